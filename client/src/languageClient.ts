@@ -1,0 +1,73 @@
+// Creates, starts and restarts the LanguageClient that talks to dist/server.js.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { ServerReadyNotification, type InitializationOptions, type NotificationSpec, type RequestSpec } from '../../server/src/core/protocol';
+import { log } from './log';
+
+/** The running client plus a promise that resolves when the server says it is ready. */
+export interface ClientHandle {
+  client: LanguageClient;
+  ready: Promise<void>;
+}
+
+/** Documents the server analyses: handler code and event JSON, on disk or unsaved. */
+const DOCUMENT_SELECTOR = ['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'json', 'jsonc'].flatMap(
+  (language) => [
+    { scheme: 'file', language },
+    { scheme: 'untitled', language },
+  ],
+);
+
+/** Starts the language server for the extension. */
+export async function startClient(context: vscode.ExtensionContext): Promise<ClientHandle> {
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const initializationOptions = {
+    trusted: vscode.workspace.isTrusted,
+    extensionPath: context.extensionPath,
+  } satisfies InitializationOptions;
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: DOCUMENT_SELECTOR,
+    outputChannel: log(),
+    traceOutputChannel: log(),
+    revealOutputChannelOn: 4 /* RevealOutputChannelOn.Never */,
+    initializationOptions,
+    synchronize: { configurationSection: 'cognitoTriggers' },
+    initializationFailedHandler: (error) => {
+      log().error(`The Cognito Triggers language server failed to start: ${String(error)}`);
+      log().show(true);
+      return false;
+    },
+  };
+  const client = new LanguageClient('cognitoTriggers', 'Cognito Triggers', serverOptions, clientOptions);
+  let resolveReady!: () => void;
+  const ready = new Promise<void>((r) => (resolveReady = r));
+  client.onNotification(ServerReadyNotification.method, (p: { version: string; triggers: number }) => {
+    log().info(`Language server ready (version ${p.version}, ${p.triggers} triggers).`);
+    resolveReady();
+  });
+  client.onDidChangeState((e) => {
+    if (e.newState === State.Stopped) log().warn('Language server stopped.');
+  });
+  await client.start();
+  return { client, ready };
+}
+
+/** Sends a typed request spec. */
+export function sendRequest<P, R>(client: LanguageClient, spec: RequestSpec<P, R>, params: P): Promise<R> {
+  return client.sendRequest(spec.method, params) as Promise<R>;
+}
+
+/** Sends a typed notification spec. */
+export function sendNotification<P>(client: LanguageClient, spec: NotificationSpec<P>, params: P): Promise<void> {
+  return client.sendNotification(spec.method, params);
+}
+
+/** Registers a handler for a server → client notification spec. */
+export function onNotification<P>(client: LanguageClient, spec: NotificationSpec<P>, handler: (p: P) => void): vscode.Disposable {
+  return client.onNotification(spec.method, handler);
+}

@@ -1,0 +1,61 @@
+// Bundles the VS Code client, the language server, the CLI and the invoke runner into dist/.
+import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const metafile = process.argv.includes('--metafile');
+
+/** Entry points: one bundle each, all CommonJS for Node. */
+export const entryPoints = {
+  client: 'client/src/extension.ts',
+  server: 'server/src/server.ts',
+  cli: 'server/src/cli.ts',
+  runner: 'server/src/core/invoke/runner/main.ts',
+};
+
+/** Reports build results in the format VS Code's `$esbuild-watch` problem matcher reads. */
+const problemMatcherPlugin = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
+// Entries not written yet are skipped so the build works while the tree grows.
+const existing = Object.fromEntries(Object.entries(entryPoints).filter(([, file]) => fs.existsSync(file)));
+
+const ctx = await esbuild.context({
+  entryPoints: existing,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  outdir: 'dist',
+  external: ['vscode'],
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  sourcesContent: false,
+  logLevel: 'warning',
+  metafile: metafile || production,
+  plugins: watch ? [problemMatcherPlugin] : [],
+});
+
+if (watch) {
+  await ctx.watch();
+} else {
+  const result = await ctx.rebuild();
+  if (result.metafile && (metafile || production)) {
+    for (const [file, info] of Object.entries(result.metafile.outputs)) {
+      if (file.endsWith('.js')) console.log(`${file}: ${(info.bytes / 1024).toFixed(0)} KB`);
+    }
+  }
+  await ctx.dispose();
+}

@@ -1,0 +1,44 @@
+// The seam between the language server and each area of analysis (event JSON, handler code).
+// The server routes every LSP feature request to the first provider that claims the document.
+import type {
+  CodeAction,
+  CodeActionContext,
+  CodeLens,
+  CompletionList,
+  Diagnostic,
+  Hover,
+  Position,
+  Range,
+} from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Settings } from '../settings';
+
+/** Host services a provider may use; the server and the CLI inject their own. */
+export interface ProviderHost {
+  /** Logs to the host's log (server: connection.console; CLI: stderr when verbose). */
+  log(level: 'trace' | 'info' | 'warn' | 'error', message: string): void;
+}
+
+/** Everything a provider needs to answer for one document. */
+export interface FeatureContext {
+  readonly document: TextDocument;
+  readonly settings: Settings;
+  /** Path of the document relative to its workspace folder, '/'-separated, for glob settings. */
+  readonly relativePath: string;
+  readonly host: ProviderHost;
+}
+
+/** One area of analysis. Every method must return quickly and never throw for bad input. */
+export interface LanguageFeatureProvider {
+  /** A short name for logs ("event-json", "handler-code"). */
+  readonly name: string;
+  /** True when this provider answers for the document. Cheap: called on every request. */
+  handles(ctx: FeatureContext): boolean;
+  complete?(ctx: FeatureContext, position: Position): CompletionList | null | Promise<CompletionList | null>;
+  hover?(ctx: FeatureContext, position: Position): Hover | null | Promise<Hover | null>;
+  diagnose?(ctx: FeatureContext): Diagnostic[] | Promise<Diagnostic[]>;
+  codeActions?(ctx: FeatureContext, range: Range, context: CodeActionContext): CodeAction[] | Promise<CodeAction[]>;
+  codeLenses?(ctx: FeatureContext): CodeLens[] | Promise<CodeLens[]>;
+  /** The document was closed: drop caches. */
+  forget?(uri: string): void;
+}

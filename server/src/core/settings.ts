@@ -1,0 +1,204 @@
+// Settings: the one declaration of every `cognitoTriggers.*` setting, its type, default and docs.
+// package.json `contributes.configuration` is generated from SETTINGS (npm run generate).
+
+/** Value types of the settings. */
+export type TraceLevel = 'off' | 'messages' | 'verbose';
+
+/** Endpoint overrides for local emulators; empty = AWS conventions (AWS_ENDPOINT_URL_*, profile endpoint_url). */
+export interface EndpointSettings {
+  lambda?: string;
+  cognitoIdentityProvider?: string;
+  cognitoIdentity?: string;
+  cognitoSync?: string;
+}
+
+/** Resolved settings for one resource (file) as the server and the CLI see them. */
+export interface Settings {
+  trace: { server: TraceLevel };
+  eventFiles: string[];
+  invoke: { timeoutMs: number; envFile: string; env: Record<string, string>; warm: boolean; memoryLimitMb: number };
+  aws: { profile: string; region: string; endpoints: EndpointSettings };
+  bindingsFile: string;
+}
+
+/** One declared setting: its key under `cognitoTriggers.`, JSON schema and scope. */
+export interface SettingDeclaration {
+  readonly key: string;
+  readonly schema: Record<string, unknown> & { default: unknown; markdownDescription: string };
+  readonly scope: 'window' | 'resource' | 'machine-overridable' | 'application';
+  /** Changing it needs the language server restarted. */
+  readonly restart?: boolean;
+}
+
+/** Every setting. Order is the order shown in the Settings editor. */
+export const SETTINGS: readonly SettingDeclaration[] = [
+  {
+    key: 'trace.server',
+    scope: 'window',
+    restart: false,
+    schema: {
+      type: 'string',
+      enum: ['off', 'messages', 'verbose'],
+      default: 'off',
+      markdownDescription: 'Traces the communication between VS Code and the Cognito Triggers language server in the **Cognito Triggers** output channel.',
+    },
+  },
+  {
+    key: 'eventFiles',
+    scope: 'resource',
+    schema: {
+      type: 'array',
+      items: { type: 'string' },
+      default: ['**/events/**/*.json', '**/*.event.json'],
+      markdownDescription: 'Glob patterns of JSON files treated as Cognito trigger events even when their content does not name a trigger yet.',
+    },
+  },
+  {
+    key: 'invoke.timeoutMs',
+    scope: 'resource',
+    schema: {
+      type: 'number',
+      minimum: 100,
+      maximum: 900000,
+      default: 5000,
+      markdownDescription: "Time limit for a local invoke, in milliseconds. Cognito waits **5 seconds** for a synchronous trigger; past the limit the handler's process is killed.",
+    },
+  },
+  {
+    key: 'invoke.envFile',
+    scope: 'resource',
+    schema: {
+      type: 'string',
+      default: '.env',
+      markdownDescription: 'A dotenv file, relative to the workspace folder, whose variables are set for local invokes. Missing file = no variables.',
+    },
+  },
+  {
+    key: 'invoke.env',
+    scope: 'resource',
+    schema: {
+      type: 'object',
+      additionalProperties: { type: 'string' },
+      default: {},
+      markdownDescription: 'Environment variables for local invokes; they override those of `#cognitoTriggers.invoke.envFile#`.',
+    },
+  },
+  {
+    key: 'invoke.warm',
+    scope: 'resource',
+    schema: {
+      type: 'boolean',
+      default: true,
+      markdownDescription: 'Keep a worker per handler so that invoking again is nearly instant. An edit to the handler or its imports reloads it.',
+    },
+  },
+  {
+    key: 'invoke.memoryLimitMb',
+    scope: 'resource',
+    schema: {
+      type: 'number',
+      minimum: 32,
+      default: 512,
+      markdownDescription: "Heap limit of the handler's process, in MB. A handler that exhausts it is stopped with a clear message.",
+    },
+  },
+  {
+    key: 'aws.profile',
+    scope: 'machine-overridable',
+    schema: {
+      type: 'string',
+      default: '',
+      markdownDescription: 'Named profile from the shared AWS config and credentials files. Empty = the default provider chain (`AWS_PROFILE`, environment, SSO, instance metadata, ...).',
+    },
+  },
+  {
+    key: 'aws.region',
+    scope: 'machine-overridable',
+    schema: {
+      type: 'string',
+      default: '',
+      markdownDescription: "AWS Region for remote invokes and bindings. Empty = the profile's region or `AWS_REGION`.",
+    },
+  },
+  {
+    key: 'aws.endpoints',
+    scope: 'machine-overridable',
+    schema: {
+      type: 'object',
+      properties: {
+        lambda: { type: 'string' },
+        cognitoIdentityProvider: { type: 'string' },
+        cognitoIdentity: { type: 'string' },
+        cognitoSync: { type: 'string' },
+      },
+      additionalProperties: false,
+      default: {},
+      markdownDescription: 'Endpoint URLs for local emulators, per service. Empty = AWS conventions: `AWS_ENDPOINT_URL_<SERVICE>`, `AWS_ENDPOINT_URL`, then `endpoint_url` in the profile.',
+    },
+  },
+  {
+    key: 'bindingsFile',
+    scope: 'resource',
+    schema: {
+      type: 'string',
+      default: 'cognito-triggers.json',
+      markdownDescription: 'Workspace file that maps handler files to deployed function names, so the bindings view can show which handler builds each bound function.',
+    },
+  },
+];
+
+/** Default settings, built from SETTINGS so there is one place to change a default. */
+export function defaultSettings(): Settings {
+  const d = (k: string): unknown => SETTINGS.find((s) => s.key === k)?.schema.default;
+  return {
+    trace: { server: d('trace.server') as TraceLevel },
+    eventFiles: [...(d('eventFiles') as string[])],
+    invoke: {
+      timeoutMs: d('invoke.timeoutMs') as number,
+      envFile: d('invoke.envFile') as string,
+      env: { ...(d('invoke.env') as Record<string, string>) },
+      warm: d('invoke.warm') as boolean,
+      memoryLimitMb: d('invoke.memoryLimitMb') as number,
+    },
+    aws: { profile: d('aws.profile') as string, region: d('aws.region') as string, endpoints: { ...(d('aws.endpoints') as EndpointSettings) } },
+    bindingsFile: d('bindingsFile') as string,
+  };
+}
+
+/**
+ * Settings from the raw `cognitoTriggers` configuration object VS Code returns (nested by dots),
+ * falling back to defaults for anything missing or of the wrong type.
+ */
+export function resolveSettings(raw: unknown): Settings {
+  const s = defaultSettings();
+  if (!raw || typeof raw !== 'object') return s;
+  const r = raw as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- untyped configuration from the host
+  const str = (v: unknown, f: string): string => (typeof v === 'string' ? v : f);
+  const num = (v: unknown, f: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : f);
+  const bool = (v: unknown, f: boolean): boolean => (typeof v === 'boolean' ? v : f);
+  const level = r.trace?.server;
+  if (level === 'off' || level === 'messages' || level === 'verbose') s.trace.server = level;
+  if (Array.isArray(r.eventFiles)) s.eventFiles = r.eventFiles.filter((g: unknown): g is string => typeof g === 'string');
+  s.invoke.timeoutMs = num(r.invoke?.timeoutMs, s.invoke.timeoutMs);
+  s.invoke.envFile = str(r.invoke?.envFile, s.invoke.envFile);
+  if (r.invoke?.env && typeof r.invoke.env === 'object') {
+    s.invoke.env = Object.fromEntries(Object.entries(r.invoke.env).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  }
+  s.invoke.warm = bool(r.invoke?.warm, s.invoke.warm);
+  s.invoke.memoryLimitMb = num(r.invoke?.memoryLimitMb, s.invoke.memoryLimitMb);
+  s.aws.profile = str(r.aws?.profile, s.aws.profile);
+  s.aws.region = str(r.aws?.region, s.aws.region);
+  if (r.aws?.endpoints && typeof r.aws.endpoints === 'object') {
+    for (const k of ['lambda', 'cognitoIdentityProvider', 'cognitoIdentity', 'cognitoSync'] as const) {
+      const v = r.aws.endpoints[k];
+      if (typeof v === 'string' && v) s.aws.endpoints[k] = v;
+    }
+  }
+  s.bindingsFile = str(r.bindingsFile, s.bindingsFile);
+  return s;
+}
+
+/** package.json `contributes.configuration.properties`, generated from SETTINGS. */
+export function configurationProperties(): Record<string, unknown> {
+  return Object.fromEntries(SETTINGS.map((s) => [`cognitoTriggers.${s.key}`, { ...s.schema, scope: s.scope }]));
+}

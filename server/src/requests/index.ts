@@ -1,0 +1,25 @@
+// Custom requests of the language server, one module per area; each registers its own handlers.
+import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ProviderHost } from '../core/features/provider';
+import type { InitializationOptions } from '../core/protocol';
+import type { SettingsCache } from '../workspace/settings';
+import type { WorkspaceFolders } from '../workspace/folders';
+import { registerModelRequests } from './model';
+
+/** What request modules get from the server. */
+export interface RequestDeps {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  settings: SettingsCache;
+  folders: WorkspaceFolders;
+  host: ProviderHost;
+  init: InitializationOptions;
+  /** Current workspace trust; handler code and AWS calls need it. */
+  isTrusted(): boolean;
+}
+
+/** Registers every area's custom requests. */
+export function registerRequests(deps: RequestDeps): void {
+  registerModelRequests(deps);
+}
