@@ -30,10 +30,9 @@ const message = (description: string, constraints: FieldConstraints, example: st
   constraints,
   docs: TEMPLATE_DOCS,
   note: NULL_NOTE,
+  // `example` stays null because that is what Cognito sends; the suggestion offers typical text.
   example: null,
-  examplesBySource: { CustomMessage_AdminCreateUser: null },
-  // `example` stays null because that is what Cognito sends; the snippet shows `example` text below.
-  suggestions: [{ value: example, description: 'A typical value.' }],
+  suggestions: [{ value: example, description: 'A typical message with the code placeholder.' }],
 });
 
 export const customMessage = {

@@ -1,0 +1,15 @@
+// Builds the CLI's command tree with commander; each subcommand lives in its own module.
+import { Command } from 'commander';
+import { SUBCOMMANDS } from './subcommands';
+
+declare const CLI_VERSION: string | undefined;
+
+/** The whole program; tests call it with their own argv and output streams. */
+export function buildProgram(): Command {
+  const program = new Command('cognito-triggers')
+    .description('Check, invoke and bind Amazon Cognito Lambda triggers.')
+    .version(typeof CLI_VERSION === 'string' ? CLI_VERSION : 'dev')
+    .showHelpAfterError('(run with --help for usage)');
+  for (const add of SUBCOMMANDS) add(program);
+  return program;
+}

@@ -1,0 +1,9 @@
+// The CLI's subcommands: each module adds one (or a group) to the program.
+import type { Command } from 'commander';
+import { addTriggersCommand } from './triggers';
+
+/** Adds one subcommand to the program. */
+export type AddSubcommand = (program: Command) => void;
+
+/** Every subcommand, in the order `--help` lists them. */
+export const SUBCOMMANDS: AddSubcommand[] = [addTriggersCommand];
