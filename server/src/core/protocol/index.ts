@@ -4,6 +4,7 @@ import { notificationSpec, requestSpec } from './spec';
 
 export * from './common';
 export * from './spec';
+export * from './invokeResult';
 
 /**
  * Server → client, once after `initialized`: the server is ready to answer feature requests.
