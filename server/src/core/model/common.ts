@@ -224,8 +224,8 @@ export function challengeSession(description: string, note: string): FieldDefini
         challengeName: {
           type: 'string',
           required: true,
-          description: 'Which challenge this was.',
-          suggestions: CHALLENGE_NAMES,
+          description: 'Which challenge this was. Cognito only reports its own challenge names here.',
+          enum: CHALLENGE_NAMES,
           example: 'PASSWORD_VERIFIER',
         },
         challengeResult: {

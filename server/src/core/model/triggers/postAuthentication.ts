@@ -16,7 +16,7 @@ export const postAuthentication = {
   synchronous: true,
   errorName: 'PostAuthentication',
   sources: SOURCES,
-  recognition: {},
+  recognition: { distinctiveFields: ['request.newDeviceUsed'] },
   typeNames: ['PostAuthenticationTriggerEvent', 'PostAuthenticationTriggerHandler'],
   event: userPoolEnvelope({
     sources: SOURCES,

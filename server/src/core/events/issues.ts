@@ -1,0 +1,81 @@
+// Issues found in a Cognito trigger event: the type every checker returns and the stable issue codes.
+
+/** How bad an issue is; mirrors LSP DiagnosticSeverity names. */
+export type IssueSeverity = 'error' | 'warning' | 'information' | 'hint';
+
+/** One problem in an event, at a JSON path (`['request', 'userAttributes', 'email']`; `[]` = the root). */
+export interface EventIssue {
+  /** Stable code from `ISSUE_CODES` (used by code actions, tests and the CLI's --ignore). */
+  readonly code: IssueCode;
+  readonly severity: IssueSeverity;
+  /** Names the field and says what would be valid. */
+  readonly message: string;
+  readonly path: readonly (string | number)[];
+  /** Documentation link for the field or rule. */
+  readonly docs?: string;
+}
+
+/**
+ * Every issue code with a short title. Codes are stable API: add new ones, never rename. Quirks are
+ * published-example habits that Cognito itself never sends; they are warnings naming what it does send.
+ */
+export const ISSUE_CODES = {
+  'not-an-object': 'The event is not a JSON object',
+  'unrecognised-event': 'Cannot tell which trigger the event is for',
+  'unknown-trigger-source': 'triggerSource is not a value Cognito sends',
+  'placeholder-trigger-source': 'triggerSource is a placeholder from a published example',
+  'missing-trigger-source': 'The event has no triggerSource',
+  'trigger-mismatch': 'The event belongs to another trigger than expected',
+  'source-not-for-version': 'triggerSource is not sent for this event version',
+  'missing-field': 'A field Cognito always sends is missing',
+  'field-not-for-trigger': 'Field belongs to another trigger or event version',
+  'field-not-for-source': 'Field is not sent for this triggerSource',
+  'unknown-field': 'Field is not part of this event',
+  'wrong-type': 'Value has the wrong JSON type',
+  'unexpected-null': 'null where Cognito omits the key or sends a value',
+  'invalid-enum-value': 'Value is not one of the allowed values',
+  'invalid-format': 'Value does not have the expected format',
+  'region-mismatch': 'userPoolId region prefix differs from region',
+  'length-limit': 'String is shorter or longer than Cognito allows',
+  'missing-placeholder': 'Custom message lacks a required placeholder',
+  'placeholder-value': 'Value is a placeholder, not a real value',
+  'pre-token-version-mismatch': 'Event version does not match the pre token event shape',
+  'pre-token-response-version': 'Response uses the other pre token event version’s shape',
+  'claim-not-allowed': 'Cognito refuses to change this claim',
+  'claim-use-other-field': 'This claim is changed through another field',
+  'claim-value-type': 'Claim value type is not accepted',
+  'aud-must-match-client': 'aud in the access token must equal the app client id',
+  'scope-whitespace': 'Scope contains white space',
+  'sync-remove-with-value': 'Sync record removed but newValue is set',
+  'numeric-version': 'version is a number; Cognito sends a string',
+  'caller-context-aws-sdk': 'callerContext.awsSdk instead of awsSdkVersion',
+  'boolean-attribute': 'User attribute value is a boolean; Cognito sends a string',
+  'preferred-role-array': 'preferredRole is an array; Cognito sends a string or null',
+  'claims-override-array': 'claimsAndScopeOverrideDetails is []; Cognito sends null',
+  'missing-response': 'The event has no response key',
+  'unexpected-response': 'Custom sender events have no response',
+  'sender-type-mismatch': 'request.type belongs to the other custom sender',
+} as const;
+
+/** A stable issue code. */
+export type IssueCode = keyof typeof ISSUE_CODES;
+
+/** Every code, for tests and documentation. */
+export const ALL_ISSUE_CODES = Object.keys(ISSUE_CODES) as IssueCode[];
+
+/** Builds an issue; `docs` only when given. */
+export function issue(
+  code: IssueCode,
+  severity: IssueSeverity,
+  path: readonly (string | number)[],
+  message: string,
+  docs?: string,
+): EventIssue {
+  return docs ? { code, severity, message, path: [...path], docs } : { code, severity, message, path: [...path] };
+}
+
+/** `request.userAttributes.email` style rendering of a path, for messages. */
+export function showPath(path: readonly (string | number)[]): string {
+  if (path.length === 0) return 'the event';
+  return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
+}

@@ -1,0 +1,79 @@
+// Pre token generation rules: event version vs shape, and the claims Cognito lets a function change.
+import { claimRuleFor } from '../model/lookup';
+import type { ClaimRule } from '../model/types';
+import { report, valueAt, type CheckContext } from './context';
+import { hasPreTokenV2Shape } from './shape';
+import { isRecord } from './json';
+
+type Token = 'id' | 'access';
+
+/** Claims whose ID-token value may not be a JSON object (developer guide, V2/V3). */
+const NO_OBJECT_IN_ID = new Set(['phone_number_verified', 'email_verified', 'updated_at', 'address']);
+
+/** All pre token checks; no-op for other triggers. */
+export function checkPreToken(ctx: CheckContext): void {
+  const expected = ctx.trigger.recognition.eventVersions;
+  if (!ctx.trigger.id.startsWith('PreTokenGeneration') || !expected) return;
+  const version = ctx.event.version;
+  if (version !== undefined && !expected.includes(String(version))) {
+    const v2Shape = hasPreTokenV2Shape(ctx.event);
+    const why = v2Shape && expected[0] !== '1' ? ' although the event has version 2 keys (request.scopes / response.claimsAndScopeOverrideDetails), as several published V2 samples do' : '';
+    report(ctx, 'pre-token-version-mismatch', 'warning', ['version'], `version is ${JSON.stringify(version)}${why}; Cognito sends "${expected[0]}" in ${ctx.trigger.displayName} events (LambdaVersion ${ctx.trigger.binding.kind === 'userPool' ? ctx.trigger.binding.lambdaVersion : ''}).`, ctx.trigger.docs);
+  }
+  const v1 = expected.includes('1');
+  const base = v1 ? ['response', 'claimsOverrideDetails'] : ['response', 'claimsAndScopeOverrideDetails'];
+  const targets: [string[], Token][] = v1 ? [[base, 'id']] : [[[...base, 'idTokenGeneration'], 'id'], [[...base, 'accessTokenGeneration'], 'access']];
+  for (const [path, token] of targets) {
+    const details = valueAt(ctx, path);
+    if (!isRecord(details)) continue;
+    const add = details.claimsToAddOrOverride;
+    if (isRecord(add)) for (const [claim, value] of Object.entries(add)) checkAdd(ctx, [...path, 'claimsToAddOrOverride', claim], claim, value, token, v1);
+    const suppress = details.claimsToSuppress;
+    if (Array.isArray(suppress)) {
+      suppress.forEach((claim, i) => {
+        if (typeof claim === 'string') checkSuppress(ctx, [...path, 'claimsToSuppress', i], claim, token);
+      });
+    }
+  }
+}
+
+const tokenName = (t: Token): string => (t === 'id' ? 'ID token' : 'access token');
+const usesOtherField = (rule: ClaimRule): boolean => rule.via !== undefined && !rule.via.startsWith('claimsToAddOrOverride');
+
+function checkAdd(ctx: CheckContext, path: (string | number)[], claim: string, value: unknown, token: Token, v1: boolean): void {
+  if (token === 'access' && claim === 'aud') {
+    const clientId = valueAt(ctx, ['callerContext', 'clientId']);
+    if (value !== clientId) {
+      report(ctx, 'aud-must-match-client', 'error', path, `aud can be added to the access token only with the app client id of the session (callerContext.clientId${typeof clientId === 'string' ? ` = "${clientId}"` : ''}), not ${JSON.stringify(value)}.`, ctx.trigger.docs);
+    }
+    return;
+  }
+  const rule = claimRuleFor(ctx.trigger, claim, token);
+  if (rule && !rule.canAdd && !rule.canOverride) {
+    report(ctx, 'claim-not-allowed', 'error', path, `Cognito does not let a function add or change "${claim}" in the ${tokenName(token)}${rule.canSuppress ? '; it can only be suppressed (claimsToSuppress)' : ''}.${rule.note ? ` ${rule.note}` : ''}`, ctx.trigger.docs);
+    return;
+  }
+  if (rule && usesOtherField(rule)) {
+    report(ctx, 'claim-use-other-field', 'warning', path, `Set "${claim}" through ${rule.via}, not claimsToAddOrOverride.`, ctx.trigger.docs);
+  }
+  if (v1) return; // V1 values are strings: the generic type check reports anything else.
+  const bad = Array.isArray(value)
+    ? value.some((x) => x === null || typeof x === 'object')
+    : token === 'id' && NO_OBJECT_IN_ID.has(claim) && isRecord(value);
+  if (bad) {
+    report(ctx, 'claim-value-type', 'error', path, Array.isArray(value)
+      ? `"${claim}" is an array with objects, arrays or null inside; Cognito accepts arrays of strings, numbers and booleans only.`
+      : `"${claim}" cannot be a JSON object in the ID token (phone_number_verified, email_verified, updated_at and address must be simple values).`, ctx.trigger.docs);
+  }
+}
+
+function checkSuppress(ctx: CheckContext, path: (string | number)[], claim: string, token: Token): void {
+  const rule = claimRuleFor(ctx.trigger, claim, token);
+  if (rule && !rule.canSuppress) {
+    report(ctx, 'claim-not-allowed', 'error', path, `Cognito does not let a function suppress "${claim}" in the ${tokenName(token)}.${rule.note ? ` ${rule.note}` : ''}`, ctx.trigger.docs);
+  } else if (rule?.via?.includes('suppress by suppressing cognito:groups')) {
+    report(ctx, 'claim-use-other-field', 'warning', path, `Suppress "${claim}" by adding "cognito:groups" to claimsToSuppress.`, ctx.trigger.docs);
+  } else if (rule?.claim === 'scope') {
+    report(ctx, 'claim-use-other-field', 'warning', path, 'Remove scopes with accessTokenGeneration.scopesToSuppress, not claimsToSuppress.', ctx.trigger.docs);
+  }
+}
