@@ -30,7 +30,7 @@ function files(layer) {
     .map((f) => path.join('test', layer, f));
 }
 
-const layers = ['unit', 'contract', 'server'];
+const layers = ['unit', 'contract', 'server', 'integration'];
 if (!only || only === 'check') {
   run('type-check', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
   run('lint', bin('eslint'), ['--max-warnings', '0', '.']);

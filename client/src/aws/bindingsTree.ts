@@ -1,0 +1,114 @@
+// The Cognito Triggers view: pools → trigger slots → bound function and the workspace handler.
+import * as vscode from 'vscode';
+import { AwsBindingsRequest, type AwsError, type SlotView } from '../../../server/src/core/protocol';
+import type { ExtensionState } from '../context';
+import { awsCall, bindingsChanged } from './request';
+
+/** A tree element. Slot elements carry the argument shapes the menu commands take. */
+export type BindingsNode =
+  | { type: 'pool'; poolKind: 'userPool' | 'identityPool'; poolId: string; name: string; slots: SlotView[]; error?: AwsError }
+  | {
+      type: 'slot';
+      poolKind: 'userPool' | 'identityPool';
+      poolId: string;
+      slot: string;
+      view: SlotView;
+      /** For remote invoke. */
+      functionName?: string;
+      triggerId?: string;
+      /** For `cognitoTriggers.invokeLocal` ({ uri, handlerName, triggerIds }). */
+      uri?: string;
+      handlerName?: string;
+      triggerIds?: string[];
+    }
+  | { type: 'message'; text: string; hint?: string };
+
+/** Tree data for the view; reads AWS only when the view is shown or refreshed. */
+export class BindingsTree implements vscode.TreeDataProvider<BindingsNode> {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+  /** The last snapshot (for tests and the refresh command's return value). */
+  last: AwsBindingsRequest.Result | undefined;
+
+  constructor(private readonly state: ExtensionState) {
+    bindingsChanged.event(() => this.refresh());
+  }
+
+  /** A load started by `reload`, picked up by the view's next read if recent (avoids reading twice). */
+  private pending: { at: number; result: Promise<AwsBindingsRequest.Result | undefined> } | undefined;
+
+  refresh(): void {
+    this.changed.fire();
+  }
+
+  /** Reads the pools now and shows them; resolves with what the view shows. */
+  reload(): Promise<AwsBindingsRequest.Result | undefined> {
+    const result = this.load();
+    this.pending = { at: Date.now(), result };
+    this.changed.fire();
+    return result;
+  }
+
+  /** Reads the pools now. */
+  async load(): Promise<AwsBindingsRequest.Result | undefined> {
+    const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString());
+    this.last = await awsCall(this.state, AwsBindingsRequest.type, { folders }, 'Reading pools and triggers');
+    return this.last;
+  }
+
+  async getChildren(node?: BindingsNode): Promise<BindingsNode[]> {
+    if (node?.type === 'pool') return node.error ? [{ type: 'message', text: node.error.message, hint: node.error.hint }] : node.slots.map((s) => slotNode(node, s));
+    if (node) return [];
+    if (!vscode.workspace.isTrusted) return [{ type: 'message', text: 'Trust the workspace to read pools from AWS.' }];
+    const pending = this.pending && Date.now() - this.pending.at < 5000 ? this.pending.result : undefined;
+    this.pending = undefined;
+    const r = await (pending ?? this.load());
+    if (!r) return [{ type: 'message', text: 'Could not read the pools; see the error message.', hint: 'Check the profile and Region in the status bar, then refresh.' }];
+    const pools: BindingsNode[] = [
+      ...r.userPools.map((p): BindingsNode => ({ type: 'pool', poolKind: 'userPool', poolId: p.id, name: p.name, slots: p.slots, ...(p.error ? { error: p.error } : {}) })),
+      ...r.identityPools.map((p): BindingsNode => ({ type: 'pool', poolKind: 'identityPool', poolId: p.id, name: p.name, slots: p.slots, ...(p.error ? { error: p.error } : {}) })),
+    ];
+    if (r.identityPoolsError) pools.push({ type: 'message', text: `Identity pools: ${r.identityPoolsError.message}`, hint: r.identityPoolsError.hint });
+    return pools.length ? pools : [{ type: 'message', text: `No pools in ${r.region ?? 'this Region'}.`, hint: 'Pick another Region or profile in the status bar.' }];
+  }
+
+  getTreeItem(node: BindingsNode): vscode.TreeItem {
+    if (node.type === 'message') {
+      const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
+      item.tooltip = node.hint ?? node.text;
+      item.iconPath = new vscode.ThemeIcon('info');
+      return item;
+    }
+    if (node.type === 'pool') {
+      const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = `${node.poolKind}:${node.poolId}`;
+      item.description = `${node.poolId}${node.poolKind === 'identityPool' ? ' (identity pool)' : ''}`;
+      item.contextValue = `cognitoTriggers.pool.${node.poolKind}`;
+      item.iconPath = new vscode.ThemeIcon(node.poolKind === 'userPool' ? 'organization' : 'sync');
+      return item;
+    }
+    const v = node.view;
+    const item = new vscode.TreeItem(v.slot, vscode.TreeItemCollapsibleState.None);
+    item.id = `${node.poolKind}:${node.poolId}:${v.slot}`;
+    const fn = v.functionArn ? v.functionArn.split(':').slice(6).join(':') : '—';
+    item.description = `${fn}${v.lambdaVersion ? ` (${v.lambdaVersion})` : ''}${v.handler ? ` ← ${v.handler.file}#${v.handler.handlerName}` : ''}`;
+    item.tooltip = new vscode.MarkdownString(`**${v.displayName}** (\`${v.slot}\`)\n\n${v.functionArn ? `Bound: \`${v.functionArn}\`` : 'Not bound.'}${v.handler ? `\n\nBuilt from \`${v.handler.file}\` (export \`${v.handler.handlerName}\`)` : ''}`);
+    item.contextValue = `cognitoTriggers.slot${v.functionArn ? '.bound' : ''}${v.handler ? '.handler' : ''}`;
+    item.iconPath = new vscode.ThemeIcon(v.functionArn ? 'zap' : 'circle-outline');
+    if (v.handler) item.command = { command: 'vscode.open', title: 'Open handler', arguments: [vscode.Uri.parse(v.handler.uri)] };
+    return item;
+  }
+}
+
+function slotNode(pool: Extract<BindingsNode, { type: 'pool' }>, v: SlotView): BindingsNode {
+  return {
+    type: 'slot',
+    poolKind: pool.poolKind,
+    poolId: pool.poolId,
+    slot: v.slot,
+    view: v,
+    ...(v.functionArn ? { functionName: v.functionArn } : {}),
+    ...(v.triggerId ? { triggerId: v.triggerId, triggerIds: [v.triggerId] } : {}),
+    ...(v.handler ? { uri: v.handler.uri, handlerName: v.handler.handlerName } : {}),
+  };
+}

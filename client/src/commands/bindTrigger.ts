@@ -1,0 +1,86 @@
+// Command: bind a function to a user pool slot or an identity pool's Sync trigger, after review.
+import * as vscode from 'vscode';
+import { AwsApplyBindRequest, AwsListSlotsRequest, AwsPlanBindRequest, type BindTarget } from '../../../server/src/core/protocol';
+import type { ExtensionState } from '../context';
+import { log } from '../log';
+import { pickFunction, pickPool, pickPoolKind, pickSlot, pickVersion } from '../aws/pick';
+import { awsCall, bindingsChanged } from '../aws/request';
+
+/** Optional arguments (from the bindings view, tests, or other extensions); missing ones are asked. */
+export interface BindArgs {
+  poolKind?: 'userPool' | 'identityPool';
+  poolId?: string;
+  slot?: string;
+  functionName?: string;
+  lambdaVersion?: string;
+  kmsKeyId?: string;
+  /** Apply without the confirmation dialog (the plan is still logged). */
+  yes?: boolean;
+}
+
+/** `cognitoTriggers.bindTrigger`. Returns the applied lines, or undefined when dismissed. */
+export const bindTrigger = (state: ExtensionState) => async (arg?: unknown): Promise<AwsApplyBindRequest.Result | undefined> => {
+  const raw = (arg ?? {}) as BindArgs & { type?: string };
+  // A bindings-view slot node carries its current function (for remote invoke): a rebind picks anew.
+  const a: BindArgs = raw.type === 'slot' ? { ...(raw.poolKind ? { poolKind: raw.poolKind } : {}), ...(raw.poolId ? { poolId: raw.poolId } : {}), ...(raw.poolKind === 'userPool' && raw.slot ? { slot: raw.slot } : {}) } : raw;
+  const poolKind = a.poolKind ?? (await pickPoolKind());
+  if (!poolKind) return undefined;
+  const poolId = a.poolId ?? (await pickPool(state, poolKind));
+  if (!poolId) return undefined;
+  let target: BindTarget;
+  if (poolKind === 'userPool') {
+    const slot = a.slot ? await knownSlot(state, a.slot) : await pickSlot(state);
+    if (!slot) return undefined;
+    // With `yes` (programmatic use) an absent version keeps the slot's current one (or V1_0).
+    const lambdaVersion = a.lambdaVersion ?? (a.yes ? undefined : await pickVersion(slot.lambdaVersions));
+    if (slot.lambdaVersions.length > 1 && !lambdaVersion) return undefined;
+    let kmsKeyId = a.kmsKeyId;
+    if (slot.requiresKmsKey && !kmsKeyId && !a.yes) {
+      kmsKeyId = await vscode.window.showInputBox({ title: 'KMS key ARN for the custom sender', prompt: 'Cognito encrypts codes with this key; leave empty to keep the pool’s current LambdaConfig.KMSKeyID.', ignoreFocusOut: true });
+      if (kmsKeyId === undefined) return undefined;
+    }
+    const functionName = a.functionName ?? (await pickFunction(state));
+    if (!functionName) return undefined;
+    target = { kind: 'userPool', poolId, slot: slot.key, functionName, ...(lambdaVersion ? { lambdaVersion } : {}), ...(kmsKeyId ? { kmsKeyId } : {}) };
+  } else {
+    const functionName = a.functionName ?? (await pickFunction(state));
+    if (!functionName) return undefined;
+    target = { kind: 'identityPool', poolId, functionName };
+  }
+  return reviewAndApply(state, target, a.yes ?? false, false);
+};
+
+/** The slot named by an argument, with its versions and KMS need (from the model, via the server). */
+async function knownSlot(state: ExtensionState, key: string): Promise<{ key: string; lambdaVersions: string[]; requiresKmsKey: boolean } | undefined> {
+  const slots = await awsCall(state, AwsListSlotsRequest.type, undefined, 'Listing trigger slots');
+  // An unknown key goes through unchanged: the server refuses it with the list of valid slots.
+  return slots ? (slots.find((s) => s.key === key) ?? { key, lambdaVersions: [], requiresKmsKey: false }) : undefined;
+}
+
+/** Plans, shows the change (the dry run), and applies on confirmation. Shared with unbind. */
+export async function reviewAndApply(state: ExtensionState, target: BindTarget, yes: boolean, removePermission: boolean | 'ask'): Promise<AwsApplyBindRequest.Result | undefined> {
+  const plan = await awsCall(state, AwsPlanBindRequest.type, target, 'Reading the pool and planning the change');
+  if (!plan) return undefined;
+  for (const l of plan.lines) log().info(l);
+  const detail = [...plan.lines, ...(plan.notice ? ['', plan.notice] : [])].join('\n');
+  if (!yes) {
+    const apply = plan.changes ? 'Apply' : 'Check permission only';
+    const pick = await vscode.window.showInformationMessage(plan.changes ? 'Review the change (nothing else changes):' : 'Already bound: nothing to change in the pool.', { modal: true, detail }, apply);
+    if (pick !== apply) {
+      log().info('Not applied (dry run).');
+      return undefined;
+    }
+  }
+  let remove = removePermission === true;
+  if (removePermission === 'ask' && plan.functionArn && !yes) {
+    const yesRemove = 'Remove permission';
+    remove = (await vscode.window.showInformationMessage(`Also remove the permission this extension added so the pool could invoke ${plan.functionArn}?`, { modal: true }, yesRemove)) === yesRemove;
+  }
+  const result = await awsCall(state, AwsApplyBindRequest.type, { planId: plan.planId, removePermission: remove }, 'Applying the change');
+  if (!result) return undefined;
+  for (const l of result.lines) log().info(l);
+  bindingsChanged.fire();
+  if (result.unexpected.length) void vscode.window.showWarningMessage(`The pool changed beyond the slot: ${result.unexpected.join('; ')}`);
+  else void vscode.window.showInformationMessage(result.lines.join(' '));
+  return result;
+}

@@ -1,0 +1,128 @@
+// `cognito-triggers bind` / `unbind` / `bindings`: the safe user pool and identity pool bindings.
+import type { Command } from 'commander';
+import { applyBind, planBind, type BindRequest } from '../core/aws/bindService';
+import { collectBindings } from '../core/aws/bindingsView';
+import { SYNC_CLOSED_NOTICE } from '../core/aws/identityPoolBinding';
+import { userPoolSlots } from '../core/aws/slots';
+import { clientsFor, confirm, EXIT, fail, usage, withConnection, type ConnectionOptions } from './awsCommon';
+
+interface BindOptions extends ConnectionOptions {
+  userPool?: string;
+  identityPool?: string;
+  trigger?: string;
+  function?: string;
+  lambdaVersion?: string;
+  kmsKey?: string;
+  dryRun?: boolean;
+  yes?: boolean;
+  removePermission?: boolean;
+}
+
+const slotList = () => userPoolSlots().map((s) => s.key).join(', ');
+
+/** The request the options describe, or a usage message. */
+function requestOf(o: BindOptions, bind: boolean): BindRequest | string {
+  if (!!o.userPool === !!o.identityPool) return 'give one of --user-pool ID or --identity-pool ID.';
+  if (bind && !o.function) return 'give the function: --function NAME_OR_ARN.';
+  if (o.identityPool) {
+    if (o.trigger && o.trigger !== 'SyncTrigger') return 'an identity pool has only the SyncTrigger event; leave out --trigger.';
+    return { kind: 'identityPool', poolId: o.identityPool, ...(bind ? { functionName: o.function as string } : {}) };
+  }
+  if (!o.trigger) return `give the slot: --trigger SLOT (${slotList()}).`;
+  return { kind: 'userPool', poolId: o.userPool as string, slot: o.trigger, ...(bind ? { functionName: o.function as string } : {}), ...(o.lambdaVersion ? { lambdaVersion: o.lambdaVersion } : {}), ...(o.kmsKey ? { kmsKeyId: o.kmsKey } : {}) };
+}
+
+async function run(command: 'bind' | 'unbind', o: BindOptions): Promise<number> {
+  const request = requestOf(o, command === 'bind');
+  if (typeof request === 'string') return usage(command, request);
+  const clients = await clientsFor(o);
+  const what = `${command === 'bind' ? 'Binding' : 'Unbinding'} ${request.kind === 'userPool' ? request.slot : 'SyncTrigger'} on ${request.poolId}`;
+  try {
+    const planned = await planBind(clients, request);
+    for (const l of planned.lines) process.stdout.write(`${l}\n`);
+    if (planned.notice) process.stdout.write(`Note: ${planned.notice}\n`);
+    if (o.dryRun) {
+      process.stdout.write('Dry run: nothing was changed.\n');
+      return EXIT.ok;
+    }
+    const ok = await confirm(planned.changes ? 'Apply this change?' : 'Nothing to change in the pool; check the Lambda permission?', o.yes);
+    if (ok === 'no-terminal') return usage(command, 'refusing to change the pool without confirmation: no terminal to ask on. Review with --dry-run, then pass --yes.');
+    if (!ok) {
+      process.stdout.write('Not applied.\n');
+      return EXIT.ok;
+    }
+    const applied = await applyBind(clients, planned, { removePermission: o.removePermission ?? false });
+    for (const l of applied.lines) process.stdout.write(`${l}\n`);
+    return applied.unexpected.length ? EXIT.failed : EXIT.ok;
+  } catch (e) {
+    return fail(e, what);
+  } finally {
+    clients.destroy();
+  }
+}
+
+async function show(o: BindOptions & { json?: boolean }): Promise<number> {
+  if (!!o.userPool === !!o.identityPool) return usage('bindings', 'give one of --user-pool ID or --identity-pool ID.');
+  const clients = await clientsFor(o);
+  try {
+    const snap = await collectBindings(clients, [], o.userPool ? { userPoolIds: [o.userPool], identityPoolIds: [] } : { userPoolIds: [], identityPoolIds: [o.identityPool as string] });
+    const pool = snap.userPools[0] ?? snap.identityPools[0];
+    if (o.json) process.stdout.write(`${JSON.stringify(pool, null, 2)}\n`);
+    else if (pool && !pool.error) {
+      process.stdout.write(`${pool.name} (${pool.id})\n`);
+      for (const s of pool.slots) process.stdout.write(`  ${s.slot.padEnd(28)} ${s.functionArn ?? '—'}${s.lambdaVersion ? ` (${s.lambdaVersion})` : ''}\n`);
+      if (o.identityPool) process.stdout.write(`Note: ${SYNC_CLOSED_NOTICE}\n`);
+    }
+    if (pool?.error) {
+      process.stderr.write(`cognito-triggers: ${pool.error.message}\n  ${pool.error.hint}\n`);
+      return EXIT.failed;
+    }
+    return EXIT.ok;
+  } catch (e) {
+    return fail(e, 'Reading the bindings');
+  } finally {
+    clients.destroy();
+  }
+}
+
+/** Adds `bind`, `unbind` and `bindings`. */
+export function addAwsBindCommands(program: Command): void {
+  withConnection(
+    program
+      .command('bind')
+      .description('Bind a function to a user pool trigger slot (or the Sync trigger of an identity pool), keeping every other pool setting.')
+      .option('--user-pool <id>', 'user pool id')
+      .option('--identity-pool <id>', 'identity pool id (Cognito Sync trigger; Cognito Sync is closed to new customers)')
+      .option('--trigger <slot>', `LambdaConfig key: ${slotList()}`)
+      .option('--function <nameOrArn>', 'Lambda function name or ARN')
+      .option('--lambda-version <version>', 'LambdaVersion for PreTokenGenerationConfig (V1_0, V2_0, V3_0)')
+      .option('--kms-key <arn>', 'KMS key ARN for CustomEmailSender/CustomSMSSender (LambdaConfig.KMSKeyID)')
+      .option('--dry-run', 'show the change without applying it')
+      .option('--yes', 'apply without asking'),
+  ).action(async (o: BindOptions) => {
+    process.exitCode = await run('bind', o);
+  });
+  withConnection(
+    program
+      .command('unbind')
+      .description('Clear a user pool trigger slot (or the Sync trigger), keeping every other pool setting.')
+      .option('--user-pool <id>', 'user pool id')
+      .option('--identity-pool <id>', 'identity pool id')
+      .option('--trigger <slot>', 'LambdaConfig key')
+      .option('--remove-permission', 'also remove the Lambda permission statement this tool added')
+      .option('--dry-run', 'show the change without applying it')
+      .option('--yes', 'apply without asking'),
+  ).action(async (o: BindOptions) => {
+    process.exitCode = await run('unbind', o);
+  });
+  withConnection(
+    program
+      .command('bindings')
+      .description("Show a pool's trigger slots and the functions bound to them.")
+      .option('--user-pool <id>', 'user pool id')
+      .option('--identity-pool <id>', 'identity pool id')
+      .option('--json', 'print JSON'),
+  ).action(async (o: BindOptions & { json?: boolean }) => {
+    process.exitCode = await show(o);
+  });
+}

@@ -1,0 +1,56 @@
+// Shared pieces of the AWS subcommands: connection options, clients, confirmation, error output.
+import * as readline from 'node:readline/promises';
+import type { Command } from 'commander';
+import { createAwsClients, type AwsClients } from '../core/aws/clients';
+import { explainAwsError } from '../core/aws/errors';
+
+/** `--profile`, `--region`, `--endpoint-url`. */
+export interface ConnectionOptions {
+  profile?: string;
+  region?: string;
+  endpointUrl?: string;
+}
+
+/** Exit codes: 0 done, 1 AWS failure or unexpected change, 2 usage error or refused to guess. */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+/** Adds the connection options to a subcommand. */
+export function withConnection(cmd: Command): Command {
+  return cmd
+    .option('--profile <name>', 'profile from the shared AWS config/credentials files (default: the provider chain)')
+    .option('--region <region>', 'AWS Region (default: AWS_REGION or the profile)')
+    .option('--endpoint-url <url>', 'endpoint for every service, e.g. a local emulator (AWS_ENDPOINT_URL_<SERVICE> also work)');
+}
+
+/** Clients for the options. */
+export function clientsFor(o: ConnectionOptions): Promise<AwsClients> {
+  return createAwsClients({ ...(o.profile ? { profile: o.profile } : {}), ...(o.region ? { region: o.region } : {}), ...(o.endpointUrl ? { endpointUrl: o.endpointUrl } : {}) });
+}
+
+/** Prints an explained error to stderr and returns the exit code. */
+export function fail(error: unknown, operation: string): number {
+  const x = explainAwsError(error, operation);
+  process.stderr.write(`cognito-triggers: ${x.message}\n  ${x.hint}\n`);
+  return x.code === 'InvalidInput' ? EXIT.usage : EXIT.failed;
+}
+
+/** Prints a usage error and returns exit 2. */
+export function usage(command: string, message: string): number {
+  process.stderr.write(`cognito-triggers ${command}: ${message}\n(run cognito-triggers ${command} --help for usage)\n`);
+  return EXIT.usage;
+}
+
+/**
+ * Asks "question [y/N]" on a terminal. With --yes: true. Without a terminal it refuses rather than
+ * guess: returns 'no-terminal' so the caller exits 2 with the reason.
+ */
+export async function confirm(question: string, yes: boolean | undefined): Promise<boolean | 'no-terminal'> {
+  if (yes) return true;
+  if (!process.stdin.isTTY || !process.stderr.isTTY) return 'no-terminal';
+  const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^y(es)?$/i.test((await rl.question(`${question} [y/N] `)).trim());
+  } finally {
+    rl.close();
+  }
+}

@@ -1,0 +1,103 @@
+// Pools with every trigger slot, the bound function and the workspace handler that builds it.
+import type { BindingEntry } from '../bindings/file';
+import type { AwsClients } from './clients';
+import { explainAwsError, type ExplainedError } from './errors';
+import { getCognitoEvents, SYNC_EVENT } from './identityPoolBinding';
+import { listIdentityPools, listUserPools } from './listing';
+import { readSlots, userPoolSlots } from './slots';
+import { describeUserPool } from './userPoolBinding';
+
+/** A bindings file entry with the folder it came from. */
+export interface WorkspaceBinding extends BindingEntry {
+  /** Workspace folder URI ('file:///…', no trailing slash). */
+  folder: string;
+}
+
+/** One slot as the view shows it. */
+export interface SlotRow {
+  slot: string;
+  displayName: string;
+  functionArn?: string;
+  lambdaVersion?: string;
+  triggerId?: string;
+  handler?: { file: string; handlerName: string; uri: string };
+}
+
+/** The workspace handler whose functionName names this function (name, ARN, or ARN with qualifier). */
+export function matchHandler(functionArn: string, entries: readonly WorkspaceBinding[]): WorkspaceBinding | undefined {
+  const name = functionArn.startsWith('arn:') ? (functionArn.split(':')[6] ?? functionArn) : functionArn;
+  const unqualified = functionArn.split(':').slice(0, 7).join(':');
+  return entries.find((e) => e.functionName === functionArn || e.functionName === name || e.functionName === unqualified);
+}
+
+/** Every user pool slot of a LambdaConfig, bound or not, with the handler that builds each function. */
+export function slotRows(lambdaConfig: Record<string, unknown> | undefined, entries: readonly WorkspaceBinding[]): SlotRow[] {
+  const bound = readSlots(lambdaConfig);
+  return userPoolSlots().map((slot) => {
+    const b = bound.find((x) => x.slot === slot.key);
+    const entry = b ? matchHandler(b.functionArn, entries) : undefined;
+    return {
+      slot: slot.key,
+      displayName: slot.displayName,
+      ...(b ? { functionArn: b.functionArn, ...(b.lambdaVersion ? { lambdaVersion: b.lambdaVersion } : {}), ...(b.triggerId ? { triggerId: b.triggerId } : {}) } : {}),
+      ...(entry ? { handler: { file: entry.file, handlerName: entry.handler, uri: `${entry.folder}/${entry.file}` } } : {}),
+    };
+  });
+}
+
+/** Pools and their slots; a pool that cannot be read carries its error instead of failing the view. */
+export interface BindingsSnapshot {
+  userPools: { id: string; name: string; arn?: string; slots: SlotRow[]; error?: ExplainedError }[];
+  identityPools: { id: string; name: string; slots: SlotRow[]; error?: ExplainedError }[];
+  /** Listing identity pools failed (often: no Cognito Sync/Identity use or permission); user pools still shown. */
+  identityPoolsError?: ExplainedError;
+}
+
+/** Reads the pools (all, or the given ids) and builds the view's rows. Describes 4 pools at a time. */
+export async function collectBindings(
+  clients: AwsClients,
+  entries: readonly WorkspaceBinding[],
+  only: { userPoolIds?: string[]; identityPoolIds?: string[] } = {},
+  signal?: AbortSignal,
+): Promise<BindingsSnapshot> {
+  const userPools = only.userPoolIds ? only.userPoolIds.map((id) => ({ id, name: id })) : await listUserPools(clients, signal);
+  let identityPoolsError: ExplainedError | undefined;
+  const identityPools = only.identityPoolIds
+    ? only.identityPoolIds.map((id) => ({ id, name: id }))
+    : await listIdentityPools(clients, signal).catch((e: unknown) => {
+        identityPoolsError = explainAwsError(e, 'ListIdentityPools');
+        return [];
+      });
+  const users = await mapLimit(userPools, 4, async (p) => {
+    try {
+      const d = await describeUserPool(clients, p.id, signal);
+      return { id: p.id, name: d.Name ?? p.name, ...(d.Arn ? { arn: d.Arn } : {}), slots: slotRows(d.LambdaConfig as Record<string, unknown> | undefined, entries) };
+    } catch (e) {
+      return { id: p.id, name: p.name, slots: [], error: explainAwsError(e, `DescribeUserPool ${p.id}`) };
+    }
+  });
+  const ids = await mapLimit(identityPools, 4, async (p) => {
+    try {
+      const fn = (await getCognitoEvents(clients, p.id, signal))[SYNC_EVENT];
+      const entry = fn ? matchHandler(fn, entries) : undefined;
+      const row: SlotRow = { slot: SYNC_EVENT, displayName: 'Sync trigger', ...(fn ? { functionArn: fn, triggerId: 'SyncTrigger' } : {}), ...(entry ? { handler: { file: entry.file, handlerName: entry.handler, uri: `${entry.folder}/${entry.file}` } } : {}) };
+      return { id: p.id, name: p.name, slots: [row] };
+    } catch (e) {
+      return { id: p.id, name: p.name, slots: [], error: explainAwsError(e, `GetCognitoEvents ${p.id}`) };
+    }
+  });
+  return { userPools: users, identityPools: ids, ...(identityPoolsError ? { identityPoolsError } : {}) };
+}
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}

@@ -1,0 +1,77 @@
+// Pure: an AWS SDK error (or ours) turned into a message naming what failed, the next step, and a code.
+import { PlanError } from './planError';
+
+/** What the UI and the CLI show for a failed operation. */
+export interface ExplainedError {
+  /** What failed, in the user's terms, naming the operation. Never contains a secret. */
+  message: string;
+  /** The next step. */
+  hint: string;
+  /** Stable code: the AWS error name or one of ours (`Cancelled`, `NoCredentials`, `SsoExpired` ...). */
+  code: string;
+}
+
+/** The secret values in the environment (secret key, session token), to redact by value. */
+export function envSecrets(env: Record<string, string | undefined> = process.env): string[] {
+  return [env.AWS_SECRET_ACCESS_KEY, env.AWS_SESSION_TOKEN, env.AWS_SECURITY_TOKEN].filter((v): v is string => !!v && v.length >= 4);
+}
+
+/**
+ * Hides secrets in text from anywhere (errors, logs): the `known` values exactly, plus anything shaped
+ * like an access key id, a secret key (40 base64 characters) or a session token (long base64).
+ */
+export function redactSecrets(text: string, known: readonly string[] = []): string {
+  let out = text;
+  for (const k of known) out = out.split(k).join('****');
+  return out
+    .replace(/\b(AKIA|ASIA|AIDA|AROA)[A-Z0-9]{12,}\b/g, '$1****************')
+    .replace(/((?:secret[_ ]?access[_ ]?key|session[_ ]?token|x-amz-security-token|aws_secret_access_key|aws_session_token)["'\s:=]+)[^\s"',;]+/gi, '$1****')
+    .replace(/(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g, '****')
+    .replace(/[A-Za-z0-9/+=]{100,}/g, '****');
+}
+
+/**
+ * Explains `error` thrown while doing `operation` (e.g. "UpdateUserPool on us-east-1_abc"). `secrets`
+ * are redacted by value (default: those in the environment); AWS-shaped secrets always are.
+ */
+export function explainAwsError(error: unknown, operation: string, secrets: readonly string[] = envSecrets()): ExplainedError {
+  const e = (error ?? {}) as { name?: string; message?: string; code?: string; Code?: string; $metadata?: { httpStatusCode?: number } };
+  const name = String(e.name ?? e.Code ?? e.code ?? 'Error');
+  const raw = redactSecrets(String(e.message ?? error), secrets);
+  const at = (what: string) => `${operation} failed: ${what}`;
+  if (error instanceof PlanError) return { code: 'InvalidInput', message: `${operation} refused: ${raw}`, hint: error.hint };
+  if (name === 'AbortError' || /aborted|cancel/i.test(name)) return { code: 'Cancelled', message: `${operation} was cancelled.`, hint: 'Nothing after the cancelled call was done; run it again when ready.' };
+  if (/sso/i.test(raw) && /(expired|refresh|token)/i.test(raw)) {
+    return { code: 'SsoExpired', message: at('the SSO session has expired.'), hint: 'Run `aws sso login` (with --profile PROFILE), then try again.' };
+  }
+  if (name === 'CredentialsProviderError' || /could not load credentials/i.test(raw)) {
+    return { code: 'NoCredentials', message: at('no AWS credentials were found.'), hint: 'Choose a profile (Cognito Triggers: Select AWS Profile / --profile), or set AWS_PROFILE or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.' };
+  }
+  if (/region is missing/i.test(raw)) return { code: 'NoRegion', message: at('no AWS Region is set.'), hint: 'Choose a Region (Cognito Triggers: Select AWS Region / --region), or set AWS_REGION or region in the profile.' };
+  if (['ExpiredTokenException', 'ExpiredToken', 'RequestExpired'].includes(name)) return { code: name, message: at('the credentials have expired.'), hint: 'Refresh them (aws sso login, or new temporary credentials), then try again.' };
+  if (['UnrecognizedClientException', 'InvalidSignatureException', 'InvalidClientTokenId', 'SignatureDoesNotMatch'].includes(name)) {
+    return { code: name, message: at('AWS did not accept the credentials.'), hint: 'Check the profile and its keys; the access key may be deleted or the secret wrong.' };
+  }
+  if (['AccessDeniedException', 'AccessDenied', 'NotAuthorizedException', 'UnauthorizedOperation'].includes(name) || e.$metadata?.httpStatusCode === 403) {
+    return { code: name, message: at(`access denied. ${raw}`), hint: `Grant the caller permission for ${operation.split(' ')[0]} on that resource, or use a profile that has it.` };
+  }
+  if (name === 'ResourceNotFoundException' || name === 'UserPoolNotFound') {
+    return { code: 'ResourceNotFoundException', message: at(`not found. ${raw}`), hint: 'Check the id or name and the Region: pools and functions belong to one Region and account.' };
+  }
+  if (['TooManyRequestsException', 'ThrottlingException', 'Throttling', 'LimitExceededException', 'RequestLimitExceeded'].includes(name)) {
+    return { code: name, message: at('AWS throttled the request, even after retries.'), hint: 'Wait a minute and try again; other tools may be calling the same API.' };
+  }
+  if (name === 'FeatureUnavailableInTierException' || /feature plan|tier|essentials|plus/i.test(raw)) {
+    return { code: name, message: at(`the pool's feature plan does not include this. ${raw}`), hint: 'Pre token generation V2_0/V3_0 needs the Essentials or Plus plan: change the plan in the Cognito console, or bind with LambdaVersion V1_0.' };
+  }
+  if (['InvalidParameterException', 'InvalidParameterValueException', 'ValidationException', 'InvalidLambdaResponseException', 'InvalidRequestContentException'].includes(name)) {
+    return { code: name, message: at(`a parameter was refused. ${raw}`), hint: 'Read the message for the parameter; nothing was changed by this call.' };
+  }
+  if (name === 'ResourceConflictException' || name === 'ConcurrentModificationException' || name === 'PreconditionFailedException') {
+    return { code: name, message: at(`the resource changed at the same time. ${raw}`), hint: 'Try again in a few seconds.' };
+  }
+  if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|socket hang up/i.test(raw)) {
+    return { code: 'NetworkError', message: at(`could not reach the endpoint. ${raw}`), hint: 'Check the network, the Region and any endpoint override (cognitoTriggers.aws.endpoints, AWS_ENDPOINT_URL_*).' };
+  }
+  return { code: name, message: at(raw), hint: 'See the message; run again with the same input to retry.' };
+}

@@ -1,0 +1,118 @@
+// Pure planning of UpdateUserPool: every current updatable setting unchanged plus one slot changed.
+// Why this exists: UpdateUserPool resets every member a call leaves out (MFA, messages, other triggers).
+import type { UpdateUserPoolCommandInput, UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
+import { PlanError } from './planError';
+import { applySlotChange, type SlotChange } from './slotChange';
+
+export { PlanError };
+
+/** Update members other than the pool id. */
+type UpdateMember = Exclude<keyof UpdateUserPoolCommandInput, 'UserPoolId'>;
+
+/**
+ * Where each UpdateUserPool member comes from in DescribeUserPool's `UserPool`. `satisfies` makes this
+ * exhaustive: when the SDK adds an update member, type-checking fails until it is listed here.
+ */
+export const UPDATE_MEMBER_SOURCE = {
+  Policies: 'Policies',
+  DeletionProtection: 'DeletionProtection',
+  LambdaConfig: 'LambdaConfig',
+  AutoVerifiedAttributes: 'AutoVerifiedAttributes',
+  SmsVerificationMessage: 'SmsVerificationMessage',
+  EmailVerificationMessage: 'EmailVerificationMessage',
+  EmailVerificationSubject: 'EmailVerificationSubject',
+  VerificationMessageTemplate: 'VerificationMessageTemplate',
+  SmsAuthenticationMessage: 'SmsAuthenticationMessage',
+  UserAttributeUpdateSettings: 'UserAttributeUpdateSettings',
+  MfaConfiguration: 'MfaConfiguration',
+  DeviceConfiguration: 'DeviceConfiguration',
+  EmailConfiguration: 'EmailConfiguration',
+  SmsConfiguration: 'SmsConfiguration',
+  UserPoolTags: 'UserPoolTags',
+  AdminCreateUserConfig: 'AdminCreateUserConfig',
+  UserPoolAddOns: 'UserPoolAddOns',
+  DcrConfiguration: 'DcrConfiguration',
+  AccountRecoverySetting: 'AccountRecoverySetting',
+  // Describe calls it Name; Update calls it PoolName. Sent unchanged.
+  PoolName: 'Name',
+  UserPoolTier: 'UserPoolTier',
+  KeyConfiguration: 'KeyConfiguration',
+  IssuerConfiguration: 'IssuerConfiguration',
+  AcrConfiguration: 'AcrConfiguration',
+} as const satisfies Record<UpdateMember, keyof UserPoolType>;
+
+/** Describe members no UpdateUserPool member carries (read-only, or changed by other APIs). */
+export function describeOnlyMembers(pool: UserPoolType): string[] {
+  const sources = new Set<string>(Object.values(UPDATE_MEMBER_SOURCE));
+  return Object.keys(pool).filter((k) => !sources.has(k)).sort();
+}
+
+/** A member left out of (or trimmed from) the update input, and why. */
+export interface OmittedMember {
+  member: string;
+  reason: string;
+}
+
+/** The planned UpdateUserPool call. */
+export interface UpdatePlan {
+  input: UpdateUserPoolCommandInput;
+  /** `LambdaConfig` keys whose value changes (the slot, its legacy key, KMSKeyID). */
+  changedKeys: string[];
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+  omitted: OmittedMember[];
+}
+
+/**
+ * Builds the UpdateUserPool input from DescribeUserPool's `UserPool`: every updatable member as it is,
+ * minus what Update refuses, plus one slot change. Throws PlanError when the change is not allowed.
+ */
+export function planUserPoolUpdate(pool: UserPoolType, change: SlotChange): UpdatePlan {
+  if (!pool.Id) throw new PlanError('The pool description has no Id.', 'Describe the pool again.');
+  const source = structuredClone(pool) as Record<string, unknown>;
+  const input: Record<string, unknown> = { UserPoolId: pool.Id };
+  for (const [member, from] of Object.entries(UPDATE_MEMBER_SOURCE)) {
+    const value = source[from];
+    if (value !== undefined && value !== null) input[member] = value;
+  }
+  const omitted: OmittedMember[] = describeOnlyMembers(pool).map((m) => ({ member: m, reason: 'not an UpdateUserPool member (read-only or changed by another API); unaffected' }));
+  omitted.push(...trimRefusedMembers(input));
+  const before = (source.LambdaConfig as Record<string, unknown> | undefined) ?? {};
+  const { lambdaConfig, changedKeys } = applySlotChange(before, change);
+  const version = (lambdaConfig.PreTokenGenerationConfig as { LambdaVersion?: string } | undefined)?.LambdaVersion;
+  if (pool.UserPoolTier === 'LITE' && changedKeys.includes('PreTokenGenerationConfig') && version && version !== 'V1_0') {
+    // Refused before the call: Cognito would answer FeatureUnavailableInTierException.
+    throw new PlanError(`Pre token generation ${version} needs the Essentials or Plus feature plan; this pool is on Lite.`, 'Change the feature plan in the Cognito console, or bind with --lambda-version V1_0.');
+  }
+  if (Object.keys(lambdaConfig).length > 0) input.LambdaConfig = lambdaConfig;
+  else if (input.LambdaConfig !== undefined) input.LambdaConfig = {};
+  return { input: input as unknown as UpdateUserPoolCommandInput, changedKeys, before, after: lambdaConfig, omitted };
+}
+
+/** Removes what Describe returns but Update refuses; returns what was removed and why. */
+function trimRefusedMembers(input: Record<string, unknown>): OmittedMember[] {
+  const out: OmittedMember[] = [];
+  const acu = input.AdminCreateUserConfig as Record<string, unknown> | undefined;
+  const policy = (input.Policies as { PasswordPolicy?: { TemporaryPasswordValidityDays?: number } } | undefined)?.PasswordPolicy;
+  if (acu && acu.UnusedAccountValidityDays !== undefined && policy?.TemporaryPasswordValidityDays !== undefined) {
+    // Update rejects both at once; TemporaryPasswordValidityDays replaced it and Describe mirrors it.
+    delete acu.UnusedAccountValidityDays;
+    out.push({ member: 'AdminCreateUserConfig.UnusedAccountValidityDays', reason: 'deprecated mirror of Policies.PasswordPolicy.TemporaryPasswordValidityDays, which is sent' });
+  }
+  const template = input.VerificationMessageTemplate as Record<string, unknown> | undefined;
+  if (template) {
+    // The legacy members mirror the template; sending both can be refused, and the template is complete.
+    const mirrors: [string, string][] = [
+      ['EmailVerificationMessage', 'EmailMessage'],
+      ['EmailVerificationSubject', 'EmailSubject'],
+      ['SmsVerificationMessage', 'SmsMessage'],
+    ];
+    for (const [legacy, field] of mirrors) {
+      if (input[legacy] === undefined) continue;
+      if (template[field] === undefined) template[field] = input[legacy];
+      delete input[legacy];
+      out.push({ member: legacy, reason: `deprecated; its value is sent as VerificationMessageTemplate.${field}` });
+    }
+  }
+  return out;
+}

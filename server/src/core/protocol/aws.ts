@@ -1,0 +1,136 @@
+// Custom requests of the AWS features (profiles, pickers, bind/unbind, bindings view, remote invoke).
+// All are client → server; the server refuses every one in an untrusted workspace.
+import type { InvokeResult } from './invokeResult';
+import { requestSpec } from './spec';
+
+/** A failure explained for the user: what failed, the next step, a stable code. Never a secret. */
+export interface AwsError {
+  message: string;
+  hint: string;
+  code: string;
+}
+
+/** Every AWS request answers either a value or an explained error (never a raw exception). */
+export type AwsResult<T> = { ok: true; value: T } | { ok: false; error: AwsError };
+
+/** Profiles from the shared files (names and regions only) and regions, for the pickers. */
+export namespace AwsProfilesRequest {
+  export const method = 'cognitoTriggers/aws/profiles' as const;
+  export interface Result {
+    profiles: { name: string; region?: string; sso: boolean }[];
+    regions: string[];
+  }
+  export const type = requestSpec<void, AwsResult<Result>>(method);
+}
+
+/** Deployed functions whose name contains `filter` (every page). */
+export namespace AwsListFunctionsRequest {
+  export const method = 'cognitoTriggers/aws/listFunctions' as const;
+  export interface Params {
+    filter?: string;
+  }
+  export type Result = { name: string; arn: string; runtime?: string }[];
+  export const type = requestSpec<Params, AwsResult<Result>>(method);
+}
+
+/** User pools (`kind: 'userPool'`) or identity pools, every page. */
+export namespace AwsListPoolsRequest {
+  export const method = 'cognitoTriggers/aws/listPools' as const;
+  export interface Params {
+    kind: 'userPool' | 'identityPool';
+  }
+  export type Result = { id: string; name: string }[];
+  export const type = requestSpec<Params, AwsResult<Result>>(method);
+}
+
+/** The user pool trigger slots (LambdaConfig keys), from the trigger model. */
+export namespace AwsListSlotsRequest {
+  export const method = 'cognitoTriggers/aws/listSlots' as const;
+  export type Result = { key: string; displayName: string; lambdaVersions: string[]; requiresKmsKey: boolean; triggerIds: string[] }[];
+  export const type = requestSpec<void, AwsResult<Result>>(method);
+}
+
+/** What to bind or unbind. `functionName` absent = unbind. */
+export type BindTarget =
+  | { kind: 'userPool'; poolId: string; slot: string; functionName?: string; lambdaVersion?: string; kmsKeyId?: string }
+  | { kind: 'identityPool'; poolId: string; functionName?: string };
+
+/** Plans a bind/unbind without changing anything (the dry run); the plan is kept for AwsApplyBindRequest. */
+export namespace AwsPlanBindRequest {
+  export const method = 'cognitoTriggers/aws/planBind' as const;
+  export type Params = BindTarget;
+  export interface Result {
+    planId: string;
+    /** The change, and the statement that nothing else changes. */
+    lines: string[];
+    /** False when the slot already has this value. */
+    changes: boolean;
+    /** The function bound now (unbind) or to bind. */
+    functionArn?: string;
+    /** Shown for identity pools: Cognito Sync is closed to new customers. */
+    notice?: string;
+  }
+  export const type = requestSpec<Params, AwsResult<Result>>(method);
+}
+
+/** Applies a plan, reads the pool again and reports differences beyond the slot. */
+export namespace AwsApplyBindRequest {
+  export const method = 'cognitoTriggers/aws/applyBind' as const;
+  export interface Params {
+    planId: string;
+    /** Unbind only: also remove the Lambda permission statement this extension added. */
+    removePermission?: boolean;
+  }
+  export interface Result {
+    lines: string[];
+    /** Differences beyond the slot after the update ("path: before → after"); empty = none. */
+    unexpected: string[];
+  }
+  export const type = requestSpec<Params, AwsResult<Result>>(method);
+}
+
+/** One slot of a pool in the bindings view. */
+export interface SlotView {
+  slot: string;
+  displayName: string;
+  functionArn?: string;
+  lambdaVersion?: string;
+  triggerId?: string;
+  /** The workspace handler that builds the bound function, from the bindings file. */
+  handler?: { file: string; handlerName: string; uri: string };
+}
+
+/** Pools with their slots, bound functions and workspace handlers, for the view. */
+export namespace AwsBindingsRequest {
+  export const method = 'cognitoTriggers/aws/bindings' as const;
+  export interface Params {
+    /** Workspace folder URIs (their bindings files are read). */
+    folders: string[];
+    /** Only these pools; all when absent. */
+    userPoolIds?: string[];
+    identityPoolIds?: string[];
+  }
+  export interface Result {
+    userPools: { id: string; name: string; arn?: string; slots: SlotView[]; error?: AwsError }[];
+    identityPools: { id: string; name: string; slots: SlotView[]; error?: AwsError }[];
+    /** Listing identity pools failed; user pools are still shown. */
+    identityPoolsError?: AwsError;
+    region?: string;
+    profile?: string;
+  }
+  export const type = requestSpec<Params, AwsResult<Result>>(method);
+}
+
+/** Invokes a deployed function; the result is shown like a local invoke's. */
+export namespace AwsRemoteInvokeRequest {
+  export const method = 'cognitoTriggers/aws/remoteInvoke' as const;
+  export interface Params {
+    functionName: string;
+    /** The event; when absent, a sample of `triggerId` / `source`. */
+    event?: unknown;
+    triggerId?: string;
+    source?: string;
+    qualifier?: string;
+  }
+  export const type = requestSpec<Params, AwsResult<InvokeResult>>(method);
+}

@@ -1,0 +1,115 @@
+// Language server adapters for the AWS requests: settings → clients → core/aws, errors explained,
+// LSP cancellation → AbortSignal, and every call refused while the workspace is untrusted.
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import type { CancellationToken } from 'vscode-languageserver/node';
+import { URI } from 'vscode-uri';
+import { applyBind, planBind, type PlannedBind } from '../core/aws/bindService';
+import { collectBindings, type WorkspaceBinding } from '../core/aws/bindingsView';
+import { createAwsClients, resolvedRegion, type AwsClients } from '../core/aws/clients';
+import { explainAwsError } from '../core/aws/errors';
+import { listFunctions, listIdentityPools, listUserPools } from '../core/aws/listing';
+import { COMMON_REGIONS, listProfiles } from '../core/aws/profiles';
+import { invokeRemote } from '../core/aws/remoteInvoke';
+import { userPoolSlots } from '../core/aws/slots';
+import { parseBindingsFile } from '../core/bindings/file';
+import { sampleEvent } from '../core/events';
+import { getTrigger } from '../core/model';
+import {
+  AwsApplyBindRequest,
+  AwsBindingsRequest,
+  AwsListFunctionsRequest,
+  AwsListPoolsRequest,
+  AwsListSlotsRequest,
+  AwsPlanBindRequest,
+  AwsProfilesRequest,
+  AwsRemoteInvokeRequest,
+  type AwsResult,
+  type RequestSpec,
+} from '../core/protocol';
+import type { Settings } from '../core/settings';
+import type { RequestDeps } from './index';
+
+/** Plans kept for apply, by id; the oldest are dropped past this many. */
+const MAX_PLANS = 20;
+
+/** Registers the AWS requests. */
+export function registerAwsRequests(deps: RequestDeps): void {
+  const plans = new Map<string, PlannedBind>();
+  let nextPlan = 1;
+  const settings = (folder?: string): Promise<Settings> => deps.settings.get(folder ?? '');
+
+  /** Registers a handler that gets clients and a signal, and answers AwsResult. */
+  function handle<P, R>(spec: RequestSpec<P, AwsResult<R>>, operation: (p: P) => string, run: (p: P, clients: AwsClients, signal: AbortSignal, s: Settings) => Promise<R>, needsClients = true): void {
+    deps.connection.onRequest(spec.method, async (params: P, token: CancellationToken): Promise<AwsResult<R>> => {
+      if (!deps.isTrusted()) {
+        return { ok: false, error: { code: 'Untrusted', message: `${operation(params)} refused: the workspace is not trusted.`, hint: 'Trust the workspace to use the AWS features.' } };
+      }
+      const controller = new AbortController();
+      const sub = token.onCancellationRequested(() => controller.abort());
+      let clients: AwsClients | undefined;
+      try {
+        const s = await settings((params as { folders?: string[] } | undefined)?.folders?.[0]);
+        // Inside the try: a broken shared config file is explained like any other failure.
+        if (needsClients) clients = await createAwsClients({ profile: s.aws.profile, region: s.aws.region, endpoints: s.aws.endpoints });
+        return { ok: true, value: await run(params, clients as AwsClients, controller.signal, s) };
+      } catch (e) {
+        const error = explainAwsError(e, operation(params));
+        deps.connection.console.warn(`${error.message} (${error.code})`);
+        return { ok: false, error };
+      } finally {
+        sub.dispose();
+        clients?.destroy();
+      }
+    });
+  }
+
+  handle(AwsProfilesRequest.type, () => 'Listing AWS profiles', async () => ({
+    profiles: (await listProfiles()).map((p) => ({ name: p.name, ...(p.region ? { region: p.region } : {}), sso: p.sso })),
+    regions: [...COMMON_REGIONS],
+  }), false);
+  handle(AwsListFunctionsRequest.type, () => 'ListFunctions', (p, c, signal) => listFunctions(c, p.filter ?? '', signal));
+  handle(AwsListPoolsRequest.type, (p) => (p.kind === 'userPool' ? 'ListUserPools' : 'ListIdentityPools'), (p, c, signal) => (p.kind === 'userPool' ? listUserPools(c, signal) : listIdentityPools(c, signal)));
+  handle(AwsListSlotsRequest.type, () => 'Listing trigger slots', async () => userPoolSlots().map((s) => ({ key: s.key, displayName: s.displayName, lambdaVersions: s.lambdaVersions, requiresKmsKey: s.requiresKmsKey, triggerIds: s.triggerIds })), false);
+
+  handle(AwsPlanBindRequest.type, (p) => `${p.functionName ? 'Binding' : 'Unbinding'} ${p.kind === 'userPool' ? p.slot : 'SyncTrigger'} on ${p.poolId}`, async (p, c, signal) => {
+    const planned = await planBind(c, p, signal);
+    const planId = `plan-${nextPlan++}`;
+    plans.set(planId, planned);
+    for (const k of plans.keys()) if (plans.size > MAX_PLANS) plans.delete(k);
+    return { planId, lines: planned.lines, changes: planned.changes, ...(planned.functionArn ? { functionArn: planned.functionArn } : {}), ...(planned.notice ? { notice: planned.notice } : {}) };
+  });
+  handle(AwsApplyBindRequest.type, (p) => `Applying ${p.planId}`, async (p, c, signal) => {
+    const planned = plans.get(p.planId);
+    if (!planned) throw Object.assign(new Error(`The plan ${p.planId} is no longer available.`), { name: 'PlanExpired' });
+    plans.delete(p.planId);
+    return applyBind(c, planned, { removePermission: p.removePermission ?? false }, signal);
+  });
+
+  handle(AwsBindingsRequest.type, () => 'Reading the bindings', async (p, c, signal, s) => {
+    const entries = await readBindingsFiles(p.folders, s.bindingsFile);
+    const snapshot = await collectBindings(c, entries, { ...(p.userPoolIds ? { userPoolIds: p.userPoolIds } : {}), ...(p.identityPoolIds ? { identityPoolIds: p.identityPoolIds } : {}) }, signal);
+    const region = await resolvedRegion(c);
+    return { ...snapshot, ...(region ? { region } : {}), ...(s.aws.profile ? { profile: s.aws.profile } : {}) };
+  });
+
+  handle(AwsRemoteInvokeRequest.type, (p) => `Invoke ${p.functionName}`, (p, c, signal) => {
+    const event = p.event ?? (p.triggerId ? sampleEvent(p.triggerId, p.source) : undefined);
+    if (event === undefined) throw Object.assign(new Error('No event: pass an event or a trigger for a sample event.'), { name: 'InvalidParameterException' });
+    return invokeRemote(c, { functionName: p.functionName, event, ...(p.qualifier ? { qualifier: p.qualifier } : {}), ...(p.triggerId ? { triggerId: p.triggerId } : {}) }, signal);
+  });
+}
+
+/** Entries of each folder's bindings file; a missing or invalid file contributes nothing. */
+async function readBindingsFiles(folders: readonly string[], file: string): Promise<WorkspaceBinding[]> {
+  const out: WorkspaceBinding[] = [];
+  for (const folder of folders) {
+    const dir = URI.parse(folder).fsPath;
+    const text = await fs.readFile(path.join(dir, file), 'utf8').catch(() => undefined);
+    if (text === undefined) continue;
+    const parsed = parseBindingsFile(text, (id) => getTrigger(id) !== undefined);
+    const base = URI.file(dir).toString();
+    for (const e of parsed.entries) out.push({ ...e, folder: base });
+  }
+  return out;
+}
