@@ -1,0 +1,106 @@
+// `cognito-triggers check`: the language server's diagnostics for handler and event files, for CI.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Command } from 'commander';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { FeatureContext, ProviderHost } from '../core/features/provider';
+import { listFiles } from '../core/invoke/workspace';
+import { defaultSettings } from '../core/settings';
+import { PROVIDERS } from '../providers';
+
+const LANGUAGES: Record<string, string> = { '.js': 'javascript', '.mjs': 'javascript', '.cjs': 'javascript', '.jsx': 'javascriptreact', '.ts': 'typescript', '.mts': 'typescript', '.cts': 'typescript', '.tsx': 'typescriptreact', '.json': 'json' };
+const SEVERITY = ['', 'error', 'warning', 'info', 'hint'] as const;
+
+interface CheckOptions {
+  json?: boolean;
+  maxWarnings?: string;
+  verbose?: boolean;
+}
+
+/** One diagnostic as printed. */
+export interface CheckFinding {
+  file: string;
+  line: number;
+  column: number;
+  severity: 'error' | 'warning' | 'info' | 'hint';
+  code: string;
+  message: string;
+}
+
+/** Files named on the command line; directories contribute their JS, TS and JSON files. */
+function expand(args: string[]): { files: string[]; missing: string[] } {
+  const files: string[] = [];
+  const missing: string[] = [];
+  for (const a of args) {
+    const abs = path.resolve(a);
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(abs);
+    } catch {
+      missing.push(a);
+      continue;
+    }
+    if (st.isDirectory()) files.push(...listFiles(abs, (r) => path.extname(r) in LANGUAGES && !r.endsWith('.d.ts')).map((r) => path.join(abs, r)));
+    else files.push(abs);
+  }
+  return { files, missing };
+}
+
+/** Diagnostics of one file through the first provider that handles it (none: not a trigger file). */
+export async function checkFile(file: string, host: ProviderHost): Promise<CheckFinding[]> {
+  const languageId = LANGUAGES[path.extname(file)];
+  if (!languageId) return [];
+  const text = fs.readFileSync(file, 'utf8');
+  const document = TextDocument.create(`file://${file.split(path.sep).map(encodeURIComponent).join('/')}`, languageId, 1, text);
+  const ctx: FeatureContext = { document, settings: defaultSettings(), relativePath: path.relative(process.cwd(), file).split(path.sep).join('/'), host };
+  const provider = PROVIDERS.find((p) => p.handles(ctx));
+  const diags: Diagnostic[] = provider?.diagnose ? await provider.diagnose(ctx) : [];
+  return diags.map((d) => ({
+    file: path.relative(process.cwd(), file) || file,
+    line: d.range.start.line + 1,
+    column: d.range.start.character + 1,
+    severity: SEVERITY[d.severity ?? 1] || 'error',
+    code: d.code === undefined ? '' : String(d.code),
+    message: typeof d.message === 'string' ? d.message : d.message.value,
+  }));
+}
+
+async function run(args: string[], o: CheckOptions): Promise<void> {
+  const maxWarnings = o.maxWarnings === undefined ? Infinity : Number(o.maxWarnings);
+  if (!Number.isInteger(maxWarnings) && maxWarnings !== Infinity) {
+    process.stderr.write(`cognito-triggers check: --max-warnings must be a whole number, not "${o.maxWarnings}".\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const { files, missing } = expand(args);
+  for (const m of missing) process.stderr.write(`cognito-triggers check: no such file or folder: ${m}\n`);
+  if (missing.length) {
+    process.exitCode = 2;
+    return;
+  }
+  const host: ProviderHost = { log: (level, message) => (o.verbose || level === 'error' ? process.stderr.write(`[${level}] ${message}\n`) : undefined) };
+  const findings: CheckFinding[] = [];
+  for (const f of files) findings.push(...(await checkFile(f, host)));
+  if (o.json) process.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);
+  else for (const d of findings) process.stdout.write(`${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}\n`);
+  const errors = findings.filter((d) => d.severity === 'error').length;
+  const warnings = findings.filter((d) => d.severity === 'warning').length;
+  if (!o.json) process.stderr.write(`${files.length} file(s) checked: ${errors} error(s), ${warnings} warning(s).\n`);
+  process.exitCode = errors > 0 || warnings > maxWarnings ? 1 : 0;
+}
+
+/** Adds `check <files…> [--json] [--max-warnings N]`. */
+export function addCheckCommand(program: Command): void {
+  program
+    .command('check')
+    .description('Print diagnostics for trigger handlers and event files (folders are searched). Exit 1 on any error or too many warnings.')
+    .argument('<files...>', 'handler (.js/.ts) and event (.json) files or folders')
+    .option('--json', 'print the findings as JSON')
+    .option('--max-warnings <n>', 'fail when there are more warnings than this')
+    .option('--verbose', 'log what the analysers do to stderr')
+    .exitOverride((e) => {
+      process.exit(e.exitCode === 0 ? 0 : 2);
+    })
+    .action((files: string[], o: CheckOptions) => run(files, o));
+}

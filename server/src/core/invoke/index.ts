@@ -1,0 +1,5 @@
+// Local invoke: run trigger handlers on this machine in a runner process and explain the answer.
+export { invokeLocal, type InvokeLocalOptions } from './invoke';
+export { LocalInvoker, type LocalRunRequest, type LocalRunResult } from './local';
+export { parseEventText, readEventFile } from './event';
+export { prepareModule, isTypeScript } from './prepare';

@@ -1,0 +1,68 @@
+// A complete local invoke: recognise the event, run the handler, check the answer with the model and
+// summarise what Cognito would do — the InvokeResult the result view and the CLI show.
+import { checkEvent, recognizeEvent, type EventIssue } from '../events';
+import type { InvokeResult, ResponseIssue } from '../protocol/invokeResult';
+import type { Settings } from '../settings';
+import { summarize } from '../summary';
+import type { LocalInvoker } from './local';
+
+/** What to run and with which settings. */
+export interface InvokeLocalOptions {
+  /** Absolute handler file. */
+  file: string;
+  handlerName: string;
+  event: unknown;
+  /** The trigger the caller knows the handler or event is for (CodeLens, --source); helps recognition. */
+  triggerId?: string;
+  /** Workspace folder or project directory (cwd, base of the .env file). */
+  folder: string;
+  settings: Settings['invoke'];
+  /** Overrides settings.warm (the CLI always runs fresh). */
+  warm?: boolean;
+  onOutput?(text: string, stream: 'stdout' | 'stderr'): void;
+}
+
+function toResponseIssues(issues: readonly EventIssue[], known: readonly EventIssue[]): ResponseIssue[] {
+  // Problems already present in the input are not the handler's doing: report only new ones.
+  const seen = new Set(known.map((i) => `${i.code}|${i.path.join('.')}`));
+  return issues.filter((i) => !seen.has(`${i.code}|${i.path.join('.')}`)).map((i) => ({ code: i.code, severity: i.severity, message: i.message, path: [...i.path] }));
+}
+
+/** Runs the handler locally and returns everything the result view shows. */
+export async function invokeLocal(invoker: LocalInvoker, o: InvokeLocalOptions): Promise<InvokeResult> {
+  const recognised = recognizeEvent(o.event, o.triggerId ? { triggerId: o.triggerId } : {});
+  const trigger = recognised.trigger;
+  const r = await invoker.run({
+    file: o.file,
+    handlerName: o.handlerName,
+    event: o.event,
+    folder: o.folder,
+    timeoutMs: o.settings.timeoutMs,
+    memoryLimitMb: o.settings.memoryLimitMb,
+    warm: o.warm ?? o.settings.warm,
+    envFile: o.settings.envFile,
+    env: o.settings.env,
+    ...(o.onOutput ? { onOutput: o.onOutput } : {}),
+  });
+  let issues: ResponseIssue[] = [];
+  if (r.outcome.kind === 'returned' && trigger && !trigger.noResponse && typeof r.outcome.value === 'object' && r.outcome.value !== null) {
+    const hint = { triggerId: trigger.id };
+    issues = toResponseIssues(checkEvent(r.outcome.value, recognizeEvent(r.outcome.value, hint)), checkEvent(o.event, recognised));
+  }
+  const triggerSource = recognised.source?.value ?? (typeof (o.event as { triggerSource?: unknown })?.triggerSource === 'string' ? String((o.event as { triggerSource: string }).triggerSource) : undefined);
+  const summary = summarize({ input: o.event, outcome: r.outcome, ...(trigger ? { trigger } : {}), ...(triggerSource ? { triggerSource } : {}), ...(r.ignoredReturn ? { ignoredReturn: true } : {}) });
+  if (r.envWarning) summary.lines.push({ severity: 'warning', text: r.envWarning });
+  if (issues.some((i) => i.severity === 'error')) summary.lines.push({ severity: 'warning', text: `The answer has ${issues.filter((i) => i.severity === 'error').length} problem(s) Cognito may reject: see the diagnostics.` });
+  return {
+    where: 'local',
+    target: `${o.file}#${o.handlerName}`,
+    ...(trigger ? { triggerId: trigger.id } : {}),
+    ...(triggerSource ? { triggerSource } : {}),
+    input: o.event,
+    outcome: r.outcome,
+    durationMs: Math.round(r.durationMs * 10) / 10,
+    logs: r.logs,
+    issues,
+    summary,
+  };
+}

@@ -1,0 +1,121 @@
+// Custom messages of local invoke and scaffolding (client ↔ server). The handler runs in a process the
+// server spawns, never in the extension host.
+import type { UserFacingError } from './common';
+import type { InvokeResult } from './invokeResult';
+import { notificationSpec, requestSpec } from './spec';
+
+/** Where the event of an invoke comes from. */
+export type InvokeEventSource =
+  /** An event JSON file (its current text when it is open in the editor). */
+  | { kind: 'file'; uri: string }
+  /** A sample built from the model. */
+  | { kind: 'generate'; triggerId: string; source?: string }
+  /** A literal value (Invoke Again of a generated event). */
+  | { kind: 'value'; value: unknown; label: string };
+
+/** A handler: file and export name. */
+export interface HandlerRef {
+  uri: string;
+  handlerName: string;
+}
+
+/** Client → server: run a handler locally with an event. Refused in an untrusted workspace. */
+export namespace InvokeLocalRequest {
+  export const method = 'cognitoTriggers/invokeLocal' as const;
+  export interface Params {
+    /** Chosen by the client; output notifications of this run carry it. */
+    runId: string;
+    handler: HandlerRef;
+    event: InvokeEventSource;
+    /** The trigger the caller knows the handler or event is for. */
+    triggerId?: string;
+  }
+  export type Result =
+    | { ok: true; result: InvokeResult; /** How to name the event in titles ("events/PreSignUp/PreSignUp_SignUp.json"). */ eventLabel: string; /** The event actually sent (to invoke again). */ event: InvokeEventSource }
+    | { ok: false; error: UserFacingError };
+  export const type = requestSpec<Params, Result>(method);
+}
+
+/** An event file of the workspace that fits a trigger. */
+export interface EventCandidate {
+  uri: string;
+  /** Path relative to the workspace folder. */
+  label: string;
+  triggerId?: string;
+  triggerSource?: string;
+}
+
+/** A function export of a handler file. */
+export interface HandlerCandidate {
+  uri: string;
+  handlerName: string;
+  /** Path relative to the workspace folder. */
+  label: string;
+}
+
+/** Client → server: what to offer in the invoke pickers. */
+export namespace InvokeCandidatesRequest {
+  export const method = 'cognitoTriggers/invokeCandidates' as const;
+  export interface Params {
+    /** List event files for these triggers (all recognised events when empty). */
+    triggerIds?: string[];
+    /** List handler exports of the workspace (when invoking from an event file). */
+    handlers?: boolean;
+    /** List the function exports of this file only. */
+    exportsOf?: string;
+    /** A file in the workspace folder to search (the folder of the active editor). */
+    scopeUri?: string;
+  }
+  export interface Result {
+    events: EventCandidate[];
+    handlers: HandlerCandidate[];
+    /** The triggerSources a sample can be generated for (per trigger asked about). */
+    sources: { triggerId: string; source: string; description: string }[];
+  }
+  export const type = requestSpec<Params, Result>(method);
+}
+
+/** Server → client: console output of a running handler, live. */
+export namespace InvokeOutputNotification {
+  export const method = 'cognitoTriggers/invokeOutput' as const;
+  export interface Params {
+    runId: string;
+    text: string;
+    stream: 'stdout' | 'stderr' | 'info';
+  }
+  export const type = notificationSpec<Params>(method);
+}
+
+/** Languages the scaffold writes. */
+export type ScaffoldLanguage = 'cjs' | 'esm' | 'ts';
+
+/** One file the scaffold writes (or would write). */
+export interface ScaffoldFile {
+  uri: string;
+  /** Relative to the workspace folder. */
+  label: string;
+  role: 'handler' | 'event' | 'test';
+  exists: boolean;
+  written: boolean;
+}
+
+/**
+ * Client → server: write a new handler, its sample events and a node:test test. With `dryRun` it only
+ * lists the files and which exist; existing files are written only when listed in `overwrite`.
+ */
+export namespace ScaffoldHandlerRequest {
+  export const method = 'cognitoTriggers/scaffoldHandler' as const;
+  export interface Params {
+    folderUri: string;
+    triggerId: string;
+    sources: string[];
+    language: ScaffoldLanguage;
+    /** Base name of the handler file without extension (default from the trigger). */
+    name?: string;
+    dryRun?: boolean;
+    /** URIs of existing files the user agreed to overwrite. */
+    overwrite?: string[];
+  }
+  export type Result = { ok: true; files: ScaffoldFile[] } | { ok: false; error: UserFacingError };
+  export const type = requestSpec<Params, Result>(method);
+}

@@ -1,0 +1,60 @@
+// What Cognito would do with a trigger's answer: one pure summariser per trigger family, used by the
+// local invoke, the remote invoke and the CLI.
+import { getTrigger } from '../model/registry';
+import type { TriggerDefinition, TriggerId } from '../model/types';
+import type { InvokeOutcome, InvokeSummary } from '../protocol/invokeResult';
+import { defineAuthChallenge, createAuthChallenge, verifyAuthChallengeResponse } from './challenge';
+import { answerShapeSummary, failureSummary, info, obj, warn, type ReturnedSummariser, type SummaryInput } from './common';
+import { customMessage, customSender } from './messages';
+import { inboundFederation, userMigration } from './migration';
+import { postAuthentication, postConfirmation, preAuthentication, preSignUp } from './signUp';
+import { syncTrigger } from './sync';
+import { preTokenGeneration } from './tokens';
+
+export type { SummaryInput } from './common';
+export { mergeDataset, type MergedRecord } from './sync';
+
+const BY_TRIGGER: Record<TriggerId, ReturnedSummariser> = {
+  PreSignUp: preSignUp,
+  PostConfirmation: postConfirmation,
+  PreAuthentication: preAuthentication,
+  PostAuthentication: postAuthentication,
+  DefineAuthChallenge: defineAuthChallenge,
+  CreateAuthChallenge: createAuthChallenge,
+  VerifyAuthChallengeResponse: verifyAuthChallengeResponse,
+  PreTokenGeneration: preTokenGeneration,
+  PreTokenGenerationV2: preTokenGeneration,
+  PreTokenGenerationV3: preTokenGeneration,
+  UserMigration: userMigration,
+  CustomMessage: customMessage,
+  CustomEmailSender: customSender,
+  CustomSMSSender: customSender,
+  InboundFederation: inboundFederation,
+  SyncTrigger: syncTrigger,
+};
+
+/** Arguments of `summarize`. The trigger may be given by id (as the protocol carries it) or definition. */
+export interface SummarizeArgs {
+  triggerId?: string;
+  trigger?: TriggerDefinition;
+  triggerSource?: string;
+  input: unknown;
+  outcome: InvokeOutcome;
+  ignoredReturn?: boolean;
+}
+
+/** What Cognito would do with this outcome of the trigger. Pure; never throws for odd answers. */
+export function summarize(args: SummarizeArgs): InvokeSummary {
+  const trigger = args.trigger ?? (args.triggerId ? getTrigger(args.triggerId) : undefined);
+  const i: SummaryInput = { input: args.input, outcome: args.outcome, ...(trigger ? { trigger } : {}), ...(args.triggerSource ? { triggerSource: args.triggerSource } : {}), ...(args.ignoredReturn ? { ignoredReturn: true } : {}) };
+  const failed = failureSummary(i) ?? answerShapeSummary(i);
+  if (failed) return failed;
+  const value = obj((args.outcome as { value: unknown }).value) ?? {};
+  if (!trigger) {
+    return { headline: 'The handler answered; the trigger is unknown, so Cognito’s rules cannot be applied.', succeeds: true, lines: [warn('The event was not recognised as any Cognito trigger’s: pick the trigger or fix triggerSource.')] };
+  }
+  const s = BY_TRIGGER[trigger.id]({ ...i, value });
+  if (args.ignoredReturn) s.lines.push(warn('The handler returned a plain value that Lambda discards (not async, no callback).'));
+  if (trigger.noResponse) s.lines.push(info('This trigger has no response: the answer is ignored.'));
+  return s;
+}

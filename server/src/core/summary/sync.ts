@@ -1,0 +1,48 @@
+// Summary for the Cognito Sync trigger: the dataset after Cognito's merge of the answer.
+import type { SummaryLine } from '../protocol/invokeResult';
+import { info, obj, ok, warn, type ReturnedSummariser } from './common';
+
+/** One record after the merge, or undefined when it is removed. */
+export interface MergedRecord {
+  key: string;
+  value: string | null;
+  change: 'kept' | 'written' | 'removed' | 'ignored';
+}
+
+/**
+ * Cognito's merge: records the answer omits are ignored (not written), a record with `op: "remove"`
+ * or `newValue: null` is removed, others are written with their `newValue`.
+ */
+export function mergeDataset(input: unknown, answer: unknown): MergedRecord[] {
+  const before = obj(obj(input)?.datasetRecords) ?? {};
+  const after = obj(obj(answer)?.datasetRecords) ?? {};
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+  return keys.map((key): MergedRecord => {
+    const rec = obj(after[key]);
+    const old = obj(before[key])?.oldValue;
+    const oldValue = typeof old === 'string' ? old : null;
+    if (!rec) return { key, value: oldValue, change: 'ignored' };
+    if (rec.op === 'remove' || rec.newValue === null) return { key, value: null, change: 'removed' };
+    const nv = typeof rec.newValue === 'string' ? rec.newValue : JSON.stringify(rec.newValue);
+    return { key, value: nv, change: nv === oldValue ? 'kept' : 'written' };
+  });
+}
+
+/** Sync trigger summary. */
+export const syncTrigger: ReturnedSummariser = ({ value, input }) => {
+  const merged = mergeDataset(input, value);
+  const lines: SummaryLine[] = merged.map((r) => {
+    switch (r.change) {
+      case 'removed':
+        return ok(`${r.key}: removed`);
+      case 'ignored':
+        return warn(`${r.key}: omitted from the answer, so this sync's change is ignored (stays ${r.value === null ? 'absent' : JSON.stringify(r.value)})`);
+      default:
+        return ok(`${r.key} = ${JSON.stringify(r.value)}${r.change === 'kept' ? ' (unchanged)' : ''}`);
+    }
+  });
+  const written = merged.filter((r) => r.change === 'written').length;
+  const removed = merged.filter((r) => r.change === 'removed').length;
+  if (!merged.length) lines.push(info('The dataset has no records.'));
+  return { headline: `Dataset synced: ${written} record(s) written, ${removed} removed, ${merged.filter((r) => r.change === 'ignored').length} ignored.`, succeeds: true, lines };
+};

@@ -1,0 +1,103 @@
+// Summary for pre token generation (event versions 1–3): the claims and scopes each token would carry,
+// with the changes Cognito refuses (the model's claimRules) shown as dropped.
+import { claimRuleFor } from '../model/lookup';
+import type { TriggerDefinition } from '../model/types';
+import type { SummaryLine } from '../protocol/invokeResult';
+import { at, info, obj, ok, warn, type ReturnedSummariser } from './common';
+
+type Token = 'id' | 'access';
+
+/** What the handler asked for one token, and what Cognito does with each change. */
+interface TokenPlan {
+  token: Token;
+  kept: string[];
+  dropped: string[];
+  suppressed: string[];
+  scopes: string[];
+}
+
+function strings(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+function show(v: unknown): string {
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+/** Applies claimRules to one token's claimsToAddOrOverride / claimsToSuppress. */
+function planToken(t: TriggerDefinition, token: Token, gen: Record<string, unknown>, existing: Record<string, unknown>, clientId: unknown): TokenPlan {
+  const plan: TokenPlan = { token, kept: [], dropped: [], suppressed: [], scopes: [] };
+  for (const [claim, value] of Object.entries(obj(gen.claimsToAddOrOverride) ?? {})) {
+    const rule = claimRuleFor(t, claim, token);
+    const overriding = token === 'id' && claim in existing;
+    if (rule && !(overriding ? rule.canOverride : rule.canAdd)) {
+      plan.dropped.push(`${claim} (Cognito refuses to ${overriding ? 'override' : 'add'} it${rule.via ? `; use ${rule.via}` : ''})`);
+    } else if (claim === 'aud' && token === 'access' && value !== clientId) {
+      plan.dropped.push(`aud (must equal the app client id ${show(clientId)})`);
+    } else {
+      plan.kept.push(`${claim}: ${show(value)}${overriding ? ' (overrides the attribute)' : ''}`);
+    }
+  }
+  for (const claim of strings(gen.claimsToSuppress)) {
+    const rule = claimRuleFor(t, claim, token);
+    if (rule && !rule.canSuppress) plan.dropped.push(`suppress ${claim} (Cognito refuses to suppress it)`);
+    else plan.suppressed.push(claim);
+  }
+  if (token === 'access') {
+    for (const s of strings(gen.scopesToAdd)) {
+      if (/\s/.test(s)) plan.dropped.push(`scope "${s}" (contains white space)`);
+      else plan.scopes.push(`+${s}`);
+    }
+    for (const s of strings(gen.scopesToSuppress)) plan.scopes.push(`-${s}`);
+  }
+  return plan;
+}
+
+function lines(p: TokenPlan): SummaryLine[] {
+  const name = p.token === 'id' ? 'ID token' : 'Access token';
+  const out: SummaryLine[] = [];
+  if (p.kept.length) out.push(ok(`${name} claims added or overridden: ${p.kept.join(', ')}`));
+  if (p.suppressed.length) out.push(ok(`${name} claims suppressed: ${p.suppressed.join(', ')}`));
+  if (p.scopes.length) out.push(ok(`${name} scopes: ${p.scopes.join(' ')}`));
+  for (const d of p.dropped) out.push(warn(`${name}: dropped ${d}`));
+  return out;
+}
+
+/** Pre token generation, any event version. */
+export const preTokenGeneration: ReturnedSummariser = ({ value, trigger }) => {
+  if (!trigger) return { headline: 'Tokens issued.', succeeds: true, lines: [] };
+  const existing = obj(at(value, 'request', 'userAttributes')) ?? {};
+  const clientId = at(value, 'callerContext', 'clientId');
+  const version = trigger.id === 'PreTokenGeneration' ? 1 : 2;
+  const plans: TokenPlan[] = [];
+  let groups: Record<string, unknown> | undefined;
+  const out: SummaryLine[] = [];
+  if (version === 1) {
+    const d = obj(at(value, 'response', 'claimsOverrideDetails'));
+    if (d) plans.push(planToken(trigger, 'id', d, existing, clientId));
+    groups = obj(d?.groupOverrideDetails);
+    if (obj(at(value, 'response', 'claimsAndScopeOverrideDetails'))) out.push(warn('claimsAndScopeOverrideDetails is the version 2/3 shape: a version 1 trigger ignores it.'));
+  } else {
+    const d = obj(at(value, 'response', 'claimsAndScopeOverrideDetails'));
+    const idGen = obj(d?.idTokenGeneration);
+    const accessGen = obj(d?.accessTokenGeneration);
+    if (idGen) plans.push(planToken(trigger, 'id', idGen, existing, clientId));
+    if (accessGen) plans.push(planToken(trigger, 'access', accessGen, existing, clientId));
+    groups = obj(d?.groupOverrideDetails);
+    if (obj(at(value, 'response', 'claimsOverrideDetails'))) out.push(warn('claimsOverrideDetails is the version 1 shape: this event version ignores it.'));
+  }
+  for (const p of plans) out.push(...lines(p));
+  if (groups) {
+    const g = strings(groups.groupsToOverride);
+    if (Array.isArray(groups.groupsToOverride)) out.push(ok(`cognito:groups becomes [${g.join(', ')}]${version === 1 ? '' : ' in both tokens'}`));
+    const roles = strings(groups.iamRolesToOverride);
+    if (roles.length) out.push(ok(`cognito:roles becomes [${roles.join(', ')}] (ID token)`));
+    if (typeof groups.preferredRole === 'string') out.push(ok(`cognito:preferred_role becomes ${groups.preferredRole} (ID token)`));
+  }
+  const changed = plans.reduce((n, p) => n + p.kept.length + p.suppressed.length + p.scopes.length, 0) + (groups ? 1 : 0);
+  const dropped = plans.reduce((n, p) => n + p.dropped.length, 0);
+  if (!changed && !dropped) out.push(info('No overrides: the tokens carry the claims Cognito puts there by default.'));
+  if (version !== 1 && trigger.id === 'PreTokenGenerationV2') out.push(info('Event version 2 customises access tokens for user authentication; version 3 also for machine-to-machine (client credentials).'));
+  const headline = `Tokens issued${changed ? ` with ${changed} change(s)` : ' unchanged'}${dropped ? `; ${dropped} change(s) dropped by Cognito` : ''}.`;
+  return { headline, succeeds: true, lines: out };
+};

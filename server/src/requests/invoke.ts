@@ -1,0 +1,101 @@
+// Language server side of local invoke: resolves the handler, event and settings, runs the handler in a
+// runner process (never in the server), streams its output and returns the InvokeResult.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { URI } from 'vscode-uri';
+import { getTrigger } from '../core/model';
+import { sampleEvent } from '../core/events';
+import { invokeLocal, LocalInvoker, parseEventText, readEventFile } from '../core/invoke';
+import { findEventFiles, findHandlerExports, exportedNames } from '../core/invoke/workspace';
+import { InvokeCandidatesRequest, InvokeLocalRequest, InvokeOutputNotification, type InvokeEventSource, type UserFacingError } from '../core/protocol';
+import type { RequestDeps } from './index';
+import { onRequest, sendNotification } from './typed';
+
+const UNTRUSTED: UserFacingError = {
+  code: 'untrusted',
+  message: 'Local invoke runs code from this workspace, so it is disabled in Restricted Mode.',
+  hint: 'Trust the workspace (Manage Workspace Trust) to run handlers.',
+};
+
+/** Reads an event source into a value, or the error to show. */
+function loadEvent(deps: RequestDeps, src: InvokeEventSource): { value: unknown; label: string } | { error: UserFacingError } {
+  if (src.kind === 'value') return { value: src.value, label: src.label };
+  if (src.kind === 'generate') {
+    try {
+      const event = sampleEvent(src.triggerId, src.source);
+      return { value: event, label: `sample ${String(event.triggerSource ?? event.eventType ?? src.triggerId)} event` };
+    } catch (e) {
+      return { error: { code: 'bad-source', message: (e as Error).message } };
+    }
+  }
+  const file = URI.parse(src.uri).fsPath;
+  const open = deps.documents.get(src.uri);
+  // The editor's text wins over the disk: the user invokes what they see.
+  const parsed = open ? parseEventText(open.getText(), file) : readEventFile(file);
+  if ('kind' in parsed) {
+    const l = parsed.location;
+    return { error: { code: 'bad-event', message: l?.line ? `${l.file}:${l.line}:${l.column ?? 1}: ${parsed.message}` : parsed.message } };
+  }
+  return { value: parsed.value, label: deps.folders.relativePath(src.uri) };
+}
+
+/** Registers invokeLocal and invokeCandidates. */
+export function registerInvokeRequests(deps: RequestDeps): void {
+  const { connection } = deps;
+  let invoker: LocalInvoker | undefined;
+  // dist/runner.js sits next to dist/server.js; extensionPath is only a hint for unusual layouts.
+  const runnerPath = (): string => {
+    const beside = path.join(__dirname, 'runner.js');
+    if (fs.existsSync(beside) || !deps.init.extensionPath) return beside;
+    return path.join(deps.init.extensionPath, 'dist', 'runner.js');
+  };
+  process.once('exit', () => invoker?.dispose());
+
+  onRequest(connection, InvokeLocalRequest.type, async (p): Promise<InvokeLocalRequest.Result> => {
+    if (!deps.isTrusted()) return { ok: false, error: UNTRUSTED };
+    const ev = loadEvent(deps, p.event);
+    if ('error' in ev) return { ok: false, error: ev.error };
+    const file = URI.parse(p.handler.uri).fsPath;
+    const folder = deps.folders.folderOf(p.handler.uri) ?? path.dirname(file);
+    const settings = await deps.settings.get(p.handler.uri);
+    invoker ??= new LocalInvoker(runnerPath());
+    // Warm mode switched off: end the handler's warm worker rather than leave it idle.
+    if (!settings.invoke.warm) invoker.forget(file);
+    const send = (text: string, stream: InvokeOutputNotification.Params['stream']): void => {
+      void sendNotification(connection, InvokeOutputNotification.type, { runId: p.runId, text, stream });
+    };
+    send(`START ${path.relative(folder, file)}#${p.handler.handlerName} with ${ev.label}\n`, 'info');
+    const result = await invokeLocal(invoker, {
+      file,
+      handlerName: p.handler.handlerName,
+      event: ev.value,
+      folder,
+      settings: settings.invoke,
+      ...(p.triggerId && getTrigger(p.triggerId) ? { triggerId: p.triggerId } : {}),
+      onOutput: (text, stream) => send(text, stream),
+    });
+    send(`END ${result.outcome.kind} in ${result.durationMs} ms — ${result.summary.headline}\n`, 'info');
+    const event: InvokeEventSource = p.event.kind === 'generate' ? { kind: 'value', value: ev.value, label: ev.label } : p.event;
+    return { ok: true, result, eventLabel: ev.label, event };
+  });
+
+  onRequest(connection, InvokeCandidatesRequest.type, async (p): Promise<InvokeCandidatesRequest.Result> => {
+    const scope = p.scopeUri ?? p.exportsOf;
+    const folder = scope ? (deps.folders.folderOf(scope) ?? path.dirname(URI.parse(scope).fsPath)) : undefined;
+    const settings = await deps.settings.get(scope ?? '');
+    const ids = (p.triggerIds ?? []).filter((id) => getTrigger(id));
+    const events = folder
+      ? findEventFiles(folder, settings.eventFiles, ids).map((e) => ({ uri: URI.file(e.file).toString(), label: e.rel, ...(e.triggerId ? { triggerId: e.triggerId } : {}), ...(e.triggerSource ? { triggerSource: e.triggerSource } : {}) }))
+      : [];
+    let handlers: InvokeCandidatesRequest.Result['handlers'] = [];
+    if (p.exportsOf) {
+      const file = URI.parse(p.exportsOf).fsPath;
+      const text = deps.documents.get(p.exportsOf)?.getText() ?? (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '');
+      handlers = exportedNames(text).map((handlerName) => ({ uri: p.exportsOf as string, handlerName, label: deps.folders.relativePath(p.exportsOf as string) }));
+    } else if (p.handlers && folder) {
+      handlers = findHandlerExports(folder).map((h) => ({ uri: URI.file(h.file).toString(), handlerName: h.handlerName, label: h.rel }));
+    }
+    const sources = ids.flatMap((id) => (getTrigger(id)?.sources ?? []).map((s) => ({ triggerId: id, source: s.value, description: s.description })));
+    return { events, handlers, sources };
+  });
+}

@@ -1,0 +1,120 @@
+// The CLI as users run it: spawns the built dist/cli.js (from another working directory) and checks
+// output and exit codes of `invoke` and `check`.
+import * as assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { before, describe, it } from 'node:test';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const FIX = path.join(ROOT, 'test', 'fixtures', 'invoke');
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+// Another project directory: the CLI must not depend on the repository being the cwd.
+const CWD = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-cli-'));
+
+function cli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  return cliEnv({}, ...args);
+}
+
+function cliEnv(env: Record<string, string>, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: CWD, encoding: 'utf8', timeout: 30000, env: { ...process.env, ...env } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+before(() => {
+  execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT });
+});
+
+describe('cognito-triggers invoke', () => {
+  it('prints the returned event and the summary; exit 0 when the trigger succeeds', () => {
+    const r = cli('invoke', path.join(FIX, 'async.js'), '--event', path.join(FIX, 'event.presignup.json'));
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /"autoConfirmUser": true/);
+    assert.match(r.stdout, /✔ User auto-confirmed; email marked verified/);
+    // Handler output goes to stderr, keeping stdout for the result.
+    assert.match(r.stderr, /async handler for ana@example.com/);
+  });
+  it('exit 1 with Cognito’s error text when the handler throws', () => {
+    const r = cli('invoke', path.join(FIX, 'async.js'), '--handler', 'throws', '--source', 'PreSignUp_SignUp');
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /Cognito error: PreSignUp failed with error Sign-ups are closed\./);
+  });
+  it('--json prints an InvokeResult; --timeout stops a hanging handler (exit 1)', () => {
+    const r = cli('invoke', path.join(FIX, 'loop.js'), '--source', 'PreSignUp_SignUp', '--timeout', '300', '--json');
+    assert.equal(r.code, 1);
+    const result = JSON.parse(r.stdout) as { outcome: { kind: string; limitMs: number }; summary: { headline: string } };
+    assert.deepEqual(result.outcome, { kind: 'timeout', limitMs: 300 });
+    assert.match(result.summary.headline, /retries up to 3 times/);
+  });
+  it('--source with --version picks the pre token generation event version', () => {
+    const r = cli('invoke', path.join(FIX, 'esm.mjs'), '--source', 'TokenGeneration_HostedAuth', '--version', '2', '--json');
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal((JSON.parse(r.stdout) as { triggerId: string }).triggerId, 'PreTokenGenerationV2');
+  });
+  it('TypeScript: the stack trace points at the .ts line', () => {
+    const r = cli('invoke', path.join(FIX, 'ts', 'handler.ts'), '--handler', 'fails', '--source', 'PreSignUp_SignUp');
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /ts\/handler\.ts:10:\d+/);
+  });
+  it('exit 2 for usage errors, with a clear message', () => {
+    const none = cli('invoke', path.join(FIX, 'async.js'));
+    assert.equal(none.code, 2);
+    assert.match(none.stderr, /give the event: --event FILE or --source TRIGGER_SOURCE/);
+    const bad = cli('invoke', path.join(FIX, 'async.js'), '--event', path.join(FIX, 'invalid.json'));
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /invalid\.json:4:1: The event is not valid JSON/);
+    const missing = cli('invoke', 'nope.js', '--source', 'PreSignUp_SignUp');
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /No such handler file/);
+    const noExport = cli('invoke', path.join(FIX, 'async.js'), '--handler', 'nope', '--source', 'PreSignUp_SignUp');
+    assert.equal(noExport.code, 2);
+    assert.match(noExport.stderr, /no export named "nope"/);
+    assert.equal(cli('invoke', path.join(FIX, 'async.js'), '--source', 'NoSuchSource').code, 2);
+    assert.equal(cli('invoke', path.join(FIX, 'async.js'), '--bogus').code, 2);
+  });
+  it('--remote delegates to the deployed-function invoke (here: an unreachable endpoint, exit 1)', () => {
+    const r = cliEnv({ AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'not-a-secret' }, 'invoke', path.join(FIX, 'async.js'), '--remote', 'my-fn', '--source', 'PreSignUp_SignUp', '--region', 'us-east-1', '--endpoint-url', 'http://127.0.0.1:9');
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, /Invoke my-fn failed: could not reach the endpoint/);
+  });
+  it('a syntax error in the handler is a failing trigger (exit 1) with its location', () => {
+    const r = cli('invoke', path.join(FIX, 'syntax.js'), '--source', 'PreSignUp_SignUp');
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /syntax\.js:3(:\d+)?: Syntax error/);
+  });
+});
+
+describe('cognito-triggers check', () => {
+  const bad = path.join(FIX, 'check', 'bad-response.json');
+  it('prints path:line:col severity code message; exit 1 on an error', () => {
+    const r = cli('check', bad);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /bad-response\.json:9:36 error wrong-type response\.autoConfirmUser must be a boolean/);
+  });
+  it('handler files get the handler analysis (a typo in a response field)', () => {
+    const r = cli('check', path.join(FIX, 'check', 'preSignUp.js'));
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /preSignUp\.js:3:\d+ error \S+ .*autoConfirmUsr.*autoConfirmUser/);
+  });
+  it('--json and exit 0 for a clean file', () => {
+    const r = cli('check', path.join(FIX, 'events', 'PreSignUp_SignUp.json'), '--json');
+    assert.equal(r.code, 0, r.stdout);
+    assert.deepEqual(JSON.parse(r.stdout), []);
+    const j = cli('check', bad, '--json');
+    const findings = JSON.parse(j.stdout) as { code: string; line: number; severity: string }[];
+    assert.deepEqual(findings.map((f) => [f.code, f.line, f.severity]), [['wrong-type', 9, 'error']]);
+  });
+  it('--max-warnings: warnings fail only past the limit', () => {
+    const ev = path.join(FIX, 'invalid.json');
+    const lenient = cli('check', ev);
+    assert.match(lenient.stdout, / warning /);
+    assert.equal(lenient.code, 0);
+    assert.equal(cli('check', ev, '--max-warnings', '0').code, 1);
+  });
+  it('exit 2 for a missing file', () => {
+    const r = cli('check', 'nope.json');
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /no such file or folder: nope\.json/);
+  });
+});
