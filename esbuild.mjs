@@ -40,6 +40,8 @@ const ctx = await esbuild.context({
   format: 'cjs',
   outdir: 'dist',
   external: ['vscode'],
+  // jsonc-parser and vscode-json-languageservice ship UMD as `main`, whose dynamic requires esbuild cannot bundle; use their ESM builds.
+  mainFields: ['module', 'main'],
   minify: production,
   sourcemap: production ? false : 'linked',
   sourcesContent: false,

@@ -1,0 +1,108 @@
+// The event JSON provider: recognition, completion, hover, diagnostics and the invoke code lens for
+// JSON files that are Cognito trigger events. Unrelated JSON is left alone (handles() is false).
+import type { CodeLens, CompletionList, Diagnostic, Hover, Position } from 'vscode-languageserver-types';
+import { MarkupKind } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeEvent, type EventAnalysis } from '../../payload/analyze';
+import { isJsonDocument } from '../../payload/classify';
+import { completeAt } from '../../payload/complete';
+import { diagnoseEvent, type SchemaProblem } from '../../payload/diagnose';
+import { ParseCache } from '../../payload/document';
+import { hoverAt } from '../../payload/hover';
+import { SchemaValidator, type SchemaSource } from '../../payload/schemaValidation';
+import type { FeatureContext, LanguageFeatureProvider } from '../provider';
+import { toCompletionItem, toDiagnostic, toRange } from './lsp';
+
+/** The command the code lens runs (implemented by the invoke area) and its argument. */
+export const INVOKE_COMMAND = 'cognitoTriggers.invokeLocal';
+
+/** Argument of `cognitoTriggers.invokeLocal` from an event file. */
+export interface InvokeLensArgument {
+  eventUri: string;
+  triggerId?: string;
+}
+
+/** Options of the provider; tests and the CLI may inject their own schemas. */
+export interface EventJsonOptions {
+  readonly schemas?: SchemaSource;
+}
+
+/** Analyses are cached per document version and the inputs that decide the claim. */
+interface CachedAnalysis {
+  readonly key: string;
+  readonly analysis: EventAnalysis | undefined;
+}
+
+/** The event JSON `LanguageFeatureProvider`. */
+export class EventJsonProvider implements LanguageFeatureProvider {
+  readonly name = 'event-json';
+  private readonly parses = new ParseCache();
+  private readonly analyses = new Map<string, CachedAnalysis>();
+  private readonly validator: SchemaValidator;
+
+  constructor(options: EventJsonOptions = {}) {
+    this.validator = new SchemaValidator(options.schemas);
+  }
+
+  /** The document's analysis, or undefined when it is not an event. */
+  analyze(ctx: FeatureContext): EventAnalysis | undefined {
+    const doc = ctx.document;
+    // Handler code and other non-JSON documents are never parsed as JSON.
+    if (!isJsonDocument(doc.uri, doc.languageId)) return undefined;
+    const key = `${doc.version}\u0000${ctx.relativePath}\u0000${ctx.settings.eventFiles.join('\u0000')}`;
+    const hit = this.analyses.get(doc.uri);
+    if (hit?.key === key) return hit.analysis;
+    const analysis = analyzeEvent(this.parses.get(doc), ctx.relativePath, ctx.settings.eventFiles, doc.languageId);
+    this.analyses.set(doc.uri, { key, analysis });
+    return analysis;
+  }
+
+  handles(ctx: FeatureContext): boolean {
+    return this.analyze(ctx) !== undefined;
+  }
+
+  complete(ctx: FeatureContext, position: Position): CompletionList | null {
+    const a = this.analyze(ctx);
+    if (!a) return null;
+    const entries = completeAt(a, ctx.document.offsetAt(position));
+    return entries.length ? { isIncomplete: false, items: entries.map((e) => toCompletionItem(ctx.document, e)) } : null;
+  }
+
+  hover(ctx: FeatureContext, position: Position): Hover | null {
+    const a = this.analyze(ctx);
+    const h = a && hoverAt(a, ctx.document.offsetAt(position));
+    return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: toRange(ctx.document, h.range) } : null;
+  }
+
+  async diagnose(ctx: FeatureContext): Promise<Diagnostic[]> {
+    const a = this.analyze(ctx);
+    // A blank file just created in an events folder is not yet wrong: wait for its first character.
+    if (!a || a.parsed.text.trim() === '') return [];
+    const problems = a.trigger ? await this.schemaProblems(ctx.document, a) : [];
+    return diagnoseEvent(a, problems).map((d) => toDiagnostic(ctx.document, d));
+  }
+
+  codeLenses(ctx: FeatureContext): CodeLens[] {
+    const a = this.analyze(ctx);
+    if (!a?.trigger) return [];
+    const arg: InvokeLensArgument = { eventUri: ctx.document.uri, triggerId: a.trigger.id };
+    const top = { line: 0, character: 0 };
+    return [{ range: { start: top, end: top }, command: { title: '▶ Invoke with a handler…', command: INVOKE_COMMAND, arguments: [arg] } }];
+  }
+
+  forget(uri: string): void {
+    this.parses.forget(uri);
+    this.analyses.delete(uri);
+  }
+
+  private async schemaProblems(doc: TextDocument, a: EventAnalysis): Promise<SchemaProblem[]> {
+    if (!a.trigger || a.parsed.errors.length > 0) return []; // half-typed JSON: the JSON editor reports syntax first
+    const found = await this.validator.validate(doc, a.trigger);
+    return found.map((d) => ({ range: { start: doc.offsetAt(d.range.start), end: doc.offsetAt(d.range.end) }, message: typeof d.message === 'string' ? d.message : d.message.value, ...(d.code !== undefined ? { code: d.code } : {}) }));
+  }
+}
+
+/** Creates the provider the server registers. */
+export function createEventJsonProvider(options: EventJsonOptions = {}): EventJsonProvider {
+  return new EventJsonProvider(options);
+}

@@ -1,0 +1,96 @@
+// Diagnostics of an event document: schema structure plus the model's semantic checks, on text ranges.
+import { showPath, type EventIssue, type IssueSeverity } from '../events/issues';
+import { checkEvent } from '../events/check';
+import { SHARED_PARAMS_DOC } from '../model/common';
+import type { EventAnalysis } from './analyze';
+import { nodeAt, nodeSpan, rangeOfPath, type Anchor, type OffsetRange } from './locate';
+
+/** Source of every diagnostic we publish. */
+export const DIAGNOSTIC_SOURCE = 'cognito-triggers';
+
+/** A diagnostic with offsets, host-neutral; the provider converts offsets to positions. */
+export interface EventDiagnostic {
+  readonly range: OffsetRange;
+  readonly severity: IssueSeverity;
+  /** Stable: an issue code of the model, or `schema-*` for structural problems. */
+  readonly code: string;
+  readonly message: string;
+  readonly href: string;
+}
+
+/** A schema problem as vscode-json-languageservice reports it, in offsets. */
+export interface SchemaProblem {
+  readonly range: OffsetRange;
+  readonly message: string;
+  /** JSON language service error code (1 = enum mismatch, 2 = deprecated, else none). */
+  readonly code?: number | string;
+}
+
+/** Issues about a key rather than its value are underlined on the key. */
+const KEY_CODES = new Set(['unknown-field', 'field-not-for-trigger', 'field-not-for-source', 'caller-context-aws-sdk', 'unexpected-response', 'missing-response']);
+
+const SCHEMA_CODES: Record<number, string> = { 1: 'schema-enum', 2: 'schema-deprecated' };
+
+/** Keys that would make a JSON file an event, for the one diagnostic on unrecognised event files. */
+export const UNRECOGNISED_HELP =
+  'Add "triggerSource" with a user pool trigger source (e.g. "PreSignUp_SignUp"), "eventType": "SyncTrigger" for the identity pool Sync trigger, or "$schema" naming a trigger schema (e.g. "PreSignUp.schema.json").';
+
+/** The offset range an issue points at. */
+export function issueRange(analysis: EventAnalysis, issue: EventIssue): OffsetRange {
+  const anchor: Anchor = KEY_CODES.has(issue.code) ? 'key' : 'value';
+  return rangeOfPath(analysis.parsed, issue.path, anchor);
+}
+
+/**
+ * Schema problems whose rule the model checks with more knowledge, matched on vscode-json-languageservice's
+ * (English) wording: `required` cannot depend on triggerSource or tell a documentation fragment from an
+ * event (the model's missing-field / missing-response warnings can), and the generator's per-source
+ * `not: {required}` rules only say "Matches a schema that is not allowed" (or "Property x is not
+ * allowed") where field-not-for-source / unknown-field name the field — and they misfire when the
+ * triggerSource is a placeholder, which the model treats as "any source of this trigger".
+ */
+const MODEL_OWNED: readonly RegExp[] = [/^Missing property "/, /^Matches a schema that is not allowed\.$/, /^Property .+ is not allowed\.$/];
+
+const inside = (a: OffsetRange, b: OffsetRange): boolean => a.start >= b.start && a.end <= b.end;
+
+/**
+ * Every diagnostic of an analysed event. The model's issues (recognition quirks, semantic rules and
+ * the published quirks) come from `checkEvent`; schema problems are added unless a model issue already
+ * covers the same node — so a numeric `version` shows the precise quirk warning, not "Incorrect type".
+ */
+export function diagnoseEvent(analysis: EventAnalysis, schemaProblems: readonly SchemaProblem[]): EventDiagnostic[] {
+  const { trigger, claim, parsed } = analysis;
+  if (!trigger) {
+    const why = claim.by === 'glob' ? `matches the event file pattern "${claim.pattern}"` : claim.by === 'schema' ? 'names a trigger schema' : 'looks like an event';
+    const found = analysis.recognition.quirks.find((q) => q.code === 'unknown-trigger-source' || q.code === 'wrong-type' || q.code === 'not-an-object');
+    const cands = analysis.recognition.candidates;
+    const could = cands.length > 1 ? ` Its shape fits ${cands.length} triggers (${cands.slice(0, 3).map((t) => t.displayName).join(', ')}${cands.length > 3 ? ', …' : ''}).` : '';
+    const message = `${found ? `${found.message} ` : ''}This file ${why} but names no Cognito trigger.${could} ${UNRECOGNISED_HELP}`;
+    return [{ range: found ? issueRange(analysis, found) : rangeOfPath(parsed, []), severity: found?.severity === 'error' ? 'error' : 'warning', code: 'unrecognised-event', message, href: SHARED_PARAMS_DOC }];
+  }
+  const issues = checkEvent(parsed.value, analysis.recognition);
+  const out: EventDiagnostic[] = [];
+  const covered: OffsetRange[] = [];
+  for (const issue of issues) {
+    const range = issueRange(analysis, issue);
+    out.push({ range, severity: issue.severity, code: issue.code, message: issue.message, href: issue.docs ?? trigger.docs });
+    // A model issue covers its value and its key: both ranges suppress schema noise on that node.
+    if (issue.path.length > 0) covered.push(rangeOfPath(parsed, issue.path, 'value'), rangeOfPath(parsed, issue.path, 'key'), nodeSpan(parsed, issue.path));
+  }
+  for (const p of schemaProblems) {
+    if (covered.some((c) => inside(p.range, c)) || MODEL_OWNED.some((re) => re.test(p.message))) continue;
+    const code = (typeof p.code === 'number' ? SCHEMA_CODES[p.code] : undefined) ?? 'schema-violation';
+    out.push({ range: p.range, severity: 'error', code, message: schemaMessage(p, analysis), href: trigger.docs });
+  }
+  return out;
+}
+
+/**
+ * The JSON service's wording ("Incorrect type. Expected "string".") names no field: prefix the path
+ * of the node it points at, and name the trigger so the user knows which schema spoke.
+ */
+function schemaMessage(p: SchemaProblem, analysis: EventAnalysis): string {
+  const at = nodeAt(analysis.parsed, p.range.start);
+  const where = at && at.node !== analysis.parsed.root ? `${showPath(at.path)}: ` : '';
+  return `${where}${p.message} (${analysis.trigger?.displayName ?? 'event'} schema)`;
+}
