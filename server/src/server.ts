@@ -24,6 +24,7 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const folders = new WorkspaceFolders();
 let canPullConfiguration = false;
+let supportsWorkspaceFolders = false;
 let trusted = false;
 let init: InitializationOptions = { trusted: false, extensionPath: '' };
 const settings = new SettingsCache(connection, () => canPullConfiguration);
@@ -41,6 +42,7 @@ const diagnostics = new DiagnosticsScheduler(deps);
 
 connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
+  supportsWorkspaceFolders = !!params.capabilities.workspace?.workspaceFolders;
   const opts = params.initializationOptions as Partial<InitializationOptions> | undefined;
   init = { trusted: opts?.trusted ?? false, extensionPath: opts?.extensionPath ?? '' };
   trusted = init.trusted;
@@ -60,9 +62,12 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(() => {
   if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'cognitoTriggers' });
-  connection.workspace.onDidChangeWorkspaceFolders(async () => {
-    folders.set(((await connection.workspace.getWorkspaceFolders()) ?? []).map((f) => f.uri));
-  });
+  // Only clients that announce workspace folder support may be asked for them (the subscription throws otherwise).
+  if (supportsWorkspaceFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders(async () => {
+      folders.set(((await connection.workspace.getWorkspaceFolders()) ?? []).map((f) => f.uri));
+    });
+  }
   void sendNotification(connection, ServerReadyNotification.type, { version: 'dev', triggers: TRIGGERS.length });
 });
 

@@ -105,8 +105,14 @@ describe('cognito-triggers check', () => {
     const findings = JSON.parse(j.stdout) as { code: string; line: number; severity: string }[];
     assert.deepEqual(findings.map((f) => [f.code, f.line, f.severity]), [['wrong-type', 9, 'error']]);
   });
+  it('an event file that is not strict JSON is an error (Cognito sends strict JSON)', () => {
+    const r = cli('check', path.join(FIX, 'invalid.json'));
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /invalid\.json:4:1 error json-syntax Not valid JSON: PropertyNameExpected/);
+    assert.equal(r.stdout.match(/json-syntax/g)?.length, 1, 'one trailing comma, one error');
+  });
   it('--max-warnings: warnings fail only past the limit', () => {
-    const ev = path.join(FIX, 'invalid.json');
+    const ev = path.join(FIX, 'check', 'warnings-only.json');
     const lenient = cli('check', ev);
     assert.match(lenient.stdout, / warning /);
     assert.equal(lenient.code, 0);

@@ -29,13 +29,15 @@ test('generated files match the model', () => {
   assert.deepEqual(extra, [], `files no longer generated: ${extra.join(', ')} — ${HOW}`);
 });
 
-test('the package.json rewrite touches only our two keys', () => {
+test('the package.json rewrite touches only our generated keys', () => {
   const before = { name: 'x', contributes: { commands: [{ command: 'a' }], jsonValidation: [] as unknown[], snippets: [] as unknown[] }, scripts: { b: 'c' } };
-  const after = JSON.parse(updatePackageJson(JSON.stringify(before))) as { contributes: { commands: unknown; jsonValidation: { url: string }[] }; scripts: unknown };
+  const after = JSON.parse(updatePackageJson(JSON.stringify(before))) as { contributes: { commands: unknown; jsonValidation?: unknown; snippets: { path: string }[]; configuration: { properties: Record<string, unknown> } }; scripts: unknown };
   assert.deepEqual(after.contributes.commands, before.contributes.commands);
   assert.deepEqual(after.scripts, before.scripts);
   assert.deepEqual(Object.keys(after), Object.keys(before), 'key order kept');
-  assert.equal(after.contributes.jsonValidation[0]?.url, './schemas/PreSignUp.schema.json');
+  assert.equal(after.contributes.jsonValidation, undefined, 'no jsonValidation: the server validates event files itself');
+  assert.equal(after.contributes.snippets[0]?.path, './snippets/triggers.code-snippets');
+  assert.ok(after.contributes.configuration.properties['cognitoTriggers.invoke.timeoutMs'], 'settings come from core/settings.ts');
   assert.ok(updatePackageJson(JSON.stringify(before)).endsWith('}\n'));
   assert.notEqual(ownedKeys(JSON.stringify(before)), ownedKeys(updatePackageJson(JSON.stringify(before))), 'drift in our keys is detected');
   assert.equal(ownedKeys(JSON.stringify({ ...after, scripts: { other: 'edit' } })), ownedKeys(JSON.stringify(after)), 'edits to other keys are not drift');

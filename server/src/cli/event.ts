@@ -4,9 +4,6 @@ import { buildSample } from '../core/payload/samples';
 
 /** Adds `event <triggerSource> [--version N] [--trigger ID]`. Unknown source or mismatch: message on stderr, exit 2. */
 export function addEventCommand(program: Command): void {
-  // `--version N` must reach this subcommand, not the program's `--version` (which prints the CLI
-  // version): positional options make program options count only before the subcommand name.
-  program.enablePositionalOptions();
   program
     .command('event')
     .description('Print a realistic sample event for a triggerSource (e.g. PreSignUp_SignUp, TokenGeneration_HostedAuth, SyncTrigger).')

@@ -126,8 +126,6 @@ async function run(file: string, o: InvokeOptions): Promise<void> {
 
 /** Adds `invoke <handler-file> [--handler NAME] (--event FILE | --source SRC [--version N]) [--remote FN] [--json] [--timeout MS]`. */
 export function addInvokeCommand(program: Command): void {
-  // `--version N` must reach the subcommand, not the program's own --version.
-  program.enablePositionalOptions();
   program
     .command('invoke')
     .description('Run a trigger handler locally with an event and print the returned event and what Cognito would do with it.')

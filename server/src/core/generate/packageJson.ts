@@ -1,13 +1,7 @@
 // The package.json keys generated from the model and the settings declaration:
-// contributes.jsonValidation, contributes.snippets and contributes.configuration.
+// contributes.snippets and contributes.configuration (and no contributes.jsonValidation, see below).
 import { TRIGGERS } from '../model/registry';
 import { configurationProperties } from '../settings';
-import { schemaFile } from './schema';
-
-/** The `contributes.jsonValidation` entries: each trigger's schema for files under events/<TriggerId>/. */
-export function jsonValidation(): { fileMatch: string[]; url: string }[] {
-  return TRIGGERS.map((t) => ({ fileMatch: [`**/events/${t.id}/*.json`], url: `./schemas/${schemaFile(t.id)}` }));
-}
 
 /** The `contributes.snippets` entries: one file, scoped per snippet, for the four JS/TS languages. */
 export function snippetContributions(): { language: string; path: string }[] {
@@ -26,7 +20,11 @@ export function configuration(): { title: string; properties: Record<string, unk
 export function updatePackageJson(text: string): string {
   const pkg = JSON.parse(text) as Record<string, unknown>;
   const contributes = (typeof pkg.contributes === 'object' && pkg.contributes !== null ? pkg.contributes : {}) as Record<string, unknown>;
-  contributes.jsonValidation = jsonValidation();
+  // No jsonValidation contribution: our language server already validates event files (with quirk
+  // warnings where the schema alone would say "Incorrect type"); registering the schemas for the same
+  // globs made VS Code's JSON support add contradicting errors and duplicate completions. A file that
+  // names a schema in `$schema` still gets VS Code's own help from the schemas/ folder.
+  delete contributes.jsonValidation;
   contributes.snippets = snippetContributions();
   contributes.configuration = configuration();
   pkg.contributes = contributes;
