@@ -12,6 +12,8 @@ export const entryPoints = {
   server: 'server/src/server.ts',
   cli: 'server/src/cli.ts',
   runner: 'server/src/core/invoke/runner/main.ts',
+  // Loaded by the server on its first AWS request (server/src/requests/aws.ts).
+  awsOperations: 'server/src/core/aws/operations.ts',
 };
 
 /** Reports build results in the format VS Code's `$esbuild-watch` problem matcher reads. */

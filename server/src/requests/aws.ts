@@ -4,13 +4,10 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { CancellationToken } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
-import { applyBind, planBind, type PlannedBind } from '../core/aws/bindService';
-import { collectBindings, type WorkspaceBinding } from '../core/aws/bindingsView';
-import { createAwsClients, resolvedRegion, type AwsClients } from '../core/aws/clients';
+import type { PlannedBind } from '../core/aws/bindService';
+import type { WorkspaceBinding } from '../core/aws/bindingsView';
+import type { AwsClients } from '../core/aws/clients';
 import { explainAwsError } from '../core/aws/errors';
-import { listFunctions, listIdentityPools, listUserPools } from '../core/aws/listing';
-import { COMMON_REGIONS, listProfiles } from '../core/aws/profiles';
-import { invokeRemote } from '../core/aws/remoteInvoke';
 import { userPoolSlots } from '../core/aws/slots';
 import { parseBindingsFile } from '../core/bindings/file';
 import { sampleEvent } from '../core/events';
@@ -29,6 +26,17 @@ import {
 } from '../core/protocol';
 import type { Settings } from '../core/settings';
 import type { RequestDeps } from './index';
+
+type Operations = typeof import('../core/aws/operations.js');
+let operations: Promise<Operations> | undefined;
+/**
+ * The AWS operations, loaded on the first AWS request. esbuild builds them into their own bundle
+ * (dist/awsOperations.js, beside dist/server.js): the SDK is a third of the server's code and no
+ * editing feature needs it, so keeping it out of server.js keeps it out of the cold start.
+ */
+const aws = (): Promise<Operations> =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a runtime path to a sibling bundle, on purpose not bundled here
+  (operations ??= Promise.resolve().then(() => require(path.join(__dirname, 'awsOperations.js')) as Operations));
 
 /** Plans kept for apply, by id; the oldest are dropped past this many. */
 const MAX_PLANS = 20;
@@ -51,7 +59,7 @@ export function registerAwsRequests(deps: RequestDeps): void {
       try {
         const s = await settings((params as { folders?: string[] } | undefined)?.folders?.[0]);
         // Inside the try: a broken shared config file is explained like any other failure.
-        if (needsClients) clients = await createAwsClients({ profile: s.aws.profile, region: s.aws.region, endpoints: s.aws.endpoints });
+        if (needsClients) clients = await (await aws()).createAwsClients({ profile: s.aws.profile, region: s.aws.region, endpoints: s.aws.endpoints });
         return { ok: true, value: await run(params, clients as AwsClients, controller.signal, s) };
       } catch (e) {
         const error = explainAwsError(e, operation(params));
@@ -64,16 +72,19 @@ export function registerAwsRequests(deps: RequestDeps): void {
     });
   }
 
-  handle(AwsProfilesRequest.type, () => 'Listing AWS profiles', async () => ({
-    profiles: (await listProfiles()).map((p) => ({ name: p.name, ...(p.region ? { region: p.region } : {}), sso: p.sso })),
-    regions: [...COMMON_REGIONS],
-  }), false);
-  handle(AwsListFunctionsRequest.type, () => 'ListFunctions', (p, c, signal) => listFunctions(c, p.filter ?? '', signal));
-  handle(AwsListPoolsRequest.type, (p) => (p.kind === 'userPool' ? 'ListUserPools' : 'ListIdentityPools'), (p, c, signal) => (p.kind === 'userPool' ? listUserPools(c, signal) : listIdentityPools(c, signal)));
+  handle(AwsProfilesRequest.type, () => 'Listing AWS profiles', async () => {
+    const { listProfiles, COMMON_REGIONS } = await aws();
+    return { profiles: (await listProfiles()).map((p) => ({ name: p.name, ...(p.region ? { region: p.region } : {}), sso: p.sso })), regions: [...COMMON_REGIONS] };
+  }, false);
+  handle(AwsListFunctionsRequest.type, () => 'ListFunctions', async (p, c, signal) => (await aws()).listFunctions(c, p.filter ?? '', signal));
+  handle(AwsListPoolsRequest.type, (p) => (p.kind === 'userPool' ? 'ListUserPools' : 'ListIdentityPools'), async (p, c, signal) => {
+    const { listUserPools, listIdentityPools } = await aws();
+    return p.kind === 'userPool' ? listUserPools(c, signal) : listIdentityPools(c, signal);
+  });
   handle(AwsListSlotsRequest.type, () => 'Listing trigger slots', async () => userPoolSlots().map((s) => ({ key: s.key, displayName: s.displayName, lambdaVersions: s.lambdaVersions, requiresKmsKey: s.requiresKmsKey, triggerIds: s.triggerIds })), false);
 
   handle(AwsPlanBindRequest.type, (p) => `${p.functionName ? 'Binding' : 'Unbinding'} ${p.kind === 'userPool' ? p.slot : 'SyncTrigger'} on ${p.poolId}`, async (p, c, signal) => {
-    const planned = await planBind(c, p, signal);
+    const planned = await (await aws()).planBind(c, p, signal);
     const planId = `plan-${nextPlan++}`;
     plans.set(planId, planned);
     for (const k of plans.keys()) if (plans.size > MAX_PLANS) plans.delete(k);
@@ -83,20 +94,21 @@ export function registerAwsRequests(deps: RequestDeps): void {
     const planned = plans.get(p.planId);
     if (!planned) throw Object.assign(new Error(`The plan ${p.planId} is no longer available.`), { name: 'PlanExpired' });
     plans.delete(p.planId);
-    return applyBind(c, planned, { removePermission: p.removePermission ?? false }, signal);
+    return (await aws()).applyBind(c, planned, { removePermission: p.removePermission ?? false }, signal);
   });
 
   handle(AwsBindingsRequest.type, () => 'Reading the bindings', async (p, c, signal, s) => {
     const entries = await readBindingsFiles(p.folders, s.bindingsFile);
+    const { collectBindings, resolvedRegion } = await aws();
     const snapshot = await collectBindings(c, entries, { ...(p.userPoolIds ? { userPoolIds: p.userPoolIds } : {}), ...(p.identityPoolIds ? { identityPoolIds: p.identityPoolIds } : {}) }, signal);
     const region = await resolvedRegion(c);
     return { ...snapshot, ...(region ? { region } : {}), ...(s.aws.profile ? { profile: s.aws.profile } : {}) };
   });
 
-  handle(AwsRemoteInvokeRequest.type, (p) => `Invoke ${p.functionName}`, (p, c, signal) => {
+  handle(AwsRemoteInvokeRequest.type, (p) => `Invoke ${p.functionName}`, async (p, c, signal) => {
     const event = p.event ?? (p.triggerId ? sampleEvent(p.triggerId, p.source) : undefined);
     if (event === undefined) throw Object.assign(new Error('No event: pass an event or a trigger for a sample event.'), { name: 'InvalidParameterException' });
-    return invokeRemote(c, { functionName: p.functionName, event, ...(p.qualifier ? { qualifier: p.qualifier } : {}), ...(p.triggerId ? { triggerId: p.triggerId } : {}) }, signal);
+    return (await aws()).invokeRemote(c, { functionName: p.functionName, event, ...(p.qualifier ? { qualifier: p.qualifier } : {}), ...(p.triggerId ? { triggerId: p.triggerId } : {}) }, signal);
   });
 }
 

@@ -24,10 +24,21 @@ const TS = new Set(['.ts', '.mts', '.cts', '.tsx']);
 const JS = new Set(['.js', '.mjs', '.cjs', '.jsx']);
 let esbuild: EsbuildModule | undefined;
 
-/** esbuild, loaded at run time from node_modules (it cannot be bundled: it drives a native binary). */
-function loadEsbuild(): EsbuildModule {
-  esbuild ??= createRequire(__filename)('esbuild') as EsbuildModule;
-  return esbuild;
+/**
+ * esbuild, loaded at run time (it cannot be bundled: it drives a native binary for this platform):
+ * ours when installed beside the extension or CLI, else the handler project's own.
+ */
+function loadEsbuild(handlerFile: string): EsbuildModule {
+  if (esbuild) return esbuild;
+  for (const from of [__filename, handlerFile]) {
+    try {
+      esbuild = createRequire(from)('esbuild') as EsbuildModule;
+      return esbuild;
+    } catch {
+      // try the next place
+    }
+  }
+  throw new Error('TypeScript handlers are compiled with esbuild, which was not found. Install it in the handler\'s project: npm install --save-dev esbuild');
 }
 
 /** True when `file` is TypeScript. */
@@ -90,7 +101,7 @@ async function compileTs(file: string): Promise<PreparedModule | StartFailure> {
   const hash = createHash('sha1').update(file).digest('hex').slice(0, 12);
   const outfile = path.join(cacheDirFor(file), `${path.basename(file).replace(/\.[^.]+$/, '')}-${hash}${esm ? '.mjs' : '.cjs'}`);
   try {
-    const r = await loadEsbuild().build({
+    const r = await loadEsbuild(file).build({
       entryPoints: [file],
       outfile,
       bundle: true,
@@ -109,7 +120,7 @@ async function compileTs(file: string): Promise<PreparedModule | StartFailure> {
     return m;
   } catch (e) {
     const err = (e as { errors?: { text: string; location?: { file: string; line: number; column: number } | null }[] }).errors?.[0];
-    if (!err) return { kind: 'failedToStart', message: `TypeScript compilation failed: ${(e as Error).message}`, location: { file } };
+    if (!err) return { kind: 'failedToStart', message: `TypeScript handler not compiled: ${(e as Error).message}`, location: { file } };
     return { kind: 'failedToStart', message: `TypeScript error: ${err.text}`, location: location(file, err.location) };
   }
 }
@@ -117,7 +128,7 @@ async function compileTs(file: string): Promise<PreparedModule | StartFailure> {
 /** The local files a JavaScript handler imports, found by esbuild without writing anything. */
 export async function javascriptGraph(file: string): Promise<string[]> {
   try {
-    const r = await loadEsbuild().build({ entryPoints: [file], bundle: true, packages: 'external', platform: 'node', write: false, metafile: true, logLevel: 'silent' });
+    const r = await loadEsbuild(file).build({ entryPoints: [file], bundle: true, packages: 'external', platform: 'node', write: false, metafile: true, logLevel: 'silent' });
     return Object.keys(r.metafile.inputs).map((f) => path.resolve(f));
   } catch {
     return [file];
