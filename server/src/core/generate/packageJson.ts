@@ -1,6 +1,5 @@
 // The package.json keys generated from the model and the settings declaration:
 // contributes.snippets and contributes.configuration (and no contributes.jsonValidation, see below).
-import { TRIGGERS } from '../model/registry';
 import { configurationProperties } from '../settings';
 
 /** The `contributes.snippets` entries: one file, scoped per snippet, for the four JS/TS languages. */

@@ -1,0 +1,64 @@
+// e2e: handler code in a real VS Code — trigger-aware completion, a squiggle for a mistake, a quick fix that applies, the Invoke lens.
+import * as assert from 'node:assert/strict';
+import { suite, suiteSetup, test } from 'mocha';
+import * as vscode from 'vscode';
+import { activeApi, fixtureUri, positionOf, waitFor, waitForDiagnostics } from './helpers';
+
+const SOURCE = 'cognito-triggers';
+
+/** Writes a handler into the (fresh, per-run) workspace copy and opens it. */
+async function openHandler(name: string, text: string): Promise<vscode.TextEditor> {
+  const uri = fixtureUri(`handlers/${name}`);
+  await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
+  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+}
+
+/** Our completion labels at `position` (other providers, e.g. TypeScript's, are filtered out by our detail format). */
+async function ourLabels(uri: vscode.Uri, position: vscode.Position): Promise<string[]> {
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position, '.');
+  return list.items.filter((i) => /· (writable|read-only) ·/.test(i.detail ?? '')).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+}
+
+suite('handler code', () => {
+  suiteSetup(async () => {
+    await activeApi();
+  });
+
+  test('typing event.request. in a PreSignUp handler offers its request fields, not other triggers\'', async () => {
+    const editor = await openHandler('e2eComplete.js', "// @cognito-trigger PreSignUp\nexports.handler = async (event) => {\n  const probe = 1;\n  return event;\n};\n");
+    const at = positionOf(editor.document, 'const probe = 1;', 'const probe = 1;'.length);
+    await editor.edit((e) => e.insert(at, '\n  event.request.'));
+    const position = editor.document.positionAt(editor.document.getText().indexOf('event.request.') + 'event.request.'.length);
+    const labels = await waitFor('our completion items', async () => {
+      const l = await ourLabels(editor.document.uri, position);
+      return l.length ? l : undefined;
+    });
+    for (const expected of ['userAttributes', 'validationData', 'clientMetadata']) assert.ok(labels.includes(expected), labels.join(', '));
+    assert.ok(!labels.includes('codeParameter') && !labels.includes('session'), labels.join(', '));
+  });
+
+  test('a mistake shows a diagnostic with its message, and its quick fix applies', async () => {
+    const editor = await openHandler('e2eFix.js', "// @cognito-trigger PreSignUp\nexports.handler = async (event) => {\n  const attrs = event.request.userAtributes;\n  return event;\n};\n");
+    const uri = editor.document.uri;
+    const diagnostics = await waitForDiagnostics(uri, (d) => d.some((x) => x.source === SOURCE));
+    const typo = diagnostics.find((x) => x.source === SOURCE && x.message.includes('Did you mean `userAttributes`'));
+    assert.ok(typo, JSON.stringify(diagnostics.map((d) => d.message)));
+    assert.equal(typo.severity, vscode.DiagnosticSeverity.Warning);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, typo.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.title === "Change to 'userAttributes'");
+    assert.ok(fix?.edit, actions.map((a) => a.title).join(', '));
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.ok(editor.document.getText().includes('event.request.userAttributes;'));
+    await waitForDiagnostics(uri, (d) => !d.some((x) => x.source === SOURCE));
+  });
+
+  test('each handler has an Invoke locally lens', async () => {
+    const editor = await openHandler('e2eLens.js', "// @cognito-trigger PostConfirmation\nexports.handler = async (event) => event;\n");
+    const lenses = await waitFor('the Invoke locally lens', async () => {
+      const l = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
+      return l.some((x) => x.command?.command === 'cognitoTriggers.invokeLocal') ? l : undefined;
+    });
+    const lens = lenses.find((x) => x.command?.command === 'cognitoTriggers.invokeLocal');
+    assert.deepEqual(lens?.command?.arguments, [{ uri: editor.document.uri.toString(), handlerName: 'handler', triggerIds: ['PostConfirmation'] }]);
+  });
+});
