@@ -44,7 +44,14 @@ export const preSignUp = {
       required: true,
       description: 'What the user or the administrator sent.',
       properties: {
-        userAttributes: userAttributes('Attributes given at sign-up, or mapped from the identity provider.'),
+        // Before sign-up the user does not exist yet: a self sign-up carries only what the user typed
+        // (no sub, no cognito:user_status), as in the AWS docs' and the runtimes' captured events.
+        userAttributes: userAttributes('Attributes given at sign-up, or mapped from the identity provider.', {
+          examplesBySource: {
+            PreSignUp_SignUp: { email: 'jane.doe@example.com', name: 'Jane Doe', phone_number: '+12065550100' },
+            PreSignUp_ExternalProvider: { email: 'jane.doe@example.com', name: 'Jane Doe' },
+          },
+        }),
         validationData: stringMap(
           'Key-value pairs from the `ValidationData` parameter of SignUp or AdminCreateUser. Not stored on the user.',
           {
