@@ -1,0 +1,169 @@
+// Checks values written to (or compared with) the event: types, enums, lengths, placeholders, claims.
+import { claimRuleFor } from '../../model';
+import type { FieldDefinition } from '../../model/types';
+import { fieldsAt, typesOf, type FieldMatch } from '../../handler/context';
+import { closest } from '../../handler/similar';
+import type { Candidate, KnownValue, PathKey } from '../../handler/types';
+import { checkPath } from './checkPaths';
+import { pathText } from './docs';
+import type { Problem } from './problems';
+
+/** Where the write happens: candidates, the branch's sources, and the event parameter's name. */
+export interface WriteContext {
+  readonly candidates: readonly Candidate[];
+  readonly narrowedBy?: readonly string[];
+  readonly eventName: string;
+  readonly text: string;
+}
+
+const href = (m: FieldMatch | undefined): string => m?.field.docs ?? m?.trigger.docs ?? '';
+
+function compatible(valueType: string, f: FieldDefinition): boolean {
+  const types = typesOf(f);
+  return types.includes(valueType as never) || (valueType === 'number' && types.includes('integer'));
+}
+
+/** Is a write to `path` allowed: the path or one of its ancestors is writable (or it is `response` itself)? */
+export function writable(path: readonly PathKey[], candidates: readonly Candidate[]): boolean {
+  if (path.length === 1 && path[0] === 'response') return true;
+  for (let i = 1; i <= path.length; i++) if (fieldsAt(candidates, path.slice(0, i)).some((m) => m.field.writable)) return true;
+  return false;
+}
+
+/** Checks a value against the fields at `path` (all candidate matches), recursing into object literals. */
+export function checkValue(path: readonly PathKey[], value: KnownValue, matches: readonly FieldMatch[], w: WriteContext, out: Problem[]): void {
+  const m = matches[0];
+  if (!m) return;
+  checkClaims(path, value, matches, out);
+  if (value.type && value.type !== 'null' && !matches.some((x) => compatible(value.type as string, x.field))) {
+    const want = [...new Set(matches.flatMap((x) => typesOf(x.field)))].join(' | ');
+    const boolString = value.type === 'string' && (value.literal === 'true' || value.literal === 'false') && want.includes('boolean');
+    out.push({
+      key: 'wrongType',
+      severity: 'error',
+      start: value.start,
+      end: value.end,
+      href: href(m),
+      message: `\`event.${pathText(path)}\` takes ${want}, not ${value.type}.${boolString ? ` Use the boolean ${String(value.literal)} without quotes: Cognito rejects the string.` : ''}`,
+      ...(boolString ? { fixes: [{ title: `Use ${String(value.literal)}`, edits: [{ start: value.start, end: value.end, newText: String(value.literal) }] }] } : {}),
+    });
+    return;
+  }
+  if (typeof value.literal === 'string') checkString(path, value.literal, value, matches, out);
+  if (value.elements) {
+    for (const e of value.elements) {
+      const items = matches.map((x) => x.field.items).filter((f): f is FieldDefinition => !!f);
+      if (items.length) checkString([...path, 0], e.value, e, items.map((f) => ({ ...m, field: f })), out);
+      if (matches.some((x) => x.field.constraints?.noWhitespace) && /\s/.test(e.value)) {
+        out.push({ key: 'whitespace', severity: 'error', ...e, href: href(m), message: `Scope \`${e.value}\` contains white space; Cognito rejects scopes with spaces in \`${pathText(path)}\`.` });
+      }
+    }
+  }
+  if (value.type === 'string' && (value.literal !== undefined || value.template)) checkPlaceholders(path, value, matches, w, out);
+  for (const p of value.properties ?? []) {
+    const sub = [...path, p.key];
+    const r = checkPath(sub, w.candidates, (i) => (i === sub.length - 1 ? { start: p.start, end: p.end } : { start: value.start, end: value.start + 1 }), true);
+    if (r.problem) out.push(withV1ToV2Fix(r.problem, p.key, p.value, w.text));
+    else if (r.matches.length) checkValue(sub, p.value, r.matches, w, out);
+  }
+}
+
+/**
+ * For `claimsOverrideDetails` (V1) written in a V2/V3 handler with an object literal: a fix that
+ * converts it to `claimsAndScopeOverrideDetails` with the claims under `idTokenGeneration`.
+ */
+export function withV1ToV2Fix(problem: Problem, key: PathKey | undefined, value: KnownValue | undefined, text: string): Problem {
+  if (problem.key !== 'preTokenVersion' || key !== 'claimsOverrideDetails' || !value?.properties) return problem;
+  const src = (k: string): string | undefined => {
+    const p = value.properties?.find((x) => x.key === k);
+    return p ? text.slice(p.value.start, p.value.end) : undefined;
+  };
+  const id = ['claimsToAddOrOverride', 'claimsToSuppress'].flatMap((k) => (src(k) !== undefined ? [`${k}: ${src(k)}`] : []));
+  const parts = [...(id.length ? [`idTokenGeneration: { ${id.join(', ')} }`] : []), ...(src('groupOverrideDetails') !== undefined ? [`groupOverrideDetails: ${src('groupOverrideDetails')}`] : [])];
+  const edits = [
+    { start: problem.start, end: problem.end, newText: 'claimsAndScopeOverrideDetails' },
+    { start: value.start, end: value.end, newText: `{ ${parts.join(', ')} }` },
+  ];
+  return { ...problem, fixes: [{ title: 'Convert to the V2 response (claimsAndScopeOverrideDetails)', edits }] };
+}
+
+/** Enum membership and literal lengths. */
+function checkString(path: readonly PathKey[], literal: string, at: { start: number; end: number }, matches: readonly FieldMatch[], out: Problem[]): void {
+  const enums = matches.map((x) => x.field.enum).filter((e): e is NonNullable<FieldDefinition['enum']> => !!e);
+  if (enums.length === matches.length && enums.length) {
+    const values = [...new Set(enums.flatMap((e) => e.map((v) => v.value)))];
+    if (!values.includes(literal)) {
+      const s = closest(literal, values);
+      const inner = { start: at.start + 1, end: Math.max(at.start + 1, at.end - 1) };
+      out.push({
+        key: 'invalidValue',
+        severity: 'error',
+        ...at,
+        href: href(matches[0]),
+        message: `'${literal}' is not a value of \`${pathText(path)}\`: ${values.map((v) => `'${v}'`).join(', ')}.${s ? ` Did you mean '${s}'?` : ''}`,
+        ...(s ? { fixes: [{ title: `Change to '${s}'`, edits: [{ ...inner, newText: s }] }] } : {}),
+      });
+      return;
+    }
+  }
+  const c = matches[0]?.field.constraints;
+  if (c?.maxLength !== undefined && literal.length > c.maxLength) {
+    out.push({ key: 'lengthLimit', severity: 'error', ...at, href: href(matches[0]), message: `${literal.length} characters: \`${pathText(path)}\` takes at most ${c.maxLength}.` });
+  }
+}
+
+/** Code/username placeholders a message must contain (custom message). */
+function checkPlaceholders(path: readonly PathKey[], value: KnownValue, matches: readonly FieldMatch[], w: WriteContext, out: Problem[]): void {
+  const rules = matches[0]?.field.constraints?.mustContain ?? [];
+  const text = value.template?.text ?? (typeof value.literal === 'string' ? value.literal : '');
+  for (const rule of rules) {
+    // A source-limited rule (username placeholder) applies only where the branch is known to be that source.
+    if (rule.sources && !(w.narrowedBy?.length && w.narrowedBy.every((s) => rule.sources?.includes(s)))) continue;
+    const want = rule.fromField.split('.');
+    // A pool that verifies by link sends `request.linkParameter` instead; a message carrying it is
+    // valid too, though the model lists only the code placeholder.
+    const alternatives = rule.fromField === 'request.codeParameter' ? [want, ['request', 'linkParameter']] : [want];
+    const paths = value.template?.paths ?? [];
+    const has = alternatives.some((alt) => paths.some((p) => p.length === alt.length && p.every((k, i) => k === alt[i]))) || text.includes(rule.typical);
+    if (has) continue;
+    const expr = `\${${w.eventName}.${rule.fromField}}`;
+    const src = w.text.slice(value.start, value.end);
+    let fix: { start: number; end: number; newText: string } | undefined;
+    if (src.startsWith('`')) fix = { start: value.end - 1, end: value.end - 1, newText: ` ${expr}` };
+    else if (/^['"]/.test(src) && typeof value.literal === 'string') fix = { start: value.start, end: value.end, newText: `\`${value.literal.replace(/[`\\]|\$\{/g, (x) => `\\${x}`)} ${expr}\`` };
+    const limit = matches[0]?.field.constraints?.maxLength;
+    out.push({
+      key: 'missingPlaceholder',
+      severity: 'error',
+      start: value.start,
+      end: value.end,
+      href: href(matches[0]),
+      message: `\`${pathText(path)}\` must contain \`${w.eventName}.${rule.fromField}\` (${rule.typical}); without it Cognito rejects the message and sends none${limit ? ` (limit ${limit} characters with it)` : ''}.`,
+      ...(fix ? { fixes: [{ title: `Insert ${w.eventName}.${rule.fromField}`, edits: [fix] }] } : {}),
+    });
+  }
+}
+
+/** Pre token generation: claims Cognito will not let the function add, override or suppress. */
+function checkClaims(path: readonly PathKey[], value: KnownValue, matches: readonly FieldMatch[], out: Problem[]): void {
+  const token = path.includes('accessTokenGeneration') ? 'access' : 'id';
+  const last = path[path.length - 1];
+  const parent = path[path.length - 2];
+  for (const m of matches) {
+    if (!m.trigger.claimRules) continue;
+    if (parent === 'claimsToAddOrOverride' && typeof last === 'string') {
+      const rule = claimRuleFor(m.trigger, last, token);
+      if (rule && !rule.canAdd && !rule.canOverride) {
+        out.push({ key: 'claimNotAllowed', severity: 'error', start: value.start, end: value.end, href: m.trigger.docs, message: `Cognito does not let a function add or override \`${last}\` in the ${token} token${rule.via ? `; use ${rule.via}` : ''}.${rule.note ? ` ${rule.note}` : ''} The request fails.` });
+        return;
+      }
+    }
+    if (last === 'claimsToSuppress') {
+      for (const e of value.elements ?? []) {
+        const rule = claimRuleFor(m.trigger, e.value, token);
+        if (rule && !rule.canSuppress) out.push({ key: 'claimNotAllowed', severity: 'error', ...e, href: m.trigger.docs, message: `Cognito does not let a function suppress \`${e.value}\` in the ${token} token.${rule.note ? ` ${rule.note}` : ''}` });
+      }
+      return;
+    }
+  }
+}

@@ -1,0 +1,53 @@
+// Where a string or key being typed lands: the event path behind a comparison, assignment, case or literal.
+import { rootPath } from '../../handler/context';
+import type { Chain, StringTarget } from '../../handler/cursor';
+import type { DocumentAnalysis, PathKey } from '../../handler/types';
+
+/** The analysis and a way to map a current offset into its (possibly older) text. */
+export interface AnalysisView {
+  readonly analysis: DocumentAnalysis;
+  /** Maps an offset in the current text to the analysed text (identity when fresh). */
+  readonly toAnalysed: (offset: number) => number;
+}
+
+/** Resolves a chain (`attrs.x`) to an event path at `at` (an analysed offset). */
+export function chainPath(view: AnalysisView, chain: Chain, at: number): PathKey[] | undefined {
+  const root = rootPath(view.analysis, chain.root, at);
+  return root ? [...root, ...chain.keys] : undefined;
+}
+
+/** The innermost object literal assigned to the event that contains `at`. */
+export function innermostObject(a: DocumentAnalysis, at: number): { path: readonly PathKey[] } | undefined {
+  let best: DocumentAnalysis['objects'][number] | undefined;
+  for (const o of a.objects) if (o.start < at && at < o.end && (!best || o.start >= best.start)) best = o;
+  return best;
+}
+
+/** Which field a string being typed belongs to; `keys` for bracket access, `items` for array elements. */
+export function stringTargetPath(view: AnalysisView, t: StringTarget, at: number): { path: PathKey[]; keys?: boolean; items?: boolean; at?: number } | undefined {
+  switch (t.via) {
+    case 'compare':
+    case 'assign': {
+      const p = chainPath(view, t.chain, at);
+      return p ? { path: p } : undefined;
+    }
+    case 'arrayAssign': {
+      const p = chainPath(view, t.chain, at);
+      return p ? { path: p, items: true } : undefined;
+    }
+    case 'bracket': {
+      const p = chainPath(view, t.chain, at);
+      return p ? { path: p, keys: true } : undefined;
+    }
+    case 'case': {
+      let best: DocumentAnalysis['switches'][number] | undefined;
+      for (const s of view.analysis.switches) if (s.start < at && at < s.end && (!best || s.start >= best.start)) best = s;
+      return best ? { path: [...best.path], at: best.start } : undefined;
+    }
+    case 'objectValue':
+    case 'objectArray': {
+      const site = innermostObject(view.analysis, at);
+      return site ? { path: [...site.path, t.key], items: t.via === 'objectArray' } : undefined;
+    }
+  }
+}

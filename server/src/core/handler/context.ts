@@ -1,0 +1,102 @@
+// Resolves names at an offset against an analysis: which handler, which event path, which triggers.
+import { appliesTo, childField, fieldAt, TRIGGERS } from '../model';
+import type { FieldDefinition, TriggerDefinition } from '../model/types';
+import type { Candidate, DocumentAnalysis, HandlerSite, PathKey } from './types';
+
+/** The handler whose function contains `offset`, if any. */
+export function handlerAt(a: DocumentAnalysis, offset: number): HandlerSite | undefined {
+  let best: HandlerSite | undefined;
+  for (const h of a.handlers) if (h.fnStart <= offset && offset <= h.fnEnd && (!best || h.fnStart >= best.fnStart)) best = h;
+  return best;
+}
+
+/** Candidates for code outside any handler (helpers taking the event): the union of the file's handlers. */
+function fileCandidates(a: DocumentAnalysis): { candidates: readonly Candidate[]; known: boolean } {
+  const known = a.handlers.filter((h) => h.inference.known);
+  if (!known.length) return { candidates: TRIGGERS.map((trigger) => ({ trigger })), known: false };
+  const seen = new Map<TriggerDefinition, Candidate>();
+  for (const h of known) for (const c of h.inference.candidates) seen.set(c.trigger, c);
+  return { candidates: [...seen.values()], known: true };
+}
+
+/** The triggers (and sources) possible at `offset`, narrowed by the innermost triggerSource branch. */
+export function candidatesAt(a: DocumentAnalysis, offset: number): { candidates: readonly Candidate[]; known: boolean; handler?: HandlerSite; narrowedBy?: readonly string[] } {
+  const h = handlerAt(a, offset);
+  const base = h ? { candidates: h.inference.candidates, known: h.inference.known } : fileCandidates(a);
+  let region: { start: number; end: number; sources: readonly string[] } | undefined;
+  for (const r of a.regions) if (r.start <= offset && offset <= r.end && (!region || r.start >= region.start)) region = r;
+  if (!region) return { ...base, ...(h ? { handler: h } : {}) };
+  const narrowed: Candidate[] = [];
+  for (const c of base.candidates) {
+    const own = region.sources.filter((s) => c.trigger.sources.some((d) => d.value === s) && (!c.sources || c.sources.includes(s)));
+    if (own.length) narrowed.push({ trigger: c.trigger, sources: own });
+  }
+  // A branch on a value no candidate has (a typo) narrows nothing: keep the handler's answer.
+  if (!narrowed.length) return { ...base, ...(h ? { handler: h } : {}) };
+  return { candidates: narrowed, known: true, ...(h ? { handler: h } : {}), narrowedBy: region.sources };
+}
+
+/** The event path a name stands for at `offset` (the event parameter, an alias), or undefined. */
+export function rootPath(a: DocumentAnalysis, name: string, offset: number): readonly PathKey[] | undefined {
+  const h = handlerAt(a, offset);
+  if (h) {
+    const idx = a.handlers.indexOf(h);
+    let best: { path: readonly PathKey[]; start: number } | undefined;
+    for (const al of a.aliases) {
+      if (al.handler === idx && al.name === name && al.start <= offset && offset <= al.scopeEnd && (!best || al.start >= best.start)) best = al;
+    }
+    if (best) return best.path;
+  }
+  // Helpers outside handlers usually name their parameter like the handler's (`event`).
+  if (name === 'event' || a.handlers.some((x) => x.eventParam === name)) return h?.eventParam && h.eventParam !== name ? undefined : [];
+  return undefined;
+}
+
+/** One candidate's field at a path. */
+export interface FieldMatch {
+  readonly trigger: TriggerDefinition;
+  /** Sources for which the field exists (undefined = all the candidate's sources). */
+  readonly sources?: readonly string[];
+  readonly field: FieldDefinition;
+}
+
+/** The field at `path` for each candidate that has it. */
+export function fieldsAt(candidates: readonly Candidate[], path: readonly PathKey[]): FieldMatch[] {
+  const out: FieldMatch[] = [];
+  for (const c of candidates) {
+    if (!c.sources) {
+      const f = fieldAt(c.trigger, path);
+      if (f) out.push({ trigger: c.trigger, field: f });
+      continue;
+    }
+    const ok = c.sources.filter((s) => fieldAt(c.trigger, path, s));
+    const f = ok[0] !== undefined ? fieldAt(c.trigger, path, ok[0]) : undefined;
+    if (f) out.push({ trigger: c.trigger, sources: ok, field: f });
+  }
+  return out;
+}
+
+/** A named child of a field, with the sources it is limited to. */
+export interface ChildEntry {
+  readonly key: string;
+  readonly field?: FieldDefinition;
+  /** A suggested map key (attribute name) rather than a declared property. */
+  readonly suggestion?: string;
+}
+
+/** Declared properties of a field (filtered by the candidate's sources) and suggested map keys. */
+export function childrenOf(m: FieldMatch): ChildEntry[] {
+  const out: ChildEntry[] = [];
+  for (const [key, f] of Object.entries(m.field.properties ?? {})) {
+    if (!m.sources || m.sources.some((s) => appliesTo(f, s))) out.push({ key, field: f });
+  }
+  if (typeof m.field.additionalProperties === 'object') {
+    for (const s of m.field.suggestions ?? []) out.push({ key: s.value, field: childField(m.field, s.value), suggestion: s.description });
+  }
+  return out;
+}
+
+/** JSON types of a field as a list. */
+export function typesOf(f: FieldDefinition): readonly string[] {
+  return typeof f.type === 'string' ? [f.type] : f.type;
+}

@@ -1,0 +1,99 @@
+// Decides which trigger(s) a handler serves, from the strongest signal present, and says why.
+import { byTypeName, fieldAt, findSource, getTrigger, TRIGGERS } from '../model';
+import type { TriggerDefinition } from '../model/types';
+import type { Candidate, PathKey, SignalKind, TriggerInference } from './types';
+
+/** The evidence found for one handler. */
+export interface TriggerEvidence {
+  readonly typeNames: readonly string[];
+  /** Ids from `@cognito-trigger` comments (already validated). */
+  readonly commentIds: readonly string[];
+  /** Trigger id from the workspace bindings file. */
+  readonly bindingId?: string;
+  /** String literals compared with `event.triggerSource` / `event.eventType`, or used in `case`. */
+  readonly sourceLiterals: readonly string[];
+  /** Event paths the handler uses (reads and writes). */
+  readonly paths: readonly (readonly PathKey[])[];
+  readonly fileName: string;
+}
+
+const norm = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** Triggers named by the file (`pre-sign-up.ts`, `preTokenGenerationV2.js`): the longest id found in it. */
+export function triggersFromFileName(fileName: string): TriggerDefinition[] {
+  const base = norm(fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, ''));
+  if (!base) return [];
+  let best: TriggerDefinition[] = [];
+  let bestLen = 0;
+  for (const t of TRIGGERS) {
+    for (const name of [norm(t.id), norm(t.displayName.replace(/\(.*\)/, ''))]) {
+      if (name.length >= 6 && base.includes(name)) {
+        if (name.length > bestLen) [best, bestLen] = [[t], name.length];
+        else if (name.length === bestLen && !best.includes(t)) best.push(t);
+      }
+    }
+  }
+  return best;
+}
+
+/** How well a trigger's model explains the paths used: -1 = contradicted; else count of model-specific hits. */
+function fit(t: TriggerDefinition, paths: readonly (readonly PathKey[])[]): number {
+  let score = 0;
+  for (const p of paths) {
+    if (p[0] !== 'request' && p[0] !== 'response' && p[0] !== 'datasetRecords' && p[0] !== 'eventType') continue;
+    const f = fieldAt(t, p.slice(0, 2));
+    if (f) score += TRIGGERS.every((o) => fieldAt(o, p.slice(0, 2))) ? 0 : 1;
+    else if (p[0] === 'response' && p.length >= 2) return -1;
+  }
+  return score;
+}
+
+const ids = (c: readonly TriggerDefinition[]): string => c.map((t) => t.id).join(', ');
+
+/** Infers the handler's trigger(s). Never guesses: with no signal the answer is every trigger, `known: false`. */
+export function inferTrigger(e: TriggerEvidence): TriggerInference {
+  const reasons: string[] = [];
+  let current: TriggerDefinition[] = [...TRIGGERS];
+  let signal: SignalKind | undefined;
+  const narrow = (kind: SignalKind, found: TriggerDefinition[], why: string): void => {
+    const inter = current.filter((t) => found.includes(t));
+    if (!found.length || !inter.length) return;
+    current = inter;
+    signal ??= kind;
+    reasons.push(why);
+  };
+
+  const typed = [...new Set(e.typeNames.map((n) => byTypeName(n)).filter((t): t is TriggerDefinition => !!t))];
+  if (typed.length) narrow('type', typed, `type annotation ${e.typeNames.filter((n) => byTypeName(n)).join(', ')}`);
+  const commented = e.commentIds.map((id) => getTrigger(id)).filter((t): t is TriggerDefinition => !!t);
+  if (commented.length) narrow('comment', commented, `\`@cognito-trigger ${e.commentIds.join(', ')}\` comment`);
+  const bound = e.bindingId ? getTrigger(e.bindingId) : undefined;
+  if (bound) narrow('binding', [bound], `workspace bindings file maps it to ${bound.id}`);
+  const strong = signal !== undefined;
+
+  const bySource = new Map<TriggerDefinition, string[]>();
+  for (const lit of e.sourceLiterals) {
+    for (const { trigger } of findSource(lit)) bySource.set(trigger, [...(bySource.get(trigger) ?? []), lit]);
+  }
+  if (bySource.size) {
+    // Sources are not limited here: `if (source === 'X') return event;` still serves the others.
+    // Branches are narrowed by region instead.
+    narrow('triggerSource', [...bySource.keys()], `compares triggerSource with ${[...new Set(e.sourceLiterals)].map((s) => `'${s}'`).join(', ')}`);
+  }
+
+  // Fields used decide when nothing stronger has, and pick the pre token event version.
+  const preTokenOnly = current.every((t) => t.id.startsWith('PreTokenGeneration'));
+  if (!strong && (signal === undefined || preTokenOnly) && current.length > 1) {
+    const scored = current.map((t) => ({ t, s: fit(t, e.paths) })).filter((x) => x.s >= 0);
+    const top = Math.max(0, ...scored.map((x) => x.s));
+    if (top > 0) narrow('fields', scored.filter((x) => x.s === top).map((x) => x.t), 'the request and response fields it uses');
+  }
+  if (signal === undefined || signal === 'fields') {
+    const named = triggersFromFileName(e.fileName);
+    if (named.length) narrow('fileName', named, `file name ${e.fileName.replace(/^.*[\\/]/, '')}`);
+  }
+  if (signal === undefined) return { candidates: TRIGGERS.map((trigger) => ({ trigger })), known: false, reasons: ['no type annotation, `@cognito-trigger` comment, binding or triggerSource test says which trigger'] };
+  const candidates: Candidate[] = current.map((trigger) => ({ trigger }));
+  if (current.length > 1) reasons.push(`still ambiguous between ${ids(current)}`);
+  return { candidates, known: true, reasons, signal };
+}

@@ -1,0 +1,149 @@
+// Plain-data results of handler analysis: handlers, how their trigger was inferred, event references.
+import type { TriggerDefinition } from '../model/types';
+
+/** A key on the way from the event root: a property name or an array index. */
+export type PathKey = string | number;
+
+/** Where a value came from, when it is statically known. */
+export interface KnownValue {
+  /** JSON type of the value, when known ('string', 'number', 'boolean', 'null', 'object', 'array'). */
+  readonly type?: string;
+  /** The literal value for string/number/boolean literals and simple templates. */
+  readonly literal?: string | number | boolean | null;
+  /** For templates and concatenations: the static text parts and the event paths interpolated. */
+  readonly template?: { readonly text: string; readonly paths: readonly (readonly PathKey[])[]; readonly exprCount: number };
+  /** For array literals of strings: each element's value and range. */
+  readonly elements?: readonly { readonly value: string; readonly start: number; readonly end: number }[];
+  /** For object literals: each key with its range and value. */
+  readonly properties?: readonly { readonly key: string; readonly start: number; readonly end: number; readonly value: KnownValue }[];
+  /** The value's own range. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/** One use of the event in code: `event.request.userAttributes.email`. */
+export interface EventRef {
+  /** The full path from the event root. */
+  readonly path: readonly PathKey[];
+  /** Range of each key in the source (for "unknown field" squiggles on the right key). */
+  readonly keyRanges: readonly { readonly start: number; readonly end: number }[];
+  /** `read`, `write` (assigned), or `compare` (compared with a literal). */
+  readonly kind: 'read' | 'write' | 'compare';
+  /** Assigned or compared value, when known. */
+  readonly value?: KnownValue;
+  /** The handler this use belongs to (index into `DocumentAnalysis.handlers`). */
+  readonly handler: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A range of code where only some triggerSource (or Sync eventType) values can reach. */
+export interface NarrowedRegion {
+  readonly start: number;
+  readonly end: number;
+  readonly sources: readonly string[];
+}
+
+/** A name bound to a part of the event (`const attrs = event.request.userAttributes`). */
+export interface Alias {
+  readonly name: string;
+  readonly path: readonly PathKey[];
+  /** Declared at this offset; the alias is used after it, inside `scopeEnd`. */
+  readonly start: number;
+  readonly scopeEnd: number;
+}
+
+/** An object literal assigned to a part of the event, so keys typed inside it can be completed. */
+export interface ObjectSite {
+  readonly start: number;
+  readonly end: number;
+  readonly path: readonly PathKey[];
+}
+
+/** A `switch` on an event path (triggerSource, eventType, op ...). */
+export interface SwitchSite {
+  readonly start: number;
+  readonly end: number;
+  readonly path: readonly PathKey[];
+}
+
+/** Where the handler's trigger came from, strongest first. */
+export type SignalKind = 'type' | 'comment' | 'binding' | 'triggerSource' | 'fields' | 'fileName';
+
+/** One candidate trigger, optionally limited to some triggerSource values. */
+export interface Candidate {
+  readonly trigger: TriggerDefinition;
+  /** Undefined = every source of the trigger. */
+  readonly sources?: readonly string[];
+}
+
+/** Which trigger(s) a handler serves and why. */
+export interface TriggerInference {
+  readonly candidates: readonly Candidate[];
+  /** False when no signal was found: candidates are every trigger. */
+  readonly known: boolean;
+  /** Human-readable reasons, strongest first. */
+  readonly reasons: readonly string[];
+  /** The strongest signal that decided. */
+  readonly signal?: SignalKind;
+}
+
+/** A control-flow or runtime fact about a handler, found while walking it. */
+export interface HandlerFact {
+  readonly kind: 'noReturn' | 'asyncWithCallback' | 'callbackStyle' | 'floatingPromise' | 'longWait';
+  readonly start: number;
+  readonly end: number;
+  /** Extra detail (the wait in ms, the unawaited call's text). */
+  readonly detail?: string;
+  /** Where a `return event` would go (end of the function body, before `}`). */
+  readonly insertAt?: number;
+}
+
+/** One exported handler. */
+export interface HandlerSite {
+  /** Exported name: `handler`, `default`, or another export name. */
+  readonly name: string;
+  /** Range of the name (or of `export default`). */
+  readonly nameStart: number;
+  readonly nameEnd: number;
+  /** Start of the statement that exports it (for CodeLens and comment insertion). */
+  readonly statementStart: number;
+  /** Range of the function, when found in this file. */
+  readonly fnStart: number;
+  readonly fnEnd: number;
+  /** Parameter names. */
+  readonly eventParam?: string;
+  readonly callbackParam?: string;
+  readonly paramCount: number;
+  readonly isAsync: boolean;
+  readonly inference: TriggerInference;
+  readonly facts: readonly HandlerFact[];
+}
+
+/** A `@cognito-trigger` comment that names no known trigger. */
+export interface BadTriggerComment {
+  readonly start: number;
+  readonly end: number;
+  readonly name: string;
+}
+
+/** Everything the features need about one document; no AST, so it is cheap to keep for many files. */
+export interface DocumentAnalysis {
+  readonly handlers: readonly HandlerSite[];
+  readonly refs: readonly EventRef[];
+  readonly aliases: readonly (Alias & { readonly handler: number })[];
+  readonly regions: readonly NarrowedRegion[];
+  readonly objects: readonly ObjectSite[];
+  readonly switches: readonly SwitchSite[];
+  readonly badComments: readonly BadTriggerComment[];
+  /** The file mentions Cognito (a type name, a comment, triggerSource): worth reporting on. */
+  readonly cognitoSignal: boolean;
+  /** The text could not be parsed at all. */
+  readonly unparsed: boolean;
+}
+
+/** A trigger the workspace bindings file states for a handler of this file. */
+export interface BindingHint {
+  readonly handler: string;
+  readonly trigger: string;
+}

@@ -1,0 +1,43 @@
+// Reads the workspace bindings file (cognito-triggers.json) for handler-code trigger hints, cached by mtime.
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { URI } from 'vscode-uri';
+import { parseBindingsFile, type BindingEntry } from '../core/bindings/file';
+import type { FeatureContext } from '../core/features/provider';
+import type { BindingHint } from '../core/handler/types';
+import { getTrigger } from '../core/model';
+
+const cache = new Map<string, { mtimeMs: number; entries: BindingEntry[] }>();
+
+/** The workspace folder of a document, from its path and its folder-relative path. */
+function folderOf(ctx: FeatureContext): string | undefined {
+  const uri = URI.parse(ctx.document.uri);
+  if (uri.scheme !== 'file') return undefined;
+  const full = uri.fsPath.replace(/\\/g, '/');
+  const rel = ctx.relativePath;
+  // relativePath is the absolute path (minus its leading '/') when the document is outside every folder.
+  if (!rel || !full.endsWith(`/${rel}`) || full.replace(/^\//, '') === rel) return undefined;
+  return full.slice(0, full.length - rel.length - 1);
+}
+
+/** Entries of the bindings file in `folder`; none when it is missing or unreadable (the bindings area reports errors). */
+async function entries(file: string): Promise<BindingEntry[]> {
+  try {
+    const st = await fs.stat(file);
+    const hit = cache.get(file);
+    if (hit && hit.mtimeMs === st.mtimeMs) return hit.entries;
+    const parsed = parseBindingsFile(await fs.readFile(file, 'utf8'), (id) => !!getTrigger(id));
+    cache.set(file, { mtimeMs: st.mtimeMs, entries: parsed.entries });
+    return parsed.entries;
+  } catch {
+    return [];
+  }
+}
+
+/** Triggers the bindings file states for the handlers of the document (FeatureContext → hints). */
+export async function bindingHints(ctx: FeatureContext): Promise<BindingHint[]> {
+  const folder = folderOf(ctx);
+  if (!folder) return [];
+  const file = path.join(folder, ctx.settings.bindingsFile || 'cognito-triggers.json');
+  return (await entries(file)).filter((e) => e.file === ctx.relativePath && e.trigger).map((e) => ({ handler: e.handler, trigger: e.trigger as string }));
+}
