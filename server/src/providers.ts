@@ -1,5 +1,8 @@
 // The analysis areas the language server and the CLI route documents to, in order of precedence.
+import { createEventJsonProvider } from './core/features/eventJson';
+import { createHandlerCodeProvider } from './core/features/handlerCode';
 import type { LanguageFeatureProvider } from './core/features/provider';
+import { bindingHints } from './workspace/bindings';
 
 /** Every provider; the first whose `handles` is true answers for a document. */
-export const PROVIDERS: LanguageFeatureProvider[] = [];
+export const PROVIDERS: LanguageFeatureProvider[] = [createEventJsonProvider(), createHandlerCodeProvider({ bindingHints })];

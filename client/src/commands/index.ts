@@ -1,6 +1,17 @@
 // Every command of the extension: id → factory. package.json `contributes.commands` must match (tested).
 import type * as vscode from 'vscode';
 import type { ExtensionState } from '../context';
+import { convertEvent } from './convertEvent';
+import { invokeAgain } from './invokeAgain';
+import { invokeLocal } from './invokeLocal';
+import { newHandler } from './newHandler';
+import { newSampleEvent } from './newSampleEvent';
+import { bindTrigger } from './bindTrigger';
+import { refreshBindings } from './refreshBindings';
+import { remoteInvoke } from './remoteInvoke';
+import { selectProfile } from './selectProfile';
+import { selectRegion } from './selectRegion';
+import { unbindTrigger } from './unbindTrigger';
 import { restartServer } from './restartServer';
 import { showOutput } from './showOutput';
 
@@ -10,7 +21,18 @@ export type CommandFactory = (state: ExtensionState) => (...args: unknown[]) => 
 /** All commands, keyed by id. */
 export const COMMANDS: Record<string, CommandFactory> = {
   'cognitoTriggers.restartServer': restartServer,
+  'cognitoTriggers.bindTrigger': bindTrigger,
+  'cognitoTriggers.unbindTrigger': unbindTrigger,
+  'cognitoTriggers.remoteInvoke': remoteInvoke,
+  'cognitoTriggers.selectProfile': selectProfile,
+  'cognitoTriggers.selectRegion': selectRegion,
+  'cognitoTriggers.refreshBindings': refreshBindings,
   'cognitoTriggers.showOutput': showOutput,
+  'cognitoTriggers.invokeLocal': invokeLocal,
+  'cognitoTriggers.invokeAgain': invokeAgain,
+  'cognitoTriggers.newHandler': newHandler,
+  'cognitoTriggers.newSampleEvent': newSampleEvent,
+  'cognitoTriggers.convertEvent': convertEvent,
 };
 
 /** Registers every command. */

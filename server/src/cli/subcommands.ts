@@ -1,9 +1,13 @@
 // The CLI's subcommands: each module adds one (or a group) to the program.
 import type { Command } from 'commander';
+import { addAwsBindCommands } from './awsBind';
+import { addCheckCommand } from './check';
+import { addEventCommand } from './event';
+import { addInvokeCommand } from './invoke';
 import { addTriggersCommand } from './triggers';
 
 /** Adds one subcommand to the program. */
 export type AddSubcommand = (program: Command) => void;
 
 /** Every subcommand, in the order `--help` lists them. */
-export const SUBCOMMANDS: AddSubcommand[] = [addTriggersCommand];
+export const SUBCOMMANDS: AddSubcommand[] = [addTriggersCommand, addEventCommand, addInvokeCommand, addCheckCommand, addAwsBindCommands];

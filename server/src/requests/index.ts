@@ -5,6 +5,10 @@ import type { ProviderHost } from '../core/features/provider';
 import type { InitializationOptions } from '../core/protocol';
 import type { SettingsCache } from '../workspace/settings';
 import type { WorkspaceFolders } from '../workspace/folders';
+import { registerEventRequests } from './events';
+import { registerInvokeRequests } from './invoke';
+import { registerScaffoldRequests } from './scaffold';
+import { registerAwsRequests } from './aws';
 import { registerModelRequests } from './model';
 
 /** What request modules get from the server. */
@@ -22,4 +26,8 @@ export interface RequestDeps {
 /** Registers every area's custom requests. */
 export function registerRequests(deps: RequestDeps): void {
   registerModelRequests(deps);
+  registerAwsRequests(deps);
+  registerInvokeRequests(deps);
+  registerScaffoldRequests(deps);
+  registerEventRequests(deps);
 }

@@ -5,6 +5,9 @@ import { notificationSpec, requestSpec } from './spec';
 export * from './common';
 export * from './spec';
 export * from './invokeResult';
+export * from './aws';
+export * from './events';
+export * from './invoke';
 
 /**
  * Server → client, once after `initialized`: the server is ready to answer feature requests.

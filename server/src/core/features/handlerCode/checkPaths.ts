@@ -1,7 +1,7 @@
 // Checks every use of the event against the model: unknown fields, fields of other triggers or sources.
 import { TRIGGERS, fieldAt } from '../../model';
 import { childrenOf, fieldsAt, typesOf, type FieldMatch } from '../../handler/context';
-import { closest } from '../../handler/similar';
+import { didYouMean as closest } from '../../events/json';
 import type { Candidate, PathKey } from '../../handler/types';
 import { DYNAMIC_KEY } from '../../handler/paths';
 import { pathText } from './docs';

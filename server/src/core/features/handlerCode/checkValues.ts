@@ -2,7 +2,7 @@
 import { claimRuleFor } from '../../model';
 import type { FieldDefinition } from '../../model/types';
 import { fieldsAt, typesOf, type FieldMatch } from '../../handler/context';
-import { closest } from '../../handler/similar';
+import { didYouMean as closest } from '../../events/json';
 import type { Candidate, KnownValue, PathKey } from '../../handler/types';
 import { checkPath } from './checkPaths';
 import { pathText } from './docs';

@@ -4,7 +4,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { TRIGGERS } from '../../model';
 import { candidatesAt, fieldsAt, typesOf } from '../../handler/context';
 import { COGNITO_TIMEOUT_MS } from '../../handler/flow';
-import { closest } from '../../handler/similar';
+import { didYouMean as closest } from '../../events/json';
 import type { Candidate, DocumentAnalysis, EventRef, HandlerFact, HandlerSite } from '../../handler/types';
 import { checkPath } from './checkPaths';
 import { checkValue, withV1ToV2Fix, writable } from './checkValues';
