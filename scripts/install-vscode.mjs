@@ -33,14 +33,33 @@ function paths() {
   };
 }
 
-/** Fails with the command that fixes it when a Debian package this needs is missing. */
+/** True when this process may install Debian packages itself: root, with apt-get on the PATH. */
+function canAptInstall() {
+  return process.getuid?.() === 0 && spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+/**
+ * Makes sure the Debian packages this needs are there: installs them as root, else fails with the
+ * command that fixes it.
+ */
 function checkSystemPackages({ browser, installing }) {
   const missing = [];
   if (browser && !fs.existsSync(CHROMIUM)) missing.push(`chromium (no ${CHROMIUM})`);
   // libkrb5-dev: the headers one of VS Code's native modules (kerberos) compiles against while installing.
   if (installing && !fs.existsSync('/usr/include/krb5.h')) missing.push('libkrb5-dev (no /usr/include/krb5.h)');
+  if (missing.length && canAptInstall()) {
+    // As root on Debian (a fresh CI or dev machine) install them, saying so, rather than fail.
+    const pkgs = ['chromium', 'libkrb5-dev'];
+    console.log(`Missing system packages: ${missing.join(', ')}. Installing with apt-get: ${pkgs.join(' ')}`);
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    for (const args of [['update', '-q'], ['install', '-y', '-q', ...pkgs]]) {
+      const r = spawnSync('apt-get', args, { stdio: 'inherit', env });
+      if (r.status !== 0) throw new Error(`apt-get ${args[0]} failed (exit ${r.status ?? r.signal}); run: apt-get install -y ${pkgs.join(' ')}`);
+    }
+    return checkSystemPackages({ browser, installing });
+  }
   if (missing.length) {
-    throw new Error(`Missing system packages: ${missing.join(', ')}.\nrun: apt-get install -y chromium libkrb5-dev`);
+    throw new Error(`Missing system packages: ${missing.join(', ')}.\nrun (as root): apt-get install -y chromium libkrb5-dev`);
   }
   if (process.platform !== 'linux' || process.arch !== 'x64') {
     throw new Error(`The e2e setup supports Linux x64 only (this is ${process.platform}-${process.arch}).`);

@@ -1,0 +1,39 @@
+// `npm run package`: production build, then a .vsix for this platform. The extension's only runtime
+// dependency is esbuild (it compiles TypeScript handlers for local invoke and drives a native binary,
+// so it cannot be bundled): vsce ships it with its binary for this platform, hence a platform target.
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+/** vsce target names for the platforms esbuild ships binaries for. */
+const TARGETS = {
+  'linux-x64': 'linux-x64',
+  'linux-arm64': 'linux-arm64',
+  'darwin-x64': 'darwin-x64',
+  'darwin-arm64': 'darwin-arm64',
+  'win32-x64': 'win32-x64',
+  'win32-arm64': 'win32-arm64',
+};
+const key = `${process.platform}-${process.arch}`;
+const target = TARGETS[key];
+if (!target) {
+  console.error(`No .vsix target for ${key}: supported are ${Object.keys(TARGETS).join(', ')}.`);
+  process.exit(2);
+}
+const out = process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1] : path.join('dist', 'cognito-triggers.vsix');
+
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { cwd: process.cwd(), stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status || 1);
+}
+
+run(process.execPath, [path.join(root, 'esbuild.mjs'), '--production']);
+run(path.join(root, 'node_modules', '.bin', 'vsce'), [
+  'package',
+  '--target', target,
+  // The repository has no public address yet: README links resolve against this placeholder.
+  '--baseContentUrl', 'https://example.invalid/cognito-triggers/blob/main',
+  '--baseImagesUrl', 'https://example.invalid/cognito-triggers/raw/main',
+  '--out', out,
+]);
+console.log(`Packaged ${out} for ${target}.`);
