@@ -128,11 +128,20 @@ test('custom message: placeholders per source and length limits', () => {
 test('pre token: response of the other version, claims Cognito refuses, scope white space', () => {
   const v1 = sample('PreTokenGeneration');
   v1.response.claimsAndScopeOverrideDetails = { idTokenGeneration: {} };
-  // Without a hint the V2 key makes it a V2 event; bound as V1 (the hint), the V2 response is an error.
-  assert.equal(recognizeEvent(v1).trigger?.id, 'PreTokenGenerationV2');
-  const wrong = only(check(v1, 'PreTokenGeneration'), 'pre-token-response-version');
-  assert.equal(wrong.severity, 'error');
-  assert.match(wrong.message, /belongs to Pre token generation \(event version 2\), Pre token generation \(event version 3\)/);
+  // version "1" and no request.scopes: a V1 event whose response uses the V2 shape (with or without a
+  // hint), not a broken V2 event. The V2 response is an error naming what Cognito does with it.
+  assert.equal(recognizeEvent(v1).trigger?.id, 'PreTokenGeneration');
+  for (const hint of [undefined, 'PreTokenGeneration']) {
+    const issues = check(v1, hint);
+    assert.deepEqual(codes(issues), ['pre-token-response-version'], JSON.stringify(issues));
+    const wrong = only(issues, 'pre-token-response-version');
+    assert.equal(wrong.severity, 'error');
+    assert.match(wrong.message, /^V2 response \(claimsAndScopeOverrideDetails\) in a version 1 event: Cognito ignores it unless the pool's PreTokenGenerationConfig LambdaVersion is V2_0\/V3_0/);
+  }
+  // With request.scopes it stays a V2 event that says "1" (published-sample habit).
+  const v2Says1 = sample('PreTokenGenerationV2');
+  v2Says1.version = '1';
+  assert.equal(recognizeEvent(v2Says1).trigger?.id, 'PreTokenGenerationV2');
   const v2 = sample('PreTokenGenerationV2');
   v2.response.claimsAndScopeOverrideDetails = {
     idTokenGeneration: { claimsToAddOrOverride: { 'cognito:username': 'x', 'dev:a': 'b', email_verified: { a: 1 }, tier: ['gold', 2, true] }, claimsToSuppress: ['sub', 'dev:a', 'cognito:roles'] },

@@ -93,3 +93,26 @@ export function listValues(values: readonly string[], max = 8): string {
   if (shown.length <= 1) return (shown[0] ?? '') + more;
   return `${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1]}${more}`;
 }
+
+/**
+ * `phrase` with its indefinite article, for messages: "an Inbound federation", "a Pre sign-up",
+ * "an array". By sound, not by letter: acronyms by their letter names ("an SMS", "a URL"), and the
+ * common words whose first letter misleads ("a user", "a unique", "an hour").
+ */
+export function withArticle(phrase: string): string {
+  const first = phrase.trim().split(/[\s-]/)[0] ?? '';
+  const lower = first.toLowerCase();
+  const vowelSound = /^[A-Z]+$/.test(first)
+    ? /^[AEFHILMNORSX]/.test(first)
+    : /^(hour|honest|honou?r)/.test(lower) || (/^[aeiou]/.test(lower) && !/^(uni|use|usu|ur[aeiu]|uti|eu|one|once)/.test(lower));
+  return `${vowelSound ? 'an' : 'a'} ${phrase}`;
+}
+
+/** What a parsed JSON document's value is, with its article, for messages ("an array", "null"). */
+export function describeValue(value: unknown): string {
+  // A document whose text does not parse has no value at all: say so rather than "an undefined".
+  if (value === undefined) return 'not valid JSON';
+  const type = jsonTypeOf(value);
+  if (type === 'null') return 'null';
+  return withArticle(type === 'integer' ? 'number' : (type ?? typeof value));
+}

@@ -16,8 +16,15 @@ export function checkPreToken(ctx: CheckContext): void {
   if (!ctx.trigger.id.startsWith('PreTokenGeneration') || !expected) return;
   const version = ctx.event.version;
   if (version !== undefined && !expected.includes(String(version))) {
+    // Explain only what is true of this event: a V2-shaped event saying "1" is a published-sample habit;
+    // a client-credentials event is V3 whatever it says.
     const v2Shape = hasPreTokenV2Shape(ctx.event);
-    const why = v2Shape && expected[0] !== '1' ? ' although the event has version 2 keys (request.scopes / response.claimsAndScopeOverrideDetails), as several published V2 samples do' : '';
+    const why =
+      String(version) === '1' && v2Shape && expected[0] !== '1'
+        ? ' although the event has version 2 keys (request.scopes / response.claimsAndScopeOverrideDetails), as several published V2 samples do'
+        : ctx.source === 'TokenGeneration_ClientCredentials'
+          ? ', but TokenGeneration_ClientCredentials (machine-to-machine) events only exist in event version 3'
+          : '';
     report(ctx, 'pre-token-version-mismatch', 'warning', ['version'], `version is ${JSON.stringify(version)}${why}; Cognito sends "${expected[0]}" in ${ctx.trigger.displayName} events (LambdaVersion ${ctx.trigger.binding.kind === 'userPool' ? ctx.trigger.binding.lambdaVersion : ''}).`, ctx.trigger.docs);
   }
   const v1 = expected.includes('1');
@@ -37,6 +44,22 @@ export function checkPreToken(ctx: CheckContext): void {
   }
 }
 
+/**
+ * The message for a pre token response key of the other event version (`key` under `response`):
+ * says which version the event is, which the response is, and what Cognito does with it.
+ */
+export function responseVersionMessage(ctx: CheckContext, key: string): string | undefined {
+  const v1Event = ctx.trigger.id === 'PreTokenGeneration';
+  if (v1Event && key === 'claimsAndScopeOverrideDetails') {
+    return 'V2 response (claimsAndScopeOverrideDetails) in a version 1 event: Cognito ignores it unless the pool\'s PreTokenGenerationConfig LambdaVersion is V2_0/V3_0 (then the event has version "2"/"3" and request.scopes). For V1_0 answer with response.claimsOverrideDetails.';
+  }
+  if (!v1Event && key === 'claimsOverrideDetails') {
+    const v = ctx.trigger.recognition.eventVersions?.[0] ?? '2';
+    return `V1 response (claimsOverrideDetails) in a version ${v} event: Cognito ignores it when the pool's PreTokenGenerationConfig LambdaVersion is V2_0/V3_0. Answer with response.claimsAndScopeOverrideDetails (idTokenGeneration / accessTokenGeneration).`;
+  }
+  return undefined;
+}
+
 const tokenName = (t: Token): string => (t === 'id' ? 'ID token' : 'access token');
 const usesOtherField = (rule: ClaimRule): boolean => rule.via !== undefined && !rule.via.startsWith('claimsToAddOrOverride');
 
@@ -44,13 +67,15 @@ function checkAdd(ctx: CheckContext, path: (string | number)[], claim: string, v
   if (token === 'access' && claim === 'aud') {
     const clientId = valueAt(ctx, ['callerContext', 'clientId']);
     if (value !== clientId) {
-      report(ctx, 'aud-must-match-client', 'error', path, `aud can be added to the access token only with the app client id of the session (callerContext.clientId${typeof clientId === 'string' ? ` = "${clientId}"` : ''}), not ${JSON.stringify(value)}.`, ctx.trigger.docs);
+      // Team decision: changes Cognito refuses are dropped (the token keeps its own value) — a warning, as in invoke summaries.
+      report(ctx, 'aud-must-match-client', 'warning', path, `Cognito drops aud ${JSON.stringify(value)} from the access token: aud can be added only with the app client id of the session (callerContext.clientId${typeof clientId === 'string' ? ` = "${clientId}"` : ''}).`, ctx.trigger.docs);
     }
     return;
   }
   const rule = claimRuleFor(ctx.trigger, claim, token);
   if (rule && !rule.canAdd && !rule.canOverride) {
-    report(ctx, 'claim-not-allowed', 'error', path, `Cognito does not let a function add or change "${claim}" in the ${tokenName(token)}${rule.canSuppress ? '; it can only be suppressed (claimsToSuppress)' : ''}.${rule.note ? ` ${rule.note}` : ''}`, ctx.trigger.docs);
+    // Team decision: Cognito drops the change and the token keeps its own value; the answer still works (warning).
+    report(ctx, 'claim-not-allowed', 'warning', path, `Cognito drops "${claim}" from claimsToAddOrOverride: a function cannot add or change it in the ${tokenName(token)}, so the token keeps Cognito's own value${rule.canSuppress ? ' (it can only be suppressed, with claimsToSuppress)' : ''}.${rule.note ? ` ${rule.note}` : ''}`, ctx.trigger.docs);
     return;
   }
   if (rule && usesOtherField(rule)) {
@@ -70,7 +95,7 @@ function checkAdd(ctx: CheckContext, path: (string | number)[], claim: string, v
 function checkSuppress(ctx: CheckContext, path: (string | number)[], claim: string, token: Token): void {
   const rule = claimRuleFor(ctx.trigger, claim, token);
   if (rule && !rule.canSuppress) {
-    report(ctx, 'claim-not-allowed', 'error', path, `Cognito does not let a function suppress "${claim}" in the ${tokenName(token)}.${rule.note ? ` ${rule.note}` : ''}`, ctx.trigger.docs);
+    report(ctx, 'claim-not-allowed', 'warning', path, `Cognito drops the suppression of "${claim}": a function cannot remove it from the ${tokenName(token)}, so the token keeps it.${rule.note ? ` ${rule.note}` : ''}`, ctx.trigger.docs);
   } else if (rule?.via?.includes('suppress by suppressing cognito:groups')) {
     report(ctx, 'claim-use-other-field', 'warning', path, `Suppress "${claim}" by adding "cognito:groups" to claimsToSuppress.`, ctx.trigger.docs);
   } else if (rule?.claim === 'scope') {

@@ -2,7 +2,7 @@
 import { findSource, getTrigger, TRIGGERS } from '../model/registry';
 import type { TriggerDefinition, TriggerSourceDefinition } from '../model/types';
 import { issue, type EventIssue } from './issues';
-import { didYouMean, isRecord, listValues } from './json';
+import { describeValue, didYouMean, isRecord, listValues, withArticle } from './json';
 import { bestByShape, hasPreTokenV2Shape } from './shape';
 
 /** What `recognizeEvent` found. `trigger` is undefined when the event is ambiguous and no hint decides. */
@@ -34,13 +34,20 @@ const PLACEHOLDERS: Readonly<Record<string, readonly string[]>> = {
   PreTokenGen: ['PreTokenGeneration', 'PreTokenGenerationV2', 'PreTokenGenerationV3'],
 };
 
+/** True for a triggerSource literal that published examples use as a placeholder (`trigger_source`, `PreTokenGen` …). */
+export function isPlaceholderSource(value: unknown): boolean {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(PLACEHOLDERS, value);
+}
+
 const ALL_SOURCES = TRIGGERS.flatMap((t) => t.sources.map((s) => s.value));
 const isPreToken = (t: TriggerDefinition): boolean => t.id.startsWith('PreTokenGeneration');
 
 /**
  * Picks among the pre token definitions: version "3"/"2" decide; otherwise the V2 keys
  * (`request.scopes`, `response.claimsAndScopeOverrideDetails`) mean V2, since published V2 events
- * often carry "version": "1"; otherwise V1. ClientCredentials only exists in V3.
+ * often carry "version": "1" — but a version "1" event without `request.scopes` is a V1 event whose
+ * response was written in the V2 shape (the request is what Cognito sends; the response is the
+ * user's). ClientCredentials only exists in V3.
  */
 function pickPreToken(event: Record<string, unknown>, family: readonly TriggerDefinition[]): { trigger: TriggerDefinition; why: string } {
   const byId = (id: string): TriggerDefinition | undefined => family.find((t) => t.id === id);
@@ -51,6 +58,8 @@ function pickPreToken(event: Record<string, unknown>, family: readonly TriggerDe
   if (event.triggerSource === 'TokenGeneration_ClientCredentials' && v3) return { trigger: v3, why: 'TokenGeneration_ClientCredentials (V3_0 only)' };
   if (version === '3' && v3) return { trigger: v3, why: 'version "3"' };
   if (version === '2' && v2) return { trigger: v2, why: 'version "2"' };
+  const v1Request = version === '1' && !(isRecord(event.request) && 'scopes' in event.request);
+  if (v1Request && v1) return { trigger: v1, why: 'version "1" and no request.scopes' };
   if (hasPreTokenV2Shape(event) && v2) return { trigger: v2, why: `version 2 keys (request.scopes / response.claimsAndScopeOverrideDetails) despite version ${JSON.stringify(event.version)}` };
   const fallback = v1 ?? family[0];
   if (!fallback) throw new Error('empty pre token family');
@@ -74,7 +83,7 @@ const names = (ts: readonly TriggerDefinition[]): string => ts.map((t) => t.disp
 export function recognizeEvent(value: unknown, hint: RecognitionHint = {}): EventRecognition {
   const hinted = hint.triggerId ? getTrigger(hint.triggerId) : undefined;
   if (!isRecord(value)) {
-    const quirks = [issue('not-an-object', 'error', [], `A Cognito trigger event is a JSON object; this is ${Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`}.`)];
+    const quirks = [issue('not-an-object', 'error', [], `A Cognito trigger event is a JSON object; this is ${describeValue(value)}.`)];
     return { trigger: hinted, candidates: hinted ? [hinted] : [], reason: 'not a JSON object', quirks };
   }
   const quirks: EventIssue[] = [];
@@ -103,18 +112,20 @@ export function recognizeEvent(value: unknown, hint: RecognitionHint = {}): Even
       quirks.push(issue('placeholder-trigger-source', 'warning', ['triggerSource'], `triggerSource is the slash-joined list "${ts}" copied from an old AWS example; Cognito sends exactly one value, e.g. "${parts[0]}".`, SOURCES_DOC));
       return fromShape(value, hinted, quirks, family, 'slash-joined triggerSource list');
     }
-    if (ts in PLACEHOLDERS) {
+    if (isPlaceholderSource(ts)) {
       const family = (PLACEHOLDERS[ts] ?? []).map((id) => getTrigger(id)).filter((t): t is TriggerDefinition => t !== undefined);
-      quirks.push(issue('placeholder-trigger-source', 'warning', ['triggerSource'], `triggerSource "${ts}" is a placeholder from a published example; Cognito sends a real value such as ${listValues((family[0] ?? hinted ?? TRIGGERS[0])?.sources.map((s) => s.value) ?? [], 3)}.`, SOURCES_DOC));
-      return fromShape(value, hinted, quirks, family, `placeholder triggerSource "${ts}"`);
+      // Recognise first, so the suggestion names the sources of the trigger the event was recognised as.
+      const found = fromShape(value, hinted, [], family, `placeholder triggerSource "${ts}"`);
+      const placeholder = issue('placeholder-trigger-source', 'warning', ['triggerSource'], `triggerSource "${ts}" is a placeholder from a published example; Cognito sends a real value such as ${listValues(suggestedSources(found, family), 3)}.`, SOURCES_DOC);
+      return { ...found, quirks: [...quirks, placeholder, ...found.quirks] };
     }
     const guess = didYouMean(ts, ALL_SOURCES);
-    quirks.push(issue('unknown-trigger-source', 'error', ['triggerSource'], `Unknown triggerSource "${ts}".${guess ? ` Did you mean "${guess}"?` : ''} Cognito sends values such as ${listValues((hinted ?? TRIGGERS[0])?.sources.map((s) => s.value) ?? [], 4)}.`, SOURCES_DOC));
-    if (guess) {
-      const t = findSource(guess)[0]?.trigger;
-      if (t && !hinted) return { trigger: t, candidates: [t], reason: `triggerSource close to "${guess}"`, quirks };
-    }
-    return fromShape(value, hinted, quirks, [], `unknown triggerSource "${ts}"`);
+    const guessed = guess ? findSource(guess)[0]?.trigger : undefined;
+    const found = guessed && !hinted ? undefined : fromShape(value, hinted, [], [], `unknown triggerSource "${ts}"`);
+    const examples = listValues(found ? suggestedSources(found, []) : (guessed?.sources.map((s) => s.value) ?? []), 4);
+    const unknown = issue('unknown-trigger-source', 'error', ['triggerSource'], `Unknown triggerSource "${ts}".${guess ? ` Did you mean "${guess}"?` : ''} Cognito sends values such as ${examples}.`, SOURCES_DOC);
+    if (!found && guessed) return { trigger: guessed, candidates: [guessed], reason: `triggerSource close to "${guess}"`, quirks: [...quirks, unknown] };
+    return found ? { ...found, quirks: [...quirks, unknown, ...found.quirks] } : { candidates: [], reason: `unknown triggerSource "${ts}"`, quirks: [...quirks, unknown] };
   }
   if (ts === undefined) {
     if (!sync) quirks.push(issue('missing-trigger-source', 'warning', [], 'The event has no triggerSource (a documentation fragment?). Cognito always sends one; the trigger was recognised from the event’s shape or the file’s location.', SOURCES_DOC));
@@ -123,6 +134,24 @@ export function recognizeEvent(value: unknown, hint: RecognitionHint = {}): Even
   }
   if (sync) return withHint(sync, syncSource, `eventType "${String(value.eventType)}"`, value, hinted, quirks);
   return fromShape(value, hinted, quirks, [], ts === undefined ? 'no triggerSource' : 'triggerSource not a string');
+}
+
+/**
+ * Real triggerSource values to suggest for an event whose own value is a placeholder or unknown: the
+ * recognised trigger's, else the candidates' or the placeholder's family, else the first trigger's.
+ */
+function suggestedSources(found: EventRecognition, family: readonly TriggerDefinition[]): string[] {
+  const from = found.trigger ? [found.trigger] : found.candidates.length > 0 ? found.candidates : family.length > 0 ? family : TRIGGERS.slice(0, 1);
+  // Interleaved (first source of each trigger, then the second …), so two candidates both show.
+  const longest = Math.max(...from.map((t) => t.sources.length));
+  const out: string[] = [];
+  for (let i = 0; i < longest; i++) {
+    for (const t of from) {
+      const source = t.sources[i];
+      if (source) out.push(source.value);
+    }
+  }
+  return [...new Set(out)];
 }
 
 /** Decides from the shape (within `family` when given), then the hint. */
@@ -137,7 +166,7 @@ function fromShape(
   const pool = family.length > 0 ? (best.filter((t) => family.includes(t)).length > 0 ? best.filter((t) => family.includes(t)) : family) : best;
   if (hinted) {
     if (pool.length > 0 && !pool.includes(hinted) && !(family.length > 0 && family.includes(hinted))) {
-      quirks.push(issue('trigger-mismatch', 'warning', [], `The event looks like a ${names(pool)} event, but it is used as a ${hinted.displayName} event.`, hinted.docs));
+      quirks.push(issue('trigger-mismatch', 'warning', [], `The event looks like ${pool.length === 1 ? `${withArticle(names(pool))} event` : `an event of ${names(pool)}`}, but it is used as ${withArticle(hinted.displayName)} event.`, hinted.docs));
     }
     return { trigger: hinted, candidates: [hinted], reason: `${why}; trigger from the hint`, quirks };
   }
@@ -159,7 +188,7 @@ function withHint(
   quirks: EventIssue[],
 ): EventRecognition {
   if (hinted && hinted !== trigger) {
-    quirks.push(issue('trigger-mismatch', 'warning', event.triggerSource !== undefined ? ['triggerSource'] : [], `This is a ${trigger.displayName} event (${reason}), but it is used as a ${hinted.displayName} event.`, trigger.docs));
+    quirks.push(issue('trigger-mismatch', 'warning', event.triggerSource !== undefined ? ['triggerSource'] : [], `This is ${withArticle(trigger.displayName)} event (${reason}), but it is used as ${withArticle(hinted.displayName)} event.`, trigger.docs));
   }
   return { trigger, ...(source ? { source } : {}), candidates: [trigger], reason, quirks };
 }

@@ -23,6 +23,11 @@ function knownKeys(part: 'request' | 'response'): Set<string> {
 
 const KNOWN = { request: knownKeys('request'), response: knownKeys('response') };
 
+/** True when some trigger defines `key` under `part` (request / response). */
+export function isKnownEventKey(part: 'request' | 'response', key: string): boolean {
+  return KNOWN[part].has(key);
+}
+
 /** Scores every trigger against the event's `request` and `response` keys; Sync by its own keys. */
 export function scoreShape(event: Record<string, unknown>): ShapeScore[] {
   const isSync = 'eventType' in event || 'datasetRecords' in event || 'identityPoolId' in event;

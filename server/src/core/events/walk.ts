@@ -5,6 +5,7 @@ import { isOutput, report, valueAt, type CheckContext } from './context';
 import { definedElsewhere } from './elsewhere';
 import { showPath } from './issues';
 import { describeTypes, didYouMean, hasType, isRecord, jsonTypeOf, listValues, placeholderKind, typesOf } from './json';
+import { responseVersionMessage } from './preToken';
 import { typeQuirk } from './quirks';
 
 type Path = readonly (string | number)[];
@@ -85,6 +86,8 @@ function checkArray(ctx: CheckContext, value: readonly unknown[], field: FieldDe
 
 /** Required, known, misplaced and unknown keys of one object. */
 function checkObject(ctx: CheckContext, value: Record<string, unknown>, field: FieldDefinition, path: Path, out: boolean): void {
+  // An open map without properties (a V2/V3 claim value) holds the user's own JSON: nothing below is ours to judge.
+  if (field.additionalProperties === true && !field.properties) return;
   const props = field.properties ?? {};
   const missing = Object.entries(props)
     .filter(([k, f]) => f.required && appliesTo(f, ctx.source) && !(k in value))
@@ -114,12 +117,16 @@ function checkObject(ctx: CheckContext, value: Record<string, unknown>, field: F
 function unknownKey(ctx: CheckContext, key: string, child: unknown, field: FieldDefinition, path: Path, out: boolean): void {
   // Reported by rules.ts as the caller-context-aws-sdk and unexpected-response quirks.
   if (path.join('.') === 'callerContext.awsSdk' || (path.join('.') === 'response' && ctx.trigger.noResponse)) return;
+  // `$schema` at the root is how an event file names our schema (classify.ts claims files by it): allowed.
+  if (path.length === 1 && key === '$schema') return;
   const others = definedElsewhere(ctx.trigger, path);
   const closed = field.additionalProperties === false;
   if (others.length > 0) {
     const preTokenResponse = path[0] === 'response' && ctx.trigger.id.startsWith('PreTokenGeneration') && others.every((t) => t.id.startsWith('PreTokenGeneration'));
     const code = preTokenResponse ? 'pre-token-response-version' : 'field-not-for-trigger';
     const severity = out && closed && child !== null ? 'error' : 'warning';
+    const versioned = preTokenResponse && path.length === 2 ? responseVersionMessage(ctx, key) : undefined;
+    if (versioned) return report(ctx, code, severity, path, versioned, ctx.trigger.docs);
     report(ctx, code, severity, path, `${showPath(path)} is not part of ${ctx.trigger.displayName} events; it belongs to ${others.map((t) => t.displayName).join(', ')}.${out ? ' Cognito ignores it here.' : ''} Valid here: ${listValues(Object.keys(field.properties ?? {}))}.`, ctx.trigger.docs);
     return;
   }

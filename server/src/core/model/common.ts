@@ -1,4 +1,5 @@
 // Building blocks shared by the trigger definitions: the user-pool envelope, string maps, docs links.
+import { USER_ATTRIBUTES } from './examples';
 import type { EnumValue, FieldDefinition, TriggerSourceDefinition } from './types';
 
 /** Base of every Cognito developer guide link. */
@@ -61,12 +62,7 @@ export function userAttributes(description: string, extra: Partial<FieldDefiniti
     required: true,
     additionalProperties: { type: 'string', description: 'Attribute value (always a string; booleans are "true"/"false").' },
     suggestions: STANDARD_ATTRIBUTES,
-    example: {
-      sub: '4f1c2e5a-8b7d-4c3e-9a6f-2d1e0b9c8a7f',
-      email_verified: 'true',
-      'cognito:user_status': 'CONFIRMED',
-      email: 'jane.doe@example.com',
-    },
+    example: USER_ATTRIBUTES.confirmed,
     ...extra,
   };
 }
@@ -94,6 +90,9 @@ export interface EnvelopeOptions {
   readonly noResponse?: boolean;
   /** UserMigration's userName is the name typed at sign-in, not an existing user. */
   readonly userNameDescription?: string;
+  /** Sample userName per source where it differs (federated users are `<Provider>_<id>`). */
+  readonly userNameBySource?: Readonly<Record<string, string>>;
+  readonly userNameNote?: string;
 }
 
 /** The common envelope of every user pool trigger event, with this trigger's request and response. */
@@ -136,6 +135,8 @@ export function userPoolEnvelope(o: EnvelopeOptions): FieldDefinition {
       description: o.userNameDescription ?? 'Username of the current user.',
       constraints: { minLength: 1, maxLength: 128 },
       example: 'jane.doe',
+      ...(o.userNameBySource ? { examplesBySource: o.userNameBySource } : {}),
+      ...(o.userNameNote ? { note: o.userNameNote } : {}),
     },
     callerContext: {
       type: 'object',

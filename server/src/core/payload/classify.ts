@@ -1,5 +1,8 @@
 // Which JSON documents are Cognito trigger events: by content, by the eventFiles globs, or by $schema.
 import picomatch from 'picomatch';
+import { isRecord } from '../events/json';
+import { isPlaceholderSource } from '../events/recognize';
+import { isKnownEventKey } from '../events/shape';
 import { SCHEMA_BASE, schemaFile } from '../generate/schema';
 import { findSource, getTrigger, TRIGGERS } from '../model';
 import type { TriggerDefinition } from '../model';
@@ -27,8 +30,26 @@ export function triggerOfSchemaRef(ref: unknown): TriggerDefinition | undefined 
 
 const matchers = new Map<string, picomatch.Matcher>();
 
-/** The first of `globs` that `relativePath` matches ('/'-separated, relative to the workspace folder). */
+/**
+ * The paths the globs are tried on. Inside the folder: the relative path itself. Outside it (the CLI
+ * checking `../ws/events/a.json` from its working directory, or an absolute path) the leading
+ * directories are an accident of where the command runs, so every suffix is tried: the default events-folder glob
+ * must claim the file whatever the working directory is.
+ */
+function globCandidates(relativePath: string): string[] {
+  const p = relativePath.replace(/\\/g, '/');
+  const outside = p === '..' || p.startsWith('../') || p.startsWith('/') || /^[A-Za-z]:\//.test(p);
+  if (!outside) return [p];
+  const parts = p.replace(/^[A-Za-z]:/, '').split('/').filter((s) => s !== '' && s !== '.' && s !== '..');
+  return parts.map((_, i) => parts.slice(i).join('/'));
+}
+
+/**
+ * The first of `globs` that `relativePath` matches ('/'-separated, relative to the workspace folder or
+ * the CLI's working directory; paths outside it match with any leading directories).
+ */
 export function matchingGlob(relativePath: string, globs: readonly string[]): string | undefined {
+  const candidates = globCandidates(relativePath);
   for (const g of globs) {
     let m = matchers.get(g);
     if (!m) {
@@ -36,22 +57,40 @@ export function matchingGlob(relativePath: string, globs: readonly string[]): st
       m = picomatch(g, { dot: true });
       matchers.set(g, m);
     }
-    if (m(relativePath)) return g;
+    if (candidates.some((c) => m(c))) return g;
   }
   return undefined;
 }
 
 /** True when the value's content says it is an event: a known triggerSource or the Sync eventType. */
 export function contentNamesTrigger(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const v = value as Record<string, unknown>;
-  if (typeof v.triggerSource === 'string') {
-    if (findSource(v.triggerSource).length > 0) return true;
+  if (!isRecord(value)) return false;
+  if (typeof value.triggerSource === 'string') {
+    if (findSource(value.triggerSource).length > 0) return true;
     // Old AWS docs joined several sources with '/'; still clearly an event.
-    const parts = v.triggerSource.split('/');
+    const parts = value.triggerSource.split('/');
     if (parts.length > 1 && parts.every((p) => findSource(p).length > 0)) return true;
   }
-  return TRIGGERS.some((t) => t.recognition.eventType !== undefined && t.recognition.eventType === v.eventType);
+  return TRIGGERS.some((t) => t.recognition.eventType !== undefined && t.recognition.eventType === value.eventType);
+}
+
+/** Envelope keys only Cognito user pool events combine with a `request` / `response` object. */
+const ENVELOPE_KEYS = ['triggerSource', 'userPoolId', 'userName', 'callerContext'] as const;
+
+/**
+ * True when the value is shaped like a user pool event without naming a real trigger: a placeholder
+ * triggerSource from a published example, or a `request`/`response` object next to an envelope key or
+ * holding only keys Cognito events use (`{"request": {"userAttributes": …}, "response": {}}` from the
+ * docs). An HTTP mock's `{"request": {"method": …}, "response": {"status": …}}` or a front-end config
+ * with a `userPoolId` stays unrelated JSON.
+ */
+export function looksLikeEvent(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  if (isPlaceholderSource(value.triggerSource)) return true;
+  const parts = (['request', 'response'] as const).filter((k) => isRecord(value[k]));
+  if (parts.length === 0) return false;
+  if (ENVELOPE_KEYS.some((k) => k in value)) return true;
+  return parts.every((part) => Object.keys(value[part] as Record<string, unknown>).every((k) => isKnownEventKey(part, k)));
 }
 
 /**
@@ -60,10 +99,12 @@ export function contentNamesTrigger(value: unknown): boolean {
  */
 export function claimEvent(value: unknown, relativePath: string, globs: readonly string[]): EventClaim | undefined {
   if (contentNamesTrigger(value)) return { by: 'content' };
-  const bySchema = typeof value === 'object' && value !== null ? triggerOfSchemaRef((value as Record<string, unknown>).$schema) : undefined;
+  const bySchema = isRecord(value) ? triggerOfSchemaRef(value.$schema) : undefined;
   if (bySchema) return { by: 'schema', trigger: bySchema };
   const pattern = matchingGlob(relativePath, globs);
-  return pattern ? { by: 'glob', pattern } : undefined;
+  if (pattern) return { by: 'glob', pattern };
+  // Event-shaped content is ours wherever the file is; after the globs, so a trigger-named folder still hints.
+  return looksLikeEvent(value) ? { by: 'content' } : undefined;
 }
 
 /** True for URIs and language ids we consider JSON. */

@@ -35,6 +35,18 @@ const SCHEMA_CODES: Record<number, string> = { 1: 'schema-enum', 2: 'schema-depr
 export const UNRECOGNISED_HELP =
   'Add "triggerSource" with a user pool trigger source (e.g. "PreSignUp_SignUp"), "eventType": "SyncTrigger" for the identity pool Sync trigger, or "$schema" naming a trigger schema (e.g. "PreSignUp.schema.json").';
 
+/**
+ * The keys that would make an unrecognised file an event. A file whose shape fits some triggers is told
+ * their sources; one that already has a triggerSource key is told to change it, not to add one.
+ */
+function unrecognisedHelp(analysis: EventAnalysis): string {
+  const cands = analysis.recognition.candidates;
+  const has = analysis.sourceValue !== undefined;
+  if (cands.length === 0) return has ? UNRECOGNISED_HELP.replace(/^Add "triggerSource" with/, 'Set "triggerSource" to') : UNRECOGNISED_HELP;
+  const examples = cands.slice(0, 3).map((t) => `"${t.sources[0]?.value ?? t.id}" (${t.displayName})`).join(', ');
+  return `${has ? 'Set "triggerSource" to' : 'Add "triggerSource" with'} the real value, e.g. ${examples}, or "$schema" naming the trigger's schema (e.g. "${cands[0]?.id ?? 'PreSignUp'}.schema.json").`;
+}
+
 /** The offset range an issue points at. */
 export function issueRange(analysis: EventAnalysis, issue: EventIssue): OffsetRange {
   const anchor: Anchor = KEY_CODES.has(issue.code) ? 'key' : 'value';
@@ -62,10 +74,11 @@ export function diagnoseEvent(analysis: EventAnalysis, schemaProblems: readonly 
   const { trigger, claim, parsed } = analysis;
   if (!trigger) {
     const why = claim.by === 'glob' ? `matches the event file pattern "${claim.pattern}"` : claim.by === 'schema' ? 'names a trigger schema' : 'looks like an event';
-    const found = analysis.recognition.quirks.find((q) => q.code === 'unknown-trigger-source' || q.code === 'wrong-type' || q.code === 'not-an-object');
+    // The quirk that explains why (a placeholder triggerSource names the candidates' real sources) leads the message.
+    const found = analysis.recognition.quirks.find((q) => ['unknown-trigger-source', 'placeholder-trigger-source', 'wrong-type', 'not-an-object'].includes(q.code));
     const cands = analysis.recognition.candidates;
     const could = cands.length > 1 ? ` Its shape fits ${cands.length} triggers (${cands.slice(0, 3).map((t) => t.displayName).join(', ')}${cands.length > 3 ? ', …' : ''}).` : '';
-    const message = `${found ? `${found.message} ` : ''}This file ${why} but names no Cognito trigger.${could} ${UNRECOGNISED_HELP}`;
+    const message = `${found ? `${found.message} ` : ''}This file ${why} but names no Cognito trigger.${could} ${unrecognisedHelp(analysis)}`;
     return [{ range: found ? issueRange(analysis, found) : rangeOfPath(parsed, []), severity: found?.severity === 'error' ? 'error' : 'warning', code: 'unrecognised-event', message, href: SHARED_PARAMS_DOC }];
   }
   const issues = checkEvent(parsed.value, analysis.recognition);

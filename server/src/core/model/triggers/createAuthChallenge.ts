@@ -34,10 +34,17 @@ export const createAuthChallenge = {
           description: 'The challenge define auth challenge asked for; normally `CUSTOM_CHALLENGE`.',
           example: 'CUSTOM_CHALLENGE',
         },
-        session: challengeSession(
-          'Challenge results so far, oldest first.',
-          'The developer guide lists NEW_PASSWORD_REQUIRED here (missing in @types/aws-lambda) and omits SRP_A (present there).',
-        ),
+        session: {
+          ...challengeSession(
+            'Challenge results so far, oldest first.',
+            'The developer guide lists NEW_PASSWORD_REQUIRED here (missing in @types/aws-lambda) and omits SRP_A (present there).',
+          ),
+          // A custom challenge after the SRP password steps, the usual custom-auth flow.
+          example: [
+            { challengeName: 'SRP_A', challengeResult: true },
+            { challengeName: 'PASSWORD_VERIFIER', challengeResult: true },
+          ],
+        },
         clientMetadata: clientMetadata('AdminRespondToAuthChallenge or RespondToAuthChallenge'),
         userNotFound: userNotFound(),
       },

@@ -1,5 +1,6 @@
 // Custom message: rewrites the SMS and email messages Cognito sends with codes and temporary passwords.
 import { clientMetadata, dg, userAttributes, userPoolEnvelope } from '../common';
+import { attributesBySource } from '../examples';
 import type { FieldConstraints, FieldDefinition, TriggerDefinition, TriggerSourceDefinition } from '../types';
 
 const DOCS = dg('user-pool-lambda-custom-message');
@@ -64,7 +65,7 @@ export const customMessage = {
       required: true,
       description: 'The user and the placeholders your message must contain.',
       properties: {
-        userAttributes: userAttributes('Attributes of the user the message is for.'),
+        userAttributes: userAttributes('Attributes of the user the message is for.', { examplesBySource: attributesBySource(SOURCES) }),
         codeParameter: {
           type: 'string',
           required: true,

@@ -1,6 +1,9 @@
 // Shared parts of the custom email and SMS sender triggers: asynchronous, KMS-encrypted code, no response.
 import { clientMetadata, dg, userAttributes, userPoolEnvelope } from '../common';
+import { ACCOUNT_TAKE_OVER_ATTRIBUTES, attributesBySource } from '../examples';
 import type { FieldDefinition, TriggerSourceDefinition, UserPoolBinding } from '../types';
+
+const ATO = 'CustomEmailSender_AccountTakeOverNotification';
 
 /** The custom sender overview page. */
 export const SENDER_DOCS = dg('user-pool-lambda-custom-sender-triggers');
@@ -35,7 +38,13 @@ export function senderEvent(sources: readonly TriggerSourceDefinition[], typeVal
             'The code or temporary password, encrypted with the `KMSKeyID` key by the AWS Encryption SDK and base64-encoded. Decrypt it (needs `kms:Decrypt`); temporary passwords may contain `&lt;`/`&gt;` to unescape.',
           example: 'AYADeBgsK1kzzMAw2pCpnMu0ZhMAXwABABVhd3MtY3J5cHRvLXB1YmxpYy1rZXkAREEwV2pYbnZNcm9BVXh1SGFjMw==',
         },
-        userAttributes: userAttributes('Attributes of the user the message is for.'),
+        userAttributes: userAttributes('Attributes of the user the message is for.', {
+          examplesBySource: {
+            ...attributesBySource(sources, typeValue === 'customSMSSenderRequestV1'),
+            // The threat-protection notification carries the risk event, not the user's attributes.
+            ...(sources.some((s) => s.value === ATO) ? { [ATO]: ACCOUNT_TAKE_OVER_ATTRIBUTES } : {}),
+          },
+        }),
         clientMetadata: clientMetadata('AdminRespondToAuthChallenge or RespondToAuthChallenge (captured events send `null`)'),
         ...extra,
       },

@@ -23,6 +23,8 @@ export const inboundFederation = {
   event: userPoolEnvelope({
     sources: SOURCES,
     userNameDescription: 'The federated username Cognito builds: `<providerName>_<provider user id>`.',
+    // Matches the sample's providerName and idToken.sub.
+    userNameBySource: { InboundFederation_ExternalProvider: 'CorporateOIDC_248289761001' },
     request: {
       type: 'object',
       required: true,

@@ -39,6 +39,8 @@ export const preSignUp = {
   ],
   event: userPoolEnvelope({
     sources: SOURCES,
+    // A federated user's name is `<providerName>_<provider user id>` (Google's ids are 21 digits).
+    userNameBySource: { PreSignUp_ExternalProvider: 'Google_111111111111111111111' },
     request: {
       type: 'object',
       required: true,
@@ -50,6 +52,8 @@ export const preSignUp = {
           examplesBySource: {
             PreSignUp_SignUp: { email: 'jane.doe@example.com', name: 'Jane Doe', phone_number: '+12065550100' },
             PreSignUp_ExternalProvider: { email: 'jane.doe@example.com', name: 'Jane Doe' },
+            // What the administrator passed to AdminCreateUser; the user (sub, status) is created after this trigger.
+            PreSignUp_AdminCreateUser: { email: 'jane.doe@example.com', email_verified: 'true', name: 'Jane Doe' },
           },
         }),
         validationData: stringMap(

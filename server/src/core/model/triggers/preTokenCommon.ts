@@ -81,11 +81,24 @@ export function groupDetails(response: boolean): FieldDefinition {
   };
 }
 
+const M2M = 'TokenGeneration_ClientCredentials';
+
+/**
+ * Why the client-credentials sample has no user: an M2M token is issued to an app client, whose id
+ * is the token's subject. No published client-credentials event exists and the developer guide only
+ * says V3 events are "identical" to V2, so the sample invents no user name, attributes or groups.
+ */
+const M2M_NOTE =
+  'TokenGeneration_ClientCredentials (V3_0 only) authorises an app client, not a user: the sample event names the app client (callerContext.clientId) as userName and has empty userAttributes and groups. No published client-credentials event exists, so what Cognito puts in these fields for machines is unverified (@types/aws-lambda requires userAttributes and groupConfiguration).';
+
 /** The request of every pre token event; `scopes` only from version 2. */
 export function preTokenRequest(version: 1 | 2 | 3): FieldDefinition {
+  const m2m = version === 3;
   const properties: Record<string, FieldDefinition> = {
-    userAttributes: userAttributes('Attributes of the user the tokens are for.'),
-    groupConfiguration: groupDetails(false),
+    userAttributes: userAttributes('Attributes of the user the tokens are for.', m2m ? { examplesBySource: { [M2M]: {} }, note: M2M_NOTE } : {}),
+    groupConfiguration: m2m
+      ? { ...groupDetails(false), examplesBySource: { [M2M]: { groupsToOverride: [], iamRolesToOverride: [], preferredRole: null } } }
+      : groupDetails(false),
     clientMetadata: clientMetadata(
       'AdminRespondToAuthChallenge or RespondToAuthChallenge; for client credentials, the URL-encoded JSON `aws_client_metadata` form field of the token request',
     ),
@@ -93,6 +106,8 @@ export function preTokenRequest(version: 1 | 2 | 3): FieldDefinition {
   if (version >= 2) {
     properties.scopes = strings('Access-token scopes that were requested and are allowed for the app client.', ['openid', 'email', 'aws.cognito.signin.user.admin'], {
       required: true,
+      // Client credentials grant only custom resource-server scopes.
+      ...(m2m ? { examplesBySource: { [M2M]: ['api.example.com/orders.read'] } } : {}),
     });
   }
   return {
@@ -145,6 +160,8 @@ const CLAIM_VALUE: FieldDefinition = {
   type: ['string', 'number', 'boolean', 'array', 'object'],
   description: 'Claim value: string, number, boolean, array of strings/numbers/booleans, or a JSON object.',
   note: 'The developer guide accepts complex values in V2/V3; @types/aws-lambda types the map as `StringMap`.',
+  // An object claim value is the user's own JSON: any keys, any depth (an open map without properties).
+  additionalProperties: true,
 };
 
 const claimsMap = (token: string): FieldDefinition => ({
@@ -205,6 +222,7 @@ export function preTokenEvent(version: 1 | 2 | 3, sources: readonly TriggerSourc
   return userPoolEnvelope({
     sources,
     versions: [String(version)],
+    ...(version === 3 ? { userNameBySource: { [M2M]: '1example23456789abcdefghij' }, userNameNote: M2M_NOTE } : {}),
     request: preTokenRequest(version),
     response: version === 1 ? responseV1() : responseV2(),
   });
