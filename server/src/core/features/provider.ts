@@ -26,6 +26,8 @@ export interface FeatureContext {
   /** Path of the document relative to its workspace folder, '/'-separated, for glob settings. */
   readonly relativePath: string;
   readonly host: ProviderHost;
+  /** Report syntax errors too (the CLI; in the editor the JS/TS language service shows them). */
+  readonly reportSyntaxErrors?: boolean;
 }
 
 /** One area of analysis. Every method must return quickly and never throw for bad input. */

@@ -45,14 +45,14 @@ function triggerComments(comments: readonly Comment[]): { ids: string[]; bad: Ba
 }
 
 /** An analysis with nothing in it (unparsable text). */
-export function emptyAnalysis(unparsed: boolean): DocumentAnalysis {
-  return { handlers: [], refs: [], aliases: [], regions: [], objects: [], switches: [], badComments: [], cognitoSignal: false, unparsed };
+export function emptyAnalysis(unparsed: boolean, syntaxErrors: DocumentAnalysis['syntaxErrors'] = []): DocumentAnalysis {
+  return { handlers: [], refs: [], aliases: [], regions: [], objects: [], switches: [], badComments: [], cognitoSignal: false, unparsed, syntaxErrors };
 }
 
 /** Analyses the document. Never throws for bad input. */
 export function analyzeDocument(input: AnalyzeInput): DocumentAnalysis {
   const parsed = parseSource(input.text, input.languageId, input.fileName);
-  if (!parsed) return emptyAnalysis(true);
+  if (!parsed.ast) return emptyAnalysis(true, parsed.syntaxErrors);
   const found = findHandlers(parsed.ast);
   const allComments = parsed.ast.comments ?? [];
   const fileLevel = triggerComments(allComments);
@@ -107,5 +107,6 @@ export function analyzeDocument(input: AnalyzeInput): DocumentAnalysis {
     badComments: fileLevel.bad,
     cognitoSignal: handlers.some((h) => h.inference.known) || fileLevel.bad.length > 0,
     unparsed: false,
+    syntaxErrors: parsed.syntaxErrors,
   };
 }

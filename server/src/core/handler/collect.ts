@@ -1,9 +1,10 @@
 // Walks one handler's function: event aliases, every use of the event, triggerSource branches, switches.
 import type { Node } from '@babel/types';
+import { TRIGGERS } from '../model';
 import type { FunctionNode } from './findHandlers';
-import { DYNAMIC_KEY, eventPath, knownValue, type AliasTable } from './paths';
+import { DYNAMIC_KEY, eventPath, knownValue, type AliasTable, type ConstTable } from './paths';
 import type { Alias, EventRef, NarrowedRegion, ObjectSite, PathKey, SwitchSite } from './types';
-import { span, unwrap, walk } from './walk';
+import { isFunction, span, unwrap, walk } from './walk';
 
 /** What one handler's walk collects. */
 export interface Collected {
@@ -38,13 +39,54 @@ function bindPattern(pattern: Node, base: readonly PathKey[], at: number, scopeE
   }
 }
 
+// Every triggerSource / eventType value the model knows, for tests that match a pattern of them.
+const ALL_SOURCES = [...new Set(TRIGGERS.flatMap((t) => t.sources.map((s) => s.value)))];
+const STRING_TESTS: Record<string, (value: string, arg: string) => boolean> = {
+  startsWith: (v, a) => v.startsWith(a),
+  endsWith: (v, a) => v.endsWith(a),
+  includes: (v, a) => v.includes(a),
+};
+
+/**
+ * Sources a call test lets through: `event.triggerSource.startsWith('CustomMessage_')` (also
+ * endsWith, includes), and `['A', 'B'].includes(event.triggerSource)`.
+ */
+function sourcesOfCall(t: Node, aliases: AliasTable): string[] | undefined {
+  if (t.type !== 'CallExpression' || t.arguments.length !== 1) return undefined;
+  const c = unwrap(t.callee as Node);
+  const arg = unwrap(t.arguments[0] as Node);
+  if (c.type !== 'MemberExpression' || c.computed || c.property.type !== 'Identifier') return undefined;
+  const method = c.property.name;
+  const on = unwrap(c.object);
+  if (method === 'includes' && on.type === 'ArrayExpression') {
+    const p = eventPath(arg, aliases);
+    if (!p || !isSourceKey(p.path)) return undefined;
+    const values = on.elements.map((e) => (e?.type === 'StringLiteral' ? e.value : undefined));
+    return values.every((v): v is string => v !== undefined) ? values : undefined;
+  }
+  const test = STRING_TESTS[method];
+  const p = eventPath(on, aliases);
+  if (!test || !p || !isSourceKey(p.path) || arg.type !== 'StringLiteral') return undefined;
+  const matching = ALL_SOURCES.filter((v) => test(v, arg.value));
+  return matching.length ? matching : undefined;
+}
+
 /** The triggerSource/eventType literals a test compares with `===` (joined by `||`), or undefined. */
 function sourcesTested(test: Node, aliases: AliasTable, negated: boolean): string[] | undefined {
   const t = unwrap(test);
+  if (t.type === 'UnaryExpression' && t.operator === '!') return sourcesTested(t.argument, aliases, !negated);
+  // A call pins the sources where it is true; where it is false, any other source may reach.
+  if (t.type === 'CallExpression') return negated ? undefined : sourcesOfCall(t, aliases);
   if (t.type === 'LogicalExpression' && t.operator === (negated ? '&&' : '||')) {
     const a = sourcesTested(t.left, aliases, negated);
     const b = sourcesTested(t.right, aliases, negated);
     return a && b ? [...a, ...b] : undefined;
+  }
+  // `isX && other`: where both hold, the sources are those of the side that pins them (both: the common ones).
+  if (t.type === 'LogicalExpression' && t.operator === (negated ? '||' : '&&')) {
+    const a = sourcesTested(t.left, aliases, negated);
+    const b = sourcesTested(t.right, aliases, negated);
+    return a && b ? a.filter((x) => b.includes(x)) : (a ?? b);
   }
   if (t.type !== 'BinaryExpression' || !EQ.has(t.operator)) return undefined;
   if (t.operator.startsWith('!') !== negated) return undefined;
@@ -56,9 +98,43 @@ function sourcesTested(test: Node, aliases: AliasTable, negated: boolean): strin
   return undefined;
 }
 
+/** Names a binding pattern declares (`{ a, b: [c] }` → a, c). */
+function patternNames(p: Node | null | undefined, out: string[]): string[] {
+  if (!p) return out;
+  if (p.type === 'Identifier') out.push(p.name);
+  else if (p.type === 'AssignmentPattern') patternNames(p.left, out);
+  else if (p.type === 'RestElement') patternNames(p.argument, out);
+  else if (p.type === 'ArrayPattern') for (const e of p.elements) patternNames(e, out);
+  else if (p.type === 'ObjectPattern') for (const q of p.properties) patternNames(q.type === 'RestElement' ? q : (q.value as Node), out);
+  else if (p.type === 'TSParameterProperty') patternNames(p.parameter, out);
+  return out;
+}
+
+/**
+ * `const` names declared once in the function and nowhere else (no other declaration or parameter
+ * of that name, even in a nested scope), so every use of the name is that value.
+ */
+function localConsts(fn: FunctionNode): ConstTable {
+  const count = new Map<string, number>();
+  const consts = new Map<string, Node>();
+  const bump = (names: string[]): void => names.forEach((n) => count.set(n, (count.get(n) ?? 0) + 1));
+  bump(fn.params.flatMap((p) => patternNames(p, [])));
+  walk(fn.body, (node, parent) => {
+    if (node.type === 'VariableDeclarator') {
+      bump(patternNames(node.id, []));
+      if (node.id.type === 'Identifier' && node.init && parent?.type === 'VariableDeclaration' && parent.kind === 'const') consts.set(node.id.name, node.init);
+    } else if (isFunction(node)) bump([...(node.type !== 'ArrowFunctionExpression' && node.id ? [node.id.name] : []), ...node.params.flatMap((p) => patternNames(p, []))]);
+    else if (node.type === 'CatchClause') bump(patternNames(node.param, []));
+    else if (node.type === 'ClassDeclaration' && node.id) bump([node.id.name]);
+  });
+  for (const name of [...consts.keys()]) if (count.get(name) !== 1) consts.delete(name);
+  return consts;
+}
+
 /** Walks `fn` (handler number `handler`) with the event bound to its first parameter. */
 export function collectHandler(fn: FunctionNode, handler: number, out: Collected): void {
   const aliases = new Map<string, readonly PathKey[]>();
+  const consts = localConsts(fn);
   const fnEnd = fn.end ?? 0;
   const first = fn.params[0];
   if (first) bindPattern(first, [], fn.start ?? 0, fnEnd, out, handler, aliases);
@@ -118,31 +194,37 @@ export function collectHandler(fn: FunctionNode, handler: number, out: Collected
     const p = eventPath(node, aliases);
     if (!p) return;
     let value;
-    if (kind === 'write' && parent?.type === 'AssignmentExpression' && parent.operator === '=') value = knownValue(parent.right, aliases);
-    if (kind === 'compare' && parent?.type === 'BinaryExpression') value = knownValue(parent.left === node ? parent.right : parent.left, aliases);
+    if (kind === 'write' && parent?.type === 'AssignmentExpression' && parent.operator === '=') value = knownValue(parent.right, aliases, consts);
+    if (kind === 'compare' && parent?.type === 'BinaryExpression') value = knownValue(parent.left === node ? parent.right : parent.left, aliases, consts);
     out.refs.push({ path: p.path, keyRanges: p.keyRanges, kind, handler, ...span(node), ...(value ? { value } : {}) });
   }
 }
 
-/** `case 'A': case 'B': body` → a region over the group where only A and B reach. */
+/**
+ * `case 'A': case 'B': body` → a region over the group where only A and B reach. A case's region runs
+ * to the next `case` (or the switch's `}`), not to its last statement: the cursor typing a new line
+ * there, and a last case still without a body (`case 'A':` then a half-typed line), are inside it.
+ */
 function caseRegions(node: Extract<Node, { type: 'SwitchStatement' }>, out: Collected): void {
   let group: string[] = [];
   let groupStart = -1;
-  for (const c of node.cases) {
+  const switchEnd = Math.max((node.end ?? 1) - 1, 0);
+  node.cases.forEach((c, i) => {
+    const next = node.cases[i + 1];
     if (groupStart < 0) groupStart = c.start ?? 0;
     if (c.test === null || c.test === undefined) {
       group = [];
       groupStart = -1;
-      continue;
+      return;
     }
     const t = unwrap(c.test);
     if (t.type === 'StringLiteral') group.push(t.value);
-    if (c.consequent.length > 0) {
-      if (group.length) out.regions.push({ start: groupStart, end: c.end ?? 0, sources: group });
+    if (c.consequent.length > 0 || !next) {
+      if (group.length) out.regions.push({ start: groupStart, end: next?.start ?? switchEnd, sources: group });
       group = [];
       groupStart = -1;
     }
-  }
+  });
 }
 
 /** Records the object literal (and nested ones) assigned to `path`. */

@@ -22,13 +22,54 @@ export interface FoundHandler {
 export function typeNamesIn(node: Node | null | undefined): string[] {
   if (!node) return [];
   const out: string[] = [];
+  const last = (t: Node | null | undefined): string => (t?.type === 'Identifier' ? t.name : t?.type === 'TSQualifiedName' ? t.right.name : '');
   walk(node, (n) => {
-    if (n.type === 'TSTypeReference') {
-      const t = n.typeName;
-      out.push(t.type === 'Identifier' ? t.name : t.type === 'TSQualifiedName' ? t.right.name : '');
-    }
+    if (n.type === 'TSTypeReference') out.push(last(n.typeName));
+    // `import('aws-lambda').CustomMessageTriggerEvent`
+    if (n.type === 'TSImportType') out.push(last(n.qualifier));
   });
   return out.filter(Boolean);
+}
+
+/**
+ * Local names that stand for other types: `import type { PreSignUpTriggerHandler as H }`,
+ * `type E = PreSignUpTriggerEvent`, JSDoc `@typedef {import('aws-lambda').X} E`. Local → names in it.
+ */
+export function typeAliases(file: File): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const add = (local: string, names: string[]): void => {
+    if (names.length) out.set(local, [...(out.get(local) ?? []), ...names]);
+  };
+  for (const st of file.program.body) {
+    const s = st.type === 'ExportNamedDeclaration' && st.declaration ? st.declaration : st;
+    if (s.type === 'ImportDeclaration') {
+      for (const sp of s.specifiers) {
+        if (sp.type !== 'ImportSpecifier') continue;
+        const imported = sp.imported.type === 'Identifier' ? sp.imported.name : sp.imported.value;
+        if (imported !== sp.local.name) add(sp.local.name, [imported]);
+      }
+    }
+    if (s.type === 'TSTypeAliasDeclaration') add(s.id.name, typeNamesIn(s.typeAnnotation));
+  }
+  for (const c of file.comments ?? []) {
+    for (const m of c.value.matchAll(/@typedef\s*\{([^}]*)\}\s*([A-Za-z_$][\w$]*)/g)) add(m[2] ?? '', [...(m[1] ?? '').matchAll(/[A-Za-z_$][\w$]*/g)].map((x) => x[0]));
+  }
+  return out;
+}
+
+/** The names plus every name their aliases stand for, transitively. */
+function expandAliases(names: readonly string[], aliases: ReadonlyMap<string, readonly string[]>): string[] {
+  const out = new Set(names);
+  const queue = [...names];
+  while (queue.length) {
+    for (const n of aliases.get(queue.shift() ?? '') ?? []) {
+      if (!out.has(n)) {
+        out.add(n);
+        queue.push(n);
+      }
+    }
+  }
+  return [...out];
 }
 
 const JSDOC_TYPE = /@(?:type|param|typedef|satisfies)\s*\{([^}]*)\}/g;
@@ -61,6 +102,7 @@ export function findHandlers(file: File): FoundHandler[] {
   }
   const out: FoundHandler[] = [];
   const seen = new Set<Node>();
+  const aliases = typeAliases(file);
 
   // Resolves what an export points at: a function, a wrapper call (`middy(fn)`), or a local binding.
   const resolve = (value: Node | null | undefined, depth = 0): { fn: FunctionNode; types: string[]; comments: Comment[] } | undefined => {
@@ -93,7 +135,7 @@ export function findHandlers(file: File): FoundHandler[] {
     const r = resolve(value);
     if (!r || seen.has(r.fn)) return;
     const comments = [...(statement.leadingComments ?? []), ...r.comments];
-    const types = [...extraTypes, ...r.types, ...jsdocTypeNames(comments)];
+    const types = expandAliases([...extraTypes, ...r.types, ...jsdocTypeNames(comments)], aliases);
     if (!looksLikeHandler(name, r.fn, types)) return;
     seen.add(r.fn);
     out.push({ name, nameStart: nameNode.start, nameEnd: nameNode.end, statementStart: statement.start ?? 0, fn: r.fn, typeNames: types, comments });

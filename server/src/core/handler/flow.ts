@@ -11,8 +11,27 @@ const WAIT_NAMES = /^(sleep|delay|wait|pause|setTimeoutPromise|timeout)$/i;
 // Calls whose promise (or callback) keeps running after the handler returns unless awaited.
 const ASYNC_METHODS = /^(send|promise|then|fetch|publish|invoke|putItem|putObject|sendEmail|adminUpdateUserAttributes|adminAddUserToGroup)$/;
 
+// Legacy `context` methods that end the invocation like the callback does (removed in Node.js 24).
+const CONTEXT_ENDS = /^(succeed|done|fail)$/;
+
+/** Names of the parameters that finish the invocation when called: the callback, `context.succeed` …. */
+interface Finishers {
+  readonly callback?: string;
+  readonly context?: string;
+}
+
+/** Is `n` a call that finishes the invocation: `callback(…)` or `context.succeed/done/fail(…)`? */
+function isFinishCall(n: Node, f: Finishers): boolean {
+  if (n.type !== 'CallExpression') return false;
+  const c = unwrap(n.callee);
+  if (c.type === 'Identifier') return !!f.callback && c.name === f.callback;
+  if (c.type !== 'MemberExpression' || c.computed || c.property.type !== 'Identifier' || !CONTEXT_ENDS.test(c.property.name)) return false;
+  const o = unwrap(c.object);
+  return !!f.context && o.type === 'Identifier' && o.name === f.context;
+}
+
 /** Does the statement always end the function (return/throw/callback call)? Conservative: unknown → false. */
-function terminates(st: Statement | null | undefined, callback: string | undefined): boolean {
+function terminates(st: Statement | null | undefined, callback: Finishers): boolean {
   if (!st) return false;
   switch (st.type) {
     case 'ReturnStatement':
@@ -40,10 +59,8 @@ function terminates(st: Statement | null | undefined, callback: string | undefin
       }
       return tailEnds;
     }
-    case 'ExpressionStatement': {
-      const e = unwrap(st.expression);
-      return !!callback && e.type === 'CallExpression' && e.callee.type === 'Identifier' && e.callee.name === callback;
-    }
+    case 'ExpressionStatement':
+      return isFinishCall(unwrap(st.expression), callback);
     default:
       return false;
   }
@@ -83,21 +100,27 @@ function calleeName(n: Node): string | undefined {
 export function handlerFacts(fn: FunctionNode, text: string): HandlerFact[] {
   const facts: HandlerFact[] = [];
   const third = fn.params[2];
+  const second = fn.params[1];
   const callback = third?.type === 'Identifier' ? third.name : undefined;
+  const finishers: Finishers = { ...(callback ? { callback } : {}), ...(second?.type === 'Identifier' ? { context: second.name } : {}) };
   const head = { start: fn.start ?? 0, end: fn.body.start ?? fn.start ?? 0 };
   if (fn.params.length >= 3 && fn.async) facts.push({ kind: 'asyncWithCallback', ...head, ...(callback ? { detail: callback } : {}) });
   else if (fn.params.length >= 3) facts.push({ kind: 'callbackStyle', ...head, ...(callback ? { detail: callback } : {}) });
+  const contextCall = firstFinishCall(fn.body, { ...(finishers.context ? { context: finishers.context } : {}) });
+  // `context.succeed(event)` finishes like a callback: a legacy-style warning, never "no return".
+  if (contextCall && fn.params.length < 3) facts.push({ kind: 'legacyContext', ...span(contextCall), detail: finishers.context ?? 'context' });
 
   if (fn.body.type === 'BlockStatement') {
     const body = fn.body;
-    const ends = terminates(body, fn.params.length >= 3 ? callback : undefined);
-    if (!ends && !(fn.params.length >= 3 && !fn.async && callsCallbackSomewhere(body, callback))) {
+    const ends = terminates(body, finishers);
+    const finishesElsewhere = !fn.async && firstFinishCall(body, finishers) !== undefined;
+    if (!ends && !finishesElsewhere) {
       facts.push({ kind: 'noReturn', start: Math.max((body.end ?? 1) - 1, 0), end: body.end ?? 0, insertAt: Math.max((body.end ?? 1) - 1, 0) });
     }
-    // `return;` returns undefined to Cognito: as bad as no return at all.
+    // `return;` returns undefined to Cognito: as bad as no return at all (unless something else finishes).
     walk(body, (n) => {
       if (isFunction(n)) return false;
-      if (n.type === 'ReturnStatement' && !n.argument && !(fn.params.length >= 3)) facts.push({ kind: 'noReturn', ...span(n) });
+      if (n.type === 'ReturnStatement' && !n.argument && !(fn.params.length >= 3) && !contextCall) facts.push({ kind: 'noReturn', ...span(n) });
       return undefined;
     });
   }
@@ -111,11 +134,27 @@ export function handlerFacts(fn: FunctionNode, text: string): HandlerFact[] {
     }
     // Floating work: an expression statement that starts asynchronous work nobody waits for.
     if (fn.async && parent?.type === 'ExpressionStatement' && name && isAsyncCall(n, name)) {
-      facts.push({ kind: 'floatingPromise', ...span(n), detail: text.slice(n.start ?? 0, Math.min(n.end ?? 0, (n.start ?? 0) + 60)).split('\n')[0] ?? '' });
+      const cb = v2Callback(n, text);
+      facts.push({ kind: 'floatingPromise', ...span(n), detail: text.slice(n.start ?? 0, Math.min(n.end ?? 0, (n.start ?? 0) + 60)).split('\n')[0] ?? '', ...(cb ? { callback: cb } : {}) });
     }
     return undefined;
   });
   return facts;
+}
+
+/**
+ * `client.method(params, (err, data) => …)`: an SDK v2 call in callback style (its last argument is a
+ * function). `await` before it waits for nothing; the callback must go. `removeFrom` is where the
+ * callback argument starts (after the previous argument, or after `(`); `empty` when it does nothing.
+ */
+function v2Callback(n: Extract<Node, { type: 'CallExpression' }>, text: string): { removeFrom: number; empty: boolean } | undefined {
+  const last = n.arguments[n.arguments.length - 1];
+  if (!last || !isFunction(last as Node) || unwrap(n.callee).type !== 'MemberExpression') return undefined;
+  const f = last as FunctionNode;
+  const prev = n.arguments[n.arguments.length - 2];
+  const removeFrom = prev ? (prev.end ?? 0) : text.indexOf('(', n.callee.end ?? 0) + 1;
+  const empty = f.body.type === 'BlockStatement' && f.body.body.length === 0;
+  return { removeFrom, empty };
 }
 
 /** A call that returns a promise (SDK v3 `send`, `.promise()`, `fetch`) or takes a trailing callback (SDK v2). */
@@ -127,11 +166,12 @@ function isAsyncCall(n: Extract<Node, { type: 'CallExpression' }>, name: string)
   return !!last && isFunction(last as Node) && (last as FunctionNode).params.length >= 2 && c.type === 'MemberExpression' && !/^(forEach|map|filter|reduce|some|every|find|sort|on|once|addEventListener|replace)$/.test(name);
 }
 
-function callsCallbackSomewhere(body: Node, callback: string | undefined): boolean {
-  if (!callback) return false;
-  let found = false;
+/** The first call anywhere in `body` (callbacks included) that finishes the invocation. */
+function firstFinishCall(body: Node, f: Finishers): Node | undefined {
+  if (!f.callback && !f.context) return undefined;
+  let found: Node | undefined;
   walk(body, (n) => {
-    if (!found && n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === callback) found = true;
+    if (!found && isFinishCall(n, f)) found = n;
     return !found;
   });
   return found;

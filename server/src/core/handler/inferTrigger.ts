@@ -19,9 +19,35 @@ export interface TriggerEvidence {
 
 const norm = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
-/** Triggers named by the file (`pre-sign-up.ts`, `preTokenGenerationV2.js`): the longest id found in it. */
+/**
+ * Triggers named by the file (`pre-sign-up.ts`, `preTokenGenerationV2.js`), else by its folder
+ * (`presignup/index.js`, `pre-sign-up/handler.ts`): the longest id found in the name.
+ */
 export function triggersFromFileName(fileName: string): TriggerDefinition[] {
-  const base = norm(fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, ''));
+  return namedBy(fileName).triggers;
+}
+
+/** Triggers named by the file or, failing that, by the folder holding it, and which name said so. */
+export function namedBy(fileName: string): { triggers: TriggerDefinition[]; name: string; folder: boolean } {
+  const parts = decodeURIComponentSafe(fileName).split(/[\\/]/);
+  const file = (parts[parts.length - 1] ?? '').replace(/\.[^.]*$/, '');
+  const own = triggersIn(file);
+  if (own.length) return { triggers: own, name: parts[parts.length - 1] ?? '', folder: false };
+  const folder = parts[parts.length - 2] ?? '';
+  return { triggers: triggersIn(folder), name: folder, folder: true };
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** Triggers whose id or display name is in `name` (the longest wins). */
+function triggersIn(text: string): TriggerDefinition[] {
+  const base = norm(text);
   if (!base) return [];
   let best: TriggerDefinition[] = [];
   let bestLen = 0;
@@ -89,8 +115,8 @@ export function inferTrigger(e: TriggerEvidence): TriggerInference {
     if (top > 0) narrow('fields', scored.filter((x) => x.s === top).map((x) => x.t), 'the request and response fields it uses');
   }
   if (signal === undefined || signal === 'fields') {
-    const named = triggersFromFileName(e.fileName);
-    if (named.length) narrow('fileName', named, `file name ${e.fileName.replace(/^.*[\\/]/, '')}`);
+    const named = namedBy(e.fileName);
+    if (named.triggers.length) narrow('fileName', named.triggers, `${named.folder ? 'folder' : 'file'} name ${named.name}`);
   }
   if (signal === undefined) return { candidates: TRIGGERS.map((trigger) => ({ trigger })), known: false, reasons: ['no type annotation, `@cognito-trigger` comment, binding or triggerSource test says which trigger'] };
   const candidates: Candidate[] = current.map((trigger) => ({ trigger }));

@@ -2,11 +2,22 @@
 import { parse, type ParserPlugin } from '@babel/parser';
 import type { File } from '@babel/types';
 
-/** The result of parsing: the tree (possibly partial) and the syntax errors Babel recovered from. */
-export interface ParsedSource {
-  readonly ast: File;
-  readonly syntaxErrors: readonly { message: string; offset: number }[];
+/** One syntax error: Babel's message (without its `(line:col)` suffix) and where it is. */
+export interface SyntaxErrorInfo {
+  readonly message: string;
+  readonly offset: number;
 }
+
+/**
+ * The result of parsing: the tree (possibly partial; absent when nothing could be parsed) and the
+ * syntax errors. After a repair only the first error is kept: later ones are echoes of the blanking.
+ */
+export interface ParsedSource {
+  readonly ast?: File;
+  readonly syntaxErrors: readonly SyntaxErrorInfo[];
+}
+
+const clean = (message: string): string => message.replace(/\s*\(\d+:\d+\)\s*$/, '');
 
 /** Whether the document should be parsed as TypeScript, from its languageId or file name. */
 export function isTypeScript(languageId: string, fileName = ''): boolean {
@@ -34,29 +45,35 @@ function blankLine(text: string, at: number): string {
 
 const MAX_REPAIRS = 8;
 
-function tryParse(text: string, plugins: ParserPlugin[], sourceType: 'module' | 'script' | 'unambiguous'): ParsedSource | undefined {
+function tryParse(text: string, plugins: ParserPlugin[], sourceType: 'module' | 'script' | 'unambiguous'): ParsedSource {
   // Babel throws on some errors despite errorRecovery (an unfinished expression before `)`, a dangling
   // `[`). Blanking the offending line and retrying keeps the rest of the file analysable: half-typed
   // code must not hide every handler. Offsets do not move, so positions stay true.
   let current = text;
-  const repaired: { message: string; offset: number }[] = [];
+  let first: SyntaxErrorInfo | undefined;
   for (let attempt = 0; attempt <= MAX_REPAIRS; attempt++) {
     const r = parseOnce(current, plugins, sourceType);
-    if ('ast' in r) return { ast: r.ast, syntaxErrors: [...repaired, ...r.syntaxErrors] };
-    if (r.offset === undefined) return undefined;
-    repaired.push({ message: r.message, offset: r.offset });
-    const next = blankLine(current, Math.min(r.offset, current.length));
-    if (next === current) return undefined;
+    if (r.ast) return { ast: r.ast, syntaxErrors: first ? [first] : dedupe(r.syntaxErrors) };
+    const e = r.syntaxErrors[0];
+    first ??= e;
+    if (!e || e.offset < 0) break;
+    const next = blankLine(current, Math.min(e.offset, current.length));
+    if (next === current) break;
     current = next;
   }
-  return undefined;
+  return { syntaxErrors: first ? [first] : [] };
+}
+
+/** One error per offset (Babel may report the same place twice). */
+function dedupe(errors: readonly SyntaxErrorInfo[]): SyntaxErrorInfo[] {
+  return errors.filter((e, i) => errors.findIndex((o) => o.offset === e.offset) === i);
 }
 
 function parseOnce(
   text: string,
   plugins: ParserPlugin[],
   sourceType: 'module' | 'script' | 'unambiguous',
-): ParsedSource | { message: string; offset?: number } {
+): ParsedSource {
   try {
     const ast = parse(text, {
       sourceType,
@@ -69,10 +86,11 @@ function parseOnce(
       plugins,
     });
     const errors = (ast as File & { errors?: { reasonCode?: string; message: string; pos?: number }[] }).errors ?? [];
-    return { ast, syntaxErrors: errors.map((e) => ({ message: e.message, offset: e.pos ?? 0 })) };
+    return { ast, syntaxErrors: errors.map((e) => ({ message: clean(e.message), offset: e.pos ?? 0 })) };
   } catch (e) {
     const pos = (e as { pos?: unknown }).pos;
-    return { message: e instanceof Error ? e.message : String(e), offset: typeof pos === 'number' ? pos : undefined };
+    // -1: Babel gave no position, so there is no line to blank.
+    return { syntaxErrors: [{ message: clean(e instanceof Error ? e.message : String(e)), offset: typeof pos === 'number' ? pos : -1 }] };
   }
 }
 
@@ -80,15 +98,17 @@ function parseOnce(
  * Parses `text`. TypeScript files get the `typescript` plugin (plus `jsx` for .tsx); JavaScript gets
  * `jsx`, which is harmless for plain JS. Babel can still throw on some unrecoverable errors even with
  * `errorRecovery`; then we retry without JSX (a stray `<` is the usual culprit) and finally give up
- * with undefined, so callers keep their last good analysis.
+ * without a tree (callers keep their last good analysis), reporting the first attempt's error.
  */
-export function parseSource(text: string, languageId: string, fileName = ''): ParsedSource | undefined {
+export function parseSource(text: string, languageId: string, fileName = ''): ParsedSource {
   const ts = isTypeScript(languageId, fileName);
   const jsx = languageId.endsWith('react') || /x$/.test(fileName) || !ts;
-  const base: ParserPlugin[] = ts ? ['typescript'] : [];
-  return (
-    tryParse(text, jsx ? [...base, 'jsx'] : base, 'module') ??
-    (jsx ? tryParse(text, base, 'module') : undefined) ??
-    tryParse(text, base, 'script')
-  );
+  // Decorators (NestJS-style, TS experimentalDecorators) are valid code the CLI must not call a syntax error.
+  const base: ParserPlugin[] = ts ? ['typescript', 'decorators-legacy'] : ['decorators-legacy'];
+  const first = tryParse(text, jsx ? [...base, 'jsx'] : base, 'module');
+  if (first.ast) return first;
+  const noJsx = jsx ? tryParse(text, base, 'module') : undefined;
+  if (noJsx?.ast) return noJsx;
+  const script = tryParse(text, base, 'script');
+  return script.ast ? script : first;
 }

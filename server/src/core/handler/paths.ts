@@ -51,8 +51,16 @@ export function eventPath(node: Node, aliases: AliasTable): ResolvedPath | undef
   return undefined;
 }
 
+/**
+ * Local `const` names bound exactly once in a handler, to their initialiser: lets a message built in a
+ * variable (`const msg = 'Code ' + event.request.codeParameter`) be checked where it is used.
+ */
+export type ConstTable = ReadonlyMap<string, Node>;
+
+const NO_CONSTS: ConstTable = new Map();
+
 /** What is statically known about an expression's value (type, literal, template parts, object keys). */
-export function knownValue(node: Node, aliases: AliasTable): KnownValue {
+export function knownValue(node: Node, aliases: AliasTable, consts: ConstTable = NO_CONSTS): KnownValue {
   const n = unwrap(node);
   const s = span(n);
   switch (n.type) {
@@ -66,13 +74,16 @@ export function knownValue(node: Node, aliases: AliasTable): KnownValue {
       return { type: 'null', literal: null, ...s };
     case 'TemplateLiteral':
     case 'BinaryExpression': {
-      const t = templateParts(n, aliases);
+      const t = templateParts(n, aliases, consts, 0);
       if (!t) return { ...s };
       return { type: 'string', ...(t.exprCount === 0 ? { literal: t.text } : {}), template: t, ...s };
     }
     case 'ArrayExpression': {
-      const elements: { value: string; start: number; end: number }[] = [];
-      for (const e of n.elements) if (e?.type === 'StringLiteral') elements.push({ value: e.value, ...span(e) });
+      // Indexes count every element (holes and non-strings too), so `elements[k].index` is the real position.
+      const elements: { value: string; index: number; start: number; end: number }[] = [];
+      n.elements.forEach((e, index) => {
+        if (e?.type === 'StringLiteral') elements.push({ value: e.value, index, ...span(e) });
+      });
       return { type: 'array', elements, ...s };
     }
     case 'ObjectExpression': {
@@ -81,9 +92,17 @@ export function knownValue(node: Node, aliases: AliasTable): KnownValue {
         if (p.type !== 'ObjectProperty' || p.computed) continue;
         const key = p.key.type === 'Identifier' ? p.key.name : p.key.type === 'StringLiteral' ? p.key.value : undefined;
         if (key === undefined) continue;
-        properties.push({ key, ...span(p.key), value: knownValue(p.value, aliases) });
+        properties.push({ key, ...span(p.key), value: knownValue(p.value, aliases, consts) });
       }
       return { type: 'object', properties, ...s };
+    }
+    case 'Identifier': {
+      // A local const holding a string (`const msg = 'Code ' + …`): known text, but no literal, so no
+      // fix rewrites the name as if it were the string.
+      const init = consts.get(n.name);
+      const p = init ? partOf(init, aliases, consts, 1) : undefined;
+      if (!p?.stringy) return { ...s };
+      return { type: 'string', template: { text: p.text, paths: p.paths, exprCount: p.exprCount + 1, complete: p.complete }, ...s };
     }
     case 'UnaryExpression':
       if (n.operator === '!') return { type: 'boolean', ...s };
@@ -95,53 +114,62 @@ export function knownValue(node: Node, aliases: AliasTable): KnownValue {
   }
 }
 
+/** Text and event paths of a string-building expression; `complete: false` when some text is unknown. */
+type Parts = { text: string; paths: PathKey[][]; exprCount: number; complete: boolean };
+type Part = Parts & { stringy: boolean };
+// How many const names may be followed from one expression (also stops `const a = b; const b = a`).
+const MAX_HOPS = 8;
+
+/**
+ * One part of a template or concatenation: an event path, a literal, a nested template or `+`, or a
+ * local const resolved to one of those. Anything else (a call, a parameter) has unknown text.
+ */
+function partOf(e: Node, aliases: AliasTable, consts: ConstTable, hops: number): Part {
+  const n = unwrap(e);
+  const ep = eventPath(n, aliases);
+  // An event value is not known text, but it is what the placeholder rules look for.
+  if (ep) return { text: '', paths: [ep.path], exprCount: 1, complete: true, stringy: false };
+  if (n.type === 'StringLiteral') return { text: n.value, paths: [], exprCount: 0, complete: true, stringy: true };
+  if (n.type === 'NumericLiteral' || n.type === 'BooleanLiteral') return { text: String(n.value), paths: [], exprCount: 0, complete: true, stringy: false };
+  const t = templateParts(n, aliases, consts, hops);
+  if (t) return { ...t, stringy: true };
+  const init = n.type === 'Identifier' ? consts.get(n.name) : undefined;
+  if (init && hops < MAX_HOPS) {
+    const r = partOf(init, aliases, consts, hops + 1);
+    // Counted as an expression: the use is not a literal a fix could rewrite in place.
+    return { ...r, exprCount: r.exprCount + 1 };
+  }
+  return { text: '', paths: [], exprCount: 1, complete: false, stringy: false };
+}
+
 /** Static text and interpolated event paths of a template or a `+` concatenation with a string part. */
-function templateParts(n: Node, aliases: AliasTable): { text: string; paths: PathKey[][]; exprCount: number } | undefined {
+function templateParts(n: Node, aliases: AliasTable, consts: ConstTable, hops: number): Parts | undefined {
   if (n.type === 'TemplateLiteral') {
-    let text = '';
-    const paths: PathKey[][] = [];
+    const out: Parts = { text: '', paths: [], exprCount: n.expressions.length, complete: true };
     n.quasis.forEach((q, i) => {
-      text += q.value.cooked ?? q.value.raw;
+      out.text += q.value.cooked ?? q.value.raw;
       const e = n.expressions[i];
-      if (e) {
-        const p = eventPath(e, aliases);
-        if (p) paths.push(p.path);
-        else {
-          const inner = templateParts(unwrap(e), aliases);
-          if (inner) {
-            text += inner.text;
-            paths.push(...inner.paths);
-          }
-        }
-      }
+      if (!e) return;
+      const p = partOf(e as Node, aliases, consts, hops);
+      out.text += p.text;
+      out.paths.push(...p.paths);
+      out.complete &&= p.complete;
     });
-    return { text, paths, exprCount: n.expressions.length };
+    return out;
   }
   if (n.type === 'BinaryExpression' && n.operator === '+') {
-    const parts = [unwrap(n.left), unwrap(n.right)];
-    let text = '';
+    const out: Parts = { text: '', paths: [], exprCount: 0, complete: true };
     let stringy = false;
-    const paths: PathKey[][] = [];
-    let exprCount = 0;
-    for (const p of parts) {
-      if (p.type === 'StringLiteral') {
-        text += p.value;
-        stringy = true;
-        continue;
-      }
-      const inner = templateParts(p, aliases);
-      if (inner) {
-        text += inner.text;
-        paths.push(...inner.paths);
-        exprCount += inner.exprCount;
-        stringy = true;
-        continue;
-      }
-      exprCount++;
-      const ep = eventPath(p, aliases);
-      if (ep) paths.push(ep.path);
+    for (const side of [n.left as Node, n.right]) {
+      const p = partOf(side, aliases, consts, hops);
+      out.text += p.text;
+      out.paths.push(...p.paths);
+      out.exprCount += p.exprCount;
+      out.complete &&= p.complete;
+      // A string on either side makes `+` a concatenation; `a + b` alone may be a sum.
+      stringy ||= p.stringy;
     }
-    return stringy ? { text, paths, exprCount } : undefined;
+    return stringy ? out : undefined;
   }
   return undefined;
 }

@@ -10,10 +10,13 @@ export interface KnownValue {
   readonly type?: string;
   /** The literal value for string/number/boolean literals and simple templates. */
   readonly literal?: string | number | boolean | null;
-  /** For templates and concatenations: the static text parts and the event paths interpolated. */
-  readonly template?: { readonly text: string; readonly paths: readonly (readonly PathKey[])[]; readonly exprCount: number };
-  /** For array literals of strings: each element's value and range. */
-  readonly elements?: readonly { readonly value: string; readonly start: number; readonly end: number }[];
+  /**
+   * For templates and concatenations: the static text parts and the event paths interpolated;
+   * `complete` is false when some part's text is unknown (a call, a parameter, a `let`).
+   */
+  readonly template?: { readonly text: string; readonly paths: readonly (readonly PathKey[])[]; readonly exprCount: number; readonly complete: boolean };
+  /** For array literals: each string element's value, position in the array, and range. */
+  readonly elements?: readonly { readonly value: string; readonly index: number; readonly start: number; readonly end: number }[];
   /** For object literals: each key with its range and value. */
   readonly properties?: readonly { readonly key: string; readonly start: number; readonly end: number; readonly value: KnownValue }[];
   /** The value's own range. */
@@ -90,13 +93,15 @@ export interface TriggerInference {
 
 /** A control-flow or runtime fact about a handler, found while walking it. */
 export interface HandlerFact {
-  readonly kind: 'noReturn' | 'asyncWithCallback' | 'callbackStyle' | 'floatingPromise' | 'longWait';
+  readonly kind: 'noReturn' | 'asyncWithCallback' | 'callbackStyle' | 'legacyContext' | 'floatingPromise' | 'longWait';
   readonly start: number;
   readonly end: number;
   /** Extra detail (the wait in ms, the unawaited call's text). */
   readonly detail?: string;
   /** Where a `return event` would go (end of the function body, before `}`). */
   readonly insertAt?: number;
+  /** An unawaited SDK v2 call in callback style: where its callback argument starts, and whether it is empty. */
+  readonly callback?: { readonly removeFrom: number; readonly empty: boolean };
 }
 
 /** One exported handler. */
@@ -140,6 +145,8 @@ export interface DocumentAnalysis {
   readonly cognitoSignal: boolean;
   /** The text could not be parsed at all. */
   readonly unparsed: boolean;
+  /** Syntax errors (message, offset), whether Babel recovered from them or not. */
+  readonly syntaxErrors: readonly { readonly message: string; readonly offset: number }[];
 }
 
 /** A trigger the workspace bindings file states for a handler of this file. */

@@ -18,6 +18,16 @@ export interface PathCheck {
 
 const isObjectish = (m: FieldMatch): boolean => typesOf(m.field).includes('object');
 
+/**
+ * A value whose shape the model leaves open (a V2/V3 claim value: any JSON object or array): no
+ * properties, items or map type are declared, so nothing below it can be checked.
+ */
+const isFreeForm = (m: FieldMatch): boolean => {
+  const f = m.field;
+  const t = typesOf(f);
+  return (t.includes('object') || t.includes('array')) && !f.properties && !f.items && f.additionalProperties === undefined;
+};
+
 /** Pre token generation definitions only: a V1/V2 shape mix-up gets its own code. */
 const isPreToken = (id: string): boolean => id.startsWith('PreTokenGeneration');
 
@@ -29,7 +39,7 @@ export function checkPath(path: readonly PathKey[], candidates: readonly Candida
   let parents = fieldsAt(candidates, []);
   for (let i = 0; i < path.length; i++) {
     const key = path[i] as PathKey;
-    if (!parents.length) return { matches: [], beyond: true };
+    if (!parents.length || parents.some(isFreeForm)) return { matches: [], beyond: true };
     const arrays = parents.filter((m) => typesOf(m.field).includes('array'));
     if (!parents.some(isObjectish) && !(arrays.length && typeof key === 'number')) return { matches: [], beyond: true };
     const sub = path.slice(0, i + 1);

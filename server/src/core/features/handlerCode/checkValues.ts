@@ -52,10 +52,11 @@ export function checkValue(path: readonly PathKey[], value: KnownValue, matches:
   if (typeof value.literal === 'string') checkString(path, value.literal, value, matches, out);
   if (value.elements) {
     for (const e of value.elements) {
+      const at = { start: e.start, end: e.end };
       const items = matches.map((x) => x.field.items).filter((f): f is FieldDefinition => !!f);
-      if (items.length) checkString([...path, 0], e.value, e, items.map((f) => ({ ...m, field: f })), out);
+      if (items.length) checkString([...path, e.index], e.value, at, items.map((f) => ({ ...m, field: f })), out);
       if (matches.some((x) => x.field.constraints?.noWhitespace) && /\s/.test(e.value)) {
-        out.push({ key: 'whitespace', severity: 'error', ...e, href: href(m), message: `Scope \`${e.value}\` contains white space; Cognito rejects scopes with spaces in \`${pathText(path)}\`.` });
+        out.push({ key: 'whitespace', severity: 'error', ...at, href: href(m), message: `Scope \`${e.value}\` contains white space; Cognito rejects scopes with spaces in \`${pathText(path)}\`.` });
       }
     }
   }
@@ -125,7 +126,9 @@ function checkPlaceholders(path: readonly PathKey[], value: KnownValue, matches:
     const alternatives = rule.fromField === 'request.codeParameter' ? [want, ['request', 'linkParameter']] : [want];
     const paths = value.template?.paths ?? [];
     const has = alternatives.some((alt) => paths.some((p) => p.length === alt.length && p.every((k, i) => k === alt[i]))) || text.includes(rule.typical);
-    if (has) continue;
+    // Only a fully known message can be said to lack it: a part built elsewhere (a call, a
+    // parameter) may carry the placeholder.
+    if (has || value.template?.complete === false) continue;
     const expr = `\${${w.eventName}.${rule.fromField}}`;
     const src = w.text.slice(value.start, value.end);
     let fix: { start: number; end: number; newText: string } | undefined;
@@ -144,7 +147,10 @@ function checkPlaceholders(path: readonly PathKey[], value: KnownValue, matches:
   }
 }
 
-/** Pre token generation: claims Cognito will not let the function add, override or suppress. */
+/**
+ * Pre token generation: claims Cognito will not let the function add, override or suppress. Cognito
+ * drops such a change and the token keeps its own value (the request does not fail): a warning.
+ */
 function checkClaims(path: readonly PathKey[], value: KnownValue, matches: readonly FieldMatch[], out: Problem[]): void {
   const token = path.includes('accessTokenGeneration') ? 'access' : 'id';
   const last = path[path.length - 1];
@@ -154,14 +160,14 @@ function checkClaims(path: readonly PathKey[], value: KnownValue, matches: reado
     if (parent === 'claimsToAddOrOverride' && typeof last === 'string') {
       const rule = claimRuleFor(m.trigger, last, token);
       if (rule && !rule.canAdd && !rule.canOverride) {
-        out.push({ key: 'claimNotAllowed', severity: 'error', start: value.start, end: value.end, href: m.trigger.docs, message: `Cognito does not let a function add or override \`${last}\` in the ${token} token${rule.via ? `; use ${rule.via}` : ''}.${rule.note ? ` ${rule.note}` : ''} The request fails.` });
+        out.push({ key: 'claimNotAllowed', severity: 'warning', start: value.start, end: value.end, href: m.trigger.docs, message: `\`${last}\` is dropped by Cognito: a function may not add or override it in the ${token} token, so the token keeps its own value${rule.via ? `; use ${rule.via}` : ''}.${rule.note ? ` ${rule.note}` : ''}` });
         return;
       }
     }
     if (last === 'claimsToSuppress') {
       for (const e of value.elements ?? []) {
         const rule = claimRuleFor(m.trigger, e.value, token);
-        if (rule && !rule.canSuppress) out.push({ key: 'claimNotAllowed', severity: 'error', ...e, href: m.trigger.docs, message: `Cognito does not let a function suppress \`${e.value}\` in the ${token} token.${rule.note ? ` ${rule.note}` : ''}` });
+        if (rule && !rule.canSuppress) out.push({ key: 'claimNotAllowed', severity: 'warning', start: e.start, end: e.end, href: m.trigger.docs, message: `Suppressing \`${e.value}\` is ignored by Cognito: a function may not suppress it in the ${token} token, so the token keeps it.${rule.note ? ` ${rule.note}` : ''}` });
       }
       return;
     }

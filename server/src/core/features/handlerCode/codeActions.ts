@@ -1,6 +1,7 @@
 // Quick fixes: the fixes carried by our diagnostics, plus "add @cognito-trigger" on a handler name.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type CodeActionContext, type Range } from 'vscode-languageserver-types';
+import { withArticle } from '../../events/json';
 import { TRIGGERS } from '../../model';
 import { triggersFromFileName } from '../../handler/inferTrigger';
 import type { DocumentAnalysis } from '../../handler/types';
@@ -31,7 +32,7 @@ export function codeActions(doc: TextDocument, range: Range, context: CodeAction
     const indent = ' '.repeat(at.character);
     for (const t of choices) {
       out.push({
-        title: `Mark '${h.name}' as a ${t.displayName} handler (@cognito-trigger ${t.id})`,
+        title: `Mark '${h.name}' as ${withArticle(t.displayName)} handler (@cognito-trigger ${t.id})`,
         kind: CodeActionKind.QuickFix,
         edit: { changes: { [doc.uri]: [{ range: { start: at, end: at }, newText: `// @cognito-trigger ${t.id}\n${indent}` }] } },
       });

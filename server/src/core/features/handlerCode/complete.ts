@@ -6,7 +6,7 @@ import { candidatesAt, childrenOf, fieldsAt, type FieldMatch } from '../../handl
 import { cursorContext } from '../../handler/cursor';
 import type { PathKey } from '../../handler/types';
 import { fieldMarkdown, triggersText, typeText, valueMarkdown } from './docs';
-import { chainPath, innermostObject, stringTargetPath, type AnalysisView } from './targets';
+import { chainPath, innermostObject, patternPath, stringTargetPath, type AnalysisView } from './targets';
 
 export type { AnalysisView } from './targets';
 
@@ -35,7 +35,9 @@ export function complete(doc: TextDocument, offset: number, view: AnalysisView):
     return { isIncomplete: false, items };
   }
   if (ctx.kind === 'objectKey') {
-    const site = innermostObject(view.analysis, at);
+    // A destructuring pattern of the event first: its `{` is not an object literal the analysis knows.
+    const pattern = patternPath(view, text, offset);
+    const site = pattern ? { path: pattern } : innermostObject(view.analysis, at);
     if (!site) return null;
     const items = memberItems(fieldsAt(candidates, site.path), site.path, !known)
       .filter((it) => IDENT.test(it.label))

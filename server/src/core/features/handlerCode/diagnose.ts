@@ -8,7 +8,7 @@ import { didYouMean as closest } from '../../events/json';
 import type { Candidate, DocumentAnalysis, EventRef, HandlerFact, HandlerSite } from '../../handler/types';
 import { checkPath } from './checkPaths';
 import { checkValue, withV1ToV2Fix, writable } from './checkValues';
-import { LAMBDA_NODE_HANDLER_DOCS, NODE24_BLOG, TRIGGERS_OVERVIEW_DOCS } from './codes';
+import { JS_ERRORS_DOCS, LAMBDA_NODE_HANDLER_DOCS, NODE24_BLOG, TRIGGERS_OVERVIEW_DOCS } from './codes';
 import { pathText } from './docs';
 import { toDiagnostic, type Problem } from './problems';
 
@@ -16,14 +16,29 @@ import { toDiagnostic, type Problem } from './problems';
  * Diagnostics for the document. A file whose handlers all have an unknown trigger gets none: a plain
  * Lambda (API Gateway, S3 …) in the same workspace must stay clean.
  */
-export function diagnose(doc: TextDocument, a: DocumentAnalysis): Diagnostic[] {
-  return problems(doc.getText(), a).map((p) => toDiagnostic(doc, p));
+export function diagnose(doc: TextDocument, a: DocumentAnalysis, opts: DiagnoseOptions = {}): Diagnostic[] {
+  return problems(doc.getText(), a, opts).map((p) => toDiagnostic(doc, p));
+}
+
+/** What to report besides the Cognito rules. */
+export interface DiagnoseOptions {
+  /**
+   * Syntax errors, for the CLI: in the editor the JS/TS language service already shows them (and
+   * every half-typed line would be red twice).
+   */
+  readonly syntaxErrors?: boolean;
 }
 
 /** The findings, by offsets (exported for unit tests and the CLI). */
-export function problems(text: string, a: DocumentAnalysis): Problem[] {
-  if (a.unparsed) return [];
+export function problems(text: string, a: DocumentAnalysis, opts: DiagnoseOptions = {}): Problem[] {
   const out: Problem[] = [];
+  if (opts.syntaxErrors) {
+    for (const e of a.syntaxErrors) {
+      const start = Math.min(Math.max(e.offset, 0), text.length);
+      out.push({ key: 'syntaxError', severity: 'error', start, end: Math.min(start + 1, text.length), href: JS_ERRORS_DOCS, message: `Syntax error: ${e.message.replace(/\.$/, '')}.` });
+    }
+  }
+  if (a.unparsed) return out;
   for (const c of a.badComments) {
     const s = closest(c.name, TRIGGERS.map((t) => t.id));
     out.push({
@@ -159,9 +174,22 @@ function factProblem(h: HandlerSite, f: HandlerFact, text: string, out: Problem[
     case 'callbackStyle':
       out.push({ key: 'callbackStyle', severity: 'warning', start: f.start, end: f.end, href: NODE24_BLOG, message: `\`${h.name}\` is a callback-style handler. The Node.js 24 Lambda runtime removed callback-based handlers (AWS Compute Blog, "Node.js 24 runtime now available in AWS Lambda"); make it \`async\` and return the event.` });
       return;
-    case 'floatingPromise':
-      out.push({ key: 'floatingPromise', severity: 'warning', start: f.start, end: f.end, href: LAMBDA_NODE_HANDLER_DOCS, message: `\`${f.detail ?? 'this call'}\` is not awaited: when the handler returns, Lambda freezes the environment and this work may never finish (or run during a later invocation). Add \`await\`.`, fixes: [{ title: 'Add await', edits: [{ start: f.start, end: f.start, newText: 'await ' }] }] });
+    case 'legacyContext':
+      // Same code as the callback style: it is the same legacy way to finish, with the same fate.
+      out.push({ key: 'callbackStyle', severity: 'warning', start: f.start, end: f.end, href: NODE24_BLOG, message: `\`${h.name}\` finishes with the legacy \`${f.detail ?? 'context'}.succeed/done/fail\` methods, which the Node.js 24 Lambda runtime removed (AWS Compute Blog, "Node.js 24 runtime now available in AWS Lambda"); make it \`async\` and return the event (throw to fail).` });
       return;
+    case 'floatingPromise': {
+      const cb = f.callback;
+      if (!cb) {
+        out.push({ key: 'floatingPromise', severity: 'warning', start: f.start, end: f.end, href: LAMBDA_NODE_HANDLER_DOCS, message: `\`${f.detail ?? 'this call'}\` is not awaited: when the handler returns, Lambda freezes the environment and this work may never finish (or run during a later invocation). Add \`await\`.`, fixes: [{ title: 'Add await', edits: [{ start: f.start, end: f.start, newText: 'await ' }] }] });
+        return;
+      }
+      // SDK v2 callback style: `await` would wait for nothing. Drop the callback and await `.promise()`
+      // (offered only when the callback is empty: its code would be lost).
+      const fixes = cb.empty ? [{ title: 'Use .promise() and await', edits: [{ start: f.start, end: f.start, newText: 'await ' }, { start: cb.removeFrom, end: f.end, newText: ').promise()' }] }] : [];
+      out.push({ key: 'floatingPromise', severity: 'warning', start: f.start, end: f.end, href: LAMBDA_NODE_HANDLER_DOCS, message: `\`${f.detail ?? 'this call'}\` is an AWS SDK v2 call with a callback, not awaited: when the handler returns, Lambda freezes the environment and the callback may never run. Call it without the callback and \`await\` its \`.promise()\`${cb.empty ? '' : ' (move the callback\'s code after it)'}.`, fixes });
+      return;
+    }
     case 'longWait':
       if (!triggers.some((t) => t.synchronous)) return;
       out.push({ key: 'longWait', severity: 'error', start: f.start, end: f.end, href: TRIGGERS_OVERVIEW_DOCS, message: `Waits ${f.detail} ms, more than the ${COGNITO_TIMEOUT_MS / 1000} seconds Cognito waits for a trigger: the request times out and Cognito may retry it.` });

@@ -3,6 +3,7 @@ import type { EnumValue, FieldDefinition } from '../../model/types';
 import type { FieldMatch } from '../../handler/context';
 import { typesOf } from '../../handler/context';
 import type { HandlerSite, PathKey } from '../../handler/types';
+import { TRIGGERS_OVERVIEW_DOCS } from './codes';
 
 /** `request.userAttributes.email` (numbers as `[0]`). */
 export function pathText(path: readonly PathKey[]): string {
@@ -29,19 +30,43 @@ export function docsLink(m: FieldMatch): string {
   return m.field.docs ?? m.trigger.docs;
 }
 
-/** Full markdown for a field at a path. */
+/** Matches grouped by description, in model order: `[description, trigger ids]`. */
+function byDescription(matches: readonly FieldMatch[]): [string, string[]][] {
+  const groups = new Map<string, string[]>();
+  for (const m of matches) {
+    const ids = groups.get(m.field.description) ?? [];
+    if (!ids.includes(m.trigger.id)) ids.push(m.trigger.id);
+    groups.set(m.field.description, ids);
+  }
+  return [...groups.entries()];
+}
+
+// Past this many different descriptions a hover would be a wall of text: name the triggers instead.
+const MAX_LISTED = 4;
+
+/**
+ * Full markdown for a field at a path. With several triggers (an unknown or ambiguous handler) it
+ * says the union is shown and never passes one trigger's description or page off as the answer.
+ */
 export function fieldMarkdown(path: readonly PathKey[], matches: readonly FieldMatch[], opts: { ambiguous?: boolean } = {}): string {
   const first = matches[0];
   if (!first) return '';
   const f = first.field;
-  const lines = [`**event.${pathText(path)}**: \`${typeText(f)}\` — ${isWritable(matches) ? 'writable' : 'read-only'}`, '', f.description];
-  if (f.note) lines.push('', `_Note:_ ${f.note}`);
-  const values = f.enum ?? [];
-  if (values.length && values.length <= 12) lines.push('', `Values: ${values.map((v) => `\`${v.value}\``).join(', ')}`);
+  const triggers = new Set(matches.map((m) => m.trigger.id));
+  const groups = byDescription(matches);
+  const types = [...new Set(matches.flatMap((m) => typesOf(m.field)))].join(' | ');
+  const lines = [`**event.${pathText(path)}**: \`${types}\` — ${isWritable(matches) ? 'writable' : 'read-only'}`, ''];
+  if (groups.length === 1) lines.push(f.description);
+  else if (groups.length <= MAX_LISTED) lines.push(`_The union of ${triggers.size} triggers; it means:_`, '', ...groups.map(([d, ids]) => `- ${ids.map((i) => `\`${i}\``).join(', ')}: ${d}`));
+  else lines.push(`_The union of ${triggers.size} triggers; what it holds differs by trigger: name the handler's trigger (\`// @cognito-trigger <Id>\`) to see its description._`);
+  if (f.note && matches.every((m) => m.field.note === f.note)) lines.push('', `_Note:_ ${f.note}`);
+  const values = [...new Set(matches.flatMap((m) => (m.field.enum ?? []).map((v) => v.value)))];
+  if (values.length && values.length <= 12) lines.push('', `Values: ${values.map((v) => `\`${v}\``).join(', ')}`);
   if (f.constraints?.maxLength !== undefined) lines.push('', `Length: ${f.constraints.minLength ?? 0}–${f.constraints.maxLength} characters.`);
   lines.push('', `Sent to: ${triggersText(matches)}${f.sources ? ` — only for ${f.sources.join(', ')}` : ''}`);
   if (opts.ambiguous) lines.push('', '_The trigger of this handler is not known: showing every trigger that has this field. Add `// @cognito-trigger <Id>` or a type annotation to narrow it._');
-  lines.push('', `[AWS documentation](${docsLink(first)})`);
+  const links = new Set(matches.map(docsLink));
+  lines.push('', links.size === 1 ? `[AWS documentation](${docsLink(first)})` : `[AWS documentation: Lambda triggers](${TRIGGERS_OVERVIEW_DOCS})`);
   return lines.join('\n');
 }
 

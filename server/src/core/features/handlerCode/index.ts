@@ -84,7 +84,7 @@ export class HandlerCodeProvider implements LanguageFeatureProvider {
     await new Promise<void>((resolve) => setTimeout(resolve, 0));
     await new Promise<void>((resolve) => setImmediate(resolve));
     if (ctx.document.version !== version) return [];
-    return diagnose(ctx.document, await this.fresh(ctx));
+    return diagnose(ctx.document, await this.fresh(ctx), { syntaxErrors: ctx.reportSyntaxErrors === true });
   }
 
   async codeActions(ctx: FeatureContext, range: Range, context: CodeActionContext): Promise<CodeAction[]> {

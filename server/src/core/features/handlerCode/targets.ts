@@ -1,6 +1,7 @@
 // Where a string or key being typed lands: the event path behind a comparison, assignment, case or literal.
-import { rootPath } from '../../handler/context';
+import { handlerAt, rootPath } from '../../handler/context';
 import type { Chain, StringTarget } from '../../handler/cursor';
+import { braceBefore, patternAt } from '../../handler/pattern';
 import type { DocumentAnalysis, PathKey } from '../../handler/types';
 
 /** The analysis and a way to map a current offset into its (possibly older) text. */
@@ -14,6 +15,28 @@ export interface AnalysisView {
 export function chainPath(view: AnalysisView, chain: Chain, at: number): PathKey[] | undefined {
   const root = rootPath(view.analysis, chain.root, at);
   return root ? [...root, ...chain.keys] : undefined;
+}
+
+// Text between a handler's start and its `(`: nothing, `async`, `function name`, `async function*`.
+const HANDLER_HEAD = /^(async\b\s*)?(function\b\s*\*?\s*[\w$]*\s*)?$/;
+
+/**
+ * The event path of a destructuring pattern key typed at `offset` (current text): `const { | } = event`
+ * → [], `const { request: { | } } = event` → ['request'], and the handler's own `({ request: { | } })`.
+ */
+export function patternPath(view: AnalysisView, text: string, offset: number): PathKey[] | undefined {
+  const brace = braceBefore(text, offset);
+  const p = brace >= 0 ? patternAt(text, brace) : undefined;
+  if (!p) return undefined;
+  if (p.root.kind === 'init') {
+    const base = chainPath(view, p.root.chain, view.toAnalysed(offset));
+    return base ? [...base, ...p.keys] : undefined;
+  }
+  // Only the handler's first parameter is the event (a pattern in any other call is not).
+  const mapped = view.toAnalysed(p.root.paren);
+  const h = handlerAt(view.analysis, mapped);
+  if (!h || mapped < h.fnStart || !HANDLER_HEAD.test(text.slice(p.root.paren - (mapped - h.fnStart), p.root.paren).trim())) return undefined;
+  return [...p.keys];
 }
 
 /** The innermost object literal assigned to the event that contains `at`. */
