@@ -31,6 +31,9 @@ const problemMatcherPlugin = {
   },
 };
 
+// The package version, shown by `cognito-triggers -V` and the server's initialize answer.
+const version = JSON.stringify(JSON.parse(fs.readFileSync('package.json', 'utf8')).version);
+
 // Entries not written yet are skipped so the build works while the tree grows.
 const existing = Object.fromEntries(Object.entries(entryPoints).filter(([, file]) => fs.existsSync(file)));
 
@@ -49,6 +52,7 @@ const ctx = await esbuild.context({
   sourcesContent: false,
   logLevel: 'warning',
   metafile: metafile || production,
+  define: { CLI_VERSION: version, SERVER_VERSION: version },
   plugins: watch ? [problemMatcherPlugin] : [],
 });
 

@@ -48,19 +48,33 @@ function expand(args: string[]): { files: string[]; missing: string[] } {
   return { files, missing };
 }
 
+/** What checking one file gave: its findings and which provider read it (none: not a trigger file). */
+export interface FileCheck {
+  findings: CheckFinding[];
+  /** Provider name ("event-json", "handler-code"); undefined when no provider handles the file. */
+  provider?: string;
+  /** Not a JavaScript, TypeScript or JSON file: not read at all, not counted. */
+  skipped?: boolean;
+}
+
 /** Diagnostics of one file through the first provider that handles it (none: not a trigger file). */
 export async function checkFile(file: string, host: ProviderHost): Promise<CheckFinding[]> {
+  return (await checkOne(file, host)).findings;
+}
+
+/** Checks one file and says which provider handled it. */
+export async function checkOne(file: string, host: ProviderHost): Promise<FileCheck> {
   const languageId = LANGUAGES[path.extname(file)];
-  if (!languageId) return [];
+  if (!languageId) return { findings: [], skipped: true };
   const text = fs.readFileSync(file, 'utf8');
   const document = TextDocument.create(`file://${file.split(path.sep).map(encodeURIComponent).join('/')}`, languageId, 1, text);
-  const ctx: FeatureContext = { document, settings: defaultSettings(), relativePath: path.relative(process.cwd(), file).split(path.sep).join('/'), host };
+  const ctx: FeatureContext = { document, settings: defaultSettings(), relativePath: path.relative(process.cwd(), file).split(path.sep).join('/'), host, reportSyntaxErrors: true };
   const provider = PROVIDERS.find((p) => p.handles(ctx));
   const diags: Diagnostic[] = provider?.diagnose ? await provider.diagnose(ctx) : [];
   // In the editor VS Code's JSON support reports syntax errors; here nobody else would. Cognito sends
   // strict JSON, so trailing commas and comments in an event file are errors too.
   if (provider && languageId === 'json') diags.unshift(...jsonSyntaxErrors(document));
-  return diags.map((d) => ({
+  const findings = diags.map((d): CheckFinding => ({
     file: path.relative(process.cwd(), file) || file,
     line: d.range.start.line + 1,
     column: d.range.start.character + 1,
@@ -68,6 +82,7 @@ export async function checkFile(file: string, host: ProviderHost): Promise<Check
     code: d.code === undefined ? '' : String(d.code),
     message: typeof d.message === 'string' ? d.message : d.message.value,
   }));
+  return { findings, ...(provider ? { provider: provider.name } : {}) };
 }
 
 /** Strict-JSON syntax errors of an event file, as diagnostics. */
@@ -99,12 +114,26 @@ async function run(args: string[], o: CheckOptions): Promise<void> {
   }
   const host: ProviderHost = { log: (level, message) => (o.verbose || level === 'error' ? process.stderr.write(`[${level}] ${message}\n`) : undefined) };
   const findings: CheckFinding[] = [];
-  for (const f of files) findings.push(...(await checkFile(f, host)));
+  let checked = 0;
+  for (const f of files) {
+    const c = await checkOne(f, host);
+    const shown = path.relative(process.cwd(), f) || f;
+    if (c.skipped) {
+      // Named on the command line but not a handler or event file: say so instead of counting it as clean.
+      process.stderr.write(`${shown}: skipped (not a handler or event file)\n`);
+      continue;
+    }
+    checked++;
+    if (o.verbose) process.stderr.write(`[verbose] ${shown}: ${c.provider ? `checked by ${c.provider}` : 'no trigger handler or event found; nothing to report'} (${c.findings.length} finding(s))\n`);
+    findings.push(...c.findings);
+  }
   if (o.json) process.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);
   else for (const d of findings) process.stdout.write(`${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}\n`);
   const errors = findings.filter((d) => d.severity === 'error').length;
   const warnings = findings.filter((d) => d.severity === 'warning').length;
-  if (!o.json) process.stderr.write(`${files.length} file(s) checked: ${errors} error(s), ${warnings} warning(s).\n`);
+  if (!o.json) process.stderr.write(`${checked} file(s) checked: ${errors} error(s), ${warnings} warning(s).\n`);
+  // Say why a run with no errors fails: otherwise exit 1 looks like a crash.
+  if (!errors && warnings > maxWarnings) process.stderr.write(`cognito-triggers check: ${warnings} warning(s) > --max-warnings ${maxWarnings}.\n`);
   process.exitCode = errors > 0 || warnings > maxWarnings ? 1 : 0;
 }
 
@@ -116,7 +145,7 @@ export function addCheckCommand(program: Command): void {
     .argument('<files...>', 'handler (.js/.ts) and event (.json) files or folders')
     .option('--json', 'print the findings as JSON')
     .option('--max-warnings <n>', 'fail when there are more warnings than this')
-    .option('--verbose', 'log what the analysers do to stderr')
+    .option('--verbose', 'print to stderr which analyser handled each file, and the analysers\' logs')
     .exitOverride((e) => {
       process.exit(e.exitCode === 0 ? 0 : 2);
     })

@@ -1,9 +1,13 @@
 // `cognito-triggers invoke`: runs a handler locally (fresh process) and prints the returned event and
 // what Cognito would do. Exit 0 when the trigger would succeed, 1 when not, 2 for usage errors.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { invokeLocal, LocalInvoker, readEventFile } from '../core/invoke';
-import { buildSample } from '../core/payload/samples';
+import { didYouMean, withArticle } from '../core/events/json';
+import { analyzeDocument } from '../core/handler/analyze';
+import { formatResultText, invokeLocal, LocalInvoker, readEventFile } from '../core/invoke';
+import { getTrigger } from '../core/model';
+import { buildSample, sampleChoices } from '../core/payload/samples';
 import type { InvokeResult } from '../core/protocol';
 import { defaultSettings } from '../core/settings';
 import { runRemoteInvoke } from './remoteInvoke';
@@ -22,8 +26,6 @@ interface InvokeOptions {
   endpointUrl?: string;
 }
 
-const MARK = { ok: '✔', info: '•', warning: '!', error: '✘' } as const;
-
 function usage(message: string): void {
   process.stderr.write(`cognito-triggers invoke: ${message}\n(run cognito-triggers invoke --help for usage)\n`);
   process.exitCode = 2;
@@ -35,18 +37,45 @@ function isUsageFailure(r: InvokeResult): boolean {
   return o.kind === 'failedToStart' && /^(No such handler file|Not a file|Not a JavaScript|The module has no export|The export ")/.test(o.message);
 }
 
-function printText(r: InvokeResult): void {
-  const out = process.stdout;
-  out.write(`${r.triggerId ?? 'unknown trigger'}${r.triggerSource ? ` (${r.triggerSource})` : ''} ← ${r.target}  [${r.where}, ${r.durationMs} ms]\n`);
-  if (r.outcome.kind === 'returned') out.write(`${JSON.stringify(r.outcome.value, null, 2)}\n`);
-  else if (r.outcome.kind === 'error') out.write(`${r.outcome.errorType}: ${r.outcome.errorMessage}\n${(r.outcome.stack ?? []).map((l) => `    ${l}\n`).join('')}`);
-  out.write(`${r.summary.succeeds ? MARK.ok : MARK.error} ${r.summary.headline}\n`);
-  for (const l of r.summary.lines) out.write(`  ${MARK[l.severity]} ${l.text}\n`);
-  for (const i of r.issues) out.write(`  ${i.severity === 'error' ? MARK.error : MARK.warning} returned ${i.path.join('.') || '(root)'}: ${i.message} [${i.code}]\n`);
-  if (r.summary.cognitoError) out.write(`Cognito error: ${r.summary.cognitoError}\n`);
+/** An unknown --source: the likely typo, or where to find the valid values (not all 42 of them). */
+function unknownSource(source: string): string | undefined {
+  const all = [...new Set(sampleChoices().map((c) => c.source))];
+  if (all.includes(source)) return undefined;
+  const guess = didYouMean(source, all);
+  return `unknown triggerSource "${source}"${guess ? `; did you mean ${guess}?` : ''} (cognito-triggers triggers lists all ${all.length}).`;
 }
 
-async function run(file: string, o: InvokeOptions): Promise<void> {
+/**
+ * A note when the event is for another trigger than the handler serves (its type, `@cognito-trigger`
+ * comment, triggerSource checks or fields, from the handler analysis). Undefined when they agree or
+ * the handler gives no clue.
+ */
+export function triggerMismatch(file: string, handlerName: string, r: InvokeResult): string | undefined {
+  if (!r.triggerId) return undefined;
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const ext = path.extname(file);
+  const h = analyzeDocument({ text, languageId: /^\.[cm]?ts$/.test(ext) ? 'typescript' : 'javascript', fileName: file }).handlers.find((x) => x.name === handlerName);
+  if (!h?.inference.known || !h.inference.candidates.length) return undefined;
+  const serves = h.inference.candidates.filter((c) => c.trigger.id === r.triggerId || (c.trigger.id.startsWith('PreTokenGeneration') && r.triggerId?.startsWith('PreTokenGeneration')));
+  const source = r.triggerSource;
+  if (serves.length && (!source || serves.some((c) => !c.sources || c.sources.includes(source)))) return undefined;
+  const names = [...new Set(h.inference.candidates.map((c) => c.trigger.displayName))].join(' or ');
+  const eventName = getTrigger(r.triggerId)?.displayName ?? r.triggerId;
+  const detail = serves.length ? `serves ${eventName} only for ${serves.flatMap((c) => c.sources ?? []).join(', ')}` : `is ${withArticle(names)} handler`;
+  return `${path.basename(file)}#${handlerName} ${detail} (${h.inference.reasons[0] ?? 'handler analysis'}), but the event is for ${eventName}${source ? ` (${source})` : ''}: Cognito never sends it this event.`;
+}
+
+async function run(file: string | undefined, o: InvokeOptions): Promise<void> {
+  const badSource = o.source !== undefined ? unknownSource(o.source) : undefined;
+  if (badSource) {
+    usage(badSource);
+    return;
+  }
   if (o.remote) {
     // The deployed function: the AWS area's implementation, same exit code contract.
     process.exitCode = await runRemoteInvoke({
@@ -59,6 +88,10 @@ async function run(file: string, o: InvokeOptions): Promise<void> {
       ...(o.region ? { region: o.region } : {}),
       ...(o.endpointUrl ? { endpointUrl: o.endpointUrl } : {}),
     });
+    return;
+  }
+  if (file === undefined) {
+    usage('give the handler file to run, or --remote FUNCTION to invoke a deployed function.');
     return;
   }
   if (!!o.event === !!o.source) {
@@ -117,19 +150,22 @@ async function run(file: string, o: InvokeOptions): Promise<void> {
       return;
     }
     if (o.json) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
-    else printText(r);
+    else {
+      const mismatch = triggerMismatch(path.resolve(file), o.handler, r);
+      process.stdout.write(formatResultText(r, mismatch ? [mismatch] : []));
+    }
     process.exitCode = r.summary.succeeds ? 0 : 1;
   } finally {
     invoker.dispose();
   }
 }
 
-/** Adds `invoke <handler-file> [--handler NAME] (--event FILE | --source SRC [--version N]) [--remote FN] [--json] [--timeout MS]`. */
+/** Adds `invoke [handler-file] [--handler NAME] (--event FILE | --source SRC [--version N]) [--remote FN] [--json] [--timeout MS]`. */
 export function addInvokeCommand(program: Command): void {
   program
     .command('invoke')
     .description('Run a trigger handler locally with an event and print the returned event and what Cognito would do with it.')
-    .argument('<handler-file>', 'the handler module (.js, .mjs, .cjs, .ts)')
+    .argument('[handler-file]', 'the handler module (.js, .mjs, .cjs, .ts); not needed with --remote')
     .option('--handler <name>', 'exported function to call', 'handler')
     .option('--event <file>', 'event JSON file')
     .option('--source <triggerSource>', 'generate a sample event for this triggerSource instead')
@@ -144,5 +180,5 @@ export function addInvokeCommand(program: Command): void {
     .exitOverride((e) => {
       process.exit(e.exitCode === 0 ? 0 : 2);
     })
-    .action((file: string, o: InvokeOptions) => run(file, o));
+    .action((file: string | undefined, o: InvokeOptions) => run(file, o));
 }

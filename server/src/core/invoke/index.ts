@@ -3,3 +3,4 @@ export { invokeLocal, type InvokeLocalOptions } from './invoke';
 export { LocalInvoker, type LocalRunRequest, type LocalRunResult } from './local';
 export { parseEventText, readEventFile } from './event';
 export { prepareModule, isTypeScript } from './prepare';
+export { formatResultText, topFrames } from './report';

@@ -3,7 +3,7 @@
 import { checkEvent, recognizeEvent, type EventIssue } from '../events';
 import type { InvokeResult, ResponseIssue } from '../protocol/invokeResult';
 import type { Settings } from '../settings';
-import { summarize } from '../summary';
+import { normalizeResponseIssues, summarize } from '../summary';
 import type { LocalInvoker } from './local';
 
 /** What to run and with which settings. */
@@ -47,12 +47,11 @@ export async function invokeLocal(invoker: LocalInvoker, o: InvokeLocalOptions):
   let issues: ResponseIssue[] = [];
   if (r.outcome.kind === 'returned' && trigger && !trigger.noResponse && typeof r.outcome.value === 'object' && r.outcome.value !== null) {
     const hint = { triggerId: trigger.id };
-    issues = toResponseIssues(checkEvent(r.outcome.value, recognizeEvent(r.outcome.value, hint)), checkEvent(o.event, recognised));
+    issues = normalizeResponseIssues(toResponseIssues(checkEvent(r.outcome.value, recognizeEvent(r.outcome.value, hint)), checkEvent(o.event, recognised)));
   }
   const triggerSource = recognised.source?.value ?? (typeof (o.event as { triggerSource?: unknown })?.triggerSource === 'string' ? String((o.event as { triggerSource: string }).triggerSource) : undefined);
-  const summary = summarize({ input: o.event, outcome: r.outcome, ...(trigger ? { trigger } : {}), ...(triggerSource ? { triggerSource } : {}), ...(r.ignoredReturn ? { ignoredReturn: true } : {}) });
+  const summary = summarize({ input: o.event, outcome: r.outcome, ...(trigger ? { trigger } : {}), ...(triggerSource ? { triggerSource } : {}), ...(r.ignoredReturn ? { ignoredReturn: true } : {}), issues });
   if (r.envWarning) summary.lines.push({ severity: 'warning', text: r.envWarning });
-  if (issues.some((i) => i.severity === 'error')) summary.lines.push({ severity: 'warning', text: `The answer has ${issues.filter((i) => i.severity === 'error').length} problem(s) Cognito may reject: see the diagnostics.` });
   return {
     where: 'local',
     target: `${o.file}#${o.handlerName}`,

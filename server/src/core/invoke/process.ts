@@ -34,6 +34,12 @@ interface Pending {
 }
 
 const OOM = /heap out of memory|Allocation failed|Reached heap limit/;
+/**
+ * Where V8's fatal-error report starts (last GCs, JS and native stack traces). It means nothing to the
+ * handler's author, so it is kept for diagnosis (stderrTail) but not passed on: the outcome gives a
+ * one-line reason instead.
+ */
+const V8_FATAL = /<--- Last few GCs --->|<--- JS stacktrace --->|FATAL ERROR: |----- Native stack trace -----/;
 
 /** A runner child process; usable for many runs until it dies (warm) or for one (fresh). */
 export class RunnerProcess {
@@ -43,6 +49,8 @@ export class RunnerProcess {
   private logs = '';
   private collecting = false;
   private stderrTail = '';
+  /** True once V8's fatal report began: the rest of stderr is not forwarded. */
+  private fatalReport = false;
   private closed = false;
   /** False once the process exited, was killed or must be recycled. */
   usable = true;
@@ -56,9 +64,21 @@ export class RunnerProcess {
       serialization: 'json',
     });
     const onData = (stream: 'stdout' | 'stderr') => (chunk: string) => {
-      if (this.collecting) this.logs += chunk;
-      if (stream === 'stderr') this.stderrTail = (this.stderrTail + chunk).slice(-4000);
-      opts.onOutput?.(chunk, stream);
+      let shown = chunk;
+      if (stream === 'stderr') {
+        this.stderrTail = (this.stderrTail + chunk).slice(-4000);
+        if (this.fatalReport) shown = '';
+        else {
+          const at = chunk.search(V8_FATAL);
+          if (at !== -1) {
+            this.fatalReport = true;
+            shown = chunk.slice(0, at).replace(/\n+$/, '\n').replace(/^\n$/, '');
+          }
+        }
+      }
+      if (!shown) return;
+      if (this.collecting) this.logs += shown;
+      opts.onOutput?.(shown, stream);
     };
     this.child.stdout?.setEncoding('utf8').on('data', onData('stdout'));
     this.child.stderr?.setEncoding('utf8').on('data', onData('stderr'));

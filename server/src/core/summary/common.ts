@@ -61,6 +61,15 @@ export function operationOf(t: TriggerDefinition | undefined): string {
   }
 }
 
+/** `file:line:col` of the first stack frame outside Node's internals, for a one-line location. */
+export function firstLocation(stack: readonly string[] | undefined): string | undefined {
+  for (const l of stack ?? []) {
+    const m = /\(((?:file:\/\/)?\/[^()]+:\d+:\d+)\)$/.exec(l) ?? /^at ((?:file:\/\/)?\/\S+:\d+:\d+)$/.exec(l);
+    if (m?.[1]) return m[1];
+  }
+  return undefined;
+}
+
 /** Summary of every outcome that is not a returned value, the same for all triggers. */
 export function failureSummary(i: SummaryInput): InvokeSummary | undefined {
   const t = i.trigger;
@@ -72,14 +81,16 @@ export function failureSummary(i: SummaryInput): InvokeSummary | undefined {
       return undefined;
     case 'error': {
       const cognitoError = cognitoErrorText(t, o.errorMessage);
+      const where = firstLocation(o.stack);
+      const thrown = err(`${o.errorType}: ${o.errorMessage}${where ? ` (at ${where})` : ''}`);
       if (asyncTrigger) {
-        return { headline: `The handler failed (${o.errorType}: ${o.errorMessage}); Cognito invokes it asynchronously, so Lambda retries it and the message is not sent if it keeps failing.`, succeeds: false, lines: [err(`${o.errorType}: ${o.errorMessage}`)] };
+        return { headline: `The handler failed (${o.errorType}: ${o.errorMessage}); Cognito invokes it asynchronously, so Lambda retries it and the message is not sent if it keeps failing.`, succeeds: false, lines: [thrown] };
       }
       return {
         headline: `${op} fails; the app receives \`${cognitoError}\``,
         succeeds: false,
         cognitoError,
-        lines: [err(`${o.errorType}: ${o.errorMessage}`), info('Cognito returns it as UserLambdaValidationException; the error message is shown to the caller, so keep it user-safe.')],
+        lines: [thrown, info('Cognito returns it as UserLambdaValidationException; the error message is shown to the caller, so keep it user-safe.')],
       };
     }
     case 'timeout':

@@ -2,9 +2,10 @@
 // local invoke, the remote invoke and the CLI.
 import { getTrigger } from '../model/registry';
 import type { TriggerDefinition, TriggerId } from '../model/types';
-import type { InvokeOutcome, InvokeSummary } from '../protocol/invokeResult';
+import type { InvokeOutcome, InvokeSummary, ResponseIssue } from '../protocol/invokeResult';
 import { defineAuthChallenge, createAuthChallenge, verifyAuthChallengeResponse } from './challenge';
 import { answerShapeSummary, failureSummary, info, obj, warn, type ReturnedSummariser, type SummaryInput } from './common';
+import { applyResponseIssues } from './issues';
 import { customMessage, customSender } from './messages';
 import { inboundFederation, userMigration } from './migration';
 import { postAuthentication, postConfirmation, preAuthentication, preSignUp } from './signUp';
@@ -13,6 +14,7 @@ import { preTokenGeneration } from './tokens';
 
 export type { SummaryInput } from './common';
 export { mergeDataset, type MergedRecord } from './sync';
+export { isIgnoredByCognito, normalizeResponseIssues, rejectedIssues } from './issues';
 
 const BY_TRIGGER: Record<TriggerId, ReturnedSummariser> = {
   PreSignUp: preSignUp,
@@ -41,6 +43,8 @@ export interface SummarizeArgs {
   input: unknown;
   outcome: InvokeOutcome;
   ignoredReturn?: boolean;
+  /** Problems the model found in the returned event; those Cognito rejects fail the operation. */
+  issues?: readonly ResponseIssue[];
 }
 
 /** What Cognito would do with this outcome of the trigger. Pure; never throws for odd answers. */
@@ -56,5 +60,5 @@ export function summarize(args: SummarizeArgs): InvokeSummary {
   const s = BY_TRIGGER[trigger.id]({ ...i, value });
   if (args.ignoredReturn) s.lines.push(warn('The handler returned a plain value that Lambda discards (not async, no callback).'));
   if (trigger.noResponse) s.lines.push(info('This trigger has no response: the answer is ignored.'));
-  return s;
+  return applyResponseIssues(s, args.issues ?? [], trigger);
 }

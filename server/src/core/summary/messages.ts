@@ -1,12 +1,13 @@
 // Summaries for messages: custom message (the message with the code substituted) and the custom senders.
 import type { SummaryLine } from '../protocol/invokeResult';
-import { at, info, obj, ok, warn, type ReturnedSummariser } from './common';
+import { at, err, info, obj, ok, warn, type ReturnedSummariser } from './common';
+import { invalidResponseError } from './issues';
 
 /** Sample values substituted for the placeholders, so the user sees the message as delivered. */
 const SAMPLE_CODE = '123456';
 
 /** Custom message: the message with `{####}` and `{username}` substituted. */
-export const customMessage: ReturnedSummariser = ({ value, triggerSource }) => {
+export const customMessage: ReturnedSummariser = ({ value, triggerSource, trigger }) => {
   const r = obj(value.response) ?? {};
   const codeParam = at(value, 'request', 'codeParameter');
   const userParam = at(value, 'request', 'usernameParameter');
@@ -20,6 +21,7 @@ export const customMessage: ReturnedSummariser = ({ value, triggerSource }) => {
   };
   const lines: SummaryLine[] = [];
   let custom = 0;
+  const missing: string[] = [];
   for (const [key, label] of [
     ['emailSubject', 'Email subject'],
     ['emailMessage', 'Email'],
@@ -30,7 +32,8 @@ export const customMessage: ReturnedSummariser = ({ value, triggerSource }) => {
     custom++;
     lines.push(ok(`${label}: ${substitute(m)}`));
     if (key !== 'emailSubject' && !m.includes(code)) {
-      lines.push(warn(`${label} lacks the code placeholder ${code}: Cognito cannot put the code in, so the user cannot confirm; Cognito rejects such a message.`));
+      missing.push(label);
+      lines.push(err(`${label} lacks the code placeholder ${code}: Cognito cannot put the code in, so it rejects the message.`));
     }
     if (key !== 'emailSubject' && needsUser && typeof userParam === 'string' && userParam && !m.includes(userParam)) {
       lines.push(warn(`${label} lacks the username placeholder ${userParam}, needed for AdminCreateUser invitations.`));
@@ -38,6 +41,10 @@ export const customMessage: ReturnedSummariser = ({ value, triggerSource }) => {
   }
   if (!custom) return { headline: 'Cognito sends its default message (the response sets no message).', succeeds: true, lines: [info('Set response.emailMessage / smsMessage (with the code placeholder) to customise it.')] };
   lines.push(info(`The code is shown as ${SAMPLE_CODE} here; Cognito substitutes the real one for ${code}.`));
+  if (missing.length) {
+    const cognitoError = invalidResponseError(trigger);
+    return { headline: `Sending the message fails: ${missing.join(' and ')} lack${missing.length > 1 ? '' : 's'} the code placeholder ${code}. The app receives ${cognitoError.split(':')[0]}.`, succeeds: false, cognitoError, lines };
+  }
   return { headline: `Cognito sends the custom message${custom > 1 ? 's' : ''}.`, succeeds: true, lines };
 };
 

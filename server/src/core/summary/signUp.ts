@@ -7,8 +7,9 @@ export const preSignUp: ReturnedSummariser = ({ value, triggerSource, input }) =
   const r = obj(value.response) ?? {};
   const attrs = obj(at(value, 'request', 'userAttributes')) ?? obj(at(input, 'request', 'userAttributes')) ?? {};
   const lines: SummaryLine[] = [];
-  let succeeds = true;
   const parts: string[] = [];
+  // The reason a sign-up fails comes first in the headline, not after what would have happened.
+  const failures: string[] = [];
   if (triggerSource === 'PreSignUp_AdminCreateUser' && (r.autoConfirmUser === true || r.autoVerifyEmail === true || r.autoVerifyPhone === true)) {
     lines.push(info('For PreSignUp_AdminCreateUser Cognito ignores autoConfirmUser and the verify flags: the user starts in FORCE_CHANGE_PASSWORD.'));
   }
@@ -26,7 +27,7 @@ export const preSignUp: ReturnedSummariser = ({ value, triggerSource, input }) =
     parts.push(`${label} marked verified (requires ${attr === 'email' ? 'an' : 'a'} ${attr} attribute: ${present ? 'present' : 'missing'})`);
     if (present) lines.push(ok(`${flag}: ${attr} ${String(attrs[attr])} is marked verified.`));
     else {
-      succeeds = false;
+      failures.push(`${flag} is true but the user has no ${attr} attribute`);
       lines.push(err(`${flag} is true but the user has no ${attr} attribute: Cognito fails the sign-up.`));
     }
   }
@@ -38,8 +39,9 @@ export const preSignUp: ReturnedSummariser = ({ value, triggerSource, input }) =
     else if (triggerSource === 'PreSignUp_ExternalProvider') parts.push('federated user created (EXTERNAL_PROVIDER)');
     else parts.push('user created UNCONFIRMED; Cognito sends a confirmation code');
   }
+  if (failures.length) return { headline: `Sign-up fails: ${failures.join('; ')}.`, succeeds: false, lines };
   const headline = parts.join('; ');
-  return { headline: succeeds ? `${headline[0]?.toUpperCase()}${headline.slice(1)}.` : `Sign-up fails: ${headline}.`, succeeds, lines };
+  return { headline: `${headline[0]?.toUpperCase()}${headline.slice(1)}.`, succeeds: true, lines };
 };
 
 /** Post confirmation: a notification; the answer's content is ignored. */

@@ -1,6 +1,10 @@
 // Summary for the Cognito Sync trigger: the dataset after Cognito's merge of the answer.
 import type { SummaryLine } from '../protocol/invokeResult';
-import { info, obj, ok, warn, type ReturnedSummariser } from './common';
+import { err, info, obj, ok, warn, type ReturnedSummariser } from './common';
+import { invalidResponseError } from './issues';
+
+/** Fields the function may not change (catalog §11): changing any field but datasetRecords fails the update. */
+const READ_ONLY = ['version', 'eventType', 'region', 'identityPoolId', 'identityId', 'datasetName'] as const;
 
 /** One record after the merge, or undefined when it is removed. */
 export interface MergedRecord {
@@ -29,7 +33,19 @@ export function mergeDataset(input: unknown, answer: unknown): MergedRecord[] {
 }
 
 /** Sync trigger summary. */
-export const syncTrigger: ReturnedSummariser = ({ value, input }) => {
+export const syncTrigger: ReturnedSummariser = ({ value, input, trigger }) => {
+  const before = obj(input) ?? {};
+  const changed = READ_ONLY.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(value[k]));
+  if (changed.length) {
+    const cognitoError = invalidResponseError(trigger);
+    const what = changed.map((k) => `${k} (${JSON.stringify(before[k]) ?? 'absent'} → ${JSON.stringify(value[k]) ?? 'absent'})`);
+    return {
+      headline: `The dataset sync fails: the function changed ${what.join(', ')}; Cognito lets it change only datasetRecords. The app receives ${cognitoError.split(':')[0]}.`,
+      succeeds: false,
+      cognitoError,
+      lines: [...changed.map((k) => err(`${k} is read-only: return it as received (${JSON.stringify(before[k]) ?? 'absent'}).`)), info('No record of this sync is written.')],
+    };
+  }
   const merged = mergeDataset(input, value);
   const lines: SummaryLine[] = merged.map((r) => {
     switch (r.change) {

@@ -3,7 +3,8 @@
 import { claimRuleFor } from '../model/lookup';
 import type { TriggerDefinition } from '../model/types';
 import type { SummaryLine } from '../protocol/invokeResult';
-import { at, info, obj, ok, warn, type ReturnedSummariser } from './common';
+import { at, err, info, obj, ok, warn, type ReturnedSummariser } from './common';
+import { invalidResponseError } from './issues';
 
 type Token = 'id' | 'access';
 
@@ -14,6 +15,8 @@ interface TokenPlan {
   dropped: string[];
   suppressed: string[];
   scopes: string[];
+  /** Values Cognito refuses outright (the response issues fail the operation). */
+  rejected: string[];
 }
 
 function strings(v: unknown): string[] {
@@ -26,26 +29,30 @@ function show(v: unknown): string {
 
 /** Applies claimRules to one token's claimsToAddOrOverride / claimsToSuppress. */
 function planToken(t: TriggerDefinition, token: Token, gen: Record<string, unknown>, existing: Record<string, unknown>, clientId: unknown): TokenPlan {
-  const plan: TokenPlan = { token, kept: [], dropped: [], suppressed: [], scopes: [] };
-  for (const [claim, value] of Object.entries(obj(gen.claimsToAddOrOverride) ?? {})) {
+  const plan: TokenPlan = { token, kept: [], dropped: [], suppressed: [], scopes: [], rejected: [] };
+  const suppressing = new Set<string>();
+  for (const claim of strings(gen.claimsToSuppress)) {
+    const rule = claimRuleFor(t, claim, token);
+    if (rule && !rule.canSuppress) plan.dropped.push(`suppress ${claim} (Cognito refuses to suppress it; the token keeps its value)`);
+    else suppressing.add(claim);
+  }
+  const add = obj(gen.claimsToAddOrOverride) ?? {};
+  for (const [claim, value] of Object.entries(add)) {
     const rule = claimRuleFor(t, claim, token);
     const overriding = token === 'id' && claim in existing;
     if (rule && !(overriding ? rule.canOverride : rule.canAdd)) {
-      plan.dropped.push(`${claim} (Cognito refuses to ${overriding ? 'override' : 'add'} it${rule.via ? `; use ${rule.via}` : ''})`);
+      plan.dropped.push(`${claim} (Cognito refuses to ${overriding ? 'override' : 'add'} it; the token keeps its own value${rule.via ? `; use ${rule.via}` : ''})`);
     } else if (claim === 'aud' && token === 'access' && value !== clientId) {
       plan.dropped.push(`aud (must equal the app client id ${show(clientId)})`);
-    } else {
+    } else if (!suppressing.has(claim)) {
       plan.kept.push(`${claim}: ${show(value)}${overriding ? ' (overrides the attribute)' : ''}`);
     }
   }
-  for (const claim of strings(gen.claimsToSuppress)) {
-    const rule = claimRuleFor(t, claim, token);
-    if (rule && !rule.canSuppress) plan.dropped.push(`suppress ${claim} (Cognito refuses to suppress it)`);
-    else plan.suppressed.push(claim);
-  }
+  // Catalog §6: a claim both suppressed and overridden is suppressed.
+  for (const claim of suppressing) plan.suppressed.push(claim in add ? `${claim}: suppressed (also in claimsToAddOrOverride; suppression wins)` : claim);
   if (token === 'access') {
     for (const s of strings(gen.scopesToAdd)) {
-      if (/\s/.test(s)) plan.dropped.push(`scope "${s}" (contains white space)`);
+      if (/\s/.test(s)) plan.rejected.push(`scope "${s}" contains white space: Cognito rejects the answer (add each scope as its own item)`);
       else plan.scopes.push(`+${s}`);
     }
     for (const s of strings(gen.scopesToSuppress)) plan.scopes.push(`-${s}`);
@@ -60,11 +67,12 @@ function lines(p: TokenPlan): SummaryLine[] {
   if (p.suppressed.length) out.push(ok(`${name} claims suppressed: ${p.suppressed.join(', ')}`));
   if (p.scopes.length) out.push(ok(`${name} scopes: ${p.scopes.join(' ')}`));
   for (const d of p.dropped) out.push(warn(`${name}: dropped ${d}`));
+  for (const r of p.rejected) out.push(err(`${name}: ${r}`));
   return out;
 }
 
 /** Pre token generation, any event version. */
-export const preTokenGeneration: ReturnedSummariser = ({ value, trigger }) => {
+export const preTokenGeneration: ReturnedSummariser = ({ value, trigger, triggerSource }) => {
   if (!trigger) return { headline: 'Tokens issued.', succeeds: true, lines: [] };
   const existing = obj(at(value, 'request', 'userAttributes')) ?? {};
   const clientId = at(value, 'callerContext', 'clientId');
@@ -81,9 +89,16 @@ export const preTokenGeneration: ReturnedSummariser = ({ value, trigger }) => {
     const d = obj(at(value, 'response', 'claimsAndScopeOverrideDetails'));
     const idGen = obj(d?.idTokenGeneration);
     const accessGen = obj(d?.accessTokenGeneration);
-    if (idGen) plans.push(planToken(trigger, 'id', idGen, existing, clientId));
+    // Client credentials (M2M, version 3): no user and no ID token; only the access token is issued.
+    const m2m = triggerSource === 'TokenGeneration_ClientCredentials';
+    if (idGen && !m2m) plans.push(planToken(trigger, 'id', idGen, existing, clientId));
     if (accessGen) plans.push(planToken(trigger, 'access', accessGen, existing, clientId));
-    groups = obj(d?.groupOverrideDetails);
+    groups = m2m ? undefined : obj(d?.groupOverrideDetails);
+    if (m2m) {
+      out.push(info('Client credentials (machine-to-machine): there is no user and no ID token; Cognito issues only an access token.'));
+      if (idGen) out.push(warn('idTokenGeneration is ignored for client credentials: there is no ID token.'));
+      if (obj(d?.groupOverrideDetails)) out.push(warn('groupOverrideDetails is ignored for client credentials: an app client has no groups.'));
+    }
     if (obj(at(value, 'response', 'claimsOverrideDetails'))) out.push(warn('claimsOverrideDetails is the version 1 shape: this event version ignores it.'));
   }
   for (const p of plans) out.push(...lines(p));
@@ -98,6 +113,13 @@ export const preTokenGeneration: ReturnedSummariser = ({ value, trigger }) => {
   const dropped = plans.reduce((n, p) => n + p.dropped.length, 0);
   if (!changed && !dropped) out.push(info('No overrides: the tokens carry the claims Cognito puts there by default.'));
   if (version !== 1 && trigger.id === 'PreTokenGenerationV2') out.push(info('Event version 2 customises access tokens for user authentication; version 3 also for machine-to-machine (client credentials).'));
-  const headline = `Tokens issued${changed ? ` with ${changed} change(s)` : ' unchanged'}${dropped ? `; ${dropped} change(s) dropped by Cognito` : ''}.`;
+  const noun = triggerSource === 'TokenGeneration_ClientCredentials' ? 'Access token' : 'Tokens';
+  const droppedNote = dropped ? `; ${dropped} change(s) dropped by Cognito` : '';
+  const rejected = plans.flatMap((p) => p.rejected);
+  if (rejected.length) {
+    const cognitoError = invalidResponseError(trigger);
+    return { headline: `Sign-in fails: ${rejected[0]}${droppedNote}. The app receives ${cognitoError.split(':')[0]}.`, succeeds: false, cognitoError, lines: out };
+  }
+  const headline = `${noun} issued${changed ? ` with ${changed} change(s)` : ' unchanged'}${droppedNote}.`;
   return { headline, succeeds: true, lines: out };
 };

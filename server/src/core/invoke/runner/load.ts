@@ -1,6 +1,7 @@
 // Loads the handler module (require or import) and finds the export, with precise load errors.
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
+import { withArticle } from '../../events/json';
 
 /** A load failure with the location Node reported, when it did. */
 export interface LoadFailure {
@@ -52,7 +53,7 @@ export async function loadHandler(modulePath: string, esm: boolean, name: string
     message:
       found === undefined
         ? `The module has no export named "${name}".${fns.length ? ` Its function exports: ${fns.join(', ')}.` : ' It exports no function.'}`
-        : `The export "${name}" is a ${typeof found}, not a function.`,
+        : `The export "${name}" is ${found === null ? 'null' : withArticle(typeof found)}, not a function.`,
     file: modulePath,
     exports,
   };
