@@ -124,7 +124,9 @@ function unknownKey(ctx: CheckContext, key: string, child: unknown, field: Field
   if (others.length > 0) {
     const preTokenResponse = path[0] === 'response' && ctx.trigger.id.startsWith('PreTokenGeneration') && others.every((t) => t.id.startsWith('PreTokenGeneration'));
     const code = preTokenResponse ? 'pre-token-response-version' : 'field-not-for-trigger';
-    const severity = out && closed && child !== null ? 'error' : 'warning';
+    // A response key of another trigger is ignored by Cognito (as the invoke summary says): a warning.
+    // A pre token response of the other event version stays an error: every customization is lost.
+    const severity = preTokenResponse && out && closed && child !== null ? 'error' : 'warning';
     const versioned = preTokenResponse && path.length === 2 ? responseVersionMessage(ctx, key) : undefined;
     if (versioned) return report(ctx, code, severity, path, versioned, ctx.trigger.docs);
     report(ctx, code, severity, path, `${showPath(path)} is not part of ${ctx.trigger.displayName} events; it belongs to ${others.map((t) => t.displayName).join(', ')}.${out ? ' Cognito ignores it here.' : ''} Valid here: ${listValues(Object.keys(field.properties ?? {}))}.`, ctx.trigger.docs);
