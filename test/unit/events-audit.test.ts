@@ -170,3 +170,12 @@ describe('minor 18: articles outside the event checks (minimal edits in other ar
     assert.ok(!titles.some((t) => / as a [AEIOU]/.test(t)), titles.join('\n'));
   });
 });
+
+test('a response key of another trigger is a warning that says Cognito ignores it', () => {
+  const event = sampleEvent('PreSignUp', 'PreSignUp_SignUp') as { response: Record<string, unknown> };
+  event.response.smsMessage = 'Your code is {####}';
+  const issue = checkEvent(event, recognizeEvent(event)).find((i) => i.code === 'field-not-for-trigger');
+  assert.equal(issue?.severity, 'warning', JSON.stringify(issue));
+  assert.deepEqual(issue?.path, ['response', 'smsMessage']);
+  assert.match(issue?.message ?? '', /belongs to Custom message\. Cognito ignores it here\./);
+});
