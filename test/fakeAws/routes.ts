@@ -38,7 +38,11 @@ function findFunction(state: FakeState, ref: string): FakeFunction | undefined {
   return state.functions.find((f) => f.name === name || f.arn === ref);
 }
 
-const configuration = (f: FakeFunction) => ({ FunctionName: f.name, FunctionArn: f.arn, Runtime: f.runtime ?? 'nodejs20.x', Handler: 'index.handler', LastModified: '2026-01-01T00:00:00.000+0000' });
+/** The qualifier (version or alias) of a function reference, as Lambda reads `name:q` and `arn:…:name:q`. */
+const qualifierOf = (ref: string): string | undefined => (ref.startsWith('arn:') ? ref.split(':')[7] : ref.split(':')[1]);
+
+// Like Lambda, a qualified reference gets the qualified ARN back.
+const configuration = (f: FakeFunction, ref = f.name) => ({ FunctionName: f.name, FunctionArn: qualifierOf(ref) ? `${f.arn}:${qualifierOf(ref)}` : f.arn, Runtime: f.runtime ?? 'nodejs20.x', Handler: 'index.handler', LastModified: '2026-01-01T00:00:00.000+0000' });
 
 /** Lambda (REST-JSON, /2015-03-31/functions...). */
 export async function handleLambda(ctx: Ctx): Promise<void> {
@@ -51,7 +55,7 @@ export async function handleLambda(ctx: Ctx): Promise<void> {
     if (injected(ctx, 'ListFunctions', false)) return;
     const size = Number(ctx.url.searchParams.get('MaxItems') ?? ctx.state.pageSize ?? 50);
     const p = page(ctx.state.functions, ctx.url.searchParams.get('Marker'), Math.min(size, ctx.state.pageSize ?? 50));
-    return ctx.reply(200, { Functions: p.items.map(configuration), ...(p.next ? { NextMarker: p.next } : {}) });
+    return ctx.reply(200, { Functions: p.items.map((f) => configuration(f)), ...(p.next ? { NextMarker: p.next } : {}) });
   }
   const operation = !sub ? 'GetFunction' : sub === 'configuration' ? 'GetFunctionConfiguration' : sub === 'invocations' ? 'Invoke' : sub === 'policy' ? ({ GET: 'GetPolicy', POST: 'AddPermission', DELETE: 'RemovePermission' }[method] ?? 'Unknown') : 'Unknown';
   const params: Record<string, unknown> = ctx.body && operation !== 'Invoke' ? (JSON.parse(ctx.body) as Record<string, unknown>) : {};
@@ -65,7 +69,7 @@ export async function handleLambda(ctx: Ctx): Promise<void> {
     case 'GetFunction':
       return ctx.reply(200, { Configuration: configuration(fn), Code: { RepositoryType: 'S3', Location: 'https://example.invalid/code.zip' } });
     case 'GetFunctionConfiguration':
-      return ctx.reply(200, configuration(fn));
+      return ctx.reply(200, configuration(fn, ref));
     case 'GetPolicy':
       if (fn.statements.length === 0) return restError(ctx, 404, 'ResourceNotFoundException', 'The resource you requested does not exist.');
       return ctx.reply(200, { Policy: JSON.stringify({ Version: '2012-10-17', Id: 'default', Statement: fn.statements }), RevisionId: `r${fn.statements.length}` });

@@ -56,6 +56,8 @@ describe('CLI bind, unbind, bindings and remote invoke', () => {
     assert.match(r.stdout, new RegExp(`LambdaConfig.PreSignUp: \\(not set\\) → ${arn('hook')}`));
     assert.match(r.stdout, /Nothing else changes/);
     assert.match(r.stdout, /Dry run: nothing was changed/);
+    // The SDK's 8-line NodeVersionSupportWarning (Node < 22) is not ours to print on every command.
+    assert.doesNotMatch(r.stderr, /NodeVersionSupportWarning/);
     assert.equal((await describeUserPool(clients, poolId)).LambdaConfig?.PreSignUp, undefined);
     assert.equal(fake.callsOf('AddPermission').length, 0);
   });
@@ -97,6 +99,26 @@ describe('CLI bind, unbind, bindings and remote invoke', () => {
     assert.match(u.stdout, /Removed permission/);
     assert.equal((await describeUserPool(clients, poolId)).LambdaConfig?.PreSignUp, undefined);
     assert.equal(fake.state.functions[0]!.statements.length, 0);
+  });
+
+  it('unbind --remove-permission keeps the statement while another slot of the pool calls the function', async () => {
+    const hook = fake.state.functions.find((f) => f.name === 'hook')!;
+    for (const slot of ['PreSignUp', 'PreAuthentication']) {
+      const b = await cli(['bind', '--user-pool', poolId, '--trigger', slot, '--function', 'hook', '--yes'], env);
+      assert.doesNotMatch(b.stderr, /failed/, b.stderr);
+    }
+    assert.equal(hook.statements.length, 1, 'one statement serves both slots');
+    const removals = fake.callsOf('RemovePermission').length;
+    const u = await cli(['unbind', '--user-pool', poolId, '--trigger', 'PreAuthentication', '--remove-permission', '--yes'], env);
+    assert.equal(u.code, 0, u.stdout + u.stderr);
+    assert.match(u.stdout, /kept: PreSignUp still uses this function/);
+    assert.doesNotMatch(u.stdout, /Removed permission/);
+    assert.equal(hook.statements.length, 1, 'PreSignUp still needs the statement');
+    assert.equal(fake.callsOf('RemovePermission').length, removals);
+    // The last slot gone, the same command removes it.
+    const last = await cli(['unbind', '--user-pool', poolId, '--trigger', 'PreSignUp', '--remove-permission', '--yes'], env);
+    assert.match(last.stdout, /Removed permission/, last.stdout + last.stderr);
+    assert.equal(hook.statements.length, 0);
   });
 
   it('usage errors and AWS errors: clear message, right exit code, no secret', async () => {

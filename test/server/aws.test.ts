@@ -1,7 +1,8 @@
 // Protocol tests of the AWS requests against the built language server and the wire-protocol fake:
 // untrusted refusal, listing, Sync bind plan/apply, remote invoke, cancellation, no secret in logs.
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CancellationTokenSource } from 'vscode-languageserver-protocol/node';
 import type { AwsApplyBindRequest, AwsListFunctionsRequest, AwsPlanBindRequest, AwsResult, InvokeResult } from '../../server/src/core/protocol';
@@ -87,6 +88,14 @@ describe('AWS requests over LSP', () => {
     const outcome = await pending.then((r) => (r.ok ? 'ok' : r.error.code), (e: unknown) => `rejected: ${String(e)}`);
     assert.match(outcome, /Cancelled|rejected: .*cancel/i);
     release();
+  });
+
+  it("the server's AWS bundle does not print the SDK's NodeVersionSupportWarning", () => {
+    // The server loads dist/awsOperations.js on its first AWS request; its stderr is the extension's log.
+    const script = `require(${JSON.stringify(path.join(REPO_ROOT, 'dist', 'awsOperations.js'))}).createAwsClients({ region: 'us-east-1', endpointUrl: 'http://127.0.0.1:9' }).then((c) => c.destroy())`;
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.doesNotMatch(r.stderr, /NodeVersionSupportWarning/);
   });
 
   it('errors are explained and never carry the secret key', async () => {

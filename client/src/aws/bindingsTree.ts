@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { AwsBindingsRequest, type AwsError, type SlotView } from '../../../server/src/core/protocol';
 import type { ExtensionState } from '../context';
 import { awsCall, bindingsChanged } from './request';
+import { invokeLocalArg } from './slotArgs';
 
 /** A tree element. Slot elements carry the argument shapes the menu commands take. */
 export type BindingsNode =
@@ -108,7 +109,8 @@ function slotNode(pool: Extract<BindingsNode, { type: 'pool' }>, v: SlotView): B
     slot: v.slot,
     view: v,
     ...(v.functionArn ? { functionName: v.functionArn } : {}),
-    ...(v.triggerId ? { triggerId: v.triggerId, triggerIds: [v.triggerId] } : {}),
-    ...(v.handler ? { uri: v.handler.uri, handlerName: v.handler.handlerName } : {}),
+    ...(v.triggerId ? { triggerId: v.triggerId } : {}),
+    // VS Code passes this node itself to the context menu's Invoke Locally: it must carry the lens shape.
+    ...invokeLocalArg(v),
   };
 }

@@ -72,7 +72,10 @@ export async function reviewAndApply(state: ExtensionState, target: BindTarget, 
     }
   }
   let remove = removePermission === true;
-  if (removePermission === 'ask' && plan.functionArn && !yes) {
+  // Another slot of the pool still calls the function: the server keeps the statement (the plan's
+  // lines say why), so offering to remove it would be a question without a real choice.
+  if (removePermission === 'ask' && plan.permissionStillUsedBy?.length) log().info(`Permission kept: ${plan.permissionStillUsedBy.join(', ')} still use ${plan.functionArn ?? 'the function'}.`);
+  else if (removePermission === 'ask' && plan.functionArn && !yes) {
     const yesRemove = 'Remove permission';
     remove = (await vscode.window.showInformationMessage(`Also remove the permission this extension added so the pool could invoke ${plan.functionArn}?`, { modal: true }, yesRemove)) === yesRemove;
   }

@@ -88,7 +88,7 @@ export function registerAwsRequests(deps: RequestDeps): void {
     const planId = `plan-${nextPlan++}`;
     plans.set(planId, planned);
     for (const k of plans.keys()) if (plans.size > MAX_PLANS) plans.delete(k);
-    return { planId, lines: planned.lines, changes: planned.changes, ...(planned.functionArn ? { functionArn: planned.functionArn } : {}), ...(planned.notice ? { notice: planned.notice } : {}) };
+    return { planId, lines: planned.lines, changes: planned.changes, ...(planned.functionArn ? { functionArn: planned.functionArn } : {}), ...(planned.permissionStillUsedBy ? { permissionStillUsedBy: planned.permissionStillUsedBy } : {}), ...(planned.notice ? { notice: planned.notice } : {}) };
   });
   handle(AwsApplyBindRequest.type, (p) => `Applying ${p.planId}`, async (p, c, signal) => {
     const planned = plans.get(p.planId);

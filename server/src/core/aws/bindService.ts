@@ -1,4 +1,5 @@
 // One bind/unbind flow for user pools and identity pools, shared by the language server and the CLI.
+import { slotsCalling } from './functionRef';
 import { findSlot, readSlots } from './slots';
 import type { AwsClients } from './clients';
 import { describeUnexpected, describePlan } from './render';
@@ -17,6 +18,11 @@ export interface PlannedBind {
   changes: boolean;
   functionArn?: string;
   notice?: string;
+  /**
+   * Unbind only: other slots of the pool that still call the function after the unbind. They rely on
+   * the same permission statement (it is per pool, not per slot), so it must not be removed.
+   */
+  permissionStillUsedBy?: string[];
   userPool?: PlannedUserPoolChange;
   sync?: PlannedSyncChange;
 }
@@ -42,7 +48,22 @@ export async function planBind(clients: AwsClients, request: BindRequest, signal
   const slotKey = findSlot(request.slot)?.key;
   const bound = readSlots(userPool.before.LambdaConfig as Record<string, unknown> | undefined).find((s) => s.slot === slotKey);
   const functionArn = userPool.change.kind === 'bind' ? userPool.change.functionArn : bound?.functionArn;
-  return { request, lines: describePlan(request.poolId, userPool.plan), changes: userPool.plan.changedKeys.length > 0, ...(functionArn ? { functionArn } : {}), userPool };
+  const stillUsedBy = userPool.change.kind === 'unbind' && functionArn ? slotsCalling(userPool.plan.after, functionArn) : [];
+  const lines = describePlan(request.poolId, userPool.plan, userPool.change);
+  if (stillUsedBy.length && functionArn) lines.push(keptLine(functionArn, stillUsedBy));
+  return {
+    request,
+    lines,
+    changes: userPool.plan.changedKeys.length > 0,
+    ...(functionArn ? { functionArn } : {}),
+    ...(stillUsedBy.length ? { permissionStillUsedBy: stillUsedBy } : {}),
+    userPool,
+  };
+}
+
+/** Why the permission statement stays: the pool still calls the function from other slots. */
+function keptLine(functionArn: string, slots: string[]): string {
+  return `Permission on ${functionArn} kept: ${slots.join(', ')} still ${slots.length > 1 ? 'use' : 'uses'} this function (the statement lets the whole pool invoke it).`;
 }
 
 /** Applies a plan; for an unbind, removes our permission statement when asked. Returns lines to show. */
@@ -56,8 +77,13 @@ export async function applyBind(clients: AwsClients, planned: PlannedBind, opts:
     permission = applied.permission;
     lines.push(planned.changes ? `Updated ${planned.request.poolId}; read it again: ${unexpected.length ? `${unexpected.length} unexpected difference(s)` : 'nothing else changed'}.` : `${planned.request.poolId} already had this value; nothing was updated.`);
     if (opts.removePermission && planned.userPool.change.kind === 'unbind' && planned.functionArn) {
-      const removed = await removeUserPoolPermission(clients, planned.functionArn, planned.userPool.poolArn, signal);
-      lines.push(removed.length ? `Removed permission ${removed.join(', ')} from ${planned.functionArn}.` : `No permission statement of ours on ${planned.functionArn}; nothing removed.`);
+      // Decided on the pool as read after the update, not as planned: a slot bound since still counts.
+      const stillUsedBy = slotsCalling(applied.after.LambdaConfig as Record<string, unknown> | undefined, planned.functionArn);
+      if (stillUsedBy.length) lines.push(keptLine(planned.functionArn, stillUsedBy));
+      else {
+        const removed = await removeUserPoolPermission(clients, planned.functionArn, planned.userPool.poolArn, signal);
+        lines.push(removed.length ? `Removed permission ${removed.join(', ')} from ${planned.functionArn}.` : `No permission statement of ours on ${planned.functionArn}; nothing removed.`);
+      }
     }
   } else if (planned.sync) {
     const applied = await applySyncChange(clients, planned.sync, signal);

@@ -1,4 +1,5 @@
 // Pools with every trigger slot, the bound function and the workspace handler that builds it.
+import { URI, Utils } from 'vscode-uri';
 import type { BindingEntry } from '../bindings/file';
 import type { AwsClients } from './clients';
 import { explainAwsError, type ExplainedError } from './errors';
@@ -30,6 +31,14 @@ export function matchHandler(functionArn: string, entries: readonly WorkspaceBin
   return entries.find((e) => e.functionName === functionArn || e.functionName === name || e.functionName === unqualified);
 }
 
+/**
+ * The handler file's URI. Joined as a path, not as text: a file name with a space, `#` or `%` would
+ * otherwise make a URI that opens (or invokes) another file, or none.
+ */
+export function handlerUri(entry: WorkspaceBinding): string {
+  return Utils.joinPath(URI.parse(entry.folder), entry.file).toString();
+}
+
 /** Every user pool slot of a LambdaConfig, bound or not, with the handler that builds each function. */
 export function slotRows(lambdaConfig: Record<string, unknown> | undefined, entries: readonly WorkspaceBinding[]): SlotRow[] {
   const bound = readSlots(lambdaConfig);
@@ -40,7 +49,7 @@ export function slotRows(lambdaConfig: Record<string, unknown> | undefined, entr
       slot: slot.key,
       displayName: slot.displayName,
       ...(b ? { functionArn: b.functionArn, ...(b.lambdaVersion ? { lambdaVersion: b.lambdaVersion } : {}), ...(b.triggerId ? { triggerId: b.triggerId } : {}) } : {}),
-      ...(entry ? { handler: { file: entry.file, handlerName: entry.handler, uri: `${entry.folder}/${entry.file}` } } : {}),
+      ...(entry ? { handler: { file: entry.file, handlerName: entry.handler, uri: handlerUri(entry) } } : {}),
     };
   });
 }
@@ -80,7 +89,7 @@ export async function collectBindings(
     try {
       const fn = (await getCognitoEvents(clients, p.id, signal))[SYNC_EVENT];
       const entry = fn ? matchHandler(fn, entries) : undefined;
-      const row: SlotRow = { slot: SYNC_EVENT, displayName: 'Sync trigger', ...(fn ? { functionArn: fn, triggerId: 'SyncTrigger' } : {}), ...(entry ? { handler: { file: entry.file, handlerName: entry.handler, uri: `${entry.folder}/${entry.file}` } } : {}) };
+      const row: SlotRow = { slot: SYNC_EVENT, displayName: 'Sync trigger', ...(fn ? { functionArn: fn, triggerId: 'SyncTrigger' } : {}), ...(entry ? { handler: { file: entry.file, handlerName: entry.handler, uri: handlerUri(entry) } } : {}) };
       return { id: p.id, name: p.name, slots: [row] };
     } catch (e) {
       return { id: p.id, name: p.name, slots: [], error: explainAwsError(e, `GetCognitoEvents ${p.id}`) };

@@ -68,10 +68,12 @@ export async function createAwsClients(target: AwsTarget = {}): Promise<AwsClien
     const url = own || target.endpointUrl || configured;
     return url ? { endpoint: url } : {};
   };
-  const lambda = new LambdaClient({ ...common, ...endpoint(target.endpoints?.lambda, fromProfile.lambda) });
-  const userPools = new CognitoIdentityProviderClient({ ...common, ...endpoint(target.endpoints?.cognitoIdentityProvider, fromProfile.cognitoIdentityProvider) });
-  const identityPools = new CognitoIdentityClient({ ...common, ...endpoint(target.endpoints?.cognitoIdentity, fromProfile.cognitoIdentity) });
-  const sync = new CognitoSyncClient({ ...common, ...endpoint(target.endpoints?.cognitoSync, fromProfile.cognitoSync) });
+  const [lambda, userPools, identityPools, sync] = withoutNodeVersionWarning(() => [
+    new LambdaClient({ ...common, ...endpoint(target.endpoints?.lambda, fromProfile.lambda) }),
+    new CognitoIdentityProviderClient({ ...common, ...endpoint(target.endpoints?.cognitoIdentityProvider, fromProfile.cognitoIdentityProvider) }),
+    new CognitoIdentityClient({ ...common, ...endpoint(target.endpoints?.cognitoIdentity, fromProfile.cognitoIdentity) }),
+    new CognitoSyncClient({ ...common, ...endpoint(target.endpoints?.cognitoSync, fromProfile.cognitoSync) }),
+  ] as const);
   return {
     lambda,
     userPools,
@@ -81,4 +83,25 @@ export async function createAwsClients(target: AwsTarget = {}): Promise<AwsClien
       for (const c of [lambda, userPools, identityPools, sync]) c.destroy();
     },
   };
+}
+
+/** The SDK's documented switch for its NodeVersionSupportWarning (@aws-sdk/core, emitWarningIfUnsupportedVersion). */
+const NODE_WARNING_SWITCH = 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED';
+
+/**
+ * Builds clients with the SDK's NodeVersionSupportWarning off. On Node < 22 the first client built
+ * prints 8 lines (the SDK will need Node 22 from 2027) on every CLI command and in the server log,
+ * although we support Node 20. The SDK reads the switch once, on that first client, and never warns
+ * afterwards; it is set only around our constructors so that child processes (local invokes of the
+ * user's handlers) still see their own warning, and every other warning still prints.
+ */
+function withoutNodeVersionWarning<T>(build: () => T): T {
+  const previous = process.env[NODE_WARNING_SWITCH];
+  process.env[NODE_WARNING_SWITCH] = 'true';
+  try {
+    return build();
+  } finally {
+    if (previous === undefined) delete process.env[NODE_WARNING_SWITCH];
+    else process.env[NODE_WARNING_SWITCH] = previous;
+  }
 }

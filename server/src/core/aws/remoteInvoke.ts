@@ -2,7 +2,7 @@
 import { InvokeCommand } from '@aws-sdk/client-lambda';
 import { checkEvent, recognizeEvent } from '../events';
 import type { InvokeOutcome, InvokeResult, ResponseIssue } from '../protocol/invokeResult';
-import { summarize } from '../summary';
+import { normalizeResponseIssues, summarize } from '../summary';
 import type { AwsClients } from './clients';
 
 /** What to invoke. */
@@ -35,9 +35,11 @@ export async function invokeRemote(clients: AwsClients, req: RemoteInvokeRequest
   const triggerSource = recognised.source?.value ?? (typeof (req.event as { triggerSource?: unknown })?.triggerSource === 'string' ? (req.event as { triggerSource: string }).triggerSource : undefined);
   let issues: ResponseIssue[] = [];
   if (outcome.kind === 'returned' && trigger && outcome.value && typeof outcome.value === 'object') {
-    issues = checkEvent(outcome.value, recognizeEvent(outcome.value, { triggerId: trigger.id }))
-      .filter((i) => i.path[0] === 'response')
-      .map((i) => ({ code: i.code, severity: i.severity, message: i.message, path: [...i.path] }));
+    issues = normalizeResponseIssues(
+      checkEvent(outcome.value, recognizeEvent(outcome.value, { triggerId: trigger.id }))
+        .filter((i) => i.path[0] === 'response')
+        .map((i) => ({ code: i.code, severity: i.severity, message: i.message, path: [...i.path] })),
+    );
   }
   return {
     where: 'remote',
@@ -49,7 +51,8 @@ export async function invokeRemote(clients: AwsClients, req: RemoteInvokeRequest
     durationMs,
     logs,
     issues,
-    summary: summarize({ ...(trigger ? { trigger } : {}), ...(triggerSource ? { triggerSource } : {}), input: req.event, outcome }),
+    // With the issues: an answer Cognito rejects fails remotely exactly as it does locally.
+    summary: summarize({ ...(trigger ? { trigger } : {}), ...(triggerSource ? { triggerSource } : {}), input: req.event, outcome, issues }),
   };
 }
 

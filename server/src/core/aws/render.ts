@@ -1,13 +1,15 @@
 // Pure: the text that shows a planned change and states that nothing else changes.
 import type { Difference } from './diff';
+import type { SlotChange } from './slotChange';
+import { findSlot } from './slots';
 import type { UpdatePlan } from './updatePlan';
 
 const show = (v: unknown): string => (v === undefined ? '(not set)' : typeof v === 'string' ? v : JSON.stringify(v));
 
 /** Lines describing a user pool update plan, for the confirmation dialog, dry-run and CLI. */
-export function describePlan(poolId: string, plan: UpdatePlan): string[] {
+export function describePlan(poolId: string, plan: UpdatePlan, change?: SlotChange): string[] {
+  if (plan.changedKeys.length === 0) return [noChange(plan, change), `UpdateUserPool ${poolId} is not called.`];
   const lines = [`UpdateUserPool ${poolId}:`];
-  if (plan.changedKeys.length === 0) lines.push('  no change: the slot already has this value.');
   for (const k of plan.changedKeys) lines.push(`  LambdaConfig.${k}: ${show(plan.before[k])} → ${show(plan.after[k])}`);
   const kept = Object.keys(plan.input).filter((k) => k !== 'UserPoolId' && k !== 'LambdaConfig');
   const otherTriggers = Object.keys(plan.after).filter((k) => !plan.changedKeys.includes(k));
@@ -15,6 +17,15 @@ export function describePlan(poolId: string, plan: UpdatePlan): string[] {
   const trimmed = plan.omitted.filter((o) => o.member.includes('.') || !/read-only/.test(o.reason));
   for (const o of trimmed) lines.push(`  (${o.member}: ${o.reason})`);
   return lines;
+}
+
+/** "No change: PreTokenGenerationConfig already calls arn:… (V2_0)", or why else nothing changes. */
+function noChange(plan: UpdatePlan, change: SlotChange | undefined): string {
+  if (!change) return 'No change: the slot already has this value.';
+  const key = findSlot(change.slot)?.key ?? change.slot;
+  if (change.kind === 'unbind') return `No change: ${key} is not bound.`;
+  const version = (plan.after[key] as { LambdaVersion?: unknown } | undefined)?.LambdaVersion;
+  return `No change: ${key} already calls ${change.functionArn}${typeof version === 'string' ? ` (${version})` : ''}.`;
 }
 
 /** Lines reporting differences an update caused beyond the intended slot. Empty list = none. */

@@ -1,4 +1,5 @@
 // Pure: one trigger slot set or cleared in a LambdaConfig, with the rules Cognito enforces.
+import { deepDiff } from './diff';
 import { findSlot, type TriggerSlot } from './slots';
 import { PlanError } from './planError';
 
@@ -42,7 +43,9 @@ export function applySlotChange(current: Record<string, unknown>, change: SlotCh
     }
   }
   const keys = new Set([...Object.keys(current), ...Object.keys(next)]);
-  const changedKeys = [...keys].filter((k) => JSON.stringify(current[k]) !== JSON.stringify(next[k])).sort();
+  // Structural, not textual: Cognito may return {LambdaVersion, LambdaArn} in either key order, and
+  // the same slot must not read as a change (that would send a needless UpdateUserPool).
+  const changedKeys = [...keys].filter((k) => deepDiff(current[k], next[k]).length > 0).sort();
   return { lambdaConfig: next, changedKeys };
 }
 

@@ -67,6 +67,8 @@ export namespace AwsPlanBindRequest {
     changes: boolean;
     /** The function bound now (unbind) or to bind. */
     functionArn?: string;
+    /** Unbind: other slots of the pool still calling the function; its permission is kept, so do not offer removing it. */
+    permissionStillUsedBy?: string[];
     /** Shown for identity pools: Cognito Sync is closed to new customers. */
     notice?: string;
   }
