@@ -5,10 +5,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { ensureVSCode } from '../../scripts/install-vscode.mjs';
-import { copyExtension, freePort, QUIET_SETTINGS, startCodeServer, writeUserSettings } from './lib/codeServer.mjs';
+import { copyExtension, freePort, QUIET_SETTINGS, startCodeServer, writeMachineSettings, writeUserSettings } from './lib/codeServer.mjs';
 import { compileSuites } from './lib/compile.mjs';
 import { runIntegration } from './lib/integration.mjs';
 import { runUiModules } from './lib/ui.mjs';
@@ -23,6 +23,12 @@ const TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS || 5 * 60_000);
 const FIXTURE = path.join(root, 'test', 'fixtures', 'workspace');
 const SHOTS = path.join(root, 'test-results', 'e2e');
 const print = (line) => console.log(line);
+
+/**
+ * What a UI module may export as `environment`: services it needs running before VS Code starts.
+ * @typedef {{ env?: Record<string, string | undefined>, settings?: Record<string, unknown>, machineSettings?: Record<string, unknown>, stop(): Promise<void> }} UiEnvironmentStarted
+ * @typedef {{ start(o: { root: string, workspace: string, tmp: string }): Promise<UiEnvironmentStarted> }} UiEnvironment
+ */
 
 const started = Date.now();
 const totals = { passed: 0, failed: 0 };
@@ -52,6 +58,19 @@ function finish(code) {
 
 // Last resort if Node exits some other way: no code-server may outlive the run.
 process.on('exit', () => current?.killNow());
+// Services of UI modules (fake AWS, cognito-local) run in this process: an error in one of them must
+// fail the run, not end Node silently without the cleanups (which stop them and their child
+// processes). A rejected promise is reported and counted, and the run goes on (the step that needed
+// the service fails too, on its own assertions); an uncaught exception ends the run.
+process.on('unhandledRejection', (e) => {
+  print(`\nE2E ERROR (unhandled rejection, e.g. in a UI module's service): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  totals.failed += 1;
+});
+process.on('uncaughtException', (e) => {
+  print(`\nE2E ERROR (uncaught exception): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  totals.failed += 1;
+  void finish(1);
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void finish(130));
 const globalTimer = setTimeout(() => {
   print(`\nE2E TIMEOUT: the run took longer than ${TIMEOUT_MS / 1000} s; killing code-server and the browser.`);
@@ -60,16 +79,23 @@ const globalTimer = setTimeout(() => {
 }, TIMEOUT_MS);
 globalTimer.unref();
 
-/** Starts code-server for one kind of test with a fresh data folder; registers its shutdown. */
-async function server(dataDir, install, extraArgs) {
+/**
+ * Starts code-server for one kind of test with a fresh data folder; registers its shutdown.
+ * `settings` are added to the user settings, `machineSettings` go to the remote machine's settings
+ * (where a remote window reads `machine`-scoped settings), `env` to code-server's environment (so
+ * the extension host's and the language server's).
+ */
+async function server(dataDir, install, extraArgs, { settings = {}, machineSettings = {}, env = {} } = {}) {
   // After a timeout or Ctrl+C nothing new may start: wait for the exit instead.
   if (finishing) await finishing;
-  writeUserSettings(path.join(dataDir, 'ud'), { ...QUIET_SETTINGS, 'security.workspace.trust.enabled': false });
+  writeUserSettings(path.join(dataDir, 'ud'), { ...QUIET_SETTINGS, 'security.workspace.trust.enabled': false, ...settings });
+  if (Object.keys(machineSettings).length) writeMachineSettings(path.join(dataDir, 'ud'), machineSettings);
   const s = await startCodeServer({
     install,
     dataDir,
     port: await freePort(),
     trust: false,
+    env,
     // E2E_LOG=trace makes VS Code log activation reasons etc. under <temp>/…/ud/logs (use with --keep).
     extraArgs: [...extraArgs, ...(process.env.E2E_LOG ? ['--log', process.env.E2E_LOG] : [])],
     onLog: (line) => (process.env.E2E_VERBOSE ? print(`  [code-server] ${line}`) : undefined),
@@ -132,18 +158,53 @@ try {
   if (finishing) await finishing;
   if (opts.only !== 'integration') {
     print('\n=== UI tests (headless Chromium on the workbench) ===');
-    const dataDir = path.join(tmp, 'ui');
-    copyExtension(root, path.join(dataDir, 'exts'));
-    const s = await server(dataDir, install, []);
     const uiDir = path.join(root, 'test', 'e2e', 'ui');
     const files = fs
       .readdirSync(uiDir)
       .filter((f) => f.endsWith('.mjs') && (!opts.grep || f.toLowerCase().includes(opts.grep.toLowerCase())))
       .sort()
       .map((f) => path.join(uiDir, f));
-    const r = await runUiModules({ browser, server: s, files, makeWorkspace, shotsDir: SHOTS, print });
-    totals.passed += r.passed;
-    totals.failed += r.failed;
+    // A module exporting `environment` (services to start first, settings, environment variables)
+    // gets a code-server of its own; the others share one.
+    /** @type {Map<string, UiEnvironment>} */
+    const environments = new Map();
+    for (const f of files) {
+      const mod = await import(pathToFileURL(f).href);
+      if (mod.environment) environments.set(f, mod.environment);
+    }
+    // UI steps type into editors and leave them unsaved: no auto save behind their back.
+    const UI_SETTINGS = { 'files.autoSave': 'off' };
+    const shared = files.filter((f) => !environments.has(f));
+    if (shared.length) {
+      const dataDir = path.join(tmp, 'ui');
+      copyExtension(root, path.join(dataDir, 'exts'));
+      const s = await server(dataDir, install, [], { settings: UI_SETTINGS });
+      const r = await runUiModules({ browser, server: s, files: shared, makeWorkspace, shotsDir: SHOTS, print });
+      totals.passed += r.passed;
+      totals.failed += r.failed;
+      await /** @type {() => Promise<void>} */ (cleanups.pop())();
+    }
+    for (const [file, environment] of environments) {
+      if (finishing) await finishing;
+      const name = path.basename(file, '.mjs');
+      const workspace = makeWorkspace(name);
+      const depth = cleanups.length;
+      try {
+        const services = await environment.start({ root, workspace, tmp: path.join(tmp, `ui-${name}-env`) });
+        cleanups.push(() => services.stop());
+        const dataDir = path.join(tmp, `ui-${name}`);
+        copyExtension(root, path.join(dataDir, 'exts'));
+        const s = await server(dataDir, install, [], { settings: { ...UI_SETTINGS, ...services.settings }, machineSettings: services.machineSettings ?? {}, env: services.env ?? {} });
+        const r = await runUiModules({ browser, server: s, files: [file], makeWorkspace: () => workspace, shotsDir: SHOTS, print });
+        totals.passed += r.passed;
+        totals.failed += r.failed;
+      } catch (e) {
+        totals.failed += 1;
+        print(`  ${name}\n    ✘ its environment or VS Code did not start: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      }
+      // This module's code-server, then its services (newest first).
+      while (cleanups.length > depth) await /** @type {() => Promise<void>} */ (cleanups.pop())();
+    }
     print(`  Screenshots: ${path.relative(root, SHOTS)}/`);
   }
   await finish(0);

@@ -39,6 +39,16 @@ export function writeUserSettings(userDataDir, settings) {
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2) + '\n');
 }
 
+/**
+ * Writes the remote machine's settings into `<userDataDir>/Machine/settings.json` ("Remote" settings
+ * in the Settings editor). code-server is a remote window: settings of scope `machine` or
+ * `machine-overridable` (e.g. `cognitoTriggers.aws.*`) are read from here, not from the user settings.
+ */
+export function writeMachineSettings(userDataDir, settings) {
+  fs.mkdirSync(path.join(userDataDir, 'Machine'), { recursive: true });
+  fs.writeFileSync(path.join(userDataDir, 'Machine', 'settings.json'), JSON.stringify(settings, null, 2) + '\n');
+}
+
 /** Settings that keep focus in the editor and stop calls home (see /work/shared/reference/real-vscode.md). */
 export const QUIET_SETTINGS = {
   'workbench.startupEditor': 'none',
@@ -61,10 +71,12 @@ export const QUIET_SETTINGS = {
  * @param {number} o.port
  * @param {boolean} o.trust true = workspace trust on (the user is asked), false = every folder is trusted
  * @param {string[]} [o.extraArgs] e.g. ['--vscode-option', 'enable-smoke-test-driver']
+ * @param {Record<string, string | undefined>} [o.env] extra environment for code-server, and so for the extension
+ *   host and the language server it starts (an undefined value removes the variable)
  * @param {(line: string) => void} [o.onLog] code-server's output lines (noise filtered)
  * @param {number} [o.readyTimeoutMs]
  */
-export async function startCodeServer({ install, dataDir, port, trust, extraArgs = [], onLog = () => {}, readyTimeoutMs = 60_000 }) {
+export async function startCodeServer({ install, dataDir, port, trust, extraArgs = [], env = {}, onLog = () => {}, readyTimeoutMs = 60_000 }) {
   const userDataDir = path.join(dataDir, 'ud');
   const extensionsDir = path.join(dataDir, 'exts');
   fs.mkdirSync(userDataDir, { recursive: true });
@@ -91,7 +103,7 @@ export async function startCodeServer({ install, dataDir, port, trust, extraArgs
   const child = spawn(install.node, args, {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, HOME: dataDir, PATH: `${path.dirname(install.node)}${path.delimiter}${process.env.PATH ?? ''}` },
+    env: withEnv({ ...process.env, HOME: dataDir, PATH: `${path.dirname(install.node)}${path.delimiter}${process.env.PATH ?? ''}` }, env),
   });
   let exited = /** @type {null | string} */ (null);
   const done = new Promise((resolve) => child.on('exit', (code, signal) => resolve((exited = `code-server exited (${signal ?? code})`))));
@@ -136,6 +148,16 @@ export async function startCodeServer({ install, dataDir, port, trust, extraArgs
     throw new Error(`${e instanceof Error ? e.message : String(e)}\ncode-server log (${logFile}):\n${tail}`, { cause: e });
   }
   return server;
+}
+
+/** `base` with `extra` applied: a string sets a variable, undefined removes it. */
+function withEnv(base, extra) {
+  const env = { ...base };
+  for (const [k, v] of Object.entries(extra)) {
+    if (v === undefined) delete env[k];
+    else env[k] = v;
+  }
+  return env;
 }
 
 /** Sends `signal` to process group `pid`; ignores a group that is already gone. */

@@ -10,12 +10,14 @@ const attr = (s) => JSON.stringify(String(s));
 export class Ui {
   /**
    * @param {import('playwright-core').Page} page
-   * @param {{ shotsDir: string, prefix: string }} o
+   * @param {{ shotsDir: string, prefix: string, workspace?: string }} o
    */
-  constructor(page, { shotsDir, prefix }) {
+  constructor(page, { shotsDir, prefix, workspace = '' }) {
     this.page = page;
     this.shotsDir = shotsDir;
     this.prefix = prefix;
+    /** Absolute path of the workspace folder the window shows (a fresh copy of test/fixtures/workspace). */
+    this.workspace = workspace;
     this.shots = 0;
   }
 
@@ -129,17 +131,85 @@ export class Ui {
     return this.editor().locator('.squiggly-error').count();
   }
 
-  /** Hovers the `index`-th error squiggle and returns the hover's text (the diagnostic message). */
-  async squiggleText(index = 0, ms = 10_000) {
-    const squiggle = this.editor().locator('.squiggly-error').nth(index);
+  /** Hovers the `index`-th squiggle of `severity` ('error', 'warning', 'info') and returns the hover's text (the diagnostic message). */
+  async squiggleText(index = 0, ms = 10_000, severity = 'error') {
+    const squiggle = this.squiggles(severity).nth(index);
     await squiggle.waitFor({ state: 'visible', timeout: ms });
     return this.waitFor('the diagnostic hover', async () => {
       const box = await squiggle.boundingBox();
       if (!box) return undefined;
       await this.page.mouse.move(0, 0);
       await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 2 });
-      return (await this.hoverWidgetText()) || undefined;
+      // The hover shows after VS Code's hover delay: wait for it before leaving again.
+      return this.waitFor('the hover widget', async () => (await this.hoverWidgetText()) || undefined, 3_000).catch(() => undefined);
     }, ms);
+  }
+
+  /** The squiggles of one severity ('error', 'warning', 'info') in the active editor. */
+  squiggles(severity = 'error') {
+    return this.editor().locator(`.squiggly-${severity}`);
+  }
+
+  /**
+   * The lines the active editor shows, top to bottom (Monaco's DOM order is not line order, and
+   * only the lines in view are rendered: enough for the short files the steps open).
+   */
+  async editorLines() {
+    return this.editor()
+      .locator('.view-lines .view-line')
+      .evaluateAll((els) =>
+        els
+          .map((e) => ({ top: parseFloat(/** @type {HTMLElement} */ (e).style.top) || 0, text: (e.textContent ?? '').replace(/\u00a0/g, ' ') }))
+          .sort((a, b) => a.top - b.top)
+          .map((l) => l.text),
+      );
+  }
+
+  /** The visible rows of the suggest widget (labels), [] when it is closed. */
+  async suggestLabels() {
+    return this.page.locator('.editor-widget.suggest-widget.visible .monaco-list-row .label-name').allInnerTexts();
+  }
+
+  /**
+   * Answers a quick pick as a person would: waits for the picker titled `title` (when given), types
+   * `filter` (default `row`), and presses Enter once the focused row's label contains `row`.
+   * Returns the labels of the rows the picker offered before filtering.
+   * @param {string} row
+   * @param {{ title?: string, filter?: string, ms?: number }} [o]
+   */
+  async pick(row, { title, filter = row, ms = 20_000 } = {}) {
+    const widget = this.page.locator('.quick-input-widget');
+    const input = widget.locator('input').first();
+    // Consecutive pickers reuse the widget: wait for this one's (exact) title before reading its rows.
+    const titleText = widget.locator('.quick-input-title');
+    await this.waitFor(title ? `the picker titled ${JSON.stringify(title)}` : 'a picker', async () =>
+      (await input.isVisible()) && (!title || ((await titleText.isVisible()) && (await titleText.innerText()).trim() === title)), ms);
+    const rows = widget.locator('.quick-input-list .monaco-list-row');
+    await rows.first().waitFor({ state: 'visible', timeout: ms });
+    const offered = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+    await input.fill(filter);
+    await widget.locator(`.quick-input-list .monaco-list-row.focused[aria-label*=${attr(row)}]`).first().waitFor({ state: 'visible', timeout: ms });
+    await this.page.keyboard.press('Enter');
+    return offered;
+  }
+
+  /** The modal dialog (`showInformationMessage(…, { modal: true })`): waits for it and returns its text. */
+  async dialogText(ms = 20_000) {
+    const box = this.page.locator('.monaco-dialog-box');
+    await box.waitFor({ state: 'visible', timeout: ms });
+    return (await box.innerText()).replace(/\u00a0/g, ' ');
+  }
+
+  /** Clicks the button labelled `label` of the modal dialog and waits for the dialog to close. */
+  async dialogButton(label) {
+    const box = this.page.locator('.monaco-dialog-box');
+    await box.getByRole('button', { name: label, exact: true }).click();
+    await box.waitFor({ state: 'hidden' });
+  }
+
+  /** Texts of the status bar items shown now. */
+  async statusBarTexts() {
+    return (await this.page.locator('.part.statusbar .statusbar-item').allInnerTexts()).map((t) => t.replace(/\u00a0/g, ' ').trim()).filter(Boolean);
   }
 
   /** Runs a command from the palette (F1) by the title it shows, e.g. "Cognito Triggers: Show Log". */
@@ -195,9 +265,10 @@ export async function runUiModules({ browser, server, files, makeWorkspace, shot
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
-    const ui = new Ui(page, { shotsDir, prefix: name });
+    const workspace = makeWorkspace(name);
+    const ui = new Ui(page, { shotsDir, prefix: name, workspace });
     try {
-      await page.goto(`${server.url}/?folder=${encodeURIComponent(makeWorkspace(name))}`);
+      await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
       await ui.ready();
       for (const step of steps) {
         const started = Date.now();
