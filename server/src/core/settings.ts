@@ -104,7 +104,10 @@ export const SETTINGS: readonly SettingDeclaration[] = [
   },
   {
     key: 'aws.profile',
-    scope: 'machine-overridable',
+    // 'window', not 'machine-overridable': in a remote window (code-server, SSH) machine settings are
+    // read only from the remote's settings, so a profile picked into User settings was shown in the
+    // status bar but ignored by the language server.
+    scope: 'window',
     schema: {
       type: 'string',
       default: '',
@@ -113,7 +116,7 @@ export const SETTINGS: readonly SettingDeclaration[] = [
   },
   {
     key: 'aws.region',
-    scope: 'machine-overridable',
+    scope: 'window',
     schema: {
       type: 'string',
       default: '',
@@ -122,7 +125,7 @@ export const SETTINGS: readonly SettingDeclaration[] = [
   },
   {
     key: 'aws.endpoints',
-    scope: 'machine-overridable',
+    scope: 'window',
     schema: {
       type: 'object',
       properties: {

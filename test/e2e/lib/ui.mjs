@@ -213,14 +213,36 @@ export class Ui {
   }
 
   /** Runs a command from the palette (F1) by the title it shows, e.g. "Cognito Triggers: Show Log". */
-  async runCommand(title) {
-    await this.page.keyboard.press('F1');
+  async runCommand(title, ms = 30_000) {
+    const row = this.page.locator(`.quick-input-list .monaco-list-row.focused[aria-label*=${attr(title)}]`).first();
     const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    // fill() with the '>' prefix: typing could start before F1 put the prefix there (file search).
-    await input.fill(`>${title}`);
-    await this.page.locator(`.quick-input-list .monaco-list-row.focused[aria-label*=${attr(title)}]`).first().waitFor({ state: 'visible', timeout: 10_000 });
+    // A command whose `when` clause reads a context key set during startup (isWorkspaceTrusted, ...)
+    // can be missing from the palette for a moment: reopen the palette until it is there.
+    const end = Date.now() + ms;
+    for (;;) {
+      await this.page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible' });
+      // fill() with the '>' prefix: typing could start before F1 put the prefix there (file search).
+      await input.fill(`>${title}`);
+      try {
+        await row.waitFor({ state: 'visible', timeout: Math.max(1_000, Math.min(5_000, end - Date.now())) });
+        break;
+      } catch (e) {
+        if (Date.now() > end) throw e;
+        await this.page.keyboard.press('Escape');
+      }
+    }
     await this.page.keyboard.press('Enter');
+  }
+
+  /** Texts of every notification, also those whose toast has already gone (from the notification center). */
+  async allNotifications() {
+    await this.runCommand('Notifications: Show Notifications');
+    const items = this.page.locator('.notifications-center .notification-list-item');
+    await items.first().waitFor({ state: 'visible', timeout: 10_000 });
+    const texts = await items.allInnerTexts();
+    await this.page.keyboard.press('Escape');
+    return texts;
   }
 
   /** Texts of the notification toasts shown now. */

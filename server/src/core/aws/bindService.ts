@@ -76,6 +76,10 @@ export async function applyBind(clients: AwsClients, planned: PlannedBind, opts:
     unexpected = describeUnexpected(applied.unexpected);
     permission = applied.permission;
     lines.push(planned.changes ? `Updated ${planned.request.poolId}; read it again: ${unexpected.length ? `${unexpected.length} unexpected difference(s)` : 'nothing else changed'}.` : `${planned.request.poolId} already had this value; nothing was updated.`);
+    for (const d of applied.announced) {
+      const why = planned.userPool.plan.omitted.find((o) => o.member === d.path)?.reason ?? 'left out of the update';
+      lines.push(`  note: the pool no longer reports ${d.path} (was ${JSON.stringify(d.before)}): as announced, the update left it out (${why}).`);
+    }
     if (opts.removePermission && planned.userPool.change.kind === 'unbind' && planned.functionArn) {
       // Decided on the pool as read after the update, not as planned: a slot bound since still counts.
       const stillUsedBy = slotsCalling(applied.after.LambdaConfig as Record<string, unknown> | undefined, planned.functionArn);

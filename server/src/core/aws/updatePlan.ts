@@ -51,6 +51,11 @@ export function describeOnlyMembers(pool: UserPoolType): string[] {
 export interface OmittedMember {
   member: string;
   reason: string;
+  /**
+   * Trimmed from the update although Describe returns it (a deprecated mirror of a member that is
+   * sent): the pool may stop reporting it afterwards, which the plan announced, so it is no surprise.
+   */
+  mayDisappear?: boolean;
 }
 
 /** The planned UpdateUserPool call. */
@@ -97,7 +102,7 @@ function trimRefusedMembers(input: Record<string, unknown>): OmittedMember[] {
   if (acu && acu.UnusedAccountValidityDays !== undefined && policy?.TemporaryPasswordValidityDays !== undefined) {
     // Update rejects both at once; TemporaryPasswordValidityDays replaced it and Describe mirrors it.
     delete acu.UnusedAccountValidityDays;
-    out.push({ member: 'AdminCreateUserConfig.UnusedAccountValidityDays', reason: 'deprecated mirror of Policies.PasswordPolicy.TemporaryPasswordValidityDays, which is sent' });
+    out.push({ member: 'AdminCreateUserConfig.UnusedAccountValidityDays', reason: 'deprecated mirror of Policies.PasswordPolicy.TemporaryPasswordValidityDays, which is sent', mayDisappear: true });
   }
   const template = input.VerificationMessageTemplate as Record<string, unknown> | undefined;
   if (template) {
@@ -111,7 +116,7 @@ function trimRefusedMembers(input: Record<string, unknown>): OmittedMember[] {
       if (input[legacy] === undefined) continue;
       if (template[field] === undefined) template[field] = input[legacy];
       delete input[legacy];
-      out.push({ member: legacy, reason: `deprecated; its value is sent as VerificationMessageTemplate.${field}` });
+      out.push({ member: legacy, reason: `deprecated; its value is sent as VerificationMessageTemplate.${field}`, mayDisappear: true });
     }
   }
   return out;

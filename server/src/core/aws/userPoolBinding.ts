@@ -43,6 +43,8 @@ export interface AppliedUserPoolChange {
   after: UserPoolType;
   /** Differences beyond the slot (and LastModifiedDate): should be empty; shown to the user if not. */
   unexpected: Difference[];
+  /** Deprecated mirrors the plan announced it would leave out, which the pool then stopped reporting. */
+  announced: Difference[];
   permission?: PermissionResult;
 }
 
@@ -61,12 +63,16 @@ export async function applyUserPoolChange(clients: AwsClients, planned: PlannedU
   if (planned.plan.changedKeys.length > 0) await clients.userPools.send(new UpdateUserPoolCommand(planned.plan.input), { abortSignal: signal });
   const after = await describeUserPool(clients, planned.poolId, signal);
   const allowed = ['LastModifiedDate', ...planned.plan.changedKeys.map((k) => `LambdaConfig.${k}`)];
-  const unexpected = unexpectedDifferences(planned.before, after, allowed);
+  const differences = unexpectedDifferences(planned.before, after, allowed);
+  const trimmed = new Set(planned.plan.omitted.filter((o) => o.mayDisappear).map((o) => o.member));
+  // A trimmed mirror that vanished was announced in the plan; any other change is a surprise.
+  const announced = differences.filter((d) => trimmed.has(d.path) && d.after === undefined);
+  const unexpected = differences.filter((d) => !announced.includes(d));
   let permission: PermissionResult | undefined;
   if (planned.change.kind === 'bind') {
     permission = await ensurePermission(clients, planned.change.functionArn, userPoolNeed(planned), signal);
   }
-  return { after, unexpected, ...(permission ? { permission } : {}) };
+  return { after, unexpected, announced, ...(permission ? { permission } : {}) };
 }
 
 /** Removes the statement we added for this pool from `functionArn`'s policy; returns the removed ids. */
