@@ -1,7 +1,9 @@
 // `npm run package`: production build, then a .vsix for this platform. The extension's only runtime
 // dependency is esbuild (it compiles TypeScript handlers for local invoke and drives a native binary,
-// so it cannot be bundled): vsce ships it with its binary for this platform, hence a platform target.
+// so it cannot be bundled): it is copied with this platform's binary into dist/node_modules, where the
+// bundles' require('esbuild') finds it first, hence a platform target.
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -28,8 +30,26 @@ function run(cmd, args) {
 }
 
 run(process.execPath, [path.join(root, 'esbuild.mjs'), '--production']);
+
+// Only what esbuild's JavaScript API needs at run time: its package.json and lib/main.js, and the
+// platform package with the binary (main.js resolves `@esbuild/<platform>/bin/esbuild`).
+const vendored = path.join(root, 'dist', 'node_modules');
+fs.rmSync(vendored, { recursive: true, force: true });
+for (const file of ['esbuild/package.json', 'esbuild/lib/main.js', `@esbuild/${key}/package.json`, `@esbuild/${key}/bin/esbuild${process.platform === 'win32' ? '.exe' : ''}`]) {
+  const from = path.join(root, 'node_modules', file);
+  if (!fs.existsSync(from)) {
+    console.error(`Missing ${from}: run npm ci first.`);
+    process.exit(1);
+  }
+  fs.mkdirSync(path.dirname(path.join(vendored, file)), { recursive: true });
+  fs.copyFileSync(from, path.join(vendored, file));
+  fs.chmodSync(path.join(vendored, file), fs.statSync(from).mode);
+}
+
 run(path.join(root, 'node_modules', '.bin', 'vsce'), [
   'package',
+  // node_modules stays out (everything else is bundled); esbuild comes from dist/node_modules.
+  '--no-dependencies',
   '--target', target,
   // The repository has no public address yet: README links resolve against this placeholder.
   '--baseContentUrl', 'https://example.invalid/cognito-triggers/blob/main',

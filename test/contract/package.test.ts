@@ -42,8 +42,8 @@ const ALLOWED = [
   /^extension\/snippets\/[\w.-]+\.code-snippets$/,
   // esbuild, the one runtime dependency (TypeScript handlers are compiled at invoke time), with the
   // native binary of the package's target platform.
-  /^extension\/node_modules\/esbuild\/(package\.json|lib\/main\.(js|d\.ts)|bin\/esbuild)$/,
-  /^extension\/node_modules\/@esbuild\/[\w-]+\/(package\.json|bin\/esbuild(\.exe)?)$/,
+  /^extension\/dist\/node_modules\/esbuild\/(package\.json|lib\/main\.js)$/,
+  /^extension\/dist\/node_modules\/@esbuild\/[\w-]+\/(package\.json|bin\/esbuild(\.exe)?)$/,
 ];
 
 let stage = '';
@@ -78,7 +78,7 @@ before(async () => {
     if (!SKIP.has(entry)) fs.cpSync(path.join(root, entry), path.join(stage, entry), { recursive: true });
   }
   // The real `npm run package` script, writing into the stage. node_modules is linked, not copied:
-  // vsce ships the runtime dependencies (esbuild and its binary) from it.
+  // the script takes esbuild and its binary from it.
   fs.symlinkSync(path.join(root, 'node_modules'), path.join(stage, 'node_modules'), 'dir');
   const script = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.package ?? '';
   assert.equal(script, 'node scripts/package.mjs', 'the package script');
@@ -108,8 +108,8 @@ test('the .vsix holds every bundle and the docs', () => {
 });
 
 test('the .vsix ships esbuild with its binary, so TypeScript handlers can be invoked', () => {
-  assert.ok(entries.includes('extension/node_modules/esbuild/lib/main.js'), 'esbuild API');
-  assert.ok(entries.some((e) => /^extension\/node_modules\/@esbuild\/[\w-]+\/bin\/esbuild/.test(e)), 'esbuild binary for the target platform');
+  assert.ok(entries.includes('extension/dist/node_modules/esbuild/lib/main.js'), 'esbuild API');
+  assert.ok(entries.some((e) => /^extension\/dist\/node_modules\/@esbuild\/[\w-]+\/bin\/esbuild/.test(e)), 'esbuild binary for the target platform');
 });
 
 test('every schema and snippet file package.json points to is in the .vsix', () => {
@@ -121,4 +121,16 @@ test('every schema and snippet file package.json points to is in the .vsix', () 
     .map((p) => `extension/${p.slice(2)}`);
   assert.ok(local.length > 0, 'package.json points to no schema or snippet file');
   assert.deepEqual([...new Set(local)].filter((f) => !entries.includes(f)), [], 'package.json points to files the .vsix lacks');
+});
+
+test('the npm package (the CLI) holds only the bundles, schemas, snippets and docs; esbuild is its one dependency', () => {
+  const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--loglevel=error'], { cwd: root, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const files = (JSON.parse(r.stdout) as { files: { path: string }[] }[])[0]?.files.map((f) => f.path) ?? [];
+  const allowed = [/^dist\/[\w]+\.js$/, /^schemas\/[\w.-]+\.json$/, /^snippets\/[\w.-]+\.code-snippets$/, /^(package\.json|README\.md|LICENSE|CHANGELOG\.md)$/];
+  assert.deepEqual(files.filter((f) => !allowed.some((re) => re.test(f))), [], 'files that should not be published (fix .npmignore)');
+  for (const b of BUNDLES) assert.ok(files.includes(`dist/${b}.js`), `dist/${b}.js is published`);
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; bin: Record<string, string> };
+  assert.deepEqual(Object.keys(manifest.dependencies), ['esbuild'], 'everything else is bundled');
+  assert.equal(manifest.bin['cognito-triggers'], './dist/cli.js');
 });
