@@ -1,6 +1,7 @@
 // Pools with every trigger slot, the bound function and the workspace handler that builds it.
 import { URI, Utils } from 'vscode-uri';
 import type { BindingEntry } from '../bindings/file';
+import type { SlotView } from '../protocol/aws';
 import type { AwsClients } from './clients';
 import { explainAwsError, type ExplainedError } from './errors';
 import { getCognitoEvents, SYNC_EVENT } from './identityPoolBinding';
@@ -14,15 +15,8 @@ export interface WorkspaceBinding extends BindingEntry {
   folder: string;
 }
 
-/** One slot as the view shows it. */
-export interface SlotRow {
-  slot: string;
-  displayName: string;
-  functionArn?: string;
-  lambdaVersion?: string;
-  triggerId?: string;
-  handler?: { file: string; handlerName: string; uri: string };
-}
+/** One slot as the view shows it: the protocol's shape, so the view gets exactly what is built here. */
+export type SlotRow = SlotView;
 
 /** The workspace handler whose functionName names this function (name, ARN, or ARN with qualifier). */
 export function matchHandler(functionArn: string, entries: readonly WorkspaceBinding[]): WorkspaceBinding | undefined {

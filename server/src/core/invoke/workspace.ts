@@ -40,19 +40,23 @@ export interface FoundEvent {
   triggerSource?: string;
 }
 
+/** The file's text, or undefined when it is unreadable or larger than MAX_BYTES (not worth scanning). */
+function readSmallFile(file: string): string | undefined {
+  try {
+    return fs.statSync(file).size > MAX_BYTES ? undefined : fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 /** JSON files matching the event globs (or any .json under an `events` folder), recognised by the model. */
 export function findEventFiles(folder: string, globs: readonly string[], triggerIds: readonly string[] = []): FoundEvent[] {
   const match = picomatch(globs.length ? [...globs] : ['**/events/**/*.json', '**/*.event.json'], { dot: false });
   const out: FoundEvent[] = [];
   for (const rel of listFiles(folder, (r) => r.endsWith('.json') && match(r))) {
     const file = path.join(folder, rel);
-    let text: string;
-    try {
-      if (fs.statSync(file).size > MAX_BYTES) continue;
-      text = fs.readFileSync(file, 'utf8');
-    } catch {
-      continue;
-    }
+    const text = readSmallFile(file);
+    if (text === undefined) continue;
     const parsed = parseEventText(text, file);
     if ('kind' in parsed) continue;
     const rec = recognizeEvent(parsed.value, triggerIds.length === 1 && triggerIds[0] ? { triggerId: triggerIds[0] } : {});
@@ -89,13 +93,8 @@ export function findHandlerExports(folder: string): { file: string; rel: string;
   const out: { file: string; rel: string; handlerName: string; score: number }[] = [];
   for (const rel of listFiles(folder, (r) => /\.(c|m)?(j|t)s$/.test(r) && !/\.d\.ts$|\.test\.|\.spec\./.test(r))) {
     const file = path.join(folder, rel);
-    let text: string;
-    try {
-      if (fs.statSync(file).size > MAX_BYTES) continue;
-      text = fs.readFileSync(file, 'utf8');
-    } catch {
-      continue;
-    }
+    const text = readSmallFile(file);
+    if (text === undefined) continue;
     const score = /triggerSource|TriggerHandler|TriggerEvent|userPoolId|datasetRecords/.test(text) ? 0 : 1;
     for (const handlerName of exportedNames(text)) out.push({ file, rel, handlerName, score });
   }
