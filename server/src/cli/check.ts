@@ -2,7 +2,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { FeatureContext, ProviderHost } from '../core/features/provider';
@@ -71,9 +70,6 @@ export async function checkOne(file: string, host: ProviderHost): Promise<FileCh
   const ctx: FeatureContext = { document, settings: defaultSettings(), relativePath: path.relative(process.cwd(), file).split(path.sep).join('/'), host, reportSyntaxErrors: true };
   const provider = PROVIDERS.find((p) => p.handles(ctx));
   const diags: Diagnostic[] = provider?.diagnose ? await provider.diagnose(ctx) : [];
-  // In the editor VS Code's JSON support reports syntax errors; here nobody else would. Cognito sends
-  // strict JSON, so trailing commas and comments in an event file are errors too.
-  if (provider && languageId === 'json') diags.unshift(...jsonSyntaxErrors(document));
   const findings = diags.map((d): CheckFinding => ({
     file: path.relative(process.cwd(), file) || file,
     line: d.range.start.line + 1,
@@ -83,20 +79,6 @@ export async function checkOne(file: string, host: ProviderHost): Promise<FileCh
     message: typeof d.message === 'string' ? d.message : d.message.value,
   }));
   return { findings, ...(provider ? { provider: provider.name } : {}) };
-}
-
-/** Strict-JSON syntax errors of an event file, as diagnostics. */
-function jsonSyntaxErrors(document: TextDocument): Diagnostic[] {
-  const errors: ParseError[] = [];
-  parse(document.getText(), errors, { allowTrailingComma: false, disallowComments: true });
-  // jsonc-parser reports one trailing comma twice (property name, then value expected): keep the first per offset.
-  const first = errors.filter((e, i) => errors.findIndex((o) => o.offset === e.offset) === i);
-  return first.map((e) => ({
-    range: { start: document.positionAt(e.offset), end: document.positionAt(e.offset + e.length) },
-    severity: 1,
-    code: 'json-syntax',
-    message: `Not valid JSON: ${printParseErrorCode(e.error)}. Cognito sends strict JSON (no comments, no trailing commas).`,
-  }));
 }
 
 async function run(args: string[], o: CheckOptions): Promise<void> {

@@ -26,7 +26,7 @@ export interface FeatureContext {
   /** Path of the document relative to its workspace folder, '/'-separated, for glob settings. */
   readonly relativePath: string;
   readonly host: ProviderHost;
-  /** Report syntax errors too (the CLI; in the editor the JS/TS language service shows them). */
+  /** Report syntax errors too (the CLI; in the editor VS Code's own JS/TS and JSON support shows them). */
   readonly reportSyntaxErrors?: boolean;
 }
 

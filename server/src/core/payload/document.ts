@@ -1,5 +1,5 @@
 // Parsed JSON event documents: one jsonc-parser tree per URI and version, shared by every feature.
-import { getNodeValue, parseTree, type Node, type ParseError } from 'jsonc-parser';
+import { getNodeValue, parse, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 
 /** The minimal document shape we parse (a vscode-languageserver-textdocument TextDocument fits). */
 export interface TextSource {
@@ -25,6 +25,29 @@ export function parseJson(text: string, uri = '', version = 0): ParsedJson {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   return { uri, version, text, root, value: root ? getNodeValue(root) : undefined, errors };
+}
+
+/** A strict-JSON syntax error, in offsets. */
+export interface SyntaxProblem {
+  readonly start: number;
+  readonly end: number;
+  readonly message: string;
+}
+
+/**
+ * Strict-JSON syntax errors: Cognito sends strict JSON, so trailing commas and comments count too
+ * (the editor's parse above tolerates them, as VS Code's JSON editor does).
+ */
+export function strictSyntaxErrors(text: string): SyntaxProblem[] {
+  const errors: ParseError[] = [];
+  parse(text, errors, { allowTrailingComma: false, disallowComments: true });
+  // jsonc-parser reports one trailing comma twice (property name, then value expected): keep the first per offset.
+  const first = errors.filter((e, i) => errors.findIndex((o) => o.offset === e.offset) === i);
+  return first.map((e) => ({
+    start: e.offset,
+    end: e.offset + e.length,
+    message: `Not valid JSON: ${printParseErrorCode(e.error)}. Cognito sends strict JSON (no comments, no trailing commas).`,
+  }));
 }
 
 /**

@@ -1,13 +1,13 @@
 // The event JSON provider: recognition, completion, hover, diagnostics and the invoke code lens for
 // JSON files that are Cognito trigger events. Unrelated JSON is left alone (handles() is false).
 import type { CodeLens, CompletionList, Diagnostic, Hover, Position } from 'vscode-languageserver-types';
-import { MarkupKind } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, MarkupKind } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeEvent, type EventAnalysis } from '../../payload/analyze';
 import { isJsonDocument } from '../../payload/classify';
 import { completeAt } from '../../payload/complete';
-import { diagnoseEvent, type SchemaProblem } from '../../payload/diagnose';
-import { ParseCache } from '../../payload/document';
+import { DIAGNOSTIC_SOURCE, diagnoseEvent, type SchemaProblem } from '../../payload/diagnose';
+import { ParseCache, strictSyntaxErrors } from '../../payload/document';
 import { hoverAt } from '../../payload/hover';
 import { SchemaValidator, type SchemaSource } from '../../payload/schemaValidation';
 import type { FeatureContext, LanguageFeatureProvider } from '../provider';
@@ -76,10 +76,21 @@ export class EventJsonProvider implements LanguageFeatureProvider {
 
   async diagnose(ctx: FeatureContext): Promise<Diagnostic[]> {
     const a = this.analyze(ctx);
+    if (!a) return [];
+    // In the editor VS Code's JSON support reports syntax; hosts without it (the CLI) ask for it here.
+    const syntax: Diagnostic[] = ctx.reportSyntaxErrors
+      ? strictSyntaxErrors(a.parsed.text).map((e) => ({
+          range: { start: ctx.document.positionAt(e.start), end: ctx.document.positionAt(e.end) },
+          severity: DiagnosticSeverity.Error,
+          code: 'json-syntax',
+          source: DIAGNOSTIC_SOURCE,
+          message: e.message,
+        }))
+      : [];
     // A blank file just created in an events folder is not yet wrong: wait for its first character.
-    if (!a || a.parsed.text.trim() === '') return [];
+    if (a.parsed.text.trim() === '') return syntax;
     const problems = a.trigger ? await this.schemaProblems(ctx.document, a) : [];
-    return diagnoseEvent(a, problems).map((d) => toDiagnostic(ctx.document, d));
+    return [...syntax, ...diagnoseEvent(a, problems).map((d) => toDiagnostic(ctx.document, d))];
   }
 
   codeLenses(ctx: FeatureContext): CodeLens[] {
