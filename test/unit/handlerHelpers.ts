@@ -1,7 +1,7 @@
 // Helpers for handler-code unit tests: the `|` caret, analysis and feature calls on inline text.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDocument } from '../../server/src/core/handler/analyze';
-import type { BindingHint, DocumentAnalysis } from '../../server/src/core/handler/types';
+import type { BindingHint, DocumentAnalysis } from '../../server/src/core/handler/description';
 import { complete } from '../../server/src/core/features/handlerCode/complete';
 import { hover } from '../../server/src/core/features/handlerCode/hover';
 import { offsetMapper } from '../../server/src/core/handler/offsets';

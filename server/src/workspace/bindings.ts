@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { parseBindingsFile, type BindingEntry } from '../core/bindings/file';
 import type { FeatureContext } from '../core/features/provider';
-import type { BindingHint } from '../core/handler/types';
+import type { BindingHint } from '../core/handler/description';
 import { getTrigger } from '../core/model';
 
 const cache = new Map<string, { mtimeMs: number; entries: BindingEntry[] }>();

@@ -1,7 +1,7 @@
 // Resolves names at an offset against an analysis: which handler, which event path, which triggers.
 import { appliesTo, childField, fieldAt, TRIGGERS } from '../model';
 import type { FieldDefinition, TriggerDefinition } from '../model/types';
-import type { Candidate, DocumentAnalysis, HandlerSite, PathKey } from './types';
+import type { Candidate, DocumentAnalysis, HandlerSite, PathKey } from './description';
 
 /** The handler whose function contains `offset`, if any. */
 export function handlerAt(a: DocumentAnalysis, offset: number): HandlerSite | undefined {

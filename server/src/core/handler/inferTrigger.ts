@@ -1,7 +1,7 @@
 // Decides which trigger(s) a handler serves, from the strongest signal present, and says why.
 import { byTypeName, fieldAt, findSource, getTrigger, TRIGGERS } from '../model';
 import type { TriggerDefinition } from '../model/types';
-import type { Candidate, PathKey, SignalKind, TriggerInference } from './types';
+import type { Candidate, PathKey, SignalKind, TriggerInference } from './description';
 
 /** The evidence found for one handler. */
 export interface TriggerEvidence {

@@ -2,8 +2,8 @@
 import { TRIGGERS, fieldAt } from '../../model';
 import { childrenOf, fieldsAt, typesOf, type FieldMatch } from '../../handler/context';
 import { didYouMean as closest } from '../../events/json';
-import type { Candidate, PathKey } from '../../handler/types';
-import { DYNAMIC_KEY } from '../../handler/paths';
+import type { Candidate, PathKey } from '../../handler/description';
+import { DYNAMIC_KEY } from '../../handler/description';
 import { pathText } from './docs';
 import type { Problem } from './problems';
 

@@ -3,7 +3,8 @@ import { claimRuleFor } from '../../model';
 import type { FieldDefinition } from '../../model/types';
 import { fieldsAt, typesOf, type FieldMatch } from '../../handler/context';
 import { didYouMean as closest } from '../../events/json';
-import type { Candidate, KnownValue, PathKey } from '../../handler/types';
+import type { Candidate, KnownValue, PathKey } from '../../handler/description';
+import type { HandlerSyntax } from '../../handler/syntax';
 import { checkPath } from './checkPaths';
 import { pathText } from './docs';
 import type { Problem } from './problems';
@@ -14,6 +15,8 @@ export interface WriteContext {
   readonly narrowedBy?: readonly string[];
   readonly eventName: string;
   readonly text: string;
+  /** How fixes are written in the handler's language. */
+  readonly syntax: HandlerSyntax;
 }
 
 const href = (m: FieldMatch | undefined): string => m?.field.docs ?? m?.trigger.docs ?? '';
@@ -37,15 +40,17 @@ export function checkValue(path: readonly PathKey[], value: KnownValue, matches:
   checkClaims(path, value, matches, out);
   if (value.type && value.type !== 'null' && !matches.some((x) => compatible(value.type as string, x.field))) {
     const want = [...new Set(matches.flatMap((x) => typesOf(x.field)))].join(' | ');
-    const boolString = value.type === 'string' && (value.literal === 'true' || value.literal === 'false') && want.includes('boolean');
+    const word = value.type === 'string' && typeof value.literal === 'string' ? w.syntax.booleanWord(value.literal) : undefined;
+    const boolString = word !== undefined && want.includes('boolean');
+    const bool = w.syntax.booleanLiteral(word === true);
     out.push({
       key: 'wrongType',
       severity: 'error',
       start: value.start,
       end: value.end,
       href: href(m),
-      message: `\`event.${pathText(path)}\` takes ${want}, not ${value.type}.${boolString ? ` Use the boolean ${String(value.literal)} without quotes: Cognito rejects the string.` : ''}`,
-      ...(boolString ? { fixes: [{ title: `Use ${String(value.literal)}`, edits: [{ start: value.start, end: value.end, newText: String(value.literal) }] }] } : {}),
+      message: `\`event.${pathText(path)}\` takes ${want}, not ${value.type}.${boolString ? ` Use the boolean ${bool} without quotes: Cognito rejects the string.` : ''}`,
+      ...(boolString ? { fixes: [{ title: `Use ${bool}`, edits: [{ start: value.start, end: value.end, newText: bool }] }] } : {}),
     });
     return;
   }
@@ -64,7 +69,7 @@ export function checkValue(path: readonly PathKey[], value: KnownValue, matches:
   for (const p of value.properties ?? []) {
     const sub = [...path, p.key];
     const r = checkPath(sub, w.candidates, (i) => (i === sub.length - 1 ? { start: p.start, end: p.end } : { start: value.start, end: value.start + 1 }), true);
-    if (r.problem) out.push(withV1ToV2Fix(r.problem, p.key, p.value, w.text));
+    if (r.problem) out.push(withV1ToV2Fix(r.problem, p.key, p.value, w.text, w.syntax));
     else if (r.matches.length) checkValue(sub, p.value, r.matches, w, out);
   }
 }
@@ -73,17 +78,21 @@ export function checkValue(path: readonly PathKey[], value: KnownValue, matches:
  * For `claimsOverrideDetails` (V1) written in a V2/V3 handler with an object literal: a fix that
  * converts it to `claimsAndScopeOverrideDetails` with the claims under `idTokenGeneration`.
  */
-export function withV1ToV2Fix(problem: Problem, key: PathKey | undefined, value: KnownValue | undefined, text: string): Problem {
+export function withV1ToV2Fix(problem: Problem, key: PathKey | undefined, value: KnownValue | undefined, text: string, syntax: HandlerSyntax): Problem {
   if (problem.key !== 'preTokenVersion' || key !== 'claimsOverrideDetails' || !value?.properties) return problem;
   const src = (k: string): string | undefined => {
     const p = value.properties?.find((x) => x.key === k);
     return p ? text.slice(p.value.start, p.value.end) : undefined;
   };
-  const id = ['claimsToAddOrOverride', 'claimsToSuppress'].flatMap((k) => (src(k) !== undefined ? [`${k}: ${src(k)}`] : []));
-  const parts = [...(id.length ? [`idTokenGeneration: { ${id.join(', ')} }`] : []), ...(src('groupOverrideDetails') !== undefined ? [`groupOverrideDetails: ${src('groupOverrideDetails')}`] : [])];
+  const entry = (k: string): [string, string][] => {
+    const s = src(k);
+    return s !== undefined ? [[k, s]] : [];
+  };
+  const id = [...entry('claimsToAddOrOverride'), ...entry('claimsToSuppress')];
+  const parts: [string, string][] = [...(id.length ? [['idTokenGeneration', syntax.objectLiteral(id)] as [string, string]] : []), ...entry('groupOverrideDetails')];
   const edits = [
     { start: problem.start, end: problem.end, newText: 'claimsAndScopeOverrideDetails' },
-    { start: value.start, end: value.end, newText: `{ ${parts.join(', ')} }` },
+    { start: value.start, end: value.end, newText: syntax.objectLiteral(parts) },
   ];
   return { ...problem, fixes: [{ title: 'Convert to the V2 response (claimsAndScopeOverrideDetails)', edits }] };
 }
@@ -129,11 +138,7 @@ function checkPlaceholders(path: readonly PathKey[], value: KnownValue, matches:
     // Only a fully known message can be said to lack it: a part built elsewhere (a call, a
     // parameter) may carry the placeholder.
     if (has || value.template?.complete === false) continue;
-    const expr = `\${${w.eventName}.${rule.fromField}}`;
-    const src = w.text.slice(value.start, value.end);
-    let fix: { start: number; end: number; newText: string } | undefined;
-    if (src.startsWith('`')) fix = { start: value.end - 1, end: value.end - 1, newText: ` ${expr}` };
-    else if (/^['"]/.test(src) && typeof value.literal === 'string') fix = { start: value.start, end: value.end, newText: `\`${value.literal.replace(/[`\\]|\$\{/g, (x) => `\\${x}`)} ${expr}\`` };
+    const fix = w.syntax.withInterpolation(w.text, value, typeof value.literal === 'string' ? value.literal : undefined, w.eventName, rule.fromField);
     const limit = matches[0]?.field.constraints?.maxLength;
     out.push({
       key: 'missingPlaceholder',

@@ -4,7 +4,8 @@ import { CodeActionKind, type CodeAction, type CodeActionContext, type Range } f
 import { withArticle } from '../../events/json';
 import { TRIGGERS } from '../../model';
 import { triggersFromFileName } from '../../handler/inferTrigger';
-import type { DocumentAnalysis } from '../../handler/types';
+import type { DocumentAnalysis } from '../../handler/description';
+import { syntaxFor } from '../../handler/syntax';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './problems';
 
 function isData(d: unknown): d is DiagnosticData {
@@ -30,11 +31,12 @@ export function codeActions(doc: TextDocument, range: Range, context: CodeAction
     const choices = h.inference.known ? h.inference.candidates.map((c) => c.trigger) : [...named, ...TRIGGERS.filter((t) => !named.includes(t))];
     const at = doc.positionAt(h.statementStart);
     const indent = ' '.repeat(at.character);
+    const syntax = syntaxFor(a.language);
     for (const t of choices) {
       out.push({
         title: `Mark '${h.name}' as ${withArticle(t.displayName)} handler (@cognito-trigger ${t.id})`,
         kind: CodeActionKind.QuickFix,
-        edit: { changes: { [doc.uri]: [{ range: { start: at, end: at }, newText: `// @cognito-trigger ${t.id}\n${indent}` }] } },
+        edit: { changes: { [doc.uri]: [{ range: { start: at, end: at }, newText: `${syntax.lineComment(`@cognito-trigger ${t.id}`)}\n${indent}` }] } },
       });
     }
   }

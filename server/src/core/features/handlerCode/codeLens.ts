@@ -1,7 +1,7 @@
 // "▶ Invoke locally" above each handler; the invoke command itself belongs to the invoke area.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeLens } from 'vscode-languageserver-types';
-import type { DocumentAnalysis } from '../../handler/types';
+import type { DocumentAnalysis } from '../../handler/description';
 
 /** The command the lens runs. */
 export const INVOKE_LOCAL_COMMAND = 'cognitoTriggers.invokeLocal';

@@ -3,19 +3,18 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver-types';
 import type { EnumValue } from '../../model/types';
 import { candidatesAt, childrenOf, fieldsAt, type FieldMatch } from '../../handler/context';
-import { cursorContext } from '../../handler/cursor';
-import type { PathKey } from '../../handler/types';
+import type { PathKey } from '../../handler/description';
+import { syntaxFor } from '../../handler/syntax';
 import { fieldMarkdown, triggersText, typeText, valueMarkdown } from './docs';
 import { chainPath, innermostObject, patternPath, stringTargetPath, type AnalysisView } from './targets';
 
 export type { AnalysisView } from './targets';
 
-const IDENT = /^[A-Za-z_$][\w$]*$/;
-
 /** Completions at `offset` of `doc`; null when the cursor is not on the event. */
 export function complete(doc: TextDocument, offset: number, view: AnalysisView): CompletionList | null {
   const text = doc.getText();
-  const ctx = cursorContext(text, offset);
+  const syntax = syntaxFor(view.analysis.language);
+  const ctx = syntax.cursorContext(text, offset);
   if (!ctx) return null;
   const at = view.toAnalysed(offset);
   const { candidates, known } = candidatesAt(view.analysis, at);
@@ -27,10 +26,10 @@ export function complete(doc: TextDocument, offset: number, view: AnalysisView):
     if (!path) return null;
     const items = memberItems(fieldsAt(candidates, path), path, !known).map((it): CompletionItem => {
       const key = it.label as string;
-      if (IDENT.test(key)) return { ...it, textEdit: { range: range(ctx.replaceStart, offset), newText: key } };
+      if (syntax.isMemberName(key)) return { ...it, textEdit: { range: range(ctx.replaceStart, offset), newText: key } };
       // `attrs.cus` → `attrs['custom:']`: keys that are not identifiers need brackets.
       const optional = text[ctx.dotStart - 1] === '?';
-      return { ...it, filterText: `.${key}`, textEdit: { range: range(ctx.dotStart, offset), newText: `${optional ? '.' : ''}['${key}']` } };
+      return { ...it, filterText: `.${key}`, textEdit: { range: range(ctx.dotStart, offset), newText: syntax.quotedMember(key, optional) } };
     });
     return { isIncomplete: false, items };
   }
@@ -40,7 +39,7 @@ export function complete(doc: TextDocument, offset: number, view: AnalysisView):
     const site = pattern ? { path: pattern } : innermostObject(view.analysis, at);
     if (!site) return null;
     const items = memberItems(fieldsAt(candidates, site.path), site.path, !known)
-      .filter((it) => IDENT.test(it.label))
+      .filter((it) => syntax.isMemberName(it.label))
       .map((it): CompletionItem => ({ ...it, textEdit: { range: range(ctx.replaceStart, offset), newText: it.label } }));
     return { isIncomplete: false, items };
   }

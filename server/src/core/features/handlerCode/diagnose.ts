@@ -3,9 +3,9 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { TRIGGERS } from '../../model';
 import { candidatesAt, fieldsAt, typesOf } from '../../handler/context';
-import { COGNITO_TIMEOUT_MS } from '../../handler/flow';
 import { didYouMean as closest } from '../../events/json';
-import type { Candidate, DocumentAnalysis, EventRef, HandlerFact, HandlerSite } from '../../handler/types';
+import { COGNITO_TIMEOUT_MS, type Candidate, type DocumentAnalysis, type EventRef, type HandlerFact, type HandlerSite } from '../../handler/description';
+import { syntaxFor, type HandlerSyntax } from '../../handler/syntax';
 import { checkPath } from './checkPaths';
 import { checkValue, withV1ToV2Fix, writable } from './checkValues';
 import { JS_ERRORS_DOCS, LAMBDA_NODE_HANDLER_DOCS, NODE24_BLOG, TRIGGERS_OVERVIEW_DOCS } from './codes';
@@ -50,20 +50,21 @@ export function problems(text: string, a: DocumentAnalysis, opts: DiagnoseOption
       ...(s ? { fixes: [{ title: `Change to ${s}`, edits: [{ ...c, newText: s }] }] } : {}),
     });
   }
+  const syntax = syntaxFor(a.language);
   for (const ref of a.refs) {
     const h = a.handlers[ref.handler];
-    if (h?.inference.known) checkRef(ref, h, a, text, out);
+    if (h?.inference.known) checkRef(ref, h, a, text, syntax, out);
   }
-  for (const h of a.handlers) if (h.inference.known) for (const f of h.facts) factProblem(h, f, text, out);
+  for (const h of a.handlers) if (h.inference.known) for (const f of h.facts) factProblem(h, f, text, syntax, out);
   return out;
 }
 
-function checkRef(ref: EventRef, h: HandlerSite, a: DocumentAnalysis, text: string, out: Problem[]): void {
+function checkRef(ref: EventRef, h: HandlerSite, a: DocumentAnalysis, text: string, syntax: HandlerSyntax, out: Problem[]): void {
   const { candidates, narrowedBy } = candidatesAt(a, ref.start);
   const range = (i: number): { start: number; end: number } => ref.keyRanges[i] ?? { start: ref.start, end: ref.end };
   const r = checkPath(ref.path, candidates, range, ref.kind === 'write');
   if (r.problem) {
-    out.push(withV1ToV2Fix(r.problem, ref.path[ref.path.length - 1], ref.kind === 'write' ? ref.value : undefined, text));
+    out.push(withV1ToV2Fix(r.problem, ref.path[ref.path.length - 1], ref.kind === 'write' ? ref.value : undefined, text, syntax));
     return;
   }
   if (!r.matches.length) return;
@@ -84,7 +85,7 @@ function checkRef(ref: EventRef, h: HandlerSite, a: DocumentAnalysis, text: stri
     }
     const throughNull = nullParent(ref, a, candidates);
     if (throughNull) out.push(throughNull);
-    if (ref.value) checkValue(ref.path, ref.value, r.matches, { candidates, ...(narrowedBy ? { narrowedBy } : {}), eventName: h.eventParam ?? 'event', text }, out);
+    if (ref.value) checkValue(ref.path, ref.value, r.matches, { candidates, ...(narrowedBy ? { narrowedBy } : {}), eventName: h.eventParam ?? 'event', text, syntax }, out);
     return;
   }
   if (ref.kind === 'compare' && typeof ref.value?.literal === 'string') {
@@ -135,20 +136,13 @@ function nullParent(ref: EventRef, a: DocumentAnalysis, candidates: readonly Can
   return undefined;
 }
 
-/** Indentation of the line holding `offset`. */
-function indentAt(text: string, offset: number): string {
-  const start = text.lastIndexOf('\n', offset - 1) + 1;
-  return /^[ \t]*/.exec(text.slice(start))?.[0] ?? '';
-}
-
-function factProblem(h: HandlerSite, f: HandlerFact, text: string, out: Problem[]): void {
+function factProblem(h: HandlerSite, f: HandlerFact, text: string, syntax: HandlerSyntax, out: Problem[]): void {
   const triggers = h.inference.candidates.map((c) => c.trigger);
   const ev = h.eventParam ?? 'event';
   switch (f.kind) {
     case 'noReturn': {
       if (triggers.every((t) => t.noResponse)) return;
       const callback = h.paramCount >= 3 && !h.isAsync;
-      const indent = indentAt(text, f.start);
       out.push({
         key: 'noReturn',
         severity: 'error',
@@ -160,11 +154,7 @@ function factProblem(h: HandlerSite, f: HandlerFact, text: string, out: Problem[
           : f.insertAt !== undefined
             ? `\`${h.name}\` can finish without returning the event: Cognito then receives null and fails the request ("${triggers[0]?.errorName ?? 'Trigger'} failed with error … Invalid lambda response").`
             : `A bare \`return;\` sends null to Cognito, which fails the request: return \`${ev}\`.`,
-        fixes: callback
-          ? []
-          : f.insertAt !== undefined
-            ? [{ title: `Add 'return ${ev};'`, edits: [{ start: f.insertAt, end: f.insertAt, newText: `${text[f.insertAt - 1] === '\n' ? '' : '\n'}${indent}  return ${ev};\n${indent}` }] }]
-            : [{ title: `Return ${ev}`, edits: [{ start: f.start, end: f.end, newText: `return ${ev};` }] }],
+        fixes: callback ? [] : [{ title: f.insertAt !== undefined ? `Add 'return ${ev};'` : `Return ${ev}`, edits: [syntax.returnEventEdit(text, f, ev)] }],
       });
       return;
     }

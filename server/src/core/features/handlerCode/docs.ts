@@ -2,7 +2,7 @@
 import type { EnumValue, FieldDefinition } from '../../model/types';
 import type { FieldMatch } from '../../handler/context';
 import { typesOf } from '../../handler/context';
-import type { HandlerSite, PathKey } from '../../handler/types';
+import type { HandlerSite, PathKey } from '../../handler/description';
 import { TRIGGERS_OVERVIEW_DOCS } from './codes';
 
 /** `request.userAttributes.email` (numbers as `[0]`). */

@@ -3,17 +3,17 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import { candidatesAt, fieldsAt, rootPath, type FieldMatch } from '../../handler/context';
 import type { EnumValue } from '../../model/types';
-import { chainBefore, cursorContext } from '../../handler/cursor';
+import { syntaxFor } from '../../handler/syntax';
 import { stringTargetPath, type AnalysisView } from './targets';
 import { fieldMarkdown, handlerMarkdown, valueMarkdown } from './docs';
-
-const ID = /[A-Za-z0-9_$]/;
 
 /** Hover at `offset`: a handler name, or an event member chain ending at the word under the cursor. */
 export function hover(doc: TextDocument, offset: number, view: AnalysisView): Hover | null {
   const text = doc.getText();
   const at = view.toAnalysed(offset);
   const a = view.analysis;
+  const syntax = syntaxFor(a.language);
+  const ID = syntax.identChar;
   for (const h of a.handlers) {
     if (h.nameStart <= at && at <= h.nameEnd) {
       return { contents: { kind: MarkupKind.Markdown, value: handlerMarkdown(h) }, range: { start: doc.positionAt(offset - (at - h.nameStart)), end: doc.positionAt(offset - (at - h.nameEnd)) } };
@@ -26,7 +26,7 @@ export function hover(doc: TextDocument, offset: number, view: AnalysisView): Ho
   while (start > 0 && ID.test(text[start - 1] ?? '')) start--;
   while (end < text.length && ID.test(text[end] ?? '')) end++;
   if (start === end) return null;
-  const chain = chainBefore(text, end);
+  const chain = syntax.chainBefore(text, end);
   if (!chain) return null;
   const root = rootPath(a, chain.root, at);
   // A bare alias (`attrs`) shows the field it stands for; the bare event parameter shows nothing.
@@ -43,7 +43,7 @@ export function hover(doc: TextDocument, offset: number, view: AnalysisView): Ho
 
 /** Hover on a string literal compared with or assigned to an event field: that value's description. */
 function hoverString(doc: TextDocument, text: string, offset: number, view: AnalysisView): Hover | null {
-  const ctx = cursorContext(text, offset);
+  const ctx = syntaxFor(view.analysis.language).cursorContext(text, offset);
   if (ctx?.kind !== 'string') return null;
   const close = text.indexOf(ctx.quote, ctx.replaceStart);
   if (close < 0) return null;

@@ -1,8 +1,8 @@
-// The handler-code provider: JS/TS documents, with the last analysis kept per document for fast completion.
+// The handler-code provider: documents of every handler front end (handler/analyze.ts), with the last analysis kept per document for fast completion.
 import type { CodeAction, CodeActionContext, CodeLens, CompletionList, Diagnostic, Hover, Position, Range } from 'vscode-languageserver-types';
-import { analyzeDocument } from '../../handler/analyze';
+import { analyzeDocument, HANDLER_LANGUAGE_IDS } from '../../handler/analyze';
 import { offsetMapper } from '../../handler/offsets';
-import type { BindingHint, DocumentAnalysis } from '../../handler/types';
+import type { BindingHint, DocumentAnalysis } from '../../handler/description';
 import type { FeatureContext, LanguageFeatureProvider } from '../provider';
 import { codeActions } from './codeActions';
 import { codeLenses } from './codeLens';
@@ -11,7 +11,7 @@ import { diagnose } from './diagnose';
 import { hover } from './hover';
 
 /** Language ids this provider answers for. */
-export const HANDLER_LANGUAGES: readonly string[] = ['javascript', 'typescript', 'javascriptreact', 'typescriptreact'];
+export const HANDLER_LANGUAGES: readonly string[] = HANDLER_LANGUAGE_IDS;
 
 /** What the host injects: the triggers the workspace bindings file states for a document's handlers. */
 export interface HandlerCodeOptions {

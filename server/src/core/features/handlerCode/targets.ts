@@ -1,8 +1,7 @@
 // Where a string or key being typed lands: the event path behind a comparison, assignment, case or literal.
 import { handlerAt, rootPath } from '../../handler/context';
-import type { Chain, StringTarget } from '../../handler/cursor';
-import { braceBefore, patternAt } from '../../handler/pattern';
-import type { DocumentAnalysis, PathKey } from '../../handler/types';
+import type { DocumentAnalysis, PathKey } from '../../handler/description';
+import { syntaxFor, type Chain, type StringTarget } from '../../handler/syntax';
 
 /** The analysis and a way to map a current offset into its (possibly older) text. */
 export interface AnalysisView {
@@ -25,8 +24,7 @@ const HANDLER_HEAD = /^(async\b\s*)?(function\b\s*\*?\s*[\w$]*\s*)?$/;
  * → [], `const { request: { | } } = event` → ['request'], and the handler's own `({ request: { | } })`.
  */
 export function patternPath(view: AnalysisView, text: string, offset: number): PathKey[] | undefined {
-  const brace = braceBefore(text, offset);
-  const p = brace >= 0 ? patternAt(text, brace) : undefined;
+  const p = syntaxFor(view.analysis.language).patternAt(text, offset);
   if (!p) return undefined;
   if (p.root.kind === 'init') {
     const base = chainPath(view, p.root.chain, view.toAnalysed(offset));

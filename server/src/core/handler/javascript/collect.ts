@@ -1,9 +1,9 @@
 // Walks one handler's function: event aliases, every use of the event, triggerSource branches, switches.
 import type { Node } from '@babel/types';
-import { TRIGGERS } from '../model';
+import { TRIGGERS } from '../../model';
 import type { FunctionNode } from './findHandlers';
-import { DYNAMIC_KEY, eventPath, knownValue, type AliasTable, type ConstTable } from './paths';
-import type { Alias, EventRef, NarrowedRegion, ObjectSite, PathKey, SwitchSite } from './types';
+import { DYNAMIC_KEY, type Alias, type EventRef, type NarrowedRegion, type ObjectSite, type PathKey, type SwitchSite } from '../description';
+import { eventPath, knownValue, type AliasTable, type ConstTable } from './paths';
 import { isFunction, span, unwrap, walk } from './walk';
 
 /** What one handler's walk collects. */

@@ -1,8 +1,24 @@
-// Plain-data results of handler analysis: handlers, how their trigger was inferred, event references.
+// The language-neutral description of a handler: what every feature (completion, hover, diagnostics,
+// quick fixes, inference, CodeLens) consumes. Front ends (javascript/, python/) produce it from their own
+// trees; nothing here knows a syntax tree, so a rule written against it works in every language.
+//
+// Offsets are UTF-16 code unit offsets into the analysed text (what TextDocument.positionAt takes).
 import type { TriggerDefinition } from '../model/types';
+
+/** Which front end produced an analysis; features pick the matching syntax helper (syntax.ts) by it. */
+export type HandlerLanguageId = 'javascript';
 
 /** A key on the way from the event root: a property name or an array index. */
 export type PathKey = string | number;
+
+/**
+ * Stands for a computed key (`session[i]`, `attrs[name]`): the model resolves a number to an array's
+ * items and any key to a map's values, so -1 reaches both; checks treat it as unknown, never as a typo.
+ */
+export const DYNAMIC_KEY = -1;
+
+/** Longest wait Cognito allows a synchronous trigger, in ms: it gives up after 5 seconds. */
+export const COGNITO_TIMEOUT_MS = 5000;
 
 /** Where a value came from, when it is statically known. */
 export interface KnownValue {
@@ -24,7 +40,7 @@ export interface KnownValue {
   readonly end: number;
 }
 
-/** One use of the event in code: `event.request.userAttributes.email`. */
+/** One use of the event in code: `event.request.userAttributes.email`, `event["request"]["userAttributes"]["email"]`. */
 export interface EventRef {
   /** The full path from the event root. */
   readonly path: readonly PathKey[];
@@ -91,27 +107,31 @@ export interface TriggerInference {
   readonly signal?: SignalKind;
 }
 
-/** A control-flow or runtime fact about a handler, found while walking it. */
+/**
+ * A control-flow or runtime fact about a handler, found while walking it. `noReturn` and `longWait`
+ * are produced by every front end; the callback, legacy-context and floating-promise facts describe
+ * Node.js features and come from the JavaScript front end only.
+ */
 export interface HandlerFact {
   readonly kind: 'noReturn' | 'asyncWithCallback' | 'callbackStyle' | 'legacyContext' | 'floatingPromise' | 'longWait';
   readonly start: number;
   readonly end: number;
   /** Extra detail (the wait in ms, the unawaited call's text). */
   readonly detail?: string;
-  /** Where a `return event` would go (end of the function body, before `}`). */
+  /** Where a `return event` would go (end of the function body: before `}` in JS, after the last line in Python). */
   readonly insertAt?: number;
   /** An unawaited SDK v2 call in callback style: where its callback argument starts, and whether it is empty. */
   readonly callback?: { readonly removeFrom: number; readonly empty: boolean };
 }
 
-/** One exported handler. */
+/** One handler: an exported JS function, a Python module-level function. */
 export interface HandlerSite {
-  /** Exported name: `handler`, `default`, or another export name. */
+  /** The name Lambda calls: `handler`, `default`, another export name, `lambda_handler`. */
   readonly name: string;
   /** Range of the name (or of `export default`). */
   readonly nameStart: number;
   readonly nameEnd: number;
-  /** Start of the statement that exports it (for CodeLens and comment insertion). */
+  /** Start of the statement that exports (JS) or defines (Python, decorators included) it: CodeLens and comment insertion. */
   readonly statementStart: number;
   /** Range of the function, when found in this file. */
   readonly fnStart: number;
@@ -134,6 +154,8 @@ export interface BadTriggerComment {
 
 /** Everything the features need about one document; no AST, so it is cheap to keep for many files. */
 export interface DocumentAnalysis {
+  /** The front end that produced it. */
+  readonly language: HandlerLanguageId;
   readonly handlers: readonly HandlerSite[];
   readonly refs: readonly EventRef[];
   readonly aliases: readonly (Alias & { readonly handler: number })[];
@@ -145,7 +167,7 @@ export interface DocumentAnalysis {
   readonly cognitoSignal: boolean;
   /** The text could not be parsed at all. */
   readonly unparsed: boolean;
-  /** Syntax errors (message, offset), whether Babel recovered from them or not. */
+  /** Syntax errors (message, offset), whether the parser recovered from them or not. */
   readonly syntaxErrors: readonly { readonly message: string; readonly offset: number }[];
 }
 
@@ -153,4 +175,19 @@ export interface DocumentAnalysis {
 export interface BindingHint {
   readonly handler: string;
   readonly trigger: string;
+}
+
+/** What a front end analyses: the text and what the host knows about the file. */
+export interface AnalyzeInput {
+  readonly text: string;
+  readonly languageId: string;
+  /** File name or path, for the file-name signal and the dialect (TS/JSX) choice. */
+  readonly fileName: string;
+  /** Triggers the workspace bindings file states for this file's handlers. */
+  readonly bindingHints?: readonly BindingHint[];
+}
+
+/** An analysis with nothing in it (unparsable text, or a language with no front end loaded). */
+export function emptyAnalysis(language: HandlerLanguageId, unparsed: boolean, syntaxErrors: DocumentAnalysis['syntaxErrors'] = []): DocumentAnalysis {
+  return { language, handlers: [], refs: [], aliases: [], regions: [], objects: [], switches: [], badComments: [], cognitoSignal: false, unparsed, syntaxErrors };
 }

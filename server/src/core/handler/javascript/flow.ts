@@ -1,11 +1,9 @@
 // Control-flow and runtime facts about one handler: missing return, callbacks, unawaited calls, long waits.
 import type { Node, Statement } from '@babel/types';
 import type { FunctionNode } from './findHandlers';
-import type { HandlerFact } from './types';
+import { COGNITO_TIMEOUT_MS, type HandlerFact } from '../description';
 import { isFunction, span, unwrap, walk } from './walk';
 
-/** Longest wait Cognito allows a synchronous trigger, in ms: it gives up after 5 seconds. */
-export const COGNITO_TIMEOUT_MS = 5000;
 
 const WAIT_NAMES = /^(sleep|delay|wait|pause|setTimeoutPromise|timeout)$/i;
 // Calls whose promise (or callback) keeps running after the handler returns unless awaited.

@@ -1,27 +1,7 @@
 // What the cursor is on, from a small backward lexical scan of the text: works on half-typed code and
 // needs no parse, so completion stays fast on big files and while the file does not parse.
-import { DYNAMIC_KEY } from './paths';
-import type { PathKey } from './types';
-
-/** A member chain read backwards: `event.request['userAttributes']` → root `event`, keys. */
-export interface Chain {
-  readonly root: string;
-  readonly keys: readonly PathKey[];
-  readonly start: number;
-}
-
-/** Where a string being typed will land. */
-export type StringTarget =
-  | { readonly via: 'compare' | 'assign' | 'arrayAssign'; readonly chain: Chain }
-  | { readonly via: 'bracket'; readonly chain: Chain }
-  | { readonly via: 'case' }
-  | { readonly via: 'objectValue' | 'objectArray'; readonly key: string };
-
-/** The completion situation at the cursor. */
-export type CursorContext =
-  | { readonly kind: 'member'; readonly chain: Chain; readonly partial: string; readonly replaceStart: number; readonly dotStart: number }
-  | { readonly kind: 'string'; readonly target: StringTarget; readonly partial: string; readonly quote: string; readonly replaceStart: number; readonly replaceEnd: number }
-  | { readonly kind: 'objectKey'; readonly partial: string; readonly replaceStart: number };
+import { DYNAMIC_KEY, type PathKey } from '../description';
+import type { Chain, CursorContext, StringTarget } from '../syntax';
 
 const ID = /[A-Za-z0-9_$]/;
 const isWs = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r';

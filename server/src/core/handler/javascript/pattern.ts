@@ -1,16 +1,8 @@
 // Where a key typed in a destructuring pattern lands: `const { request: { | } } = event`, `({ request: { | } }) =>`.
 // A small lexical scan like cursor.ts: the pattern is usually half-typed, so the tree has no trace of it.
-import { chainBefore, type Chain } from './cursor';
-import type { PathKey } from './types';
-
-/** The pattern's root: destructured from an expression (`= event.request`), or a function's first parameter. */
-export type PatternRoot = { readonly kind: 'init'; readonly chain: Chain } | { readonly kind: 'param'; readonly paren: number };
-
-/** A pattern key at the cursor: the keys from the pattern's root down to the `{` being typed in. */
-export interface PatternSite {
-  readonly root: PatternRoot;
-  readonly keys: readonly PathKey[];
-}
+import { chainBefore } from './cursor';
+import type { PathKey } from '../description';
+import type { PatternSite } from '../syntax';
 
 const LOOKBACK = 400;
 const ID = /[A-Za-z0-9_$]/;

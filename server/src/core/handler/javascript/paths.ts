@@ -1,6 +1,6 @@
 // Expression → event path (`event.request['userAttributes']` → ['request','userAttributes']) and known values.
 import type { Node } from '@babel/types';
-import type { KnownValue, PathKey } from './types';
+import { DYNAMIC_KEY, type KnownValue, type PathKey } from '../description';
 import { span, unwrap } from './walk';
 
 /** Names bound to parts of the event at some point in the code: name → path from the event root. */
@@ -12,11 +12,6 @@ export interface ResolvedPath {
   readonly keyRanges: { start: number; end: number }[];
 }
 
-/**
- * Stands for a computed key (`session[i]`, `attrs[name]`): the model resolves a number to an array's
- * items and any key to a map's values, so -1 reaches both; checks treat it as unknown, never as a typo.
- */
-export const DYNAMIC_KEY = -1;
 
 /** The key of a member access; `DYNAMIC_KEY` for a computed one (`x[name]`). */
 export function memberKey(node: Node): { key: PathKey; start: number; end: number } | undefined {

@@ -1,0 +1,75 @@
+// The JavaScript/TypeScript front end: parse with Babel, find handlers, walk them, infer their triggers.
+import type { Comment } from '@babel/types';
+import { triggerComments, type CommentText } from '../comments';
+import { collectHandler, type Collected } from './collect';
+import { findHandlers } from './findHandlers';
+import { handlerFacts } from './flow';
+import { inferTrigger } from '../inferTrigger';
+import { parseSource } from './parse';
+import { emptyAnalysis, type AnalyzeInput, type DocumentAnalysis, type HandlerSite } from '../description';
+
+/** Babel's comments as neutral comment texts (`//` and `/*` are both two characters). */
+const texts = (comments: readonly Comment[]): CommentText[] => comments.map((c) => ({ start: c.start ?? 0, end: c.end ?? 0, value: c.value, valueStart: (c.start ?? 0) + 2 }));
+
+/** Analyses a JavaScript or TypeScript document. Never throws for bad input. */
+export function analyzeJavaScript(input: AnalyzeInput): DocumentAnalysis {
+  const parsed = parseSource(input.text, input.languageId, input.fileName);
+  if (!parsed.ast) return emptyAnalysis('javascript', true, parsed.syntaxErrors);
+  const found = findHandlers(parsed.ast);
+  const allComments = parsed.ast.comments ?? [];
+  const fileLevel = triggerComments(texts(allComments));
+  const out: Collected = { refs: [], aliases: [], regions: [], objects: [], switches: [] };
+  const aliases: (Collected['aliases'][number] & { handler: number })[] = [];
+  const handlers: HandlerSite[] = found.map((h, i) => {
+    const before = out.aliases.length;
+    collectHandler(h.fn, i, out);
+    for (const a of out.aliases.slice(before)) aliases.push({ ...a, handler: i });
+    const fnStart = h.fn.start ?? 0;
+    const fnEnd = h.fn.end ?? 0;
+    // Comments on the handler or inside it speak for it; any other `@cognito-trigger` comment speaks for the file.
+    const own = triggerComments(texts([...h.comments, ...allComments.filter((c) => (c.start ?? 0) >= fnStart && (c.end ?? 0) <= fnEnd)]));
+    const owned = new Set(found.flatMap((o) => [...o.comments.map((c) => c.start ?? 0)]));
+    const fileIds = fileLevel.ids.filter((_, k) => !owned.has(fileLevel.at[k] ?? -1) && !found.some((o) => (fileLevel.at[k] ?? -1) >= (o.fn.start ?? 0) && (fileLevel.at[k] ?? -1) <= (o.fn.end ?? 0)));
+    const myRefs = out.refs.filter((r) => r.handler === i);
+    const sourceLiterals = [
+      ...myRefs.filter((r) => r.kind === 'compare' && r.path.length === 1 && (r.path[0] === 'triggerSource' || r.path[0] === 'eventType') && typeof r.value?.literal === 'string').map((r) => r.value?.literal as string),
+      ...out.regions.filter((g) => g.start >= fnStart && g.end <= fnEnd).flatMap((g) => g.sources),
+    ];
+    const binding = input.bindingHints?.find((b) => b.handler === h.name);
+    const inference = inferTrigger({
+      typeNames: h.typeNames,
+      commentIds: own.ids.length ? own.ids : fileIds,
+      bindingId: binding?.trigger,
+      sourceLiterals,
+      paths: myRefs.map((r) => r.path),
+      fileName: input.fileName,
+    });
+    return {
+      name: h.name,
+      nameStart: h.nameStart,
+      nameEnd: h.nameEnd,
+      statementStart: h.statementStart,
+      fnStart,
+      fnEnd,
+      ...(h.fn.params[0]?.type === 'Identifier' ? { eventParam: h.fn.params[0].name } : {}),
+      ...(h.fn.params[2]?.type === 'Identifier' ? { callbackParam: h.fn.params[2].name } : {}),
+      paramCount: h.fn.params.length,
+      isAsync: h.fn.async,
+      inference,
+      facts: handlerFacts(h.fn, input.text),
+    };
+  });
+  return {
+    language: 'javascript',
+    handlers,
+    refs: out.refs,
+    aliases,
+    regions: out.regions,
+    objects: out.objects,
+    switches: out.switches,
+    badComments: fileLevel.bad,
+    cognitoSignal: handlers.some((h) => h.inference.known) || fileLevel.bad.length > 0,
+    unparsed: false,
+    syntaxErrors: parsed.syntaxErrors,
+  };
+}
