@@ -9,7 +9,7 @@ import { formatResultText, invokeLocal, LocalInvoker, readEventFile } from '../c
 import { getTrigger } from '../core/model';
 import { buildSample, sampleChoices } from '../core/payload/samples';
 import type { InvokeResult } from '../core/protocol';
-import { defaultSettings } from '../core/settings';
+import { clampSetting, defaultSettings } from '../core/settings';
 import { runRemoteInvoke } from './remoteInvoke';
 
 interface InvokeOptions {
@@ -20,7 +20,7 @@ interface InvokeOptions {
   remote?: string;
   json?: boolean;
   timeout?: string;
-  envFile?: string;
+  dotenv?: string;
   profile?: string;
   region?: string;
   endpointUrl?: string;
@@ -109,9 +109,10 @@ async function run(file: string | undefined, o: InvokeOptions): Promise<void> {
       usage(`--timeout must be a positive number of milliseconds, not "${o.timeout}".`);
       return;
     }
-    settings.timeoutMs = t;
+    // setTimeout fires at once past 2^31-1 ms: keep to the setting's documented maximum.
+    settings.timeoutMs = clampSetting('invoke.timeoutMs', t);
   }
-  if (o.envFile !== undefined) settings.envFile = o.envFile;
+  if (o.dotenv !== undefined) settings.envFile = o.dotenv;
   let event: unknown;
   let triggerId: string | undefined;
   if (o.event) {
@@ -133,6 +134,13 @@ async function run(file: string | undefined, o: InvokeOptions): Promise<void> {
   }
   // dist/runner.js sits next to dist/cli.js.
   const invoker = new LocalInvoker(path.join(__dirname, 'runner.js'));
+  // Ctrl+C or a CI cancel: end the handler and everything it started, not only this process.
+  const interrupted = (signal: NodeJS.Signals): void => {
+    invoker.dispose(true);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   try {
     const r = await invokeLocal(invoker, {
       file: path.resolve(file),
@@ -157,6 +165,8 @@ async function run(file: string | undefined, o: InvokeOptions): Promise<void> {
     process.exitCode = r.summary.succeeds ? 0 : 1;
   } finally {
     invoker.dispose();
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
   }
 }
 
@@ -173,7 +183,8 @@ export function addInvokeCommand(program: Command): void {
     .option('--remote <function>', 'invoke a deployed Lambda function instead (name or ARN)')
     .option('--json', 'print the whole result as JSON')
     .option('--timeout <ms>', 'time limit in milliseconds (Cognito: 5000)')
-    .option('--env-file <file>', 'dotenv file for the handler (default .env in the current directory)')
+    // Not --env-file: Node 20+ takes that flag even after the script name and exits 9 before the CLI runs.
+    .option('--dotenv <file>', 'dotenv file for the handler (default .env in the current directory)')
     .option('--profile <name>', 'with --remote: AWS profile')
     .option('--region <region>', 'with --remote: AWS Region')
     .option('--endpoint-url <url>', 'with --remote: Lambda endpoint (local emulator)')

@@ -16,8 +16,8 @@ export interface EndpointSettings {
 export interface Settings {
   trace: { server: TraceLevel };
   eventFiles: string[];
-  invoke: { timeoutMs: number; envFile: string; env: Record<string, string>; warm: boolean; memoryLimitMb: number };
-  aws: { profile: string; region: string; endpoints: EndpointSettings };
+  invoke: { timeoutMs: number; envFile: string; env: Record<string, string>; warm: boolean; memoryLimitMb: number; warmIdleSeconds: number; maxWarmWorkers: number };
+  aws: { profile: string; region: string; endpoints: EndpointSettings; timeoutMs: number };
   bindingsFile: string;
 }
 
@@ -103,6 +103,28 @@ export const SETTINGS: readonly SettingDeclaration[] = [
     },
   },
   {
+    key: 'invoke.warmIdleSeconds',
+    scope: 'resource',
+    schema: {
+      type: 'number',
+      minimum: 0,
+      maximum: 86400,
+      default: 600,
+      markdownDescription: 'A warm worker not invoked for this many seconds is ended, with every process its handler started. 0 = keep it until the handler changes or the editor closes.',
+    },
+  },
+  {
+    key: 'invoke.maxWarmWorkers',
+    scope: 'resource',
+    schema: {
+      type: 'number',
+      minimum: 1,
+      maximum: 64,
+      default: 8,
+      markdownDescription: 'At most this many warm workers live at once (each is a Node.js process of about 50 MB); starting another ends the least recently used.',
+    },
+  },
+  {
     key: 'aws.profile',
     // 'window', not 'machine-overridable': in a remote window (code-server, SSH) machine settings are
     // read only from the remote's settings, so a profile picked into User settings was shown in the
@@ -140,6 +162,17 @@ export const SETTINGS: readonly SettingDeclaration[] = [
     },
   },
   {
+    key: 'aws.timeoutMs',
+    scope: 'window',
+    schema: {
+      type: 'number',
+      minimum: 1000,
+      maximum: 600000,
+      default: 30000,
+      markdownDescription: 'Time limit of one AWS call, in milliseconds (connecting gets at most 10 seconds of it). An endpoint that accepts the connection and never answers fails with the name of the call that timed out instead of hanging.',
+    },
+  },
+  {
     key: 'bindingsFile',
     scope: 'resource',
     schema: {
@@ -162,8 +195,10 @@ export function defaultSettings(): Settings {
       env: { ...(d('invoke.env') as Record<string, string>) },
       warm: d('invoke.warm') as boolean,
       memoryLimitMb: d('invoke.memoryLimitMb') as number,
+      warmIdleSeconds: d('invoke.warmIdleSeconds') as number,
+      maxWarmWorkers: d('invoke.maxWarmWorkers') as number,
     },
-    aws: { profile: d('aws.profile') as string, region: d('aws.region') as string, endpoints: { ...(d('aws.endpoints') as EndpointSettings) } },
+    aws: { profile: d('aws.profile') as string, region: d('aws.region') as string, endpoints: { ...(d('aws.endpoints') as EndpointSettings) }, timeoutMs: d('aws.timeoutMs') as number },
     bindingsFile: d('bindingsFile') as string,
   };
 }
@@ -178,17 +213,21 @@ export function resolveSettings(raw: unknown): Settings {
   const r = raw as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- untyped configuration from the host
   const str = (v: unknown, f: string): string => (typeof v === 'string' ? v : f);
   const num = (v: unknown, f: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : f);
+  const bounded = (key: string, v: unknown, f: number): number => clampSetting(key, num(v, f));
   const bool = (v: unknown, f: boolean): boolean => (typeof v === 'boolean' ? v : f);
   const level = r.trace?.server;
   if (level === 'off' || level === 'messages' || level === 'verbose') s.trace.server = level;
   if (Array.isArray(r.eventFiles)) s.eventFiles = r.eventFiles.filter((g: unknown): g is string => typeof g === 'string');
-  s.invoke.timeoutMs = num(r.invoke?.timeoutMs, s.invoke.timeoutMs);
+  s.invoke.timeoutMs = bounded('invoke.timeoutMs', r.invoke?.timeoutMs, s.invoke.timeoutMs);
   s.invoke.envFile = str(r.invoke?.envFile, s.invoke.envFile);
   if (r.invoke?.env && typeof r.invoke.env === 'object') {
     s.invoke.env = Object.fromEntries(Object.entries(r.invoke.env).filter((e): e is [string, string] => typeof e[1] === 'string'));
   }
   s.invoke.warm = bool(r.invoke?.warm, s.invoke.warm);
-  s.invoke.memoryLimitMb = num(r.invoke?.memoryLimitMb, s.invoke.memoryLimitMb);
+  s.invoke.memoryLimitMb = bounded('invoke.memoryLimitMb', r.invoke?.memoryLimitMb, s.invoke.memoryLimitMb);
+  s.invoke.warmIdleSeconds = bounded('invoke.warmIdleSeconds', r.invoke?.warmIdleSeconds, s.invoke.warmIdleSeconds);
+  s.invoke.maxWarmWorkers = bounded('invoke.maxWarmWorkers', r.invoke?.maxWarmWorkers, s.invoke.maxWarmWorkers);
+  s.aws.timeoutMs = bounded('aws.timeoutMs', r.aws?.timeoutMs, s.aws.timeoutMs);
   s.aws.profile = str(r.aws?.profile, s.aws.profile);
   s.aws.region = str(r.aws?.region, s.aws.region);
   if (r.aws?.endpoints && typeof r.aws.endpoints === 'object') {
@@ -199,6 +238,17 @@ export function resolveSettings(raw: unknown): Settings {
   }
   s.bindingsFile = str(r.bindingsFile, s.bindingsFile);
   return s;
+}
+
+/**
+ * `value` kept within the setting's schema `minimum`/`maximum` (a value past them from a settings file
+ * or the command line would otherwise misbehave: a timer past 2^31-1 ms fires at once).
+ */
+export function clampSetting(key: string, value: number): number {
+  const schema = SETTINGS.find((s) => s.key === key)?.schema;
+  const min = typeof schema?.minimum === 'number' ? schema.minimum : -Infinity;
+  const max = typeof schema?.maximum === 'number' ? schema.maximum : Infinity;
+  return Math.min(max, Math.max(min, value));
 }
 
 /** package.json `contributes.configuration.properties`, generated from SETTINGS. */

@@ -49,7 +49,19 @@ export function registerInvokeRequests(deps: RequestDeps): void {
     if (fs.existsSync(beside) || !deps.init.extensionPath) return beside;
     return path.join(deps.init.extensionPath, 'dist', 'runner.js');
   };
-  process.once('exit', () => invoker?.dispose());
+  // At exit no timer runs any more: kill the workers and what their handlers started at once.
+  process.once('exit', () => invoker?.dispose(true));
+  // Output or an error of a warm worker between runs belongs to no run: say so, under no run's id.
+  const lateRun = (file: string): string => `late:${file}`;
+  const invokerEvents = {
+    onLateOutput: (file: string, text: string, stream: 'stdout' | 'stderr') => {
+      void sendNotification(connection, InvokeOutputNotification.type, { runId: lateRun(file), text, stream });
+    },
+    onLateError: (file: string, e: { errorType: string; errorMessage: string }) => {
+      const text = `${path.basename(file)}: after its run had answered, the handler threw ${e.errorType}: ${e.errorMessage}. The warm worker was ended; the next invoke starts afresh and reports it.\n`;
+      void sendNotification(connection, InvokeOutputNotification.type, { runId: lateRun(file), text, stream: 'info' });
+    },
+  };
 
   onRequest(connection, InvokeLocalRequest.type, async (p): Promise<InvokeLocalRequest.Result> => {
     if (!deps.isTrusted()) return { ok: false, error: UNTRUSTED };
@@ -58,7 +70,7 @@ export function registerInvokeRequests(deps: RequestDeps): void {
     const file = URI.parse(p.handler.uri).fsPath;
     const folder = deps.folders.folderOf(p.handler.uri) ?? path.dirname(file);
     const settings = await deps.settings.get(p.handler.uri);
-    invoker ??= new LocalInvoker(runnerPath());
+    invoker ??= new LocalInvoker(runnerPath(), invokerEvents);
     // Warm mode switched off: end the handler's warm worker rather than leave it idle.
     if (!settings.invoke.warm) invoker.forget(file);
     const send = (text: string, stream: InvokeOutputNotification.Params['stream']): void => {

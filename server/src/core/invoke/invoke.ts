@@ -42,6 +42,8 @@ export async function invokeLocal(invoker: LocalInvoker, o: InvokeLocalOptions):
     warm: o.warm ?? o.settings.warm,
     envFile: o.settings.envFile,
     env: o.settings.env,
+    warmIdleMs: o.settings.warmIdleSeconds * 1000,
+    maxWarmWorkers: o.settings.maxWarmWorkers,
     ...(o.onOutput ? { onOutput: o.onOutput } : {}),
   });
   let issues: ResponseIssue[] = [];
@@ -52,6 +54,14 @@ export async function invokeLocal(invoker: LocalInvoker, o: InvokeLocalOptions):
   const triggerSource = recognised.source?.value ?? (typeof (o.event as { triggerSource?: unknown })?.triggerSource === 'string' ? String((o.event as { triggerSource: string }).triggerSource) : undefined);
   const summary = summarize({ input: o.event, outcome: r.outcome, ...(trigger ? { trigger } : {}), ...(triggerSource ? { triggerSource } : {}), ...(r.ignoredReturn ? { ignoredReturn: true } : {}), issues });
   if (r.envWarning) summary.lines.push({ severity: 'warning', text: r.envWarning });
+  if (r.lateError) {
+    // "Background processes or callbacks ... that did not complete when the function ended resume if
+    // Lambda reuses the execution environment": https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html
+    summary.lines.push({
+      severity: 'warning',
+      text: `After the previous run had answered, the handler threw ${r.lateError.errorType}: ${r.lateError.errorMessage} (a timer or callback that outlived the answer). In Lambda this fails a later invocation of the same execution environment; the local worker was restarted.`,
+    });
+  }
   return {
     where: 'local',
     target: `${o.file}#${o.handlerName}`,

@@ -4,6 +4,7 @@ import type { InvokeOutcome } from '../protocol/invokeResult';
 import { contextFields, invokeEnvironment, localFunctionName } from './env';
 import { isStale, isTypeScript, javascriptGraph, mtimesOf, prepareModule, type PreparedModule } from './prepare';
 import { RunnerProcess, type RunOutcome } from './process';
+import type { WireError } from './wire';
 
 /** One local run. */
 export interface LocalRunRequest {
@@ -18,8 +19,20 @@ export interface LocalRunRequest {
   warm: boolean;
   envFile: string;
   env: Record<string, string>;
+  /** A warm worker idle this long is ended (ms); 0 = never. */
+  warmIdleMs?: number;
+  /** At most this many warm workers live at once; the least recently used is ended first. */
+  maxWarmWorkers?: number;
   /** Live console output. */
   onOutput?(text: string, stream: 'stdout' | 'stderr'): void;
+}
+
+/** What the invoker reports outside any run. */
+export interface LocalInvokerEvents {
+  /** Output of a warm worker while no run of it is pending: it belongs to no run. */
+  onLateOutput?(file: string, text: string, stream: 'stdout' | 'stderr'): void;
+  /** A warm worker's handler threw after answering (a timer, a callback); the worker was ended. */
+  onLateError?(file: string, error: WireError): void;
 }
 
 /** A run's outcome with its timing. */
@@ -31,6 +44,8 @@ export interface LocalRunResult extends RunOutcome {
   envWarning?: string;
   /** True when a warm worker answered without starting a process. */
   reused: boolean;
+  /** An error the previous run of this handler threw after it had answered (reported once). */
+  lateError?: WireError;
 }
 
 interface Warm {
@@ -38,7 +53,12 @@ interface Warm {
   module: PreparedModule;
   envKey: string;
   output?: LocalRunRequest['onOutput'];
+  lastUsed: number;
+  idleTimer?: NodeJS.Timeout;
 }
+
+/** setTimeout fires at once past 2^31-1 ms. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Region of the event (Cognito sends it), for the ARN and AWS_REGION. */
 function regionOf(event: unknown): string {
@@ -50,9 +70,15 @@ function regionOf(event: unknown): string {
 export class LocalInvoker {
   private readonly warm = new Map<string, Warm>();
   private readonly graphs = new Map<string, Promise<void>>();
+  private readonly lateErrors = new Map<string, WireError>();
+  /** Fresh (one-run) processes not yet closed: killed too when the invoker is disposed at exit. */
+  private readonly fresh = new Set<RunnerProcess>();
 
   /** `runnerPath` is dist/runner.js of the installed extension or package. */
-  constructor(private readonly runnerPath: string) {}
+  constructor(
+    private readonly runnerPath: string,
+    private readonly events: LocalInvokerEvents = {},
+  ) {}
 
   /** Runs the handler once. Never rejects for handler problems: they are outcomes. */
   async run(req: LocalRunRequest): Promise<LocalRunResult> {
@@ -75,10 +101,14 @@ export class LocalInvoker {
     const envKey = JSON.stringify([env, req.memoryLimitMb]);
     const ctx = contextFields(functionName, region, req.memoryLimitMb);
     const runReq = { modulePath: prepared.modulePath, esm: prepared.esm, handlerName: req.handlerName, event: req.event, context: ctx };
-    const extra = warning ? { envWarning: warning } : {};
+    const late = this.lateErrors.get(file);
+    this.lateErrors.delete(file);
+    const extra = { ...(warning ? { envWarning: warning } : {}), ...(late ? { lateError: late } : {}) };
 
     if (!req.warm) {
-      const proc = this.spawn(req, env);
+      const proc = this.spawn(req, env, file, undefined, true);
+      this.fresh.add(proc);
+      void proc.whenClosed().then(() => this.fresh.delete(proc));
       const r = await proc.run(runReq, req.timeoutMs);
       proc.dispose();
       return { ...base, ...extra, ...r, durationMs: performance.now() - started };
@@ -86,31 +116,61 @@ export class LocalInvoker {
     let w = this.warm.get(file);
     const reused = !!w && w.proc.usable && w.envKey === envKey && w.module.modulePath === prepared.modulePath && !isStale(w.module);
     if (!reused) {
-      w?.proc.dispose();
-      w = { proc: this.spawn(req, env, () => w?.output), module: prepared, envKey };
+      if (w) this.end(file, w);
+      w = { proc: this.spawn(req, env, file, () => w?.output), module: prepared, envKey, lastUsed: Date.now() };
       this.warm.set(file, w);
       this.graphs.set(file, this.fillGraph(file, w));
+      this.capWorkers(req.maxWarmWorkers, file);
     }
     const worker = w as Warm;
     worker.output = req.onOutput;
+    clearTimeout(worker.idleTimer);
     const r = await worker.proc.run(runReq, req.timeoutMs);
+    worker.lastUsed = Date.now();
     if (!worker.proc.usable) {
-      worker.proc.dispose();
-      if (this.warm.get(file) === worker) this.warm.delete(file);
+      if (this.warm.get(file) === worker) this.end(file, worker);
+      else worker.proc.dispose();
+    } else if (req.warmIdleMs && req.warmIdleMs > 0) {
+      // Reap an idle worker: 15 warm handlers otherwise hold 700 MB for the editor's whole session.
+      worker.idleTimer = setTimeout(() => {
+        if (this.warm.get(file) === worker && !worker.proc.busy) this.end(file, worker);
+      }, Math.min(req.warmIdleMs, MAX_TIMER_MS));
+      worker.idleTimer.unref();
     }
     return { ...base, ...extra, ...r, reused, durationMs: performance.now() - started };
   }
 
-  /** Ends every warm worker. */
-  dispose(): void {
-    for (const w of this.warm.values()) w.proc.dispose();
-    this.warm.clear();
+  /** Ends every warm worker and what it started. `now`: at process exit, kill at once. */
+  dispose(now = false): void {
+    for (const [file, w] of [...this.warm]) this.end(file, w, now);
+    for (const p of this.fresh) {
+      if (now) p.killNow();
+      else p.dispose();
+    }
   }
+
 
   /** Ends the warm worker of one handler (e.g. when its file is deleted). */
   forget(file: string): void {
-    this.warm.get(file)?.proc.dispose();
-    this.warm.delete(file);
+    const w = this.warm.get(file);
+    if (w) this.end(file, w);
+  }
+
+  private end(file: string, w: Warm, now = false): void {
+    clearTimeout(w.idleTimer);
+    if (now) w.proc.killNow();
+    else w.proc.dispose();
+    if (this.warm.get(file) === w) this.warm.delete(file);
+  }
+
+  /** Keeps at most `max` warm workers: ends the least recently used idle ones (never `keep`). */
+  private capWorkers(max: number | undefined, keep: string): void {
+    if (!max || max < 1 || this.warm.size <= max) return;
+    const idle = [...this.warm].filter(([f, w]) => f !== keep && !w.proc.busy).sort((a, b) => a[1].lastUsed - b[1].lastUsed);
+    for (const [f, w] of idle) {
+      if (this.warm.size <= max) break;
+      this.end(f, w);
+    }
   }
 
   /** Resolves when the warm worker of `file` knows the handler's local imports (tests wait on it). */
@@ -130,14 +190,22 @@ export class LocalInvoker {
     return prepareModule(file);
   }
 
-  private spawn(req: LocalRunRequest, env: NodeJS.ProcessEnv, output?: () => LocalRunRequest['onOutput']): RunnerProcess {
+  private spawn(req: LocalRunRequest, env: NodeJS.ProcessEnv, file: string, output?: () => LocalRunRequest['onOutput'], oneRun = false): RunnerProcess {
     return new RunnerProcess({
+      oneRun,
       runnerPath: this.runnerPath,
       cwd: req.folder,
       env,
       memoryLimitMb: req.memoryLimitMb,
       // A warm worker outlives one request: route output to the current run's listener.
       onOutput: (text, stream) => (output ? output() : req.onOutput)?.(text, stream),
+      onLateOutput: (text, stream) => this.events.onLateOutput?.(file, text, stream),
+      onLateError: (error) => {
+        this.lateErrors.set(file, error);
+        this.events.onLateError?.(file, error);
+        const w = this.warm.get(file);
+        if (w && !w.proc.usable) this.end(file, w);
+      },
     });
   }
 

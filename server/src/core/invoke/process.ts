@@ -1,7 +1,8 @@
 // One runner child process: spawns dist/runner.js, runs requests, enforces the time limit, reports crashes.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import type { InvokeOutcome } from '../protocol/invokeResult';
-import type { HandlerStyle, RunnerMessage, RunRequest } from './wire';
+import { spawnTree, type ProcessTree } from './processTree';
+import type { HandlerStyle, RunnerMessage, RunRequest, WireError } from './wire';
 
 /** How to start a runner. */
 export interface RunnerProcessOptions {
@@ -10,8 +11,17 @@ export interface RunnerProcessOptions {
   cwd: string;
   env: NodeJS.ProcessEnv;
   memoryLimitMb: number;
-  /** Live console output of the handler. */
+  /** Live console output of the handler during a run. */
   onOutput?(text: string, stream: 'stdout' | 'stderr'): void;
+  /**
+   * One run only (fresh mode): after the answer the process is ended and its output read to the end,
+   * so that the run's logs are complete (a big write can still sit in the pipe when the answer comes).
+   */
+  oneRun?: boolean;
+  /** Output while no run is pending (a timer that outlived the answer): it belongs to no run. */
+  onLateOutput?(text: string, stream: 'stdout' | 'stderr'): void;
+  /** An uncaught error while no run was pending; the process ends after it. */
+  onLateError?(error: WireError): void;
 }
 
 /** What one run produced, before the model looks at it. */
@@ -33,6 +43,9 @@ interface Pending {
   resolve(r: RunOutcome): void;
 }
 
+/** Console output kept and forwarded per run; past it one visible note replaces the rest. */
+export const OUTPUT_CAP_BYTES = 8 * 1024 * 1024;
+
 const OOM = /heap out of memory|Allocation failed|Reached heap limit/;
 /**
  * Where V8's fatal-error report starts (last GCs, JS and native stack traces). It means nothing to the
@@ -43,26 +56,33 @@ const V8_FATAL = /<--- Last few GCs --->|<--- JS stacktrace --->|FATAL ERROR: |-
 
 /** A runner child process; usable for many runs until it dies (warm) or for one (fresh). */
 export class RunnerProcess {
+  private readonly tree: ProcessTree;
   private readonly child: ChildProcess;
   private pending: Pending | undefined;
   private nextId = 1;
   private logs = '';
   private collecting = false;
+  /** Output bytes of the current run so far (for the cap). */
+  private outputBytes = 0;
+  private truncated = false;
   private stderrTail = '';
   /** True once V8's fatal report began: the rest of stderr is not forwarded. */
   private fatalReport = false;
   private closed = false;
+  private readonly closeWaiters: (() => void)[] = [];
   /** False once the process exited, was killed or must be recycled. */
   usable = true;
 
   constructor(private readonly opts: RunnerProcessOptions) {
     // --enable-source-maps: stack traces of compiled TypeScript point at the .ts lines.
-    this.child = spawn(process.execPath, [`--max-old-space-size=${Math.max(16, Math.round(opts.memoryLimitMb))}`, '--enable-source-maps', opts.runnerPath], {
+    // A process tree: whatever the handler starts ends with the runner (timeout, dispose, reload).
+    this.tree = spawnTree(process.execPath, [`--max-old-space-size=${Math.max(16, Math.round(opts.memoryLimitMb))}`, '--enable-source-maps', opts.runnerPath], {
       cwd: opts.cwd,
       env: opts.env,
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       serialization: 'json',
     });
+    this.child = this.tree.child;
     const onData = (stream: 'stdout' | 'stderr') => (chunk: string) => {
       let shown = chunk;
       if (stream === 'stderr') {
@@ -77,15 +97,46 @@ export class RunnerProcess {
         }
       }
       if (!shown) return;
-      if (this.collecting) this.logs += shown;
+      if (!this.collecting) {
+        opts.onLateOutput?.(shown, stream);
+        return;
+      }
+      if (this.truncated) return;
+      const size = Buffer.byteLength(shown);
+      if (this.outputBytes + size > OUTPUT_CAP_BYTES) {
+        this.truncated = true;
+        // Keep what fits (by characters: close enough for the cap), then say where it stopped.
+        shown = `${shown.slice(0, Math.max(0, OUTPUT_CAP_BYTES - this.outputBytes))}\n[output truncated after ${OUTPUT_CAP_BYTES / 1024 / 1024} MB]\n`;
+      }
+      this.outputBytes += size;
+      this.logs += shown;
       opts.onOutput?.(shown, stream);
     };
     this.child.stdout?.setEncoding('utf8').on('data', onData('stdout'));
     this.child.stderr?.setEncoding('utf8').on('data', onData('stderr'));
     this.child.on('message', (m: RunnerMessage) => this.onMessage(m));
-    this.child.on('error', (e) => this.finish({ kind: 'failedToStart', message: `Could not start the runner (${opts.runnerPath}): ${e.message}` }));
-    // 'close' (not 'exit'): all output has been read by then.
-    this.child.on('close', (code, signal) => this.onClose(code, signal));
+    this.child.on('error', (e) => {
+      // Never started: nothing will exit or end, so it is closed now.
+      if (this.child.pid === undefined) {
+        this.closed = true;
+        this.usable = false;
+        for (const w of this.closeWaiters.splice(0)) w();
+      }
+      this.finish({ kind: 'failedToStart', message: `Could not start the runner (${opts.runnerPath}): ${e.message}` });
+    });
+    // Closed = exited and all output read. Not the 'close' event: after the parent disconnects the IPC
+    // channel (how a warm worker is ended) Node 20 never emits it, though exit and both ends come.
+    let waiting = 3;
+    let exit: [number | null, NodeJS.Signals | null] = [null, null];
+    const step = (): void => {
+      if (--waiting === 0) this.onClose(...exit);
+    };
+    this.child.stdout?.once('end', step);
+    this.child.stderr?.once('end', step);
+    this.child.once('exit', (code, signal) => {
+      exit = [code, signal];
+      step();
+    });
   }
 
   /** Runs the handler once. Never rejects: every failure is an outcome. */
@@ -93,34 +144,58 @@ export class RunnerProcess {
     if (!this.usable || this.pending) return Promise.resolve({ outcome: { kind: 'crashed', reason: 'The runner process is not available.' }, logs: '' });
     const id = this.nextId++;
     this.logs = '';
+    this.outputBytes = 0;
+    this.truncated = false;
     this.collecting = true;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         if (!this.pending) return;
         this.pending.timedOut = true;
         this.usable = false;
-        this.child.kill('SIGKILL');
-      }, limitMs);
+        this.tree.kill();
+        // setTimeout fires at once past 2^31-1 ms.
+      }, Math.min(limitMs, 2 ** 31 - 1));
       this.pending = { id, limitMs, timedOut: false, timer, resolve };
       this.child.send({ ...req, type: 'run', id, deadline: Date.now() + limitMs } satisfies RunRequest);
     });
   }
 
-  /** Ends the process: closes the channel (the runner exits) and kills it if it lingers. */
+  /** Ends the process and everything it started: closes the channel (the runner exits), then kills the tree. */
   dispose(): void {
     this.usable = false;
     if (this.closed) return;
     if (this.child.connected) this.child.disconnect();
-    const t = setTimeout(() => this.child.kill('SIGKILL'), 1000);
+    const t = setTimeout(() => this.tree.kill(), 1000);
     t.unref();
+  }
+
+  /** Kills the runner and its tree now (process exit, where no timer runs any more). */
+  killNow(): void {
+    this.usable = false;
+    this.tree.kill();
+  }
+
+  /** True while a run is pending. */
+  get busy(): boolean {
+    return this.pending !== undefined;
+  }
+
+  /** The tree's tag (tests count leftovers by it). */
+  get treeTag(): string {
+    return this.tree.tag;
   }
 
   /** Resolves when the process has exited and its output is read. */
   whenClosed(): Promise<void> {
-    return this.closed ? Promise.resolve() : new Promise((r) => this.child.once('close', () => r()));
+    return this.closed ? Promise.resolve() : new Promise((r) => this.closeWaiters.push(r));
   }
 
   private onMessage(m: RunnerMessage): void {
+    if (m.type === 'lateError') {
+      this.usable = false;
+      this.opts.onLateError?.(m.error);
+      return;
+    }
     if (!this.pending || !('id' in m) || m.id !== this.pending.id) return;
     if (m.type === 'returned') {
       this.finish({ kind: 'returned', value: m.value }, m.style, m.ignoredReturn);
@@ -138,6 +213,9 @@ export class RunnerProcess {
   private onClose(code: number | null, signal: NodeJS.Signals | null): void {
     this.closed = true;
     this.usable = false;
+    // The runner is gone; what it started (its group, detached descendants) goes with it.
+    this.tree.kill();
+    for (const w of this.closeWaiters.splice(0)) w();
     const p = this.pending;
     if (!p) return;
     if (p.timedOut) {
@@ -160,10 +238,17 @@ export class RunnerProcess {
     if (!p) return;
     this.pending = undefined;
     clearTimeout(p.timer);
-    // Console output written just before the answer may still sit in the pipe: read it first.
-    setImmediate(() => {
+    const settle = (): void => {
       this.collecting = false;
       p.resolve({ outcome, logs: this.logs, ...(style ? { style } : {}), ...(ignoredReturn ? { ignoredReturn } : {}) });
-    });
+    };
+    if (this.opts.oneRun) {
+      // End the process and read its output to the end (EOF) before answering.
+      this.dispose();
+      void this.whenClosed().then(settle);
+      return;
+    }
+    // Console output written just before the answer may still sit in the pipe: read it first.
+    setImmediate(settle);
   }
 }

@@ -43,7 +43,9 @@ export type RunnerMessage =
   /** The handler failed; `fatal` = an uncaught exception or rejection, after which the process is recycled. */
   | { type: 'error'; id: number; error: WireError; style: HandlerStyle; fatal?: boolean }
   /** The module could not be loaded or has no such function export. */
-  | { type: 'loadError'; id: number; message: string; file?: string; line?: number; column?: number; exports?: string[] };
+  | { type: 'loadError'; id: number; message: string; file?: string; line?: number; column?: number; exports?: string[] }
+  /** An uncaught exception or rejection while no run was pending (a timer that outlived the answer); the runner exits after it. */
+  | { type: 'lateError'; error: WireError };
 
 /** How the handler delivered its answer. */
 export type HandlerStyle = 'async' | 'callback' | 'context' | 'sync';

@@ -1,6 +1,6 @@
 // The invoke runner (dist/runner.js): a tiny child process that loads a handler and calls it on request.
 // Nothing but Node built-ins: the model, summaries and diagnostics are computed by the parent.
-import type { RunnerMessage, RunRequest } from '../wire';
+import type { RunnerMessage, RunRequest, WireError } from '../wire';
 import { callHandler, toWireError } from './call';
 import { loadHandler } from './load';
 
@@ -39,20 +39,34 @@ async function run(req: RunRequest): Promise<void> {
   else send({ type: 'error', id: req.id, error: { errorType: 'Runtime.SerializationError', errorMessage: s.message }, style: out.style });
 }
 
-// An error outside the handler's promise chain fails the invocation and, as in Lambda, the process.
-process.on('uncaughtException', (e) => {
-  if (current !== undefined) send({ type: 'error', id: current, error: toWireError(e), style: 'sync', fatal: true });
+/**
+ * An error outside the handler's promise chain fails the invocation and, as in Lambda, the process.
+ * One that comes while no run is pending (a timer or callback that outlived the answer) is reported
+ * as late and the process ends too: Lambda would surface it in a later invocation of the same
+ * environment and restart it, so the worker must not carry on as if nothing happened.
+ */
+function fatal(error: WireError): void {
+  const m: RunnerMessage = current !== undefined ? { type: 'error', id: current, error, style: 'sync', fatal: true } : { type: 'lateError', error };
   current = undefined;
-});
+  // Exit once the message has reached the host (or at once without a channel).
+  if (process.send && process.connected) process.send(m, () => exitFlushed(1));
+  else exitFlushed(1);
+}
+process.on('uncaughtException', (e) => fatal(toWireError(e)));
 process.on('unhandledRejection', (reason) => {
   const inner = toWireError(reason);
-  if (current !== undefined) {
-    send({ type: 'error', id: current, error: { errorType: 'Runtime.UnhandledPromiseRejection', errorMessage: `${inner.errorType}: ${inner.errorMessage}`, stack: inner.stack }, style: 'sync', fatal: true });
-  }
-  current = undefined;
+  fatal({ errorType: 'Runtime.UnhandledPromiseRejection', errorMessage: `${inner.errorType}: ${inner.errorMessage}`, ...(inner.stack ? { stack: inner.stack } : {}) });
 });
 process.on('message', (m: RunRequest) => {
   if (m && m.type === 'run') void run(m);
 });
+/**
+ * Exits once what the handler wrote has left the process: stdout/stderr pipes are asynchronous here,
+ * and a bare process.exit drops pending writes (a handler's last megabytes of output).
+ */
+function exitFlushed(code: number): void {
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+}
+
 // The host closes the channel to end a warm worker.
-process.on('disconnect', () => process.exit(0));
+process.on('disconnect', () => exitFlushed(0));
