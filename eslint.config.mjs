@@ -27,7 +27,7 @@ export default tseslint.config(
   },
   {
     // Pure analysis: no file system or network either; hosts inject what they need.
-    files: ['server/src/core/model/**/*.ts', 'server/src/core/events/**/*.ts', 'server/src/core/features/**/*.ts', 'server/src/core/handler/**/*.ts', 'server/src/core/payload/**/*.ts', 'server/src/core/generate/**/*.ts', 'server/src/core/summary/**/*.ts'],
+    files: ['server/src/core/model/**/*.ts', 'server/src/core/events/**/*.ts', 'server/src/core/features/**/*.ts', 'server/src/core/handler/**/*.ts', 'server/src/core/payload/**/*.ts', 'server/src/core/generate/**/*.ts', 'server/src/core/summary/**/*.ts', 'server/src/core/rules/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: ['vscode', 'vscode-languageserver', 'vscode-languageserver/node', 'fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'http', 'node:http', 'https', 'node:https', 'net', 'node:net', 'child_process', 'node:child_process'].map((name) => ({ name, message: 'Pure core module: no host, file system, network or processes (inject them).' })),

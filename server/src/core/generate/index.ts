@@ -4,6 +4,7 @@ import { sampleEvent } from '../events/sample';
 import { ownedKeys, updatePackageJson } from './packageJson';
 import { updateReadme } from './readme';
 import { eventSchema, schemaFile, triggerSchema } from './schema';
+import { rulesDoc } from './rulesDoc';
 import { snippetsFile } from './snippets';
 
 /** One file to write, path relative to the repository root. */
@@ -35,9 +36,9 @@ export function schemaFiles(): GeneratedFile[] {
   ];
 }
 
-/** Files we own entirely: schemas, samples, snippets. */
+/** Files we own entirely: schemas, samples, snippets, the rule reference. */
 export function ownedFiles(): GeneratedFile[] {
-  return [...schemaFiles(), ...sampleFiles(), { path: 'snippets/triggers.code-snippets', content: snippetsFile() }];
+  return [...schemaFiles(), ...sampleFiles(), { path: 'snippets/triggers.code-snippets', content: snippetsFile() }, { path: 'docs/rules.md', content: rulesDoc() }];
 }
 
 /** Every generated file, including README.md and package.json rewritten from `inputs`. */
@@ -69,3 +70,4 @@ export { updatePackageJson, ownedKeys } from './packageJson';
 export { updateReadme, README_END, README_START, triggerTable } from './readme';
 export { eventSchema, fieldSchema, SCHEMA_BASE, schemaFile, triggerSchema, type Schema } from './schema';
 export { snippets, snippetsFile, snippetPrefix } from './snippets';
+export { rulesDoc } from './rulesDoc';

@@ -13,16 +13,32 @@ export type InvokeOutcome =
   /** It could not start: no such file or export, syntax error, event not valid JSON. */
   | { kind: 'failedToStart'; message: string; location?: { file: string; line?: number; column?: number } };
 
-/** One line of what Cognito would do with this answer. */
+/**
+ * Where a statement comes from. `docs`: an AWS guide page; `api`: an API reference page; `source`:
+ * published runtime source code; `observed`: a public issue with a captured event or error (the text
+ * says "observed"); `undocumented`: nothing published says it (the text says so); `local`: about this
+ * tool's own run, not a claim about Cognito.
+ */
+export interface SourceRef {
+  kind: 'docs' | 'api' | 'source' | 'observed' | 'undocumented' | 'local';
+  /** Page, section anchor or issue; absent only for `local`. */
+  url?: string;
+  title: string;
+}
+
+/** One line of what Cognito would do with this answer, with the source that says so. */
 export interface SummaryLine {
   severity: 'ok' | 'info' | 'warning' | 'error';
   text: string;
+  source?: SourceRef;
 }
 
 /** What Cognito would do with the answer, in the user's terms. */
 export interface InvokeSummary {
   /** One sentence: "User auto-confirmed; email marked verified." / "Sign-up fails: ...". */
   headline: string;
+  /** Where the headline's statement comes from. */
+  source?: SourceRef;
   /** Would the Cognito operation succeed with this answer? */
   succeeds: boolean;
   /** Details: claims added and dropped, message with the code substituted, merged dataset ... */

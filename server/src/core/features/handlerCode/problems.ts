@@ -1,7 +1,8 @@
 // The intermediate form of a finding (offsets, fixes as text edits) before it becomes an LSP Diagnostic.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { HANDLER_CODES, type HandlerCodeKey } from './codes';
+import { ruleHref } from '../../rules';
+import { HANDLER_CODES, TRIGGERS_OVERVIEW_DOCS, type HandlerCodeKey } from './codes';
 
 /** A text edit by offsets. */
 export interface OffsetEdit {
@@ -48,7 +49,8 @@ export function toDiagnostic(doc: TextDocument, p: Problem): Diagnostic {
     range,
     severity: SEVERITY[p.severity],
     code: HANDLER_CODES[p.key].code,
-    codeDescription: { href: p.href },
+    // The finding's own page (the field's docs) when it has one, else the rule's primary source.
+    codeDescription: { href: p.href || (ruleHref(HANDLER_CODES[p.key].code) ?? TRIGGERS_OVERVIEW_DOCS) },
     source: DIAGNOSTIC_SOURCE,
     message: p.message,
     data,

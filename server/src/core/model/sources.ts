@@ -1,0 +1,317 @@
+// Where each statement the product makes about Cognito and Lambda comes from: one named source per fact.
+import type { SourceRef } from '../protocol/invokeResult';
+import { dg } from './common';
+
+/**
+ * A source with, where we have it, the sentence it says. Kinds (see `SourceRef`): `docs` an AWS guide
+ * page (section anchor where there is one), `api` an API reference page, `source` published runtime
+ * source code, `observed` a public issue with a captured event or error (the product's text then says
+ * "observed"), `undocumented` nothing published says it (the text says so), `local` a statement about
+ * this tool's own local run, not about Cognito.
+ */
+export interface Source extends SourceRef {
+  /** The sentence the source says, as quoted in tests (abridged with … only). */
+  readonly quote?: string;
+}
+
+const api = (op: string): string => `https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_${op}.html`;
+const RIC = 'https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/da5777a8963928cac4f6f93d88d6928262f6bd2a/src';
+
+/** Every named source. Keys are stable: rules, summaries and tests refer to them. */
+export const SOURCES = {
+  triggerTimeout: {
+    kind: 'docs',
+    url: dg('cognito-user-pools-working-with-lambda-triggers', 'important-lambda-considerations'),
+    title: 'Customizing user pool workflows with Lambda triggers: Important considerations',
+    quote: 'When Amazon Cognito calls your Lambda function, it must respond within 5 seconds. If it does not, Amazon Cognito retries the call. After three unsuccessful attempts, the function times out.',
+  },
+  errorsShownToUsers: {
+    kind: 'docs',
+    url: dg('cognito-user-pools-working-with-lambda-triggers', 'important-lambda-considerations'),
+    title: 'Customizing user pool workflows with Lambda triggers: Important considerations',
+    quote: 'If your users use the Amazon Cognito hosted UI, they can see errors that Lambda triggers generate … As a best practice, only generate errors in your Lambda functions that you want your users to see.',
+  },
+  sharedParameters: {
+    kind: 'docs',
+    url: dg('cognito-user-pools-working-with-lambda-triggers', 'cognito-user-pools-lambda-trigger-syntax-shared'),
+    title: 'Lambda triggers: parameters shared by all requests',
+  },
+  returnTheEvent: {
+    kind: 'docs',
+    url: dg('cognito-user-pools-working-with-lambda-triggers', 'cognito-user-pools-lambda-trigger-syntax-shared'),
+    title: 'Lambda triggers: the function returns the event with its response',
+    quote: 'Your function then has the opportunity to take action, or to send the event back unmodified.',
+  },
+  userLambdaValidation: {
+    kind: 'observed',
+    url: 'https://github.com/aws-amplify/amplify-cli/issues/8506',
+    title: 'Observed: a thrown error reaches the app as UserLambdaValidationException, "<Trigger> failed with error <message>."',
+    quote: 'PreSignUp failed with error callback is not a function. (Service: AWSCognitoIdentityProviderService; Status Code: 400; Error Code: UserLambdaValidationException',
+  },
+  unrecognizableOutput: {
+    kind: 'observed',
+    url: 'https://github.com/amazon-archives/amazon-cognito-identity-js/issues/167',
+    title: 'Observed: a handler that answers without the event gets "InvalidLambdaResponseException: Unrecognizable lambda output"',
+    quote: 'x-amzn-ErrorMessage: Unrecognizable lambda output / x-amzn-ErrorType: InvalidLambdaResponseException',
+  },
+  invalidLambdaResponseApi: {
+    kind: 'api',
+    url: `${api('InitiateAuth')}#API_InitiateAuth_Errors`,
+    title: 'InitiateAuth errors: InvalidLambdaResponseException',
+    quote: 'This exception is thrown when Amazon Cognito encounters an invalid AWS Lambda response.',
+  },
+  syncTriggerRules: {
+    kind: 'docs',
+    url: dg('cognito-events', 'cognito-events'),
+    title: 'Customizing workflows with Amazon Cognito Events (Sync trigger)',
+    quote: 'All the fields except the datasetRecords are read-only. … To remove a record, either set the op to remove, or set the value to null. … Amazon Cognito ignores any omitted record in the response',
+  },
+  syncTimeout: {
+    kind: 'docs',
+    url: dg('cognito-events', 'cognito-events'),
+    title: 'Customizing workflows with Amazon Cognito Events (Sync trigger): timeout',
+    quote: "When Amazon Cognito calls your Lambda function during UpdateRecords, the function must respond within 5 seconds. If it doesn't, the Amazon Cognito Sync service generates a LambdaSocketTimeoutException exception.",
+  },
+  syncInvalidOutput: {
+    kind: 'api',
+    url: 'https://docs.aws.amazon.com/cognitosync/latest/APIReference/API_UpdateRecords.html#API_UpdateRecords_Errors',
+    title: 'Cognito Sync UpdateRecords errors: InvalidLambdaFunctionOutputException',
+    quote: 'InvalidLambdaFunctionOutputException: The AWS Lambda function returned invalid output or an exception.',
+  },
+  userPoolIdPattern: {
+    kind: 'api',
+    url: `${api('DescribeUserPool')}#CognitoUserPools-DescribeUserPool-request-UserPoolId`,
+    title: 'API reference: UserPoolId (length 1–55, pattern [\\w-]+_[0-9a-zA-Z]+)',
+  },
+  usernameLength: {
+    kind: 'api',
+    url: `${api('AdminGetUser')}#CognitoUserPools-AdminGetUser-request-Username`,
+    title: 'API reference: Username (length 1–128)',
+  },
+  identityPoolIdPattern: {
+    kind: 'api',
+    url: 'https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/API_DescribeIdentityPool.html#CognitoIdentity-DescribeIdentityPool-request-IdentityPoolId',
+    title: 'Cognito Identity API reference: IdentityPoolId (length 1–55, pattern [\\w-]+:[0-9a-f-]+)',
+  },
+  regionNames: {
+    kind: 'docs',
+    url: 'https://docs.aws.amazon.com/general/latest/gr/rande.html#regional-endpoints',
+    title: 'AWS service endpoints: Region codes (us-east-1, eu-west-1 …)',
+  },
+  customMessageLengths: {
+    kind: 'docs',
+    url: dg('user-pool-lambda-custom-message', 'aws-lambda-triggers-custom-message-example'),
+    title: 'Custom message Lambda trigger: message lengths',
+    quote: 'The maximum length for an email message is 20,000 UTF-8 characters. This length includes the verification code. … The maximum length of SMS messages is 140 UTF-8 characters. This length includes the verification code.',
+  },
+  emailSubjectLength: {
+    kind: 'api',
+    url: `${api('MessageTemplateType')}#CognitoUserPools-Type-MessageTemplateType-EmailSubject`,
+    title: 'API reference: MessageTemplateType EmailSubject (length 1–140)',
+  },
+  nullFieldsObserved: {
+    kind: 'observed',
+    url: 'https://github.com/aws-amplify/amplify-js/issues/14770',
+    title: 'Observed: captured events carry null for maps that were not sent (clientMetadata: null in a CustomMessage_ForgotPassword event)',
+    quote: "CustomMessage trigger: { triggerSource: 'CustomMessage_ForgotPassword', … clientMetadata: null,",
+  },
+  preSignUpFlags: {
+    kind: 'docs',
+    url: dg('user-pool-lambda-pre-sign-up', 'cognito-user-pools-lambda-trigger-syntax-pre-signup-response'),
+    title: 'Pre sign-up Lambda trigger: response parameters',
+    quote: 'If autoVerifyEmail is set to true, the email attribute must have a valid, non-null value. Otherwise an error will occur and the user will not be able to complete sign-up.',
+  },
+  preSignUpAdminIgnored: {
+    kind: 'docs',
+    url: dg('user-pool-lambda-pre-sign-up', 'cognito-user-pools-lambda-trigger-syntax-pre-signup-response'),
+    title: 'Pre sign-up Lambda trigger: response parameters',
+    quote: 'Response parameters autoVerifyPhone, autoVerifyEmail and autoConfirmUser are ignored by Amazon Cognito when the Pre Sign-up lambda is triggered by the AdminCreateUser API.',
+  },
+  requestIgnored: {
+    kind: 'undocumented',
+    url: dg('cognito-user-pools-working-with-lambda-triggers', 'cognito-user-pools-lambda-trigger-syntax-shared'),
+    title: 'Not documented: whether Cognito reads changes a function makes to event.request (the guide names only response parameters as return values)',
+  },
+  migrateUserResponse: {
+    kind: 'docs',
+    url: dg('user-pool-lambda-migrate-user', 'cognito-user-pools-lambda-trigger-syntax-user-migration-response'),
+    title: 'Migrate user Lambda trigger: response parameters',
+  },
+  migrateFinalStatus: {
+    kind: 'docs',
+    url: dg('user-pool-lambda-migrate-user', 'cognito-user-pools-lambda-trigger-syntax-user-migration-response'),
+    title: 'Migrate user Lambda trigger: finalUserStatus',
+    quote: "You can set this parameter to CONFIRMED to auto-confirm your users so that they can sign in with their previous passwords. … If you don't set this attribute to CONFIRMED, it's set to RESET_REQUIRED.",
+  },
+  migrateEnableSmsMfa: {
+    kind: 'docs',
+    url: dg('user-pool-lambda-migrate-user', 'cognito-user-pools-lambda-trigger-syntax-user-migration-response'),
+    title: 'Migrate user Lambda trigger: enableSMSMFA',
+    quote: "Your user pool must have MFA enabled. Your user's attributes in the request parameters must include a phone number, or else the migration of that user will fail.",
+  },
+  migrateForgotPassword: {
+    kind: 'docs',
+    url: dg('user-pool-lambda-migrate-user', 'cognito-user-pools-lambda-trigger-syntax-user-migration-response'),
+    title: 'Migrate user Lambda trigger: userAttributes',
+    quote: 'To reset their passwords in the forgot-password flow, a user must have either a verified email address or a verified phone number.',
+  },
+  migrateMessageAction: {
+    kind: 'docs',
+    url: dg('user-pool-lambda-migrate-user', 'cognito-user-pools-lambda-trigger-syntax-user-migration-response'),
+    title: 'Migrate user Lambda trigger: messageAction',
+    quote: "You can set this parameter to SUPPRESS to decline to send the welcome message that Amazon Cognito usually sends to new users. If your function doesn't return this parameter, Amazon Cognito sends the welcome message.",
+  },
+  migrateResendUndocumented: {
+    kind: 'undocumented',
+    url: dg('user-pool-lambda-migrate-user', 'cognito-user-pools-lambda-trigger-syntax-user-migration-response'),
+    title: 'Not documented: messageAction RESEND in a migrate user response (the guide documents SUPPRESS only; RESEND is an AdminCreateUser value)',
+  },
+  preTokenGroups: {
+    kind: 'docs',
+    url: dg('user-pool-lambda-pre-token-generation', 'cognito-user-pools-lambda-trigger-syntax-pre-token-generation-response'),
+    title: 'Pre token generation Lambda trigger: groupOverrideDetails',
+    quote: 'If you provide an empty or null object in the response, then Amazon Cognito suppresses the groups.',
+  },
+  preTokenClaims: {
+    kind: 'docs',
+    url: dg('user-pool-lambda-pre-token-generation', 'cognito-user-pools-lambda-trigger-syntax-pre-token-generation-response'),
+    title: 'Pre token generation Lambda trigger: excluded and restricted claims',
+  },
+  preTokenVersions: {
+    kind: 'docs',
+    url: dg('user-pool-lambda-pre-token-generation', 'user-pool-lambda-pre-token-generation'),
+    title: 'Pre token generation Lambda trigger: event versions',
+  },
+  refreshTokenSource: {
+    kind: 'undocumented',
+    url: dg('user-pool-lambda-pre-token-generation', 'user-pool-lambda-pre-token-generation-trigger-source'),
+    title: 'Not documented: which triggerSource GetTokensFromRefreshToken sends (the trigger-source table lists TokenGeneration_RefreshTokens for refresh-token sign-in)',
+  },
+  inboundFederationMap: {
+    kind: 'docs',
+    url: dg('user-pool-lambda-inbound-federation'),
+    title: 'Inbound federation Lambda trigger: userAttributesToMap (the page, as summarised by @types/aws-lambda 8.10.161, which links it)',
+    quote: 'All attributes to be retained must be included; omitted attributes are dropped. Return an empty object {} to retain all original attributes unchanged.',
+  },
+  customMessageResponse: {
+    kind: 'docs',
+    url: dg('user-pool-lambda-custom-message', 'cognito-user-pools-lambda-trigger-syntax-custom-message-response'),
+    title: 'Custom message Lambda trigger: response parameters',
+    quote: 'smsMessage: … Must include the codeParameter value that you received in the request. emailMessage: … Must include the codeParameter value that you received in the request as the variable {####}.',
+  },
+  customMessageUsername: {
+    kind: 'docs',
+    url: dg('user-pool-lambda-custom-message', 'cognito-user-pools-lambda-trigger-syntax-custom-message-request'),
+    title: 'Custom message Lambda trigger: usernameParameter',
+    quote: 'usernameParameter: The user name. Amazon Cognito includes this parameter in requests that result from admin-created users.',
+  },
+  customMessagePattern: {
+    kind: 'observed',
+    url: 'https://github.com/amazon-archives/amazon-cognito-identity-js/issues/99',
+    title: 'Observed: a message without {####} fails with InvalidParameterException (a pattern validation on the message body)',
+    quote: "InvalidParameterException: 1 validation error detected: Value at 'emailBody' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{####\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*",
+  },
+  customMessageConsole: {
+    kind: 'docs',
+    url: dg('user-pool-lambda-custom-message', 'user-pool-lambda-custom-message'),
+    title: 'Custom message Lambda trigger: static messages set in the console',
+    quote: 'You can edit static custom messages in the Message customizations tab of the original Amazon Cognito console.',
+  },
+  linkParameter: {
+    kind: 'docs',
+    url: dg('user-pool-lambda-custom-message', 'cognito-user-pools-lambda-trigger-syntax-custom-message-request'),
+    title: 'Custom message Lambda trigger: linkParameter (verification by link)',
+  },
+  customSenders: {
+    kind: 'docs',
+    url: dg('user-pool-lambda-custom-sender-triggers', 'user-pool-lambda-custom-sender-triggers'),
+    title: 'Custom sender Lambda triggers',
+    quote: 'Except for Custom Sender Lambda triggers, Amazon Cognito invokes Lambda functions synchronously.',
+  },
+  accountTakeoverNulls: {
+    kind: 'observed',
+    url: 'https://github.com/DefinitelyTyped/DefinitelyTyped/pull/52111',
+    title: 'Observed: the account-takeover notification event carries null code, clientMetadata, clientId, awsSdkVersion and attribute values (events captured in DefinitelyTyped PR 52111)',
+    quote: '"awsSdkVersion": null | string, "clientId": null | string … "code": null, "clientMetadata": null … "CITY": … | null, "COUNTRY": … | null, … "DEVICE_NAME": … | null',
+  },
+  defineAuthChallenge: {
+    kind: 'docs',
+    url: dg('user-pool-lambda-define-auth-challenge', 'cognito-user-pools-lambda-trigger-syntax-define-auth-challenge-response'),
+    title: 'Define auth challenge Lambda trigger: response parameters',
+  },
+  createAuthChallenge: {
+    kind: 'docs',
+    url: dg('user-pool-lambda-create-auth-challenge', 'cognito-user-pools-lambda-trigger-syntax-create-auth-challenge-response'),
+    title: 'Create auth challenge Lambda trigger: response parameters',
+  },
+  verifyAuthChallenge: {
+    kind: 'docs',
+    url: dg('user-pool-lambda-verify-auth-challenge-response', 'cognito-user-pools-lambda-trigger-syntax-verify-auth-challenge-response'),
+    title: 'Verify auth challenge response Lambda trigger: answerCorrect',
+  },
+  postConfirmation: {
+    kind: 'docs',
+    url: dg('user-pool-lambda-post-confirmation', 'cognito-user-pools-lambda-trigger-syntax-post-confirmation-response'),
+    title: 'Post confirmation Lambda trigger: no additional return information is expected in the response',
+  },
+  preAuthentication: {
+    kind: 'docs',
+    url: dg('user-pool-lambda-pre-authentication', 'cognito-user-pools-lambda-trigger-syntax-pre-auth-response'),
+    title: 'Pre authentication Lambda trigger: no additional return information is expected in the response',
+  },
+  postAuthentication: {
+    kind: 'docs',
+    url: dg('user-pool-lambda-post-authentication', 'cognito-user-pools-lambda-trigger-syntax-post-auth-request'),
+    title: 'Post authentication Lambda trigger: request parameters (newDeviceUsed)',
+  },
+  lambdaHandler: {
+    kind: 'docs',
+    url: 'https://docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html',
+    title: 'Define Lambda function handler in Node.js',
+  },
+  runtimeFirstAnswerWins: {
+    kind: 'source',
+    url: `${RIC}/CallbackContext.js#L99-L125`,
+    title: 'Lambda Node.js runtime interface client (Node.js 22 and older): the first of the callback and the returned promise answers; later calls are ignored',
+    quote: 'Wraps the callback and context so that only the first call to any callback succeeds. … if (_isPromise(result)) { result.then(callbackContext.succeed, callbackContext.fail)',
+  },
+  node24NoCallback: {
+    kind: 'docs',
+    url: 'https://aws.amazon.com/blogs/compute/node-js-24-runtime-now-available-in-aws-lambda/',
+    title: 'AWS Compute Blog, "Node.js 24 runtime now available in AWS Lambda"; runtime interface client 4.0.0: "Removed callback-based handler support (promise-based only)", "Eliminated legacy context.succeed/fail/done methods"',
+  },
+  node22CallbackWarning: {
+    kind: 'source',
+    url: `${RIC}/WarningForCallbackHandlers.js#L8-L24`,
+    title: 'Lambda Node.js runtime interface client: the warning printed for callback handlers before Node.js 24',
+    quote: 'AWS Lambda plans to remove support for callback-based function handlers starting with Node.js 24.',
+  },
+  freezeAfterReturn: {
+    kind: 'docs',
+    url: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html#runtimes-lifecycle-invoke',
+    title: 'Lambda execution environment lifecycle: the environment is frozen after the invocation',
+  },
+  mdnErrors: {
+    kind: 'docs',
+    url: 'https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Errors',
+    title: 'MDN: JavaScript error reference',
+  },
+  localRun: {
+    kind: 'local',
+    title: 'About this local run, not a statement about Cognito',
+  },
+} as const satisfies Record<string, Source>;
+
+/** A key of SOURCES. */
+export type SourceKey = keyof typeof SOURCES;
+
+/** The wire form of a named source (what summaries and results carry). */
+export function sourceRef(key: SourceKey): SourceRef {
+  const s: Source = SOURCES[key];
+  return { kind: s.kind, title: s.title, ...(s.url ? { url: s.url } : {}) };
+}
+
+/** A developer guide page of a trigger as a source (the model's own `docs` link). */
+export function pageSource(url: string, title: string): SourceRef {
+  return { kind: 'docs', url, title };
+}

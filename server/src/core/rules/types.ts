@@ -1,0 +1,34 @@
+// The shape of one diagnostic rule in the registry: code, severity, help, sources and two examples.
+import type { SourceKey } from '../model/sources';
+
+/** Severity a rule reports with by default (some rules vary it by context; `help` says when). */
+export type RuleSeverity = 'error' | 'warning' | 'information';
+
+/** Where a rule's findings come from: handler code (JS/TS) or event files (JSON). */
+export type RuleArea = 'handler' | 'event';
+
+/** A file that does (or does not) raise the rule; executed by test/contract/rules.test.ts. */
+export interface RuleExample {
+  /** File name, relative: decides the language and (for handlers) part of the trigger inference. */
+  readonly file: string;
+  /** The whole file text. */
+  readonly text: string;
+  /** Event examples only: the trigger the event is used for (an invoke with a handler of that trigger). */
+  readonly usedAs?: string;
+}
+
+/** One rule as written in its area's list (`handlerRules.ts`, `eventRules.ts`). */
+export interface RuleDefinition {
+  /** The code diagnostics carry (`handler/no-return`, `missing-placeholder`): stable, never renamed. */
+  readonly id: string;
+  /** Short title. */
+  readonly name: string;
+  readonly severity: RuleSeverity;
+  /** One paragraph, Markdown: what the rule finds, what Cognito does, how to fix it. */
+  readonly help: string;
+  /** Named sources (model/sources.ts), primary first. At least one; the contract test enforces it. */
+  readonly sources: readonly SourceKey[];
+  /** An example that raises the rule, and one that does not. */
+  readonly triggers: RuleExample;
+  readonly clean: RuleExample;
+}
