@@ -1,0 +1,168 @@
+// The project's trigger wiring, read from its infrastructure code: which handler serves which trigger.
+//
+// API (host-agnostic, no `vscode`; file access is injected as a WiringFs, `nodeWiringFs(root)` on disk):
+//
+//   const w = await readWiring(root, { fs?: WiringFs })   // one-shot
+//     → { handlers: WiredHandler[], unresolved: Unresolved[], files: string[] }
+//
+//   const cache = new WiringCache(nodeWiringFs(root));    // long-lived (language server)
+//   await cache.read();                                   // full read the first time, then cached
+//   cache.updateFile('serverless.yml', 'changed');        // an IaC (or any) file changed/was created/deleted
+//   await cache.read();                                   // re-reads only the projects that depend on it
+//
+//   wiredFor(w, 'src/preSignUp.ts')                       // the handlers wired to one source file
+//
+// A WiredHandler names the handler file (mapped back from build outputs such as `dist/x.handler`), the
+// export, the LambdaConfig key and the model's trigger id (pre token V1/V2/V3 from LambdaVersion), the
+// pool, the custom sender KMS key, the runtime, and for each fact the IaC file:line (`evidence`).
+// Paths are relative to the root, '/'-separated. One reader per IaC kind lives beside this file; each
+// turns one project file (and the files it includes) into a ReaderOutput.
+import { isTemplate, readTemplate, templateKind } from './cloudformation';
+import { emptyOutput } from './build';
+import { nodeWiringFs } from './nodeFs';
+import { isServerlessFile, readServerless } from './serverless';
+import { parseYaml } from './yamlTree';
+import type { Node } from './tree';
+import type { ReaderOutput, WiredHandler, WiringFs, WiringResult } from './types';
+
+export type { Evidence, Fact, IacKind, ReaderOutput, Unresolved, WiredHandler, WiringFs, WiringResult } from './types';
+
+/** One IaC kind's reader: which files start a project, and how to read one. */
+export interface WiringReader {
+  readonly name: string;
+  /** A cheap test on the path (and, when it passes, the text) of a file found by the walk. */
+  claims(rel: string, text: () => string | undefined): boolean;
+  read(rel: string, ctx: ReadContext): ReaderOutput | Promise<ReaderOutput>;
+}
+
+/** What a reader gets: the file access and a shared parse cache. */
+export interface ReadContext {
+  readonly fs: WiringFs;
+  /** The YAML/JSON tree of a file, parsed once per content. */
+  yaml(rel: string): Node | undefined;
+}
+
+const YAML_EXT = /\.(ya?ml|json|template)$/i;
+const NOT_TEMPLATES = /(^|\/)(package(-lock)?|tsconfig[^/]*|composer|cdk|amplify|\.eslintrc|cognito-triggers|launch|settings|tasks|extensions)\.json$|(^|\/)(\.github|\.circleci|\.gitlab)\//;
+
+const serverlessReader: WiringReader = {
+  name: 'serverless',
+  claims: (rel) => isServerlessFile(rel),
+  read: (rel, ctx) => readServerless(rel, ctx.fs, ctx.yaml),
+};
+
+const templateReader: WiringReader = {
+  name: 'cloudformation',
+  claims: (rel, text) => {
+    if (!YAML_EXT.test(rel) || isServerlessFile(rel) || NOT_TEMPLATES.test(rel)) return false;
+    const t = text();
+    return !!t && /AWSTemplateFormatVersion|AWS::Serverless|AWS::Cognito::UserPool/.test(t);
+  },
+  read: (rel, ctx) => {
+    const root = ctx.yaml(rel);
+    const out = emptyOutput([rel]);
+    if (!root || !isTemplate(root)) return out;
+    readTemplate(root, { kind: templateKind(root), fs: ctx.fs }, out);
+    return out;
+  },
+};
+
+/** The readers, in the order their results are listed. Other kinds register here. */
+export const READERS: WiringReader[] = [serverlessReader, templateReader];
+
+/** Options of `readWiring`. */
+export interface ReadWiringOptions {
+  /** File access; default: the disk under `root`. */
+  readonly fs?: WiringFs;
+}
+
+/** Reads the wiring under `root` once. */
+export async function readWiring(root: string, options: ReadWiringOptions = {}): Promise<WiringResult> {
+  const fs = options.fs ?? nodeWiringFs(root);
+  return new WiringCache(fs).read();
+}
+
+/** The handlers wired to one source file (root-relative), in reader order. */
+export function wiredFor(w: WiringResult, file: string): WiredHandler[] {
+  return w.handlers.filter((h) => h.file === file);
+}
+
+/** The wiring of one root, kept between reads: only projects that depend on a changed file are re-read. */
+export class WiringCache {
+  private projects: Map<string, { reader: WiringReader; out?: ReaderOutput }> | undefined;
+  private readonly parsed = new Map<string, { text: string; root: Node | undefined }>();
+  private last: WiringResult | undefined;
+
+  constructor(readonly fs: WiringFs) {}
+
+  /** A changed file: re-read the projects that depend on it; a created or deleted one may also start or end a project. */
+  updateFile(rel: string, change: 'created' | 'changed' | 'deleted' = 'changed'): void {
+    this.parsed.delete(rel);
+    this.last = undefined;
+    if (change !== 'changed' || !this.projects) {
+      // A new or removed file can be a new project, or the handler file a project looked for.
+      this.projects = undefined;
+      return;
+    }
+    const own = this.projects.get(rel);
+    if (own) own.out = undefined;
+    for (const p of this.projects.values()) if (p.out?.files.includes(rel)) p.out = undefined;
+  }
+
+  /** Drops everything (a settings change, a new root). */
+  clear(): void {
+    this.projects = undefined;
+    this.parsed.clear();
+    this.last = undefined;
+  }
+
+  async read(): Promise<WiringResult> {
+    if (this.last) return this.last;
+    const projects = this.projects ?? this.discover();
+    this.projects = projects;
+    const ctx: ReadContext = { fs: this.fs, yaml: (rel) => this.yaml(rel) };
+    for (const [rel, p] of projects) {
+      if (p.out) continue;
+      try {
+        p.out = await p.reader.read(rel, ctx);
+      } catch (e) {
+        // A reader bug must not take the whole wiring down: say which file and why.
+        p.out = { handlers: [], unresolved: [{ kind: 'serverless', file: rel, line: 1, what: rel, reason: `could not be read (${e instanceof Error ? e.message : String(e)})` }], files: [rel] };
+      }
+    }
+    const outs = [...projects.values()].map((p) => p.out as ReaderOutput);
+    this.last = {
+      handlers: outs.flatMap((o) => o.handlers),
+      unresolved: outs.flatMap((o) => o.unresolved),
+      files: [...new Set(outs.flatMap((o) => o.files))].sort(),
+    };
+    return this.last;
+  }
+
+  private yaml(rel: string): Node | undefined {
+    const text = this.fs.readFile(rel);
+    if (text === undefined) return undefined;
+    const hit = this.parsed.get(rel);
+    if (hit && hit.text === text) return hit.root;
+    const root = parseYaml(text, rel).root;
+    this.parsed.set(rel, { text, root });
+    return root;
+  }
+
+  private discover(): Map<string, { reader: WiringReader; out?: ReaderOutput }> {
+    const found = new Map<string, { reader: WiringReader; out?: ReaderOutput }>();
+    const candidates = this.fs.walk((rel) => READERS.some((r) => r.claims(rel, () => undefined) || mayClaimByText(rel)));
+    for (const rel of candidates) {
+      let text: string | undefined | null = null;
+      const lazy = (): string | undefined => (text === null ? (text = this.fs.readFile(rel)) : text);
+      const reader = READERS.find((r) => r.claims(rel, lazy));
+      if (reader) found.set(rel, { reader });
+    }
+    return found;
+  }
+}
+
+/** Files whose name alone does not decide, so the walk keeps them for a look at their text. */
+function mayClaimByText(rel: string): boolean {
+  return YAML_EXT.test(rel) || /\.(tf|[cm]?[jt]s)$/.test(rel);
+}
