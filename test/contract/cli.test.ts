@@ -1,11 +1,13 @@
 // The CLI as users run it: spawns the built dist/cli.js (from another working directory) and checks
-// output and exit codes of `invoke` and `check`.
+// output and exit codes of `invoke` and `check`, usage errors of every subcommand, and `lsp`.
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import { buildProgram } from '../../server/src/cli/program';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const FIX = path.join(ROOT, 'test', 'fixtures', 'invoke');
@@ -122,5 +124,79 @@ describe('cognito-triggers check', () => {
     const r = cli('check', 'nope.json');
     assert.equal(r.code, 2);
     assert.match(r.stderr, /no such file or folder: nope\.json/);
+  });
+});
+
+describe('usage errors exit 2 in every subcommand and at the top level', () => {
+  // The subcommands and their required arguments, from the program itself: a new subcommand is covered too.
+  const program = buildProgram();
+  const commands = program.commands.filter((c) => c.name() !== 'help');
+  it('covers every subcommand', () => {
+    assert.ok(commands.length >= 8, commands.map((c) => c.name()).join(' '));
+  });
+  for (const c of commands) {
+    it(`${c.name()}: an unknown option is exit 2 with a message`, () => {
+      const r = cli(c.name(), '--no-such-option-x');
+      assert.equal(r.code, 2, `${c.name()}: ${r.stderr}`);
+      assert.match(r.stderr, /no-such-option-x/);
+    });
+    const required = c.registeredArguments.filter((a) => a.required);
+    if (required.length) {
+      it(`${c.name()}: a missing argument is exit 2`, () => {
+        const r = cli(c.name());
+        assert.equal(r.code, 2, r.stderr);
+        assert.match(r.stderr, /missing required argument/);
+      });
+    }
+  }
+  it('no subcommand, an unknown subcommand, excess arguments: exit 2; --help and --version: exit 0', () => {
+    assert.equal(cli().code, 2);
+    assert.equal(cli('nope').code, 2);
+    assert.equal(cli('triggers', 'extra').code, 2);
+    assert.equal(cli('event', '--version').code, 2, '--version of event needs a value');
+    assert.equal(cli('--help').code, 0);
+    assert.equal(cli('check', '--help').code, 0);
+    const v = cli('--version');
+    assert.equal(v.code, 0);
+    assert.equal(v.stdout.trim(), (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version);
+  });
+});
+
+describe('cognito-triggers lsp and cognito-triggers-language-server', () => {
+  const version = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  const server = (...args: string[]): { code: number | null; stdout: string; stderr: string } => {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'server.js'), ...args], { cwd: CWD, encoding: 'utf8', timeout: 30000 });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+  it('--version and --help print and exit 0, with no stack trace', () => {
+    for (const r of [cli('lsp', '--version'), server('--version')]) {
+      assert.equal(r.code, 0);
+      assert.equal(r.stdout.trim(), version);
+    }
+    for (const r of [cli('lsp', '--help'), server('--help')]) {
+      assert.equal(r.code, 0);
+      assert.match(r.stdout, /--stdio/);
+      assert.doesNotMatch(`${r.stdout}${r.stderr}`, /\n\s+at /);
+    }
+  });
+  it('an unknown option is exit 2 with a message', () => {
+    for (const r of [cli('lsp', '--bogus'), server('--bogus')]) {
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /Unknown option '--bogus'/);
+    }
+  });
+  it('answers initialize over stdio with its version, with and without --stdio', async () => {
+    for (const args of [[CLI, 'lsp', '--stdio'], [CLI, 'lsp'], [path.join(ROOT, 'dist', 'server.js')]]) {
+      const child = spawn(process.execPath, args, { cwd: CWD, stdio: ['pipe', 'pipe', 'inherit'] });
+      const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+      connection.listen();
+      const init = (await connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} })) as { serverInfo: { version: string } };
+      assert.equal(init.serverInfo.version, version, args.join(' '));
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      await connection.sendRequest('shutdown');
+      await connection.sendNotification('exit');
+      assert.equal(await exited, 0);
+      connection.dispose();
+    }
   });
 });

@@ -133,4 +133,10 @@ test('the npm package (the CLI) holds only the bundles, schemas, snippets and do
   const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; bin: Record<string, string> };
   assert.deepEqual(Object.keys(manifest.dependencies), ['esbuild'], 'everything else is bundled');
   assert.equal(manifest.bin['cognito-triggers'], './dist/cli.js');
+  // Editors other than VS Code start the language server by this name (docs/editors.md).
+  assert.equal(manifest.bin['cognito-triggers-language-server'], './dist/server.js');
+  for (const bin of Object.values(manifest.bin)) {
+    assert.ok(files.includes(bin.replace(/^\.\//, '')), `${bin} is published`);
+    assert.match(fs.readFileSync(path.join(root, bin), 'utf8'), /^#!\/usr\/bin\/env node\n/, `${bin} starts with a node shebang`);
+  }
 });

@@ -1,5 +1,7 @@
 // Protocol test harness: spawns the built language server (dist/server.js --stdio), speaks LSP to it,
-// answers workspace/configuration from a settings object, and waits for diagnostics by event.
+// answers workspace/configuration from a settings object, and waits for diagnostics by event. As a
+// `generic` client it has none of VS Code's extras (no workspace/configuration, no workspace folders,
+// no dynamic registration): settings go in initializationOptions and didChangeConfiguration pushes.
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -23,6 +25,26 @@ export interface ServerOptions {
   settings?: Record<string, unknown>;
   /** initializationOptions.trusted (default false). */
   trusted?: boolean;
+  /** 'vscode' (default): what the VS Code extension's client sends; 'generic': a plain LSP client. */
+  client?: 'vscode' | 'generic';
+  /** Generic client: how it names the root (default rootUri, no workspace folders). */
+  root?: 'rootUri' | 'rootPath';
+  /** Generic client: initializationOptions beyond `trusted` (settings, reportSyntaxErrors). */
+  initializationOptions?: Record<string, unknown>;
+  /** Generic client: capabilities.window.showDocument.support. */
+  showDocument?: boolean;
+  /** Environment of the server process (XDG_CONFIG_HOME for the trust file). */
+  env?: Record<string, string>;
+  /** Answers window/showMessageRequest (default: the first action). */
+  pickAction?: (message: string, actions: string[]) => string | undefined;
+}
+
+/** Server → client traffic a test may check. */
+export interface ClientLog {
+  registrations: unknown[];
+  messages: { type: number; message: string }[];
+  shownDocuments: string[];
+  configurationRequests: number;
 }
 
 /** A running server and helpers to drive it. */
@@ -30,6 +52,12 @@ export interface TestServer {
   readonly connection: ProtocolConnection;
   readonly process: ChildProcess;
   readonly workspaceUri: string;
+  /** What the server sent to the client (registrations, messages, documents shown). */
+  readonly log: ClientLog;
+  /** The initialize result. */
+  readonly initializeResult: { capabilities: Record<string, unknown>; serverInfo?: { name: string; version?: string } };
+  /** The serverReady notification's params. */
+  readonly ready: { version: string; triggers: number };
   /** Opens a document; returns its URI. */
   open(uri: string, text: string, languageId?: string): string;
   /** Replaces the whole text of an open document (version + 1). */
@@ -49,7 +77,8 @@ export const fileUri = (p: string): string => pathToFileURL(p).toString();
 /** Starts dist/server.js (build it first with `node esbuild.mjs`) and completes the initialize handshake. */
 export async function startServer(opts: ServerOptions = {}): Promise<TestServer> {
   const workspace = opts.workspace ?? path.join(REPO_ROOT, 'test', 'fixtures', 'workspace');
-  const proc = spawn(process.execPath, [path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const generic = opts.client === 'generic';
+  const proc = spawn(process.execPath, [path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...opts.env } });
   if (!proc.stdout || !proc.stdin) throw new Error('server process has no stdio pipes');
   const connection = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
   const versions = new Map<string, number>();
@@ -63,27 +92,61 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
       }
     }
   });
-  connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => opts.settings ?? {}));
-  connection.onRequest('client/registerCapability', () => null);
+  const log: ClientLog = { registrations: [], messages: [], shownDocuments: [], configurationRequests: 0 };
+  // A generic client has no handler for workspace/configuration: the request fails as it would there.
+  connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => {
+    log.configurationRequests++;
+    if (generic) throw new Error('workspace/configuration is not supported by this client');
+    return p.items.map(() => opts.settings ?? {});
+  });
+  connection.onRequest('client/registerCapability', (p: { registrations: unknown[] }) => {
+    log.registrations.push(...p.registrations);
+    return null;
+  });
   connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onRequest('window/showDocument', (p: { uri: string }) => {
+    log.shownDocuments.push(p.uri);
+    return { success: true };
+  });
+  connection.onRequest('window/showMessageRequest', (p: { message: string; actions?: { title: string }[] }) => {
+    const titles = (p.actions ?? []).map((a) => a.title);
+    const chosen = opts.pickAction ? opts.pickAction(p.message, titles) : titles[0];
+    return chosen === undefined ? null : { title: chosen };
+  });
+  connection.onNotification('window/showMessage', (p: { type: number; message: string }) => {
+    log.messages.push(p);
+  });
   connection.onNotification('window/logMessage', () => undefined);
-  const ready = new Promise<void>((resolve) => connection.onNotification('cognitoTriggers/serverReady', () => resolve()));
+  const ready = new Promise<{ version: string; triggers: number }>((resolve) => connection.onNotification('cognitoTriggers/serverReady', (p: { version: string; triggers: number }) => resolve(p)));
   connection.listen();
   const workspaceUri = fileUri(workspace);
-  await connection.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: workspaceUri,
-    workspaceFolders: [{ uri: workspaceUri, name: 'workspace' }],
-    capabilities: { workspace: { configuration: true, workspaceFolders: true }, textDocument: { completion: { completionItem: { snippetSupport: true } } } },
-    initializationOptions: { trusted: opts.trusted ?? false, extensionPath: REPO_ROOT },
-  });
+  const initializeResult = (await connection.sendRequest(
+    'initialize',
+    generic
+      ? {
+          processId: process.pid,
+          ...(opts.root === 'rootPath' ? { rootPath: workspace, rootUri: null } : { rootUri: workspaceUri }),
+          capabilities: { textDocument: { completion: { completionItem: { snippetSupport: false } } }, ...(opts.showDocument ? { window: { showDocument: { support: true } } } : {}) },
+          initializationOptions: { trusted: opts.trusted ?? false, ...opts.initializationOptions },
+        }
+      : {
+          processId: process.pid,
+          rootUri: workspaceUri,
+          workspaceFolders: [{ uri: workspaceUri, name: 'workspace' }],
+          capabilities: { workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { completion: { completionItem: { snippetSupport: true } } } },
+          initializationOptions: { trusted: opts.trusted ?? false, extensionPath: REPO_ROOT },
+        },
+  )) as TestServer['initializeResult'];
   await connection.sendNotification('initialized', {});
-  await ready;
+  const readyParams = await ready;
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
   return {
     connection,
     process: proc,
     workspaceUri,
+    log,
+    initializeResult,
+    ready: readyParams,
     open(uri, text, languageId = 'json') {
       versions.set(uri, 1);
       void connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });

@@ -128,8 +128,5 @@ export function addCheckCommand(program: Command): void {
     .option('--json', 'print the findings as JSON')
     .option('--max-warnings <n>', 'fail when there are more warnings than this')
     .option('--verbose', 'print to stderr which analyser handled each file, and the analysers\' logs')
-    .exitOverride((e) => {
-      process.exit(e.exitCode === 0 ? 0 : 2);
-    })
     .action((files: string[], o: CheckOptions) => run(files, o));
 }

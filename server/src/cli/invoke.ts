@@ -188,8 +188,5 @@ export function addInvokeCommand(program: Command): void {
     .option('--profile <name>', 'with --remote: AWS profile')
     .option('--region <region>', 'with --remote: AWS Region')
     .option('--endpoint-url <url>', 'with --remote: Lambda endpoint (local emulator)')
-    .exitOverride((e) => {
-      process.exit(e.exitCode === 0 ? 0 : 2);
-    })
     .action((file: string | undefined, o: InvokeOptions) => run(file, o));
 }

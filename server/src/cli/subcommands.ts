@@ -4,10 +4,11 @@ import { addAwsBindCommands } from './awsBind';
 import { addCheckCommand } from './check';
 import { addEventCommand } from './event';
 import { addInvokeCommand } from './invoke';
+import { addLspCommand } from './lsp';
 import { addTriggersCommand } from './triggers';
 
 /** Adds one subcommand to the program. */
 export type AddSubcommand = (program: Command) => void;
 
 /** Every subcommand, in the order `--help` lists them. */
-export const SUBCOMMANDS: AddSubcommand[] = [addTriggersCommand, addEventCommand, addInvokeCommand, addCheckCommand, addAwsBindCommands];
+export const SUBCOMMANDS: AddSubcommand[] = [addTriggersCommand, addEventCommand, addInvokeCommand, addCheckCommand, addAwsBindCommands, addLspCommand];

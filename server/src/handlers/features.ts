@@ -13,6 +13,8 @@ export interface FeatureDeps {
   folders: WorkspaceFolders;
   providers: readonly LanguageFeatureProvider[];
   host: ProviderHost;
+  /** Report syntax errors too (clients without their own JavaScript/JSON diagnostics ask for it). */
+  reportSyntaxErrors?(): boolean;
 }
 
 /** Builds the context for a document and finds its provider; undefined when none claims it. */
@@ -27,6 +29,7 @@ export async function routeDocument(
     settings: await deps.settings.get(uri),
     relativePath: deps.folders.relativePath(uri),
     host: deps.host,
+    ...(deps.reportSyntaxErrors?.() ? { reportSyntaxErrors: true } : {}),
   };
   const provider = deps.providers.find((p) => p.handles(ctx));
   return provider ? { ctx, provider } : undefined;

@@ -2,9 +2,10 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ProviderHost } from '../core/features/provider';
-import type { InitializationOptions } from '../core/protocol';
+import type { InitializationOptions, UserFacingError } from '../core/protocol';
 import type { SettingsCache } from '../workspace/settings';
 import type { WorkspaceFolders } from '../workspace/folders';
+import { registerCommandRequests } from './commands';
 import { registerEventRequests } from './events';
 import { registerInvokeRequests } from './invoke';
 import { registerScaffoldRequests } from './scaffold';
@@ -21,13 +22,18 @@ export interface RequestDeps {
   init: InitializationOptions;
   /** Current workspace trust; handler code and AWS calls need it. */
   isTrusted(): boolean;
+  /** The refusal an untrusted invoke gets; default: VS Code's Restricted Mode wording. */
+  untrustedError?(): UserFacingError;
+  /** The client supports window/showDocument (results of workspace/executeCommand are shown with it). */
+  canShowDocument?(): boolean;
 }
 
 /** Registers every area's custom requests. */
 export function registerRequests(deps: RequestDeps): void {
   registerModelRequests(deps);
   registerAwsRequests(deps);
-  registerInvokeRequests(deps);
+  const runInvoke = registerInvokeRequests(deps);
+  registerCommandRequests(deps, runInvoke, () => deps.canShowDocument?.() ?? false);
   registerScaffoldRequests(deps);
   registerEventRequests(deps);
 }

@@ -39,8 +39,11 @@ function loadEvent(deps: RequestDeps, src: InvokeEventSource): { value: unknown;
   return { value: parsed.value, label: deps.folders.relativePath(src.uri) };
 }
 
-/** Registers invokeLocal and invokeCandidates. */
-export function registerInvokeRequests(deps: RequestDeps): void {
+/** Runs one local invoke as the invokeLocal request describes it (the request and workspace/executeCommand share it). */
+export type RunLocalInvoke = (p: InvokeLocalRequest.Params) => Promise<InvokeLocalRequest.Result>;
+
+/** Registers invokeLocal and invokeCandidates; returns the invoke itself for the command adapter. */
+export function registerInvokeRequests(deps: RequestDeps): RunLocalInvoke {
   const { connection } = deps;
   let invoker: LocalInvoker | undefined;
   // dist/runner.js sits next to dist/server.js; extensionPath is only a hint for unusual layouts.
@@ -63,8 +66,8 @@ export function registerInvokeRequests(deps: RequestDeps): void {
     },
   };
 
-  onRequest(connection, InvokeLocalRequest.type, async (p): Promise<InvokeLocalRequest.Result> => {
-    if (!deps.isTrusted()) return { ok: false, error: UNTRUSTED };
+  const run: RunLocalInvoke = async (p) => {
+    if (!deps.isTrusted()) return { ok: false, error: deps.untrustedError?.() ?? UNTRUSTED };
     const ev = loadEvent(deps, p.event);
     if ('error' in ev) return { ok: false, error: ev.error };
     const file = URI.parse(p.handler.uri).fsPath;
@@ -89,7 +92,8 @@ export function registerInvokeRequests(deps: RequestDeps): void {
     send(`END ${result.outcome.kind} in ${result.durationMs} ms — ${result.summary.headline}\n`, 'info');
     const event: InvokeEventSource = p.event.kind === 'generate' ? { kind: 'value', value: ev.value, label: ev.label } : p.event;
     return { ok: true, result, eventLabel: ev.label, event };
-  });
+  };
+  onRequest(connection, InvokeLocalRequest.type, run);
 
   onRequest(connection, InvokeCandidatesRequest.type, async (p): Promise<InvokeCandidatesRequest.Result> => {
     const scope = p.scopeUri ?? p.exportsOf;
@@ -110,4 +114,5 @@ export function registerInvokeRequests(deps: RequestDeps): void {
     const sources = ids.flatMap((id) => (getTrigger(id)?.sources ?? []).map((s) => ({ triggerId: id, source: s.value, description: s.description })));
     return { events, handlers, sources };
   });
+  return run;
 }
