@@ -14,7 +14,25 @@ export const entryPoints = {
   runner: 'server/src/core/invoke/runner/main.ts',
   // Loaded by the server on its first AWS request (server/src/requests/aws.ts).
   awsOperations: 'server/src/core/aws/operations.ts',
+  // Loaded by tsserver, not by VS Code: see writeTsPluginPackage below.
+  tsPlugin: 'server/src/tsPlugin/index.ts',
 };
+
+/** The package name of the TypeScript server plugin (package.json contributes.typescriptServerPlugins). */
+const TS_PLUGIN_PACKAGE = 'cognito-triggers-ts-plugin';
+
+/**
+ * tsserver loads a plugin only as a package: `<extension>/node_modules/<name>` (VS Code passes the
+ * extension folder as --pluginProbeLocations and TypeScript accepts no paths in plugin names). This
+ * writes that package: a package.json and an index.js that requires the bundle in dist/.
+ */
+function writeTsPluginPackage(root = '.') {
+  const dir = `${root}/node_modules/${TS_PLUGIN_PACKAGE}`;
+  fs.mkdirSync(dir, { recursive: true });
+  const manifest = { name: TS_PLUGIN_PACKAGE, version: JSON.parse(fs.readFileSync(`${root}/package.json`, 'utf8')).version, private: true, main: 'index.js' };
+  fs.writeFileSync(`${dir}/package.json`, `${JSON.stringify(manifest, null, 2)}\n`);
+  fs.writeFileSync(`${dir}/index.js`, "// The Cognito Triggers TypeScript server plugin (built into dist/ by esbuild.mjs).\nmodule.exports = require('../../dist/tsPlugin.js');\n");
+}
 
 /** Reports build results in the format VS Code's `$esbuild-watch` problem matcher reads. */
 const problemMatcherPlugin = {
@@ -56,6 +74,7 @@ const ctx = await esbuild.context({
   plugins: watch ? [problemMatcherPlugin] : [],
 });
 
+writeTsPluginPackage();
 if (watch) {
   await ctx.watch();
 } else {

@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import JSZip from 'jszip';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 /** vsce target names for the platforms esbuild ships binaries for. */
@@ -56,4 +57,19 @@ run(path.join(root, 'node_modules', '.bin', 'vsce'), [
   '--baseImagesUrl', 'https://example.invalid/cognito-triggers/raw/main',
   '--out', out,
 ]);
+
+// The TypeScript server plugin's package: tsserver loads a plugin only from <extension>/node_modules/<name>
+// (VS Code passes the extension folder as the probe location), which --no-dependencies leaves out, so it
+// is added to the .vsix here. Its index.js requires dist/tsPlugin.js, which vsce packed.
+const pluginName = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).contributes.typescriptServerPlugins[0].name;
+const vsix = await JSZip.loadAsync(fs.readFileSync(out));
+for (const file of ['package.json', 'index.js']) {
+  const from = path.join(root, 'node_modules', pluginName, file);
+  if (!fs.existsSync(from)) {
+    console.error(`Missing ${from}: esbuild.mjs writes it.`);
+    process.exit(1);
+  }
+  vsix.file(`extension/node_modules/${pluginName}/${file}`, fs.readFileSync(from), { createFolders: false });
+}
+fs.writeFileSync(out, await vsix.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', platform: 'UNIX' }));
 console.log(`Packaged ${out} for ${target}.`);

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import ts from 'typescript';
 import yauzl from 'yauzl';
+import { startTsServer, TS_PLUGIN_NAME } from '../server/tsserverHarness';
 
 const root = path.resolve(__dirname, '..', '..');
 /** Never copied into the staging folder: too big, or not the project's files. */
@@ -44,10 +45,33 @@ const ALLOWED = [
   // native binary of the package's target platform.
   /^extension\/dist\/node_modules\/esbuild\/(package\.json|lib\/main\.js)$/,
   /^extension\/dist\/node_modules\/@esbuild\/[\w-]+\/(package\.json|bin\/esbuild(\.exe)?)$/,
+  // The TypeScript server plugin's package: tsserver loads plugins only from <extension>/node_modules/<name>.
+  /^extension\/node_modules\/cognito-triggers-ts-plugin\/(package\.json|index\.js)$/,
 ];
 
 let stage = '';
 let entries: string[] = [];
+
+/** Extracts the zip file's entries under `prefix` into `dir`. */
+function extractZip(file: string, prefix: string, dir: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(file, { lazyEntries: true }, (err, zip) => {
+      if (err) return reject(err);
+      zip.on('entry', (e: yauzl.Entry) => {
+        if (!e.fileName.startsWith(prefix) || e.fileName.endsWith('/')) return zip.readEntry();
+        zip.openReadStream(e, (error, stream) => {
+          if (error) return reject(error);
+          const target = path.join(dir, e.fileName.slice(prefix.length));
+          fs.mkdirSync(path.dirname(target), { recursive: true });
+          stream.pipe(fs.createWriteStream(target)).on('finish', () => zip.readEntry());
+        });
+      });
+      zip.on('end', () => resolve());
+      zip.on('error', reject);
+      zip.readEntry();
+    });
+  });
+}
 
 /** File names inside a zip file. */
 function listZip(file: string): Promise<string[]> {
@@ -110,6 +134,25 @@ test('the .vsix holds every bundle and the docs', () => {
 test('the .vsix ships esbuild with its binary, so TypeScript handlers can be invoked', () => {
   assert.ok(entries.includes('extension/dist/node_modules/esbuild/lib/main.js'), 'esbuild API');
   assert.ok(entries.some((e) => /^extension\/dist\/node_modules\/@esbuild\/[\w-]+\/bin\/esbuild/.test(e)), 'esbuild binary for the target platform');
+});
+
+test('tsserver loads the TypeScript server plugin from the installed .vsix, as VS Code asks it to', async () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(stage, 'package.json'), 'utf8')) as { contributes: { typescriptServerPlugins?: { name: string }[] } };
+  const plugin = manifest.contributes.typescriptServerPlugins?.[0]?.name;
+  assert.equal(plugin, TS_PLUGIN_NAME, 'contributes.typescriptServerPlugins names the plugin package');
+  // Installed the way VS Code installs a .vsix: its extension/ folder, which VS Code passes to tsserver as the probe location.
+  const installed = path.join(stage, 'installed');
+  await extractZip(path.join(stage, 'out.vsix'), 'extension/', installed);
+  const text = "import type { PreSignUpTriggerEvent } from 'aws-lambda';\nexport const handler = async (event: PreSignUpTriggerEvent) => {\n  event.request.\n  return event;\n};\n";
+  const s = await startTsServer({ 'h.ts': text }, installed);
+  try {
+    await s.open('h.ts');
+    const names = (await s.completions('h.ts', text, text.indexOf('event.request.') + 'event.request.'.length)).map((e) => e.name);
+    assert.match(s.pluginLog(), /\[cognito-triggers\] loaded for project/, 'tsserver did not load the plugin from the .vsix');
+    assert.ok(!names.includes('userAttributes'), `TypeScript's userAttributes row is still there: ${names.join(', ')}`);
+  } finally {
+    s.stop();
+  }
 });
 
 test('every schema and snippet file package.json points to is in the .vsix', () => {

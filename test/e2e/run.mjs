@@ -144,7 +144,7 @@ try {
       workspace: makeWorkspace('integration'),
       extensionPath,
       testsPath: compiled.index,
-      env: opts.grep ? { E2E_GREP: opts.grep } : {},
+      env: { E2E_REPO_ROOT: root, ...(opts.grep ? { E2E_GREP: opts.grep } : {}), ...(process.env.E2E_NO_TS_PLUGIN ? { E2E_NO_TS_PLUGIN: '1' } : {}) },
       screenshot: path.join(SHOTS, 'integration-final.png'),
       print,
     });

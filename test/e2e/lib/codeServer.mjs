@@ -213,9 +213,16 @@ export function copyExtension(repoRoot, extensionsDir) {
   for (const f of fs.readdirSync(path.join(repoRoot, 'dist'))) {
     if (/\.js(\.map)?$/.test(f)) fs.copyFileSync(path.join(repoRoot, 'dist', f), path.join(target, 'dist', f));
   }
-  for (const f of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'schemas', 'snippets']) {
+  // The TypeScript server plugin's package (esbuild.mjs writes it): tsserver finds it under node_modules.
+  for (const f of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'schemas', 'snippets', 'images', 'node_modules/cognito-triggers-ts-plugin']) {
     const from = path.join(repoRoot, f);
     if (fs.existsSync(from)) fs.cpSync(from, path.join(target, f), { recursive: true });
+  }
+  // E2E_NO_TS_PLUGIN=1: the extension without its TypeScript server plugin, to measure the difference.
+  if (process.env.E2E_NO_TS_PLUGIN) {
+    const manifest = JSON.parse(fs.readFileSync(path.join(target, 'package.json'), 'utf8'));
+    delete manifest.contributes.typescriptServerPlugins;
+    fs.writeFileSync(path.join(target, 'package.json'), JSON.stringify(manifest, null, 2));
   }
   return target;
 }
