@@ -7,7 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { duplicatedCompletionNames, duplicatedDiagnostics } from '../core/features/handlerCode/overlap';
 import { analyzeDocument } from '../core/handler/analyze';
 import { offsetMapper } from '../core/handler/offsets';
-import type { DocumentAnalysis } from '../core/handler/types';
+import type { DocumentAnalysis } from '../core/handler/description';
 
 /** Language ids by file extension, as the language server sees them. */
 const LANGUAGE_BY_EXT: Readonly<Record<string, string>> = {

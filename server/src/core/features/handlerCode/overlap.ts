@@ -2,7 +2,7 @@
 // Used by the TypeScript server plugin (server/src/tsPlugin), which removes them so the editor shows one of each.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { handlerAt } from '../../handler/context';
-import type { DocumentAnalysis } from '../../handler/types';
+import type { DocumentAnalysis } from '../../handler/description';
 import { complete } from './complete';
 import { problems } from './diagnose';
 import type { HandlerCodeKey } from './codes';
