@@ -75,6 +75,24 @@ const ctx = await esbuild.context({
 });
 
 writeTsPluginPackage();
+/**
+ * Files the bundles load at run time that esbuild does not bundle, copied into dist/ as they are
+ * (the package and the .vsix ship them; test/contract/package.test.ts checks).
+ */
+export const copiedFiles = {
+  // The Python invoke runner, started with the user's interpreter (server/src/core/invoke/python/).
+  'runner.py': 'server/src/core/invoke/python/runner.py',
+};
+
+function copyFiles() {
+  fs.mkdirSync('dist', { recursive: true });
+  for (const [to, from] of Object.entries(copiedFiles)) fs.copyFileSync(from, `dist/${to}`);
+}
+copyFiles();
+if (watch) {
+  fs.watch('server/src/core/invoke/python', () => copyFiles());
+}
+
 if (watch) {
   await ctx.watch();
 } else {

@@ -12,24 +12,25 @@ import { startTsServer, TS_PLUGIN_NAME } from '../server/tsserverHarness';
 const root = path.resolve(__dirname, '..', '..');
 /** Never copied into the staging folder: too big, or not the project's files. */
 const SKIP = new Set(['node_modules', '.git', '.cache', 'test-results', 'bench-results']);
-/**
- * Bundles the extension needs at run time: the keys of `entryPoints` in esbuild.mjs, read from its
- * source (importing it would run the build).
- */
-function bundles(): string[] {
+/** The keys of the object literal `const <name> = { ... }` in esbuild.mjs, read from its source (importing it would run the build). */
+function esbuildKeys(name: string): string[] {
   const file = ts.createSourceFile('esbuild.mjs', fs.readFileSync(path.join(root, 'esbuild.mjs'), 'utf8'), ts.ScriptTarget.Latest, true);
   let keys: string[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isVariableDeclaration(node) && node.name.getText(file) === 'entryPoints' && node.initializer && ts.isObjectLiteralExpression(node.initializer)) {
+    if (ts.isVariableDeclaration(node) && node.name.getText(file) === name && node.initializer && ts.isObjectLiteralExpression(node.initializer)) {
       keys = node.initializer.properties.map((p) => p.name?.getText(file).replace(/^['"]|['"]$/g, '') ?? '');
     }
     ts.forEachChild(node, visit);
   };
   visit(file);
-  assert.ok(keys.length > 0 && keys.every(Boolean), 'no `entryPoints = { name: file, ... }` object found in esbuild.mjs');
+  assert.ok(keys.length > 0 && keys.every(Boolean), `no \`${name} = { name: file, ... }\` object found in esbuild.mjs`);
   return keys;
 }
-const BUNDLES = bundles();
+/** Bundles the extension needs at run time: the keys of `entryPoints`. */
+const BUNDLES = esbuildKeys('entryPoints');
+/** Files copied into dist/ as they are (the Python runner): the keys of `copiedFiles`. */
+const COPIED = esbuildKeys('copiedFiles');
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Everything the .vsix may hold; vsce renames README.md, CHANGELOG.md and LICENSE. */
 const ALLOWED = [
   /^extension\.vsixmanifest$/,
@@ -39,6 +40,7 @@ const ALLOWED = [
   /^extension\/changelog\.md$/,
   /^extension\/LICENSE\.txt$/,
   new RegExp(`^extension/dist/(${BUNDLES.join('|')})\\.js$`),
+  new RegExp(`^extension/dist/(${COPIED.map(escapeRe).join('|')})$`),
   /^extension\/schemas\/[\w.-]+\.json$/,
   /^extension\/snippets\/[\w.-]+\.code-snippets$/,
   // esbuild, the one runtime dependency (TypeScript handlers are compiled at invoke time), with the
@@ -94,6 +96,7 @@ before(async () => {
   for (const b of BUNDLES) {
     assert.ok(fs.existsSync(path.join(root, 'dist', `${b}.js`)), `dist/${b}.js is missing: build first (node esbuild.mjs; npm test does).`);
   }
+  for (const c of COPIED) assert.ok(fs.existsSync(path.join(root, 'dist', c)), `dist/${c} is missing: build first (node esbuild.mjs; npm test does).`);
   // Package a snapshot of the tree: other engineers rebuild dist/ and schemas/ while tests run, and
   // vsce fails when a file changes size under it. The snapshot keeps sources, tests, examples and
   // dev source maps, so .vscodeignore has real files to leave out.
@@ -127,6 +130,7 @@ test('the .vsix holds every bundle and the docs', () => {
     'extension/changelog.md',
     'extension/LICENSE.txt',
     ...BUNDLES.map((b) => `extension/dist/${b}.js`),
+    ...COPIED.map((c) => `extension/dist/${c}`),
   ];
   assert.deepEqual(required.filter((f) => !entries.includes(f)), [], 'missing from the .vsix');
 });
@@ -170,9 +174,10 @@ test('the npm package (the CLI) holds only the bundles, schemas, snippets and do
   const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--loglevel=error'], { cwd: root, encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   const files = (JSON.parse(r.stdout) as { files: { path: string }[] }[])[0]?.files.map((f) => f.path) ?? [];
-  const allowed = [/^dist\/[\w]+\.js$/, /^schemas\/[\w.-]+\.json$/, /^snippets\/[\w.-]+\.code-snippets$/, /^(package\.json|README\.md|LICENSE|CHANGELOG\.md)$/];
+  const allowed = [/^dist\/[\w]+\.js$/, ...COPIED.map((c) => new RegExp(`^dist/${escapeRe(c)}$`)), /^schemas\/[\w.-]+\.json$/, /^snippets\/[\w.-]+\.code-snippets$/, /^(package\.json|README\.md|LICENSE|CHANGELOG\.md)$/];
   assert.deepEqual(files.filter((f) => !allowed.some((re) => re.test(f))), [], 'files that should not be published (fix .npmignore)');
   for (const b of BUNDLES) assert.ok(files.includes(`dist/${b}.js`), `dist/${b}.js is published`);
+  for (const c of COPIED) assert.ok(files.includes(`dist/${c}`), `dist/${c} is published`);
   const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; bin: Record<string, string> };
   assert.deepEqual(Object.keys(manifest.dependencies), ['esbuild'], 'everything else is bundled');
   assert.equal(manifest.bin['cognito-triggers'], './dist/cli.js');

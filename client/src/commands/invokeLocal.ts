@@ -68,7 +68,8 @@ async function pickExport(state: ExtensionState, uri: string): Promise<HandlerRe
     void vscode.window.showWarningMessage('This file exports no function to invoke.');
     return undefined;
   }
-  const first = c.handlers.find((h) => h.handlerName === 'handler') ?? c.handlers[0];
+  // Lambda's conventional names: `handler` (Node.js), `lambda_handler` (Python).
+  const first = c.handlers.find((h) => h.handlerName === 'handler' || h.handlerName === 'lambda_handler') ?? c.handlers[0];
   if (c.handlers.length === 1 && first) return { uri, handlerName: first.handlerName };
   const pick = await vscode.window.showQuickPick(c.handlers.map((h) => h.handlerName), { title: 'Invoke locally: pick the export' });
   return pick ? { uri, handlerName: pick } : undefined;

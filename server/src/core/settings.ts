@@ -17,6 +17,7 @@ export interface Settings {
   trace: { server: TraceLevel };
   eventFiles: string[];
   invoke: { timeoutMs: number; envFile: string; env: Record<string, string>; warm: boolean; memoryLimitMb: number; warmIdleSeconds: number; maxWarmWorkers: number };
+  python: { interpreter: string };
   aws: { profile: string; region: string; endpoints: EndpointSettings; timeoutMs: number };
   bindingsFile: string;
 }
@@ -125,6 +126,16 @@ export const SETTINGS: readonly SettingDeclaration[] = [
     },
   },
   {
+    key: 'python.interpreter',
+    scope: 'resource',
+    schema: {
+      type: 'string',
+      default: '',
+      markdownDescription:
+        "Python interpreter that runs Python handlers for local invokes: a path (relative to the workspace folder, or absolute) or a command on `PATH`. Empty = the workspace's `.venv` or `venv`, else `python3`. Not read from the workspace in Restricted Mode.",
+    },
+  },
+  {
     key: 'aws.profile',
     // 'window', not 'machine-overridable': in a remote window (code-server, SSH) machine settings are
     // read only from the remote's settings, so a profile picked into User settings was shown in the
@@ -198,6 +209,7 @@ export function defaultSettings(): Settings {
       warmIdleSeconds: d('invoke.warmIdleSeconds') as number,
       maxWarmWorkers: d('invoke.maxWarmWorkers') as number,
     },
+    python: { interpreter: d('python.interpreter') as string },
     aws: { profile: d('aws.profile') as string, region: d('aws.region') as string, endpoints: { ...(d('aws.endpoints') as EndpointSettings) }, timeoutMs: d('aws.timeoutMs') as number },
     bindingsFile: d('bindingsFile') as string,
   };
@@ -228,6 +240,7 @@ export function resolveSettings(raw: unknown): Settings {
   s.invoke.warmIdleSeconds = bounded('invoke.warmIdleSeconds', r.invoke?.warmIdleSeconds, s.invoke.warmIdleSeconds);
   s.invoke.maxWarmWorkers = bounded('invoke.maxWarmWorkers', r.invoke?.maxWarmWorkers, s.invoke.maxWarmWorkers);
   s.aws.timeoutMs = bounded('aws.timeoutMs', r.aws?.timeoutMs, s.aws.timeoutMs);
+  s.python.interpreter = str(r.python?.interpreter, s.python.interpreter);
   s.aws.profile = str(r.aws?.profile, s.aws.profile);
   s.aws.region = str(r.aws?.region, s.aws.region);
   if (r.aws?.endpoints && typeof r.aws.endpoints === 'object') {

@@ -6,7 +6,7 @@ import { URI } from 'vscode-uri';
 import { getTrigger } from '../core/model';
 import { sampleEvent } from '../core/events';
 import { invokeLocal, LocalInvoker, parseEventText, readEventFile } from '../core/invoke';
-import { findEventFiles, findHandlerExports, exportedNames } from '../core/invoke/workspace';
+import { findEventFiles, findHandlerExports, handlerNames } from '../core/invoke/workspace';
 import { InvokeCandidatesRequest, InvokeLocalRequest, InvokeOutputNotification, type InvokeEventSource, type UserFacingError } from '../core/protocol';
 import type { RequestDeps } from './index';
 import { onRequest, sendNotification } from './typed';
@@ -86,6 +86,7 @@ export function registerInvokeRequests(deps: RequestDeps): RunLocalInvoke {
       event: ev.value,
       folder,
       settings: settings.invoke,
+      pythonInterpreter: settings.python.interpreter,
       ...(p.triggerId && getTrigger(p.triggerId) ? { triggerId: p.triggerId } : {}),
       onOutput: (text, stream) => send(text, stream),
     });
@@ -107,7 +108,7 @@ export function registerInvokeRequests(deps: RequestDeps): RunLocalInvoke {
     if (p.exportsOf) {
       const file = URI.parse(p.exportsOf).fsPath;
       const text = deps.documents.get(p.exportsOf)?.getText() ?? (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '');
-      handlers = exportedNames(text).map((handlerName) => ({ uri: p.exportsOf as string, handlerName, label: deps.folders.relativePath(p.exportsOf as string) }));
+      handlers = handlerNames(file, text).map((handlerName) => ({ uri: p.exportsOf as string, handlerName, label: deps.folders.relativePath(p.exportsOf as string) }));
     } else if (p.handlers && folder) {
       handlers = findHandlerExports(folder).map((h) => ({ uri: URI.file(h.file).toString(), handlerName: h.handlerName, label: h.rel }));
     }

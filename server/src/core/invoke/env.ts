@@ -18,6 +18,8 @@ export interface EnvOptions {
   memoryLimitMb: number;
   /** `file.export` as Lambda's `_HANDLER` shows it. */
   handler: string;
+  /** The Lambda runtime identifier when known (`python3.12`, `nodejs22.x`). */
+  runtime?: string;
 }
 
 /** The process environment for the runner and a note about the .env file read. */
@@ -27,7 +29,7 @@ export function invokeEnvironment(o: EnvOptions): { env: NodeJS.ProcessEnv; envF
     AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
     AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(o.memoryLimitMb),
     AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${o.functionName}`,
-    AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs20.x',
+    AWS_EXECUTION_ENV: `AWS_Lambda_${o.runtime ?? 'nodejs20.x'}`,
     LAMBDA_TASK_ROOT: o.folder,
     _HANDLER: o.handler,
     AWS_REGION: process.env.AWS_REGION ?? o.region,

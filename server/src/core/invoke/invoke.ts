@@ -19,6 +19,12 @@ export interface InvokeLocalOptions {
   settings: Settings['invoke'];
   /** Overrides settings.warm (the CLI always runs fresh). */
   warm?: boolean;
+  /** Python handlers: cognitoTriggers.python.interpreter ('' = the workspace's .venv/venv, else python3). */
+  pythonInterpreter?: string;
+  /** The Lambda runtime the infrastructure code declares for the function (`python3.12`). */
+  runtime?: string;
+  /** One run in a short-lived host (the CLI). */
+  oneShot?: boolean;
   onOutput?(text: string, stream: 'stdout' | 'stderr'): void;
 }
 
@@ -44,6 +50,9 @@ export async function invokeLocal(invoker: LocalInvoker, o: InvokeLocalOptions):
     env: o.settings.env,
     warmIdleMs: o.settings.warmIdleSeconds * 1000,
     maxWarmWorkers: o.settings.maxWarmWorkers,
+    ...(o.pythonInterpreter !== undefined ? { pythonInterpreter: o.pythonInterpreter } : {}),
+    ...(o.runtime ? { runtime: o.runtime } : {}),
+    ...(o.oneShot ? { oneShot: true } : {}),
     ...(o.onOutput ? { onOutput: o.onOutput } : {}),
   });
   let issues: ResponseIssue[] = [];
@@ -62,6 +71,7 @@ export async function invokeLocal(invoker: LocalInvoker, o: InvokeLocalOptions):
       text: `After the previous run had answered, the handler threw ${r.lateError.errorType}: ${r.lateError.errorMessage} (a timer or callback that outlived the answer). In Lambda this fails a later invocation of the same execution environment; the local worker was restarted.`,
     });
   }
+  if (r.runtimeWarning) summary.lines.push({ severity: 'warning', text: r.runtimeWarning });
   return {
     where: 'local',
     target: `${o.file}#${o.handlerName}`,

@@ -5,6 +5,8 @@ import { contextFields, invokeEnvironment, localFunctionName } from './env';
 import { isStale, isTypeScript, javascriptGraph, mtimesOf, prepareModule, type PreparedModule } from './prepare';
 import { RunnerProcess, type RunOutcome } from './process';
 import type { WireError } from './wire';
+import { executableFor, pythonVersion, resolvePythonInterpreter, runtimeMismatch, type PythonInterpreter } from './python/interpreter';
+import { isPython, preparePython } from './python/prepare';
 
 /** One local run. */
 export interface LocalRunRequest {
@@ -23,6 +25,12 @@ export interface LocalRunRequest {
   warmIdleMs?: number;
   /** At most this many warm workers live at once; the least recently used is ended first. */
   maxWarmWorkers?: number;
+  /** Python handlers: `cognitoTriggers.python.interpreter` ('' = the workspace's .venv/venv, else python3). */
+  pythonInterpreter?: string;
+  /** The Lambda runtime the infrastructure code declares (`python3.12`): compared with the local one. */
+  runtime?: string;
+  /** A single run in a short-lived host (the CLI): nothing is learnt for later runs. */
+  oneShot?: boolean;
   /** Live console output. */
   onOutput?(text: string, stream: 'stdout' | 'stderr'): void;
 }
@@ -46,6 +54,8 @@ export interface LocalRunResult extends RunOutcome {
   reused: boolean;
   /** An error the previous run of this handler threw after it had answered (reported once). */
   lateError?: WireError;
+  /** The declared runtime differs from the interpreter that ran the handler. */
+  runtimeWarning?: string;
 }
 
 interface Warm {
@@ -86,8 +96,10 @@ export class LocalInvoker {
     const file = path.resolve(req.folder, req.file);
     const functionName = localFunctionName(file);
     const region = regionOf(req.event);
-    const prepared = await this.prepare(file, req.warm);
     const base = { functionName, reused: false };
+    const python = isPython(file) ? resolvePythonInterpreter(file, req.folder, req.pythonInterpreter ?? '') : undefined;
+    if (python && 'error' in python) return { ...base, outcome: { kind: 'failedToStart', message: python.error }, logs: '', durationMs: performance.now() - started };
+    const prepared = await this.prepare(file, req.warm);
     if ('kind' in prepared) return { ...base, outcome: prepared, logs: '', durationMs: performance.now() - started };
     const { env, warning } = invokeEnvironment({
       folder: req.folder,
@@ -96,17 +108,21 @@ export class LocalInvoker {
       functionName,
       region,
       memoryLimitMb: req.memoryLimitMb,
-      handler: `${path.relative(req.folder, file).replace(/\.[^.]+$/, '')}.${req.handlerName}`,
+      handler: `${path.relative(python ? path.dirname(file) : req.folder, file).replace(/\.[^.]+$/, '')}.${req.handlerName}`,
+      ...(req.runtime ? { runtime: req.runtime } : {}),
     });
-    const envKey = JSON.stringify([env, req.memoryLimitMb]);
+    // Without a declared runtime the Python runner names its own version (AWS_Lambda_python3.x).
+    if (python && !req.runtime) delete env.AWS_EXECUTION_ENV;
+    const envKey = JSON.stringify([env, req.memoryLimitMb, python?.path]);
     const ctx = contextFields(functionName, region, req.memoryLimitMb);
     const runReq = { modulePath: prepared.modulePath, esm: prepared.esm, handlerName: req.handlerName, event: req.event, context: ctx };
     const late = this.lateErrors.get(file);
     this.lateErrors.delete(file);
-    const extra = { ...(warning ? { envWarning: warning } : {}), ...(late ? { lateError: late } : {}) };
+    const runtimeWarning = python && req.runtime ? await this.runtimeWarning(req.runtime, python) : undefined;
+    const extra = { ...(warning ? { envWarning: warning } : {}), ...(late ? { lateError: late } : {}), ...(runtimeWarning ? { runtimeWarning } : {}) };
 
     if (!req.warm) {
-      const proc = this.spawn(req, env, file, undefined, true);
+      const proc = this.spawn(req, env, file, python, undefined, true);
       this.fresh.add(proc);
       void proc.whenClosed().then(() => this.fresh.delete(proc));
       const r = await proc.run(runReq, req.timeoutMs);
@@ -117,7 +133,7 @@ export class LocalInvoker {
     const reused = !!w && w.proc.usable && w.envKey === envKey && w.module.modulePath === prepared.modulePath && !isStale(w.module);
     if (!reused) {
       if (w) this.end(file, w);
-      w = { proc: this.spawn(req, env, file, () => w?.output), module: prepared, envKey, lastUsed: Date.now() };
+      w = { proc: this.spawn(req, env, file, python, () => w?.output), module: prepared, envKey, lastUsed: Date.now() };
       this.warm.set(file, w);
       this.graphs.set(file, this.fillGraph(file, w));
       this.capWorkers(req.maxWarmWorkers, file);
@@ -187,13 +203,21 @@ export class LocalInvoker {
     const w = this.warm.get(file);
     // A current warm worker needs no new build: skip even the TypeScript cache lookup.
     if (warm && w && w.proc.usable && !isStale(w.module)) return w.module;
-    return prepareModule(file);
+    return isPython(file) ? preparePython(file) : prepareModule(file);
   }
 
-  private spawn(req: LocalRunRequest, env: NodeJS.ProcessEnv, file: string, output?: () => LocalRunRequest['onOutput'], oneRun = false): RunnerProcess {
+  /** The mismatch warning for a declared runtime; the interpreter's version is asked once. */
+  private async runtimeWarning(runtime: string, python: PythonInterpreter): Promise<string | undefined> {
+    const version = await pythonVersion(python.path);
+    return version ? runtimeMismatch(runtime, version, python.path) : undefined;
+  }
+
+  private spawn(req: LocalRunRequest, env: NodeJS.ProcessEnv, file: string, python: PythonInterpreter | undefined, output?: () => LocalRunRequest['onOutput'], oneRun = false): RunnerProcess {
     return new RunnerProcess({
       oneRun,
       runnerPath: this.runnerPath,
+      // -u: print() reaches the output live; -B: no __pycache__ written into the user's folders.
+      ...(python ? { command: { file: executableFor(python.path, req.folder, !req.oneShot), args: ['-u', '-B', path.join(path.dirname(this.runnerPath), 'runner.py')] } } : {}),
       cwd: req.folder,
       env,
       memoryLimitMb: req.memoryLimitMb,
@@ -214,7 +238,7 @@ export class LocalInvoker {
    * them reloads the worker. TypeScript builds already know theirs.
    */
   private async fillGraph(file: string, w: Warm): Promise<void> {
-    if (isTypeScript(file)) return;
+    if (isTypeScript(file) || isPython(file)) return;
     const before = w.module.mtimes[0];
     const graph = await javascriptGraph(file);
     if (!graph.includes(file)) graph.unshift(file);

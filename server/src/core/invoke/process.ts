@@ -11,6 +11,11 @@ export interface RunnerProcessOptions {
   cwd: string;
   env: NodeJS.ProcessEnv;
   memoryLimitMb: number;
+  /**
+   * The program to start instead of Node with `runnerPath` (the Python runner: the interpreter and
+   * dist/runner.py). It must speak the same messages over Node's IPC channel (NODE_CHANNEL_FD).
+   */
+  command?: { file: string; args: string[] };
   /** Live console output of the handler during a run. */
   onOutput?(text: string, stream: 'stdout' | 'stderr'): void;
   /**
@@ -76,7 +81,8 @@ export class RunnerProcess {
   constructor(private readonly opts: RunnerProcessOptions) {
     // --enable-source-maps: stack traces of compiled TypeScript point at the .ts lines.
     // A process tree: whatever the handler starts ends with the runner (timeout, dispose, reload).
-    this.tree = spawnTree(process.execPath, [`--max-old-space-size=${Math.max(16, Math.round(opts.memoryLimitMb))}`, '--enable-source-maps', opts.runnerPath], {
+    const [file, args] = opts.command ? [opts.command.file, opts.command.args] : [process.execPath, [`--max-old-space-size=${Math.max(16, Math.round(opts.memoryLimitMb))}`, '--enable-source-maps', opts.runnerPath]];
+    this.tree = spawnTree(file, args, {
       cwd: opts.cwd,
       env: opts.env,
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -122,7 +128,7 @@ export class RunnerProcess {
         this.usable = false;
         for (const w of this.closeWaiters.splice(0)) w();
       }
-      this.finish({ kind: 'failedToStart', message: `Could not start the runner (${opts.runnerPath}): ${e.message}` });
+      this.finish({ kind: 'failedToStart', message: `Could not start the runner (${opts.command ? `${opts.command.file} ${opts.command.args.join(' ')}` : opts.runnerPath}): ${e.message}` });
     });
     // Closed = exited and all output read. Not the 'close' event: after the parent disconnects the IPC
     // channel (how a warm worker is ended) Node 20 never emits it, though exit and both ends come.

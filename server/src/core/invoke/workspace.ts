@@ -5,7 +5,8 @@ import picomatch from 'picomatch';
 import { recognizeEvent } from '../events';
 import { parseEventText } from './event';
 
-const SKIP = new Set(['node_modules', '.git', 'dist', 'out', 'build', 'coverage', '.aws-sam', 'cdk.out', '.cache']);
+// Dependencies, build output and Python's virtual environments and caches hold no handler or event of the user's.
+const SKIP = new Set(['node_modules', '.git', 'dist', 'out', 'build', 'coverage', '.aws-sam', 'cdk.out', '.cache', 'venv', '__pycache__', 'site-packages']);
 const MAX_FILES = 5000;
 const MAX_BYTES = 512 * 1024;
 
@@ -88,15 +89,30 @@ export function exportedNames(text: string): string[] {
   return [...names];
 }
 
-/** Handler-looking exports in JS/TS files of the folder: files mentioning Cognito triggers first. */
+/**
+ * Functions a Python module defines at top level (`def name(`), which Lambda can call as `module.name`;
+ * `async def` too, so that picking one shows why Lambda cannot use it. Private `_names` are left out.
+ */
+export function pythonFunctionNames(text: string): string[] {
+  return [...new Set([...text.matchAll(/^(?:async[ \t]+)?def[ \t]+([A-Za-z]\w*)[ \t]*\(/gm)].map((m) => m[1] as string))];
+}
+
+/** The names a handler file offers to invoke: JS/TS exports, or a Python module's functions. */
+export function handlerNames(file: string, text: string): string[] {
+  return path.extname(file) === '.py' ? pythonFunctionNames(text) : exportedNames(text);
+}
+
+/** Handler-looking exports in JS/TS and Python files of the folder: files mentioning Cognito triggers first. */
 export function findHandlerExports(folder: string): { file: string; rel: string; handlerName: string }[] {
   const out: { file: string; rel: string; handlerName: string; score: number }[] = [];
-  for (const rel of listFiles(folder, (r) => /\.(c|m)?(j|t)s$/.test(r) && !/\.d\.ts$|\.test\.|\.spec\./.test(r))) {
+  // Python tests (test_*.py, *_test.py, conftest.py) hold no handlers.
+  const isTest = (r: string): boolean => /\.d\.ts$|\.test\.|\.spec\./.test(r) || /(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/.test(r);
+  for (const rel of listFiles(folder, (r) => /\.((c|m)?(j|t)s|py)$/.test(r) && !isTest(r))) {
     const file = path.join(folder, rel);
     const text = readSmallFile(file);
     if (text === undefined) continue;
     const score = /triggerSource|TriggerHandler|TriggerEvent|userPoolId|datasetRecords/.test(text) ? 0 : 1;
-    for (const handlerName of exportedNames(text)) out.push({ file, rel, handlerName, score });
+    for (const handlerName of handlerNames(file, text)) out.push({ file, rel, handlerName, score });
   }
   return out.sort((a, b) => a.score - b.score || a.rel.localeCompare(b.rel)).map(({ file, rel, handlerName }) => ({ file, rel, handlerName }));
 }

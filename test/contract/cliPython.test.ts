@@ -1,0 +1,63 @@
+// `cognito-triggers invoke` of Python handlers as users run it: the built dist/cli.js with dist/runner.py,
+// from another working directory, with the machine's python3.
+import * as assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { before, describe, it } from 'node:test';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const FIX = path.join(ROOT, 'test', 'fixtures', 'invoke', 'python');
+const EVENT = path.join(ROOT, 'test', 'fixtures', 'invoke', 'event.presignup.json');
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+const CWD = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-cli-py-'));
+
+function cli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: CWD, encoding: 'utf8', timeout: 30000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+before(() => {
+  execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT });
+});
+
+describe('cognito-triggers invoke app.py', () => {
+  it('--handler lambda_handler --event: the returned event and the summary, exit 0; output on stderr', () => {
+    const r = cli('invoke', path.join(FIX, 'handlers.py'), '--handler', 'lambda_handler', '--event', EVENT);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^PreSignUp \(PreSignUp_SignUp\) ← .*handlers\.py#lambda_handler/);
+    assert.match(r.stdout, /"autoConfirmUser": true/);
+    assert.match(r.stdout, /✔ User auto-confirmed; email marked verified/);
+    assert.match(r.stderr, /python handler for ana@example\.com/);
+  });
+  it('lambda_handler is the default for .py; --source generates the event', () => {
+    const r = cli('invoke', path.join(FIX, 'handlers.py'), '--source', 'PreSignUp_SignUp', '--json');
+    assert.equal(r.code, 0, r.stderr);
+    const result = JSON.parse(r.stdout) as { target: string; outcome: { kind: string } };
+    assert.equal(result.outcome.kind, 'returned');
+    assert.match(result.target, /#lambda_handler$/);
+  });
+  it('a raised exception fails the trigger (exit 1) with Cognito’s error text', () => {
+    const r = cli('invoke', path.join(FIX, 'handlers.py'), '--handler', 'raises', '--source', 'PreSignUp_SignUp');
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /ValueError: Sign-ups are closed/);
+    assert.match(r.stdout, /Cognito error: PreSignUp failed with error Sign-ups are closed\./);
+  });
+  it('syntax and import errors fail the trigger (exit 1) and give the file and line', () => {
+    const s = cli('invoke', path.join(FIX, 'syntax_error.py'), '--source', 'PreSignUp_SignUp');
+    assert.equal(s.code, 1);
+    assert.match(s.stdout, /syntax_error\.py:[23](:\d+)?: Syntax error in module 'syntax_error'/);
+    const i = cli('invoke', path.join(FIX, 'import_error.py'), '--source', 'PreSignUp_SignUp');
+    assert.equal(i.code, 1);
+    assert.match(i.stdout, /import_error\.py:3: Unable to import module 'import_error': No module named 'not_a_module_of_this_machine'/);
+  });
+  it('usage errors (exit 2): a missing function, an interpreter that is not there', () => {
+    const missing = cli('invoke', path.join(FIX, 'handlers.py'), '--handler', 'nope', '--source', 'PreSignUp_SignUp');
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /Handler 'nope' missing on module 'handlers'/);
+    const noPython = cli('invoke', path.join(FIX, 'handlers.py'), '--python', '/no/such/python3', '--source', 'PreSignUp_SignUp');
+    assert.equal(noPython.code, 2);
+    assert.match(noPython.stderr, /The Python interpreter "\/no\/such\/python3" .* does not exist/);
+  });
+});
