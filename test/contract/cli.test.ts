@@ -45,9 +45,13 @@ describe('cognito-triggers invoke', () => {
   it('--json prints an InvokeResult; --timeout stops a hanging handler (exit 1)', () => {
     const r = cli('invoke', path.join(FIX, 'loop.js'), '--source', 'PreSignUp_SignUp', '--timeout', '300', '--json');
     assert.equal(r.code, 1);
-    const result = JSON.parse(r.stdout) as { outcome: { kind: string; limitMs: number }; summary: { headline: string } };
+    const result = JSON.parse(r.stdout) as { outcome: { kind: string; limitMs: number }; summary: { headline: string; source: { kind: string; url: string }; lines: { source: { kind: string } }[] } };
     assert.deepEqual(result.outcome, { kind: 'timeout', limitMs: 300 });
-    assert.match(result.summary.headline, /retries up to 3 times/);
+    // "If it does not, Amazon Cognito retries the call. After three unsuccessful attempts, the function times out."
+    assert.match(result.summary.headline, /tries three times in all/);
+    // Every summary sentence carries its source in the JSON result.
+    assert.equal(result.summary.source.url, 'https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-working-with-lambda-triggers.html#important-lambda-considerations');
+    assert.ok(result.summary.lines.every((l) => typeof l.source.kind === 'string'));
   });
   it('--source with --version picks the pre token generation event version', () => {
     const r = cli('invoke', path.join(FIX, 'esm.mjs'), '--source', 'TokenGeneration_HostedAuth', '--version', '2', '--json');

@@ -5,7 +5,8 @@ import type { BindingHint, DocumentAnalysis } from '../../server/src/core/handle
 import { complete } from '../../server/src/core/features/handlerCode/complete';
 import { hover } from '../../server/src/core/features/handlerCode/hover';
 import { offsetMapper } from '../../server/src/core/handler/offsets';
-import { problems } from '../../server/src/core/features/handlerCode/diagnose';
+import { diagnose, problems, type DiagnoseOptions } from '../../server/src/core/features/handlerCode/diagnose';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Problem } from '../../server/src/core/features/handlerCode/problems';
 
 /** Removes the single `|` caret (one not part of `||`) and returns the text and its offset. */
@@ -46,4 +47,10 @@ export function hoverText(src: string, fileName = 'handler.js'): string {
 /** Problems of inline text, with the text they cover. */
 export function findings(text: string, fileName = 'handler.js'): (Problem & { covered: string })[] {
   return problems(text, analyze(text, fileName)).map((p) => ({ ...p, covered: text.slice(p.start, p.end) }));
+}
+
+/** LSP diagnostics of inline text, as the editor gets them (code, severity, codeDescription). */
+export function diagnosticsOf(text: string, fileName = 'handler.js', opts: DiagnoseOptions = {}): Diagnostic[] {
+  const doc = TextDocument.create(`file:///w/${fileName}`, fileName.endsWith('.ts') ? 'typescript' : 'javascript', 1, text);
+  return diagnose(doc, analyze(text, fileName), opts);
 }

@@ -14,10 +14,14 @@ describe('failures (any trigger)', () => {
     assert.equal(s.cognitoError, 'PreSignUp failed with error Sign-ups are closed.');
     assert.match(s.headline, /^Sign-up fails; the app receives `PreSignUp failed with error Sign-ups are closed\.`/);
   });
-  it('a timeout: retries then fails', () => {
+  it('a timeout: three attempts in all, then the operation fails', () => {
+    // Developer guide, Important considerations: "If it does not, Amazon Cognito retries the call.
+    // After three unsuccessful attempts, the function times out." Three attempts, not 1 + 3 retries.
     const s = summarize({ triggerId: 'PreAuthentication', input: {}, outcome: { kind: 'timeout', limitMs: 5000 } });
     assert.equal(s.succeeds, false);
-    assert.match(s.headline, /retries up to 3 times, then the operation fails/);
+    assert.match(s.headline, /tries three times in all, then the operation fails/);
+    assert.doesNotMatch(`${s.headline} ${texts(s)}`, /retries up to 3/);
+    assert.equal(s.source.url, 'https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-working-with-lambda-triggers.html#important-lambda-considerations');
   });
   it('a crash and a start failure', () => {
     const c = summarize({ triggerId: 'PostConfirmation', input: {}, outcome: { kind: 'crashed', reason: 'exit', exitCode: 3 } });
@@ -59,7 +63,9 @@ describe('pre sign-up', () => {
     const a = ev({ autoConfirmUser: true }, {}, 'PreSignUp_AdminCreateUser');
     const s = summarize({ triggerId: 'PreSignUp', triggerSource: 'PreSignUp_AdminCreateUser', input: a, outcome: returned(a) });
     assert.match(s.headline, /FORCE_CHANGE_PASSWORD/);
-    assert.match(texts(s), /ignores autoConfirmUser/);
+    // "Response parameters autoVerifyPhone, autoVerifyEmail and autoConfirmUser are ignored by Amazon
+    // Cognito when the Pre Sign-up lambda is triggered by the AdminCreateUser API."
+    assert.match(texts(s), /autoConfirmUser is ignored for PreSignUp_AdminCreateUser/);
   });
 });
 

@@ -25,7 +25,10 @@ describe('M5: the summary follows the response issues', () => {
     const v = { request: { codeParameter: '{####}' }, response: { smsMessage: 'Welcome! Please verify your phone.' } };
     const s = summarize({ triggerId: 'CustomMessage', triggerSource: 'CustomMessage_SignUp', input: v, outcome: returned(v) });
     assert.equal(s.succeeds, false);
-    assert.match(s.headline, /^Sending the message fails: SMS lacks the code placeholder \{####\}\. The app receives InvalidLambdaResponseException\./);
+    // Observed (amazon-cognito-identity-js#99): "InvalidParameterException: 1 validation error detected: Value
+    // at 'emailBody' failed to satisfy constraint: Member must satisfy regular expression pattern: …\{####\}…"
+    assert.match(s.headline, /^Sending the message fails: SMS lacks the code placeholder \{####\}\. The app receives InvalidParameterException \(observed\)\./);
+    assert.match(s.cognitoError ?? '', /^InvalidParameterException: .*\\\{####\\\}/);
   });
   it('Sync answers Cognito rejects: InvalidLambdaFunctionOutputException', () => {
     const input = { version: 2, eventType: 'SyncTrigger', datasetName: 'd', datasetRecords: { k: { oldValue: 'a', newValue: 'b', op: 'replace' } } };

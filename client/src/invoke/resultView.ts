@@ -2,7 +2,7 @@
 // with vscode.diff, diagnostics from the model on the returned event, and the summary.
 import * as vscode from 'vscode';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
-import type { InvokeResult, ResponseIssue } from '../../../server/src/core/protocol';
+import type { InvokeResult, ResponseIssue, SourceRef } from '../../../server/src/core/protocol';
 import { log } from '../log';
 
 /** URI scheme of the result documents. */
@@ -82,10 +82,22 @@ function outcomeJson(r: InvokeResult): unknown {
   }
 }
 
-/** Writes the summary to the log. */
+/** " (source: <url>)" for a statement's source; nothing for statements about the local run itself. */
+function sourceNote(s: SourceRef | undefined): string {
+  if (!s || s.kind === 'local' || !s.url) return '';
+  return ` (${s.kind === 'observed' ? 'observed' : s.kind === 'undocumented' ? 'not documented' : 'source'}: ${s.url})`;
+}
+
+/** A statement with its source as a Markdown link, for the tooltip. */
+function sourceLink(text: string, s: SourceRef | undefined): string {
+  if (!s || s.kind === 'local' || !s.url) return text;
+  return `${text} [${s.kind === 'observed' ? 'observed' : s.kind === 'undocumented' ? 'not documented' : 'source'}](${s.url})`;
+}
+
+/** Writes the summary to the log, each statement with its source. */
 function logSummary(r: InvokeResult): void {
-  log().info(`${r.summary.succeeds ? '✔' : '✘'} ${r.summary.headline}`);
-  for (const l of r.summary.lines) log()[l.severity === 'error' ? 'error' : l.severity === 'warning' ? 'warn' : 'info'](`    ${l.text}`);
+  log().info(`${r.summary.succeeds ? '✔' : '✘'} ${r.summary.headline}${sourceNote(r.summary.source)}`);
+  for (const l of r.summary.lines) log()[l.severity === 'error' ? 'error' : l.severity === 'warning' ? 'warn' : 'info'](`    ${l.text}${sourceNote(l.source)}`);
   if (r.summary.cognitoError) log().info(`    Cognito error text: ${r.summary.cognitoError}`);
 }
 
@@ -104,7 +116,7 @@ export async function showResult(r: InvokeResult, title: string): Promise<ShownR
   if (status) {
     // The summary stays visible after the toast is gone: the status bar item, with the details as its tooltip.
     status.text = `${r.summary.succeeds ? '$(pass)' : '$(error)'} ${r.summary.headline.length > 60 ? `${r.summary.headline.slice(0, 57)}…` : r.summary.headline}`;
-    status.tooltip = new vscode.MarkdownString([`**${title}** — ${r.durationMs} ms`, '', r.summary.headline, '', ...r.summary.lines.map((l) => `- ${l.text}`)].join('\n'));
+    status.tooltip = new vscode.MarkdownString([`**${title}** — ${r.durationMs} ms`, '', sourceLink(r.summary.headline, r.summary.source), '', ...r.summary.lines.map((l) => `- ${sourceLink(l.text, l.source)}`)].join('\n'));
     status.show();
   }
   if (r.outcome.kind === 'returned') {

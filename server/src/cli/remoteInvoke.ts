@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import { invokeRemote } from '../core/aws/remoteInvoke';
 import { readEventFile } from '../core/invoke';
+import { summaryText } from '../core/invoke/report';
 import { buildSample } from '../core/payload/samples';
 import type { InvokeResult } from '../core/protocol';
 import { clientsFor, EXIT, fail, usage, type ConnectionOptions } from './awsCommon';
@@ -48,8 +49,7 @@ function print(r: InvokeResult): void {
   else if (r.outcome.kind === 'error') out.write(`${r.outcome.errorType}: ${r.outcome.errorMessage}\n${(r.outcome.stack ?? []).map((l) => `    ${l}\n`).join('')}`);
   else if (r.outcome.kind === 'timeout') out.write(`Timed out after ${r.outcome.limitMs} ms\n`);
   if (r.logs) process.stderr.write(`--- log tail ---\n${r.logs}${r.logs.endsWith('\n') ? '' : '\n'}`);
-  out.write(`${r.summary.succeeds ? MARK.ok : MARK.error} ${r.summary.headline}\n`);
-  for (const l of r.summary.lines) out.write(`  ${MARK[l.severity]} ${l.text}\n`);
+  out.write(summaryText(r.summary));
   for (const i of r.issues) out.write(`  ${i.severity === 'error' ? MARK.error : MARK.warning} returned ${i.path.join('.') || '(root)'}: ${i.message} [${i.code}]\n`);
   if (r.summary.cognitoError) out.write(`Cognito error: ${r.summary.cognitoError}\n`);
 }

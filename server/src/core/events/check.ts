@@ -4,7 +4,7 @@ import type { EventIssue } from './issues';
 import { isRecord } from './json';
 import { checkPreToken } from './preToken';
 import type { EventRecognition } from './recognize';
-import { checkEnvelope, checkSender, checkSync } from './rules';
+import { checkEnvelope, checkPreSignUp, checkSender, checkSync } from './rules';
 import { walk } from './walk';
 
 /**
@@ -21,6 +21,7 @@ export function checkEvent(value: unknown, recognised: EventRecognition): EventI
   walk(ctx, value, trigger.event, []);
   if (trigger.binding.kind === 'userPool') checkEnvelope(ctx);
   checkSender(ctx);
+  checkPreSignUp(ctx);
   checkPreToken(ctx);
   checkSync(ctx);
   return issues;

@@ -55,6 +55,7 @@ export const ISSUE_CODES = {
   'missing-response': 'The event has no response key',
   'unexpected-response': 'Custom sender events have no response',
   'sender-type-mismatch': 'request.type belongs to the other custom sender',
+  'auto-verify-without-attribute': 'autoVerifyEmail/autoVerifyPhone is true but the user has no such attribute',
 } as const;
 
 /** A stable issue code. */

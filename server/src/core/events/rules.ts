@@ -2,6 +2,7 @@
 import { report, valueAt, type CheckContext } from './context';
 import { isRecord } from './json';
 import { SHARED_PARAMS_DOC } from '../model/common';
+import { SOURCES } from '../model/sources';
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
@@ -26,6 +27,22 @@ export function checkEnvelope(ctx: CheckContext): void {
   }
   if (ctx.trigger.noResponse && 'response' in e) {
     report(ctx, 'unexpected-response', 'warning', ['response'], `${ctx.trigger.displayName} events have no "response" key: Cognito invokes the function asynchronously and ignores what it returns.`, ctx.trigger.docs);
+  }
+}
+
+/**
+ * Pre sign-up: `autoVerifyEmail`/`autoVerifyPhone` need the attribute in the request Cognito sent
+ * ("If autoVerifyEmail is set to true, the email attribute must have a valid, non-null value. Otherwise
+ * an error will occur and the user will not be able to complete sign-up."). The flags are ignored for
+ * PreSignUp_AdminCreateUser, so nothing fails there.
+ */
+export function checkPreSignUp(ctx: CheckContext): void {
+  if (ctx.trigger.id !== 'PreSignUp' || ctx.source === 'PreSignUp_AdminCreateUser') return;
+  const attrs = valueAt(ctx, ['request', 'userAttributes']);
+  const present = (k: string): boolean => isRecord(attrs) && typeof attrs[k] === 'string' && attrs[k] !== '';
+  for (const [flag, attr] of [['autoVerifyEmail', 'email'], ['autoVerifyPhone', 'phone_number']] as const) {
+    if (valueAt(ctx, ['response', flag]) !== true || present(attr)) continue;
+    report(ctx, 'auto-verify-without-attribute', 'error', ['response', flag], `response.${flag} is true but request.userAttributes has no ${attr}: Cognito fails the sign-up ("the ${attr} attribute must have a valid, non-null value").`, SOURCES.preSignUpFlags.url);
   }
 }
 

@@ -55,9 +55,13 @@ function checkString(ctx: CheckContext, value: string, field: FieldDefinition, p
     if (p.sources && !(ctx.source !== undefined && p.sources.includes(ctx.source))) continue;
     const actual = valueAt(ctx, p.fromField.split('.'));
     const needle = typeof actual === 'string' && actual.length > 0 && !placeholderKind(actual) ? actual : p.typical;
-    if (!value.includes(needle)) {
-      report(ctx, 'missing-placeholder', 'error', path, `${showPath(path)} must contain "${needle}" (the value of ${p.fromField}${p.sources ? ` for ${p.sources.join(', ')}` : ''}); Cognito rejects the message otherwise.`, field.docs);
-    }
+    // An alternative field Cognito sent (linkParameter when the pool verifies by link) satisfies the rule too.
+    const others = (p.alternatives ?? []).map((f) => valueAt(ctx, f.split('.'))).filter((v): v is string => typeof v === 'string' && v.length > 0 && !placeholderKind(v));
+    if (value.includes(needle) || others.some((o) => value.includes(o))) continue;
+    const also = others.length ? ` or "${others[0]}" (${p.alternatives?.[0]})` : '';
+    const what = `${showPath(path)} must contain "${needle}" (the value of ${p.fromField}${p.sources ? ` for ${p.sources.join(', ')}` : ''})${also}`;
+    if (p.severity === 'warning') report(ctx, 'missing-placeholder', 'warning', path, `${what}: without it the message cannot tell the user their user name. Whether Cognito rejects it is not documented.`, field.docs);
+    else report(ctx, 'missing-placeholder', 'error', path, `${what}; without it Cognito fails the call with InvalidParameterException (observed: a pattern validation on the message).`, field.docs);
   }
 }
 
@@ -66,9 +70,14 @@ function checkEnum(ctx: CheckContext, value: string, field: FieldDefinition, pat
   if (!field.enum) return true;
   // triggerSource is judged by recognition; the pre token version by its own rule (it decides V1/V2/V3).
   if (path.length === 1 && (path[0] === 'triggerSource' || (path[0] === 'version' && ctx.trigger.id.startsWith('PreTokenGeneration')))) return true;
-  if (field.enum.some((e) => e.value === value)) return true;
+  const known = field.enum.find((e) => e.value === value);
+  if (known?.undocumented) {
+    report(ctx, 'invalid-enum-value', 'warning', path, `${showPath(path)} is "${value}": ${known.undocumented}. Documented: ${listValues(field.enum.filter((e) => !e.undocumented).map((e) => e.value))}.`, field.docs);
+    return false;
+  }
+  if (known) return true;
   if (path.join('.') === 'request.type' && ctx.trigger.noResponse) return true; // the sender rule names the other sender.
-  const allowed = field.enum.map((e) => e.value);
+  const allowed = field.enum.filter((e) => !e.undocumented).map((e) => e.value);
   const guess = didYouMean(value, allowed);
   report(ctx, 'invalid-enum-value', out ? 'error' : 'warning', path, `${showPath(path)} is "${value}"; ${out ? 'Cognito accepts' : 'Cognito sends'} ${listValues(allowed)}.${guess ? ` Did you mean "${guess}"?` : ''}`, field.docs);
   return false;

@@ -1,6 +1,7 @@
 // A complete local invoke: recognise the event, run the handler, check the answer with the model and
 // summarise what Cognito would do — the InvokeResult the result view and the CLI show.
 import { checkEvent, recognizeEvent, type EventIssue } from '../events';
+import { sourceRef } from '../model/sources';
 import type { InvokeResult, ResponseIssue } from '../protocol/invokeResult';
 import type { Settings } from '../settings';
 import { normalizeResponseIssues, summarize } from '../summary';
@@ -61,14 +62,15 @@ export async function invokeLocal(invoker: LocalInvoker, o: InvokeLocalOptions):
     issues = normalizeResponseIssues(toResponseIssues(checkEvent(r.outcome.value, recognizeEvent(r.outcome.value, hint)), checkEvent(o.event, recognised)));
   }
   const triggerSource = recognised.source?.value ?? (typeof (o.event as { triggerSource?: unknown })?.triggerSource === 'string' ? String((o.event as { triggerSource: string }).triggerSource) : undefined);
-  const summary = summarize({ input: o.event, outcome: r.outcome, ...(trigger ? { trigger } : {}), ...(triggerSource ? { triggerSource } : {}), ...(r.ignoredReturn ? { ignoredReturn: true } : {}), issues });
-  if (r.envWarning) summary.lines.push({ severity: 'warning', text: r.envWarning });
+  const summary = summarize({ input: o.event, outcome: r.outcome, ...(trigger ? { trigger } : {}), ...(triggerSource ? { triggerSource } : {}), ...(r.ignoredReturn ? { ignoredReturn: true } : {}), ...(r.logs ? { logs: r.logs } : {}), issues });
+  if (r.envWarning) summary.lines.push({ severity: 'warning', text: r.envWarning, source: sourceRef('localRun') });
   if (r.lateError) {
     // "Background processes or callbacks ... that did not complete when the function ended resume if
     // Lambda reuses the execution environment": https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html
     summary.lines.push({
       severity: 'warning',
       text: `After the previous run had answered, the handler threw ${r.lateError.errorType}: ${r.lateError.errorMessage} (a timer or callback that outlived the answer). In Lambda this fails a later invocation of the same execution environment; the local worker was restarted.`,
+      source: sourceRef('lateWork'),
     });
   }
   if (r.runtimeWarning) summary.lines.push({ severity: 'warning', text: r.runtimeWarning });

@@ -1,6 +1,6 @@
 // Plain-text rendering of an InvokeResult for terminals (the CLI): the answer, the summary, then the
 // problems in the answer grouped by what Cognito does with them (rejects, ignores, other findings).
-import type { InvokeResult, ResponseIssue } from '../protocol/invokeResult';
+import type { InvokeResult, InvokeSummary, ResponseIssue } from '../protocol/invokeResult';
 import { isIgnoredByCognito } from '../summary';
 
 const MARK = { ok: '✔', info: '•', warning: '!', error: '✘' } as const;
@@ -16,6 +16,24 @@ function issueLine(i: ResponseIssue, mark: string): string {
   return `  ${mark} ${i.path.join('.') || '(root)'}: ${i.message} [${i.code}]\n`;
 }
 
+/**
+ * The summary's statements, each marked `[n]` with its source, and the numbered source list: what the
+ * CLI prints so every sentence about Cognito can be traced (statements about the local run have none).
+ */
+export function summaryText(summary: InvokeSummary, mark: (severity: keyof typeof MARK) => string = (k) => MARK[k]): string {
+  const urls: string[] = [];
+  const ref = (s: InvokeSummary['source'] | undefined): string => {
+    if (!s?.url || s.kind === 'local') return '';
+    let n = urls.indexOf(s.url);
+    if (n < 0) n = urls.push(s.url) - 1;
+    return ` [${n + 1}${s.kind === 'observed' ? ', observed' : s.kind === 'undocumented' ? ', not documented' : ''}]`;
+  };
+  let out = `${summary.succeeds ? mark('ok') : mark('error')} ${summary.headline}${ref(summary.source)}\n`;
+  for (const l of summary.lines) out += `  ${mark(l.severity)} ${l.text}${ref(l.source)}\n`;
+  if (urls.length) out += `Sources:\n${urls.map((u, i) => `  [${i + 1}] ${u}\n`).join('')}`;
+  return out;
+}
+
 /** Renders the result; `notes` are extra warnings (e.g. the event's trigger differs from the handler's). */
 export function formatResultText(r: InvokeResult, notes: readonly string[] = []): string {
   let out = `${r.triggerId ?? 'unknown trigger'}${r.triggerSource ? ` (${r.triggerSource})` : ''} ← ${r.target}  [${r.where}, ${r.durationMs} ms]\n`;
@@ -24,8 +42,7 @@ export function formatResultText(r: InvokeResult, notes: readonly string[] = [])
   else if (o.kind === 'error') out += `${o.errorType}: ${o.errorMessage}\n${topFrames(o.stack).map((l) => `    ${l}\n`).join('')}`;
   else if (o.kind === 'timeout') out += `Timed out after ${o.limitMs} ms\n`;
   for (const n of notes) out += `${MARK.warning} ${n}\n`;
-  out += `${r.summary.succeeds ? MARK.ok : MARK.error} ${r.summary.headline}\n`;
-  for (const l of r.summary.lines) out += `  ${MARK[l.severity]} ${l.text}\n`;
+  out += summaryText(r.summary);
   const rejected = r.issues.filter((i) => i.severity === 'error' && !isIgnoredByCognito(i));
   const ignored = r.issues.filter((i) => isIgnoredByCognito(i));
   const other = r.issues.filter((i) => !rejected.includes(i) && !ignored.includes(i));

@@ -166,6 +166,21 @@ export const SOURCES = {
     url: dg('user-pool-lambda-migrate-user', 'cognito-user-pools-lambda-trigger-syntax-user-migration-response'),
     title: 'Not documented: messageAction RESEND in a migrate user response (the guide documents SUPPRESS only; RESEND is an AdminCreateUser value)',
   },
+  migrateUndocumented: {
+    kind: 'undocumented',
+    url: dg('user-pool-lambda-migrate-user', 'cognito-user-pools-lambda-trigger-syntax-user-migration-response'),
+    title: 'Not documented: which error the app receives when a migrate user function returns no userAttributes',
+  },
+  inboundFederationUndocumented: {
+    kind: 'undocumented',
+    url: dg('user-pool-lambda-inbound-federation'),
+    title: 'Not documented: what Cognito does when an inbound federation response has no userAttributesToMap object',
+  },
+  customMessageTemplates: {
+    kind: 'undocumented',
+    url: dg('user-pool-lambda-custom-message', 'user-pool-lambda-custom-message'),
+    title: 'Not documented: how message templates set for the pool (console message customizations, VerificationMessageTemplate) combine with the messages the function returns; check the pool if the function\'s text does not arrive',
+  },
   preTokenGroups: {
     kind: 'docs',
     url: dg('user-pool-lambda-pre-token-generation', 'cognito-user-pools-lambda-trigger-syntax-pre-token-generation-response'),
@@ -211,6 +226,11 @@ export const SOURCES = {
     title: 'Observed: a message without {####} fails with InvalidParameterException (a pattern validation on the message body)',
     quote: "InvalidParameterException: 1 validation error detected: Value at 'emailBody' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{####\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*",
   },
+  customMessageUsernameUndocumented: {
+    kind: 'undocumented',
+    url: dg('user-pool-lambda-custom-message', 'cognito-user-pools-lambda-trigger-syntax-custom-message-request'),
+    title: 'Not documented: whether Cognito rejects an AdminCreateUser invitation message without the usernameParameter',
+  },
   customMessageConsole: {
     kind: 'docs',
     url: dg('user-pool-lambda-custom-message', 'user-pool-lambda-custom-message'),
@@ -239,6 +259,11 @@ export const SOURCES = {
     url: dg('user-pool-lambda-define-auth-challenge', 'cognito-user-pools-lambda-trigger-syntax-define-auth-challenge-response'),
     title: 'Define auth challenge Lambda trigger: response parameters',
   },
+  defineAuthUndocumented: {
+    kind: 'undocumented',
+    url: dg('user-pool-lambda-define-auth-challenge', 'cognito-user-pools-lambda-trigger-syntax-define-auth-challenge-response'),
+    title: 'Not documented: what Cognito does with a custom-auth answer outside the documented ones (both issueTokens and failAuthentication, none of them, a non-boolean answerCorrect) and which error the app then receives',
+  },
   createAuthChallenge: {
     kind: 'docs',
     url: dg('user-pool-lambda-create-auth-challenge', 'cognito-user-pools-lambda-trigger-syntax-create-auth-challenge-response'),
@@ -263,6 +288,37 @@ export const SOURCES = {
     kind: 'docs',
     url: dg('user-pool-lambda-post-authentication', 'cognito-user-pools-lambda-trigger-syntax-post-auth-request'),
     title: 'Post authentication Lambda trigger: request parameters (newDeviceUsed)',
+  },
+  lambdaAsyncRetries: {
+    kind: 'docs',
+    url: 'https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html',
+    title: 'Lambda asynchronous invocation: Lambda retries a function that returns an error',
+  },
+  lambdaRuntimeExit: {
+    kind: 'docs',
+    url: 'https://docs.aws.amazon.com/lambda/latest/dg/troubleshooting-invocation.html',
+    title: 'Troubleshoot invocation issues in Lambda (Runtime.ExitError)',
+  },
+  lateWork: {
+    kind: 'docs',
+    url: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html#runtimes-lifecycle-invoke',
+    title: 'Lambda execution environment: background work that did not complete resumes when Lambda reuses the environment',
+  },
+  adminCreateUserStatus: {
+    kind: 'api',
+    url: `${api('AdminCreateUser')}#API_AdminCreateUser_ResponseSyntax`,
+    title: 'AdminCreateUser: the new user starts in FORCE_CHANGE_PASSWORD until they set a password',
+  },
+  userStatus: {
+    kind: 'api',
+    url: `${api('UserType')}#CognitoUserPools-Type-UserType-UserStatus`,
+    title: 'UserType UserStatus: UNCONFIRMED, CONFIRMED, EXTERNAL_PROVIDER, RESET_REQUIRED, FORCE_CHANGE_PASSWORD',
+    quote: 'UNCONFIRMED: User has been created but not confirmed. … EXTERNAL_PROVIDER: User signed in with a third-party IdP. … RESET_REQUIRED: User is confirmed, but the user must request a code and reset their password before they can sign in.',
+  },
+  signUpConfirmation: {
+    kind: 'docs',
+    url: dg('signing-up-users-in-your-app'),
+    title: 'Signing up and confirming user accounts',
   },
   lambdaHandler: {
     kind: 'docs',

@@ -1,4 +1,5 @@
 // The shape of the trigger model: every Cognito trigger is one `TriggerDefinition` of typed data.
+import type { SourceKey } from './sources';
 
 /** Stable identifiers of the triggers we model. Pre token generation has one per event version. */
 export type TriggerId =
@@ -28,6 +29,11 @@ export interface EnumValue {
   readonly description: string;
   /** Accepted by Cognito but discouraged; the reason is shown. */
   readonly deprecated?: string;
+  /**
+   * Known elsewhere (the API) but not documented for this field: checks warn with this reason instead of
+   * accepting it or calling it invalid.
+   */
+  readonly undocumented?: string;
 }
 
 /** A placeholder a string must contain: the value of another event field, e.g. `request.codeParameter`. */
@@ -38,6 +44,12 @@ export interface RequiredPlaceholder {
   readonly sources?: readonly string[];
   /** Typical literal value, used when the event is not at hand (`{####}`). */
   readonly typical: string;
+  /** Other fields whose value also satisfies the rule (`request.linkParameter` for the code). */
+  readonly alternatives?: readonly string[];
+  /** `warning` when what Cognito does without it is not documented; `error` (default) when it rejects the message. */
+  readonly severity?: 'error' | 'warning';
+  /** Where the rule comes from. */
+  readonly source: SourceKey;
 }
 
 /** Limits and rules a schema alone cannot fully express; analysers read these. */
@@ -51,6 +63,8 @@ export interface FieldConstraints {
   readonly mustContain?: readonly RequiredPlaceholder[];
   /** Strings in an array value may not contain white space (`scopesToAdd`). */
   readonly noWhitespace?: boolean;
+  /** Where the limits and patterns come from (model/sources.ts). */
+  readonly source: SourceKey;
 }
 
 /**

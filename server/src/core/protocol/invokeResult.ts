@@ -30,7 +30,7 @@ export interface SourceRef {
 export interface SummaryLine {
   severity: 'ok' | 'info' | 'warning' | 'error';
   text: string;
-  source?: SourceRef;
+  source: SourceRef;
 }
 
 /** What Cognito would do with the answer, in the user's terms. */
@@ -38,7 +38,7 @@ export interface InvokeSummary {
   /** One sentence: "User auto-confirmed; email marked verified." / "Sign-up fails: ...". */
   headline: string;
   /** Where the headline's statement comes from. */
-  source?: SourceRef;
+  source: SourceRef;
   /** Would the Cognito operation succeed with this answer? */
   succeeds: boolean;
   /** Details: claims added and dropped, message with the code substituted, merged dataset ... */

@@ -330,4 +330,19 @@ export const EVENT_RULES: readonly RuleDefinition[] = [
     triggers: ev('CustomEmailSender', 'CustomEmailSender_SignUp', (e) => (req(e).type = 'customSMSSenderRequestV1')),
     clean: ev('CustomEmailSender', 'CustomEmailSender_SignUp'),
   },
+  {
+    id: 'auto-verify-without-attribute',
+    name: 'autoVerifyEmail/autoVerifyPhone without the attribute',
+    severity: 'error',
+    help: '`autoVerifyEmail: true` needs a non-null `email` in the request’s `userAttributes`, `autoVerifyPhone: true` a `phone_number`; otherwise sign-up fails. The flags are ignored for `PreSignUp_AdminCreateUser`, so nothing is reported there.',
+    sources: ['preSignUpFlags', 'preSignUpAdminIgnored'],
+    triggers: ev('PreSignUp', 'PreSignUp_SignUp', (e) => {
+      req(e).userAttributes = { email: 'jane.doe@example.com' };
+      res(e).autoVerifyPhone = true;
+    }),
+    clean: ev('PreSignUp', 'PreSignUp_SignUp', (e) => {
+      req(e).userAttributes = { email: 'jane.doe@example.com' };
+      res(e).autoVerifyEmail = true;
+    }),
+  },
 ];

@@ -2,7 +2,8 @@
 // and what it ignores (dropped claims, fields of other triggers: the answer still works, a warning).
 import type { TriggerDefinition } from '../model/types';
 import type { InvokeSummary, ResponseIssue } from '../protocol/invokeResult';
-import { err, operationOf, warn } from './common';
+import { ruleById } from '../rules';
+import { err, operationOf, src, warn, type Src } from './common';
 
 /**
  * Codes of changes Cognito drops or ignores instead of failing: refused claims (team decision: the token
@@ -26,6 +27,12 @@ export function rejectedIssues(issues: readonly ResponseIssue[]): ResponseIssue[
   return issues.filter((i) => i.severity === 'error' && !isIgnoredByCognito(i));
 }
 
+/** The source of an event-check finding: its rule's primary source. */
+function sourceOfIssue(i: Pick<ResponseIssue, 'code'> | undefined): Src {
+  const s = i ? ruleById(i.code)?.sources[0] : undefined;
+  return s ? { kind: s.kind, title: s.title, ...(s.url ? { url: s.url } : {}) } : 'sharedParameters';
+}
+
 /** What the app sees when Cognito refuses a trigger's answer (API exception names and descriptions). */
 export function invalidResponseError(t: TriggerDefinition | undefined): string {
   if (t?.binding.kind === 'identityPool') return 'InvalidLambdaFunctionOutputException: the AWS Lambda function returned invalid output.';
@@ -38,17 +45,18 @@ export function invalidResponseError(t: TriggerDefinition | undefined): string {
  */
 export function applyResponseIssues(s: InvokeSummary, issues: readonly ResponseIssue[], t: TriggerDefinition | undefined): InvokeSummary {
   const rejected = rejectedIssues(issues);
-  const ignored = issues.filter(isIgnoredByCognito).length;
+  const ignored = issues.filter(isIgnoredByCognito);
   const lines = [...s.lines];
-  if (ignored) lines.push(warn(`Cognito ignores ${ignored} change(s) in the answer; the rest of it still applies.`));
+  if (ignored.length) lines.push(warn(`Cognito ignores ${ignored.length} change(s) in the answer; the rest of it still applies.`, sourceOfIssue(ignored[0])));
   if (!rejected.length) return { ...s, lines };
-  lines.push(err(`Cognito rejects the answer: ${rejected.length} problem(s) in the returned event.`));
-  if (!s.succeeds) return { ...s, lines };
   const first = rejected[0] as ResponseIssue;
+  lines.push(err(`Cognito rejects the answer: ${rejected.length} problem(s) in the returned event.`, sourceOfIssue(first)));
+  if (!s.succeeds) return { ...s, lines };
   const more = rejected.length > 1 ? ` (and ${rejected.length - 1} more problem(s))` : '';
   const cognitoError = invalidResponseError(t);
   return {
     headline: `${operationOf(t)} fails: ${first.message.replace(/\.$/, '')}${more}. The app receives ${cognitoError.split(':')[0]}.`,
+    source: src(t?.binding.kind === 'identityPool' ? 'syncInvalidOutput' : 'invalidLambdaResponseApi'),
     succeeds: false,
     cognitoError,
     lines,

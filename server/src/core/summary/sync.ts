@@ -1,6 +1,6 @@
 // Summary for the Cognito Sync trigger: the dataset after Cognito's merge of the answer.
 import type { SummaryLine } from '../protocol/invokeResult';
-import { err, info, obj, ok, warn, type ReturnedSummariser } from './common';
+import { err, info, obj, ok, summary, warn, type ReturnedSummariser } from './common';
 import { invalidResponseError } from './issues';
 
 /** Fields the function may not change (catalog §11): changing any field but datasetRecords fails the update. */
@@ -39,26 +39,24 @@ export const syncTrigger: ReturnedSummariser = ({ value, input, trigger }) => {
   if (changed.length) {
     const cognitoError = invalidResponseError(trigger);
     const what = changed.map((k) => `${k} (${JSON.stringify(before[k]) ?? 'absent'} → ${JSON.stringify(value[k]) ?? 'absent'})`);
-    return {
-      headline: `The dataset sync fails: the function changed ${what.join(', ')}; Cognito lets it change only datasetRecords. The app receives ${cognitoError.split(':')[0]}.`,
-      succeeds: false,
-      cognitoError,
-      lines: [...changed.map((k) => err(`${k} is read-only: return it as received (${JSON.stringify(before[k]) ?? 'absent'}).`)), info('No record of this sync is written.')],
-    };
+    return summary(`The dataset sync fails: the function changed ${what.join(', ')}; Cognito lets it change only datasetRecords. The app receives ${cognitoError.split(':')[0]}.`, 'syncTriggerRules', false, [
+      ...changed.map((k) => err(`${k} is read-only: return it as received (${JSON.stringify(before[k]) ?? 'absent'}).`, 'syncTriggerRules')),
+      info('No record of this sync is written.', 'syncTriggerRules'),
+    ], cognitoError);
   }
   const merged = mergeDataset(input, value);
   const lines: SummaryLine[] = merged.map((r) => {
     switch (r.change) {
       case 'removed':
-        return ok(`${r.key}: removed`);
+        return ok(`${r.key}: removed`, 'syncTriggerRules');
       case 'ignored':
-        return warn(`${r.key}: omitted from the answer, so this sync's change is ignored (stays ${r.value === null ? 'absent' : JSON.stringify(r.value)})`);
+        return warn(`${r.key}: omitted from the answer, so this sync's change is ignored (stays ${r.value === null ? 'absent' : JSON.stringify(r.value)})`, 'syncTriggerRules');
       default:
-        return ok(`${r.key} = ${JSON.stringify(r.value)}${r.change === 'kept' ? ' (unchanged)' : ''}`);
+        return ok(`${r.key} = ${JSON.stringify(r.value)}${r.change === 'kept' ? ' (unchanged)' : ''}`, 'syncTriggerRules');
     }
   });
   const written = merged.filter((r) => r.change === 'written').length;
   const removed = merged.filter((r) => r.change === 'removed').length;
-  if (!merged.length) lines.push(info('The dataset has no records.'));
-  return { headline: `Dataset synced: ${written} record(s) written, ${removed} removed, ${merged.filter((r) => r.change === 'ignored').length} ignored.`, succeeds: true, lines };
+  if (!merged.length) lines.push(info('The dataset has no records.', 'syncTriggerRules'));
+  return summary(`Dataset synced: ${written} record(s) written, ${removed} removed, ${merged.filter((r) => r.change === 'ignored').length} ignored.`, 'syncTriggerRules', true, lines);
 };

@@ -3,7 +3,7 @@
 import { claimRuleFor } from '../model/lookup';
 import type { TriggerDefinition } from '../model/types';
 import type { SummaryLine } from '../protocol/invokeResult';
-import { at, err, info, obj, ok, warn, type ReturnedSummariser } from './common';
+import { at, err, info, obj, ok, summary, warn, type ReturnedSummariser } from './common';
 import { invalidResponseError } from './issues';
 
 type Token = 'id' | 'access';
@@ -63,28 +63,36 @@ function planToken(t: TriggerDefinition, token: Token, gen: Record<string, unkno
 function lines(p: TokenPlan): SummaryLine[] {
   const name = p.token === 'id' ? 'ID token' : 'Access token';
   const out: SummaryLine[] = [];
-  if (p.kept.length) out.push(ok(`${name} claims added or overridden: ${p.kept.join(', ')}`));
-  if (p.suppressed.length) out.push(ok(`${name} claims suppressed: ${p.suppressed.join(', ')}`));
-  if (p.scopes.length) out.push(ok(`${name} scopes: ${p.scopes.join(' ')}`));
-  for (const d of p.dropped) out.push(warn(`${name}: dropped ${d}`));
-  for (const r of p.rejected) out.push(err(`${name}: ${r}`));
+  if (p.kept.length) out.push(ok(`${name} claims added or overridden: ${p.kept.join(', ')}`, 'preTokenClaims'));
+  if (p.suppressed.length) out.push(ok(`${name} claims suppressed: ${p.suppressed.join(', ')}`, 'preTokenClaims'));
+  if (p.scopes.length) out.push(ok(`${name} scopes: ${p.scopes.join(' ')}`, 'preTokenClaims'));
+  for (const d of p.dropped) out.push(warn(`${name}: dropped ${d}`, 'preTokenClaims'));
+  for (const r of p.rejected) out.push(err(`${name}: ${r}`, 'preTokenClaims'));
   return out;
 }
 
 /** Pre token generation, any event version. */
 export const preTokenGeneration: ReturnedSummariser = ({ value, trigger, triggerSource }) => {
-  if (!trigger) return { headline: 'Tokens issued.', succeeds: true, lines: [] };
+  if (!trigger) return summary('Tokens issued.', 'preTokenVersions', true, []);
   const existing = obj(at(value, 'request', 'userAttributes')) ?? {};
   const clientId = at(value, 'callerContext', 'clientId');
   const version = trigger.id === 'PreTokenGeneration' ? 1 : 2;
   const plans: TokenPlan[] = [];
   let groups: Record<string, unknown> | undefined;
+  // groupOverrideDetails present but null or {}: "If you provide an empty or null object in the response, then Amazon Cognito suppresses the groups."
+  let groupsSuppressed = false;
+  const groupsOf = (d: Record<string, unknown> | undefined): void => {
+    if (!d || !('groupOverrideDetails' in d)) return;
+    const g = d.groupOverrideDetails;
+    if (g === null || (obj(g) && Object.keys(obj(g) ?? {}).length === 0)) groupsSuppressed = true;
+    else groups = obj(g);
+  };
   const out: SummaryLine[] = [];
   if (version === 1) {
     const d = obj(at(value, 'response', 'claimsOverrideDetails'));
     if (d) plans.push(planToken(trigger, 'id', d, existing, clientId));
-    groups = obj(d?.groupOverrideDetails);
-    if (obj(at(value, 'response', 'claimsAndScopeOverrideDetails'))) out.push(warn('claimsAndScopeOverrideDetails is the version 2/3 shape: a version 1 trigger ignores it.'));
+    groupsOf(d);
+    if (obj(at(value, 'response', 'claimsAndScopeOverrideDetails'))) out.push(warn('claimsAndScopeOverrideDetails is the version 2/3 shape: a version 1 trigger ignores it.', 'preTokenVersions'));
   } else {
     const d = obj(at(value, 'response', 'claimsAndScopeOverrideDetails'));
     const idGen = obj(d?.idTokenGeneration);
@@ -93,33 +101,35 @@ export const preTokenGeneration: ReturnedSummariser = ({ value, trigger, trigger
     const m2m = triggerSource === 'TokenGeneration_ClientCredentials';
     if (idGen && !m2m) plans.push(planToken(trigger, 'id', idGen, existing, clientId));
     if (accessGen) plans.push(planToken(trigger, 'access', accessGen, existing, clientId));
-    groups = m2m ? undefined : obj(d?.groupOverrideDetails);
+    if (!m2m) groupsOf(d);
     if (m2m) {
-      out.push(info('Client credentials (machine-to-machine): there is no user and no ID token; Cognito issues only an access token.'));
-      if (idGen) out.push(warn('idTokenGeneration is ignored for client credentials: there is no ID token.'));
-      if (obj(d?.groupOverrideDetails)) out.push(warn('groupOverrideDetails is ignored for client credentials: an app client has no groups.'));
+      out.push(info('Client credentials (machine-to-machine): there is no user and no ID token; Cognito issues only an access token.', 'preTokenVersions'));
+      if (idGen) out.push(warn('idTokenGeneration is ignored for client credentials: there is no ID token.', 'preTokenVersions'));
+      if (obj(d?.groupOverrideDetails)) out.push(warn('groupOverrideDetails is ignored for client credentials: an app client has no groups.', 'preTokenVersions'));
     }
-    if (obj(at(value, 'response', 'claimsOverrideDetails'))) out.push(warn('claimsOverrideDetails is the version 1 shape: this event version ignores it.'));
+    if (obj(at(value, 'response', 'claimsOverrideDetails'))) out.push(warn('claimsOverrideDetails is the version 1 shape: this event version ignores it.', 'preTokenVersions'));
   }
   for (const p of plans) out.push(...lines(p));
-  if (groups) {
-    const g = strings(groups.groupsToOverride);
-    if (Array.isArray(groups.groupsToOverride)) out.push(ok(`cognito:groups becomes [${g.join(', ')}]${version === 1 ? '' : ' in both tokens'}`));
-    const roles = strings(groups.iamRolesToOverride);
-    if (roles.length) out.push(ok(`cognito:roles becomes [${roles.join(', ')}] (ID token)`));
-    if (typeof groups.preferredRole === 'string') out.push(ok(`cognito:preferred_role becomes ${groups.preferredRole} (ID token)`));
+  const g: Record<string, unknown> | undefined = groups;
+  if (g) {
+    const list = strings(g.groupsToOverride);
+    if (Array.isArray(g.groupsToOverride)) out.push(ok(`cognito:groups becomes [${list.join(', ')}]${version === 1 ? '' : ' in both tokens'}`, 'preTokenGroups'));
+    const roles = strings(g.iamRolesToOverride);
+    if (roles.length) out.push(ok(`cognito:roles becomes [${roles.join(', ')}] (ID token)`, 'preTokenGroups'));
+    if (typeof g.preferredRole === 'string') out.push(ok(`cognito:preferred_role becomes ${g.preferredRole} (ID token)`, 'preTokenGroups'));
   }
-  const changed = plans.reduce((n, p) => n + p.kept.length + p.suppressed.length + p.scopes.length, 0) + (groups ? 1 : 0);
+  if (groupsSuppressed) out.push(warn(`groupOverrideDetails is ${'null or {}'}: Cognito suppresses the user's groups (no cognito:groups, cognito:roles or cognito:preferred_role). To keep them, copy request.groupConfiguration into it or leave the key out.`, 'preTokenGroups'));
+  const changed = plans.reduce((n, p) => n + p.kept.length + p.suppressed.length + p.scopes.length, 0) + (g || groupsSuppressed ? 1 : 0);
   const dropped = plans.reduce((n, p) => n + p.dropped.length, 0);
-  if (!changed && !dropped) out.push(info('No overrides: the tokens carry the claims Cognito puts there by default.'));
-  if (version !== 1 && trigger.id === 'PreTokenGenerationV2') out.push(info('Event version 2 customises access tokens for user authentication; version 3 also for machine-to-machine (client credentials).'));
+  if (!changed && !dropped) out.push(info('No overrides: the tokens carry the claims Cognito puts there by default.', 'preTokenClaims'));
+  if (version !== 1 && trigger.id === 'PreTokenGenerationV2') out.push(info('Event version 2 customises access tokens for user authentication; version 3 also for machine-to-machine (client credentials).', 'preTokenVersions'));
   const noun = triggerSource === 'TokenGeneration_ClientCredentials' ? 'Access token' : 'Tokens';
   const droppedNote = dropped ? `; ${dropped} change(s) dropped by Cognito` : '';
   const rejected = plans.flatMap((p) => p.rejected);
   if (rejected.length) {
     const cognitoError = invalidResponseError(trigger);
-    return { headline: `Sign-in fails: ${rejected[0]}${droppedNote}. The app receives ${cognitoError.split(':')[0]}.`, succeeds: false, cognitoError, lines: out };
+    return summary(`Sign-in fails: ${rejected[0]}${droppedNote}. The app receives ${cognitoError.split(':')[0]}.`, 'invalidLambdaResponseApi', false, out, cognitoError);
   }
   const headline = `${noun} issued${changed ? ` with ${changed} change(s)` : ' unchanged'}${droppedNote}.`;
-  return { headline, succeeds: true, lines: out };
+  return summary(headline, 'preTokenClaims', true, out);
 };

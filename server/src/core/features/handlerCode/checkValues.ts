@@ -101,7 +101,12 @@ export function withV1ToV2Fix(problem: Problem, key: PathKey | undefined, value:
 function checkString(path: readonly PathKey[], literal: string, at: { start: number; end: number }, matches: readonly FieldMatch[], out: Problem[]): void {
   const enums = matches.map((x) => x.field.enum).filter((e): e is NonNullable<FieldDefinition['enum']> => !!e);
   if (enums.length === matches.length && enums.length) {
-    const values = [...new Set(enums.flatMap((e) => e.map((v) => v.value)))];
+    const undocumented = enums.flat().find((v) => v.value === literal && v.undocumented);
+    if (undocumented) {
+      out.push({ key: 'invalidValue', severity: 'warning', ...at, href: href(matches[0]), message: `'${literal}' for \`${pathText(path)}\`: ${undocumented.undocumented}.` });
+      return;
+    }
+    const values = [...new Set(enums.flatMap((e) => e.filter((v) => !v.undocumented).map((v) => v.value)))];
     if (!values.includes(literal)) {
       const s = closest(literal, values);
       const inner = { start: at.start + 1, end: Math.max(at.start + 1, at.end - 1) };
@@ -129,10 +134,8 @@ function checkPlaceholders(path: readonly PathKey[], value: KnownValue, matches:
   for (const rule of rules) {
     // A source-limited rule (username placeholder) applies only where the branch is known to be that source.
     if (rule.sources && !(w.narrowedBy?.length && w.narrowedBy.every((s) => rule.sources?.includes(s)))) continue;
-    const want = rule.fromField.split('.');
-    // A pool that verifies by link sends `request.linkParameter` instead; a message carrying it is
-    // valid too, though the model lists only the code placeholder.
-    const alternatives = rule.fromField === 'request.codeParameter' ? [want, ['request', 'linkParameter']] : [want];
+    // The model's alternatives (`request.linkParameter` for a pool that verifies by link) satisfy it too.
+    const alternatives = [rule.fromField, ...(rule.alternatives ?? [])].map((f) => f.split('.'));
     const paths = value.template?.paths ?? [];
     const has = alternatives.some((alt) => paths.some((p) => p.length === alt.length && p.every((k, i) => k === alt[i]))) || text.includes(rule.typical);
     // Only a fully known message can be said to lack it: a part built elsewhere (a call, a
@@ -140,13 +143,16 @@ function checkPlaceholders(path: readonly PathKey[], value: KnownValue, matches:
     if (has || value.template?.complete === false) continue;
     const fix = w.syntax.withInterpolation(w.text, value, typeof value.literal === 'string' ? value.literal : undefined, w.eventName, rule.fromField);
     const limit = matches[0]?.field.constraints?.maxLength;
+    const warning = rule.severity === 'warning';
     out.push({
       key: 'missingPlaceholder',
-      severity: 'error',
+      severity: warning ? 'warning' : 'error',
       start: value.start,
       end: value.end,
       href: href(matches[0]),
-      message: `\`${pathText(path)}\` must contain \`${w.eventName}.${rule.fromField}\` (${rule.typical}); without it Cognito rejects the message and sends none${limit ? ` (limit ${limit} characters with it)` : ''}.`,
+      message: warning
+        ? `\`${pathText(path)}\` lacks \`${w.eventName}.${rule.fromField}\` (${rule.typical}): the invitation cannot tell the user their user name. Whether Cognito rejects such a message is not documented.`
+        : `\`${pathText(path)}\` must contain \`${w.eventName}.${rule.fromField}\` (${rule.typical}); without it Cognito fails the call with InvalidParameterException (observed: a pattern validation on the message)${limit ? `; limit ${limit} characters with it` : ''}.`,
       ...(fix ? { fixes: [{ title: `Insert ${w.eventName}.${rule.fromField}`, edits: [fix] }] } : {}),
     });
   }

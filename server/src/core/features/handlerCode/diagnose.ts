@@ -2,6 +2,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { TRIGGERS } from '../../model';
+import { SOURCES } from '../../model/sources';
 import { candidatesAt, fieldsAt, typesOf } from '../../handler/context';
 import { didYouMean as closest } from '../../events/json';
 import { COGNITO_TIMEOUT_MS, type Candidate, type DocumentAnalysis, type EventRef, type HandlerFact, type HandlerSite } from '../../handler/description';
@@ -148,12 +149,12 @@ function factProblem(h: HandlerSite, f: HandlerFact, text: string, syntax: Handl
         severity: 'error',
         start: f.start,
         end: f.end,
-        href: TRIGGERS_OVERVIEW_DOCS,
+        href: callback ? SOURCES.triggerTimeout.url : SOURCES.unrecognizableOutput.url,
         message: callback
           ? `\`${h.name}\` can finish without calling \`${h.callbackParam ?? 'callback'}\`: Cognito waits until its 5-second limit, then fails the request.`
           : f.insertAt !== undefined
-            ? `\`${h.name}\` can finish without returning the event: Cognito then receives null and fails the request ("${triggers[0]?.errorName ?? 'Trigger'} failed with error … Invalid lambda response").`
-            : `A bare \`return;\` sends null to Cognito, which fails the request: return \`${ev}\`.`,
+            ? `\`${h.name}\` can finish without returning the event: Cognito then receives null and fails the request; the app gets InvalidLambdaResponseException "Unrecognizable lambda output" (observed).`
+            : `A bare \`return;\` sends null to Cognito, which fails the request with InvalidLambdaResponseException "Unrecognizable lambda output" (observed): return \`${ev}\`.`,
         fixes: callback ? [] : [{ title: f.insertAt !== undefined ? `Add 'return ${ev};'` : `Return ${ev}`, edits: [syntax.returnEventEdit(text, f, ev)] }],
       });
       return;

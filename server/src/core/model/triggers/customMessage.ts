@@ -18,8 +18,11 @@ const SOURCES: readonly TriggerSourceDefinition[] = [
 
 /** The message must carry the code, and for admin-created users also the username. */
 const PLACEHOLDERS: FieldConstraints['mustContain'] = [
-  { fromField: 'request.codeParameter', typical: '{####}' },
-  { fromField: 'request.usernameParameter', typical: '{username}', sources: ['CustomMessage_AdminCreateUser'] },
+  // A pool that verifies by link sends request.linkParameter; a message carrying it instead of the code is valid.
+  { fromField: 'request.codeParameter', typical: '{####}', alternatives: ['request.linkParameter'], source: 'customMessagePattern' },
+  // The page says only that usernameParameter is sent for admin-created users; that a message without it is
+  // rejected is not documented: a warning, in the event check and the invoke summary alike.
+  { fromField: 'request.usernameParameter', typical: '{username}', sources: ['CustomMessage_AdminCreateUser'], severity: 'warning', source: 'customMessageUsernameUndocumented' },
 ];
 
 const NULL_NOTE = 'Cognito sends `null` in the input event; @types/aws-lambda types it `string | null` and required. Leave it null to keep the default message.';
@@ -98,19 +101,19 @@ export const customMessage = {
       properties: {
         smsMessage: message(
           'SMS text. Must contain the `request.codeParameter` value; at most 140 characters including the code.',
-          { minLength: 6, maxLength: 140, mustContain: PLACEHOLDERS },
+          { minLength: 6, maxLength: 140, mustContain: PLACEHOLDERS, source: 'customMessageLengths' },
           'Your verification code is {####}.',
         ),
         emailMessage: message(
           'Email body (HTML allowed). Must contain the `request.codeParameter` value; at most 20,000 characters. Only used when the pool sends email with `EmailSendingAccount` = `DEVELOPER` (Amazon SES); otherwise Cognito fails with InvalidLambdaResponseException.',
-          { minLength: 6, maxLength: 20000, mustContain: PLACEHOLDERS },
+          { minLength: 6, maxLength: 20000, mustContain: PLACEHOLDERS, source: 'customMessageLengths' },
           '<p>Your verification code is {####}.</p>',
         ),
         emailSubject: {
           type: ['string', 'null'],
           writable: true,
           description: 'Email subject, 1 to 140 characters. Same `DEVELOPER` email account requirement as `emailMessage`.',
-          constraints: { minLength: 1, maxLength: 140 },
+          constraints: { minLength: 1, maxLength: 140, source: 'emailSubjectLength' },
           docs: TEMPLATE_DOCS,
           note: NULL_NOTE,
           example: null,

@@ -8,10 +8,11 @@ export const PRE_TOKEN_DOCS = dg('user-pool-lambda-pre-token-generation');
 /** Sources every event version can carry. */
 const USER_SOURCES: readonly TriggerSourceDefinition[] = [
   { value: 'TokenGeneration_HostedAuth', description: 'A user signed in through the managed login (hosted UI) pages.', minEventVersion: 1 },
-  { value: 'TokenGeneration_Authentication', description: 'A user authentication flow completed (also GetTokensFromRefreshToken).', minEventVersion: 1 },
+  { value: 'TokenGeneration_Authentication', description: 'A user authentication flow completed.', minEventVersion: 1 },
   { value: 'TokenGeneration_NewPasswordChallenge', description: 'An admin-created user changed the temporary password.', minEventVersion: 1 },
   { value: 'TokenGeneration_AuthenticateDevice', description: 'A user signed in with a remembered device.', minEventVersion: 1 },
-  { value: 'TokenGeneration_RefreshTokens', description: 'A user refreshed ID and access tokens.', minEventVersion: 1 },
+  // Which source the GetTokensFromRefreshToken operation sends is not documented (sources.ts refreshTokenSource).
+  { value: 'TokenGeneration_RefreshTokens', description: 'A user refreshed ID and access tokens with a refresh token. Which triggerSource GetTokensFromRefreshToken sends is not documented.', minEventVersion: 1 },
 ];
 
 /** Sources of the V1_0 and V2_0 events. */
@@ -201,7 +202,7 @@ export function responseV2(): FieldDefinition {
               claimsToSuppress: claimsToSuppress('access token'),
               scopesToAdd: strings('Scopes to add to the `scope` claim. Values may not contain white space.', ['api/read'], {
                 writable: true,
-                constraints: { noWhitespace: true },
+                constraints: { noWhitespace: true, source: 'preTokenClaims' },
               }),
               scopesToSuppress: strings('Scopes to remove from the `scope` claim.', ['aws.cognito.signin.user.admin'], { writable: true }),
             },

@@ -72,7 +72,7 @@ export const syncTrigger = {
         type: 'string',
         required: true,
         description: `ID of the identity pool: \`<region>:<uuid>\`. ${READ_ONLY}`,
-        constraints: { minLength: 1, maxLength: 55, pattern: IDENTITY_POOL_ID_PATTERN, patternName: 'an identity pool ID such as us-east-1:1a2b3c4d-…' },
+        constraints: { minLength: 1, maxLength: 55, pattern: IDENTITY_POOL_ID_PATTERN, patternName: 'an identity pool ID such as us-east-1:1a2b3c4d-…', source: 'identityPoolIdPattern' },
         example: 'us-east-1:4d3c2b1a-0f9e-8d7c-6b5a-1234567890ab',
       },
       identityId: {

@@ -64,7 +64,7 @@ export const userMigration = {
         finalUserStatus: {
           type: ['string', 'null'],
           writable: true,
-          description: 'Status of the new user. `CONFIRMED` signs the user in; otherwise the client must handle a password reset.',
+          description: 'Status of the new user. `CONFIRMED` auto-confirms the user, who signs in with the migrated password; if you do not set `CONFIRMED`, Cognito sets `RESET_REQUIRED` (developer guide) and the client must handle PasswordResetRequiredException.',
           enum: [
             { value: 'CONFIRMED', description: 'Auto-confirm: the user can sign in with the migrated password.' },
             { value: 'RESET_REQUIRED', description: 'The user must reset the password (PasswordResetRequiredException) at next sign-in.' },
@@ -78,9 +78,13 @@ export const userMigration = {
           description: 'Set to `SUPPRESS` to skip the welcome message Cognito normally sends to migrated users.',
           enum: [
             { value: 'SUPPRESS', description: 'Do not send the welcome message.' },
-            { value: 'RESEND', description: 'Resend the invitation (API MessageActionType; not in the developer guide).' },
+            {
+              value: 'RESEND',
+              description: 'Resend the invitation (API MessageActionType of AdminCreateUser).',
+              undocumented: 'the migrate user page documents only SUPPRESS for messageAction; what Cognito does with RESEND here is not documented',
+            },
           ],
-          note: 'The developer guide documents only SUPPRESS; @types/aws-lambda and the API add RESEND.',
+          note: 'The developer guide documents only SUPPRESS; @types/aws-lambda and the AdminCreateUser API add RESEND.',
           example: null,
         },
         desiredDeliveryMediums: {
@@ -108,7 +112,7 @@ export const userMigration = {
         enableSMSMFA: {
           type: ['boolean', 'null'],
           writable: true,
-          description: '`true` requires SMS MFA for the migrated user (the pool must allow MFA and the user needs a phone number).',
+          description: '`true` requires SMS MFA for the migrated user. The pool must have MFA enabled and the user attributes must include `phone_number`, or the migration fails.',
           note: NULL_NOTE,
           example: null,
         },
