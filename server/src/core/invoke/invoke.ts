@@ -73,7 +73,7 @@ export async function invokeLocal(invoker: LocalInvoker, o: InvokeLocalOptions):
       source: sourceRef('lateWork'),
     });
   }
-  if (r.runtimeWarning) summary.lines.push({ severity: 'warning', text: r.runtimeWarning });
+  if (r.runtimeWarning) summary.lines.push({ severity: 'warning', text: r.runtimeWarning, source: sourceRef('localRun') });
   return {
     where: 'local',
     target: `${o.file}#${o.handlerName}`,
