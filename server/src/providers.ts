@@ -3,6 +3,7 @@ import { createEventJsonProvider } from './core/features/eventJson';
 import { createHandlerCodeProvider } from './core/features/handlerCode';
 import type { LanguageFeatureProvider } from './core/features/provider';
 import { bindingHints } from './workspace/bindings';
+import { handlerRuntime } from './workspace/runtime';
 
 /** Every provider; the first whose `handles` is true answers for a document. */
-export const PROVIDERS: LanguageFeatureProvider[] = [createEventJsonProvider(), createHandlerCodeProvider({ bindingHints })];
+export const PROVIDERS: LanguageFeatureProvider[] = [createEventJsonProvider(), createHandlerCodeProvider({ bindingHints, runtime: handlerRuntime })];

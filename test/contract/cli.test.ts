@@ -98,6 +98,20 @@ describe('cognito-triggers check', () => {
     assert.equal(r.code, 1);
     assert.match(r.stdout, /bad-response\.json:9:36 error wrong-type response\.autoConfirmUser must be a boolean/);
   });
+  it('--runtime decides the callback rules when the project states no runtime; a bad value is a usage error', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-cli-rt-'));
+    const file = path.join(dir, 'preSignUp.js');
+    fs.writeFileSync(file, 'exports.handler = (event, context, callback) => {\n  callback(null, event);\n};\n');
+    const unknown = cli('check', file);
+    assert.equal(unknown.code, 0, unknown.stdout);
+    assert.match(unknown.stdout, /warning handler\/callback-style .*Node\.js 22 and older run it; the Node\.js 24 Lambda runtime no longer supports it/);
+    const node24 = cli('check', '--runtime', 'nodejs24.x', file);
+    assert.equal(node24.code, 1, node24.stdout);
+    assert.match(node24.stdout, /error handler\/callback-style .*the nodejs24\.x runtime \(cognitoTriggers\.runtime\) no longer supports callback-based handlers/);
+    const wrong = cli('check', '--runtime', 'node24', file);
+    assert.equal(wrong.code, 2);
+    assert.match(wrong.stderr, /--runtime must be a Lambda Node\.js runtime such as nodejs22\.x/);
+  });
   it('handler files get the handler analysis (a typo in a response field)', () => {
     const r = cli('check', path.join(FIX, 'check', 'preSignUp.js'));
     assert.equal(r.code, 1);

@@ -6,7 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { FeatureContext, ProviderHost } from '../core/features/provider';
 import { listFiles } from '../core/invoke/workspace';
-import { defaultSettings } from '../core/settings';
+import { defaultSettings, type Settings } from '../core/settings';
 import { PROVIDERS } from '../providers';
 
 const LANGUAGES: Record<string, string> = { '.js': 'javascript', '.mjs': 'javascript', '.cjs': 'javascript', '.jsx': 'javascriptreact', '.ts': 'typescript', '.mts': 'typescript', '.cts': 'typescript', '.tsx': 'typescriptreact', '.json': 'json' };
@@ -15,6 +15,7 @@ const SEVERITY = ['', 'error', 'warning', 'info', 'hint'] as const;
 interface CheckOptions {
   json?: boolean;
   maxWarnings?: string;
+  runtime?: string;
   verbose?: boolean;
 }
 
@@ -62,12 +63,12 @@ export async function checkFile(file: string, host: ProviderHost): Promise<Check
 }
 
 /** Checks one file and says which provider handled it. */
-export async function checkOne(file: string, host: ProviderHost): Promise<FileCheck> {
+export async function checkOne(file: string, host: ProviderHost, settings: Settings = defaultSettings()): Promise<FileCheck> {
   const languageId = LANGUAGES[path.extname(file)];
   if (!languageId) return { findings: [], skipped: true };
   const text = fs.readFileSync(file, 'utf8');
   const document = TextDocument.create(`file://${file.split(path.sep).map(encodeURIComponent).join('/')}`, languageId, 1, text);
-  const ctx: FeatureContext = { document, settings: defaultSettings(), relativePath: path.relative(process.cwd(), file).split(path.sep).join('/'), host, reportSyntaxErrors: true };
+  const ctx: FeatureContext = { document, settings, relativePath: path.relative(process.cwd(), file).split(path.sep).join('/'), host, reportSyntaxErrors: true };
   const provider = PROVIDERS.find((p) => p.handles(ctx));
   const diags: Diagnostic[] = provider?.diagnose ? await provider.diagnose(ctx) : [];
   const findings = diags.map((d): CheckFinding => ({
@@ -88,6 +89,13 @@ async function run(args: string[], o: CheckOptions): Promise<void> {
     process.exitCode = 2;
     return;
   }
+  // --runtime stands in for the cognitoTriggers.runtime setting: the IaC still wins where it states one.
+  if (o.runtime !== undefined && !/^nodejs\d+\.x$/.test(o.runtime)) {
+    process.stderr.write(`cognito-triggers check: --runtime must be a Lambda Node.js runtime such as nodejs22.x or nodejs24.x, not "${o.runtime}".\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const settings = { ...defaultSettings(), ...(o.runtime ? { runtime: o.runtime } : {}) };
   const { files, missing } = expand(args);
   for (const m of missing) process.stderr.write(`cognito-triggers check: no such file or folder: ${m}\n`);
   if (missing.length) {
@@ -98,7 +106,7 @@ async function run(args: string[], o: CheckOptions): Promise<void> {
   const findings: CheckFinding[] = [];
   let checked = 0;
   for (const f of files) {
-    const c = await checkOne(f, host);
+    const c = await checkOne(f, host, settings);
     const shown = path.relative(process.cwd(), f) || f;
     if (c.skipped) {
       // Named on the command line but not a handler or event file: say so instead of counting it as clean.
@@ -127,6 +135,7 @@ export function addCheckCommand(program: Command): void {
     .argument('<files...>', 'handler (.js/.ts) and event (.json) files or folders')
     .option('--json', 'print the findings as JSON')
     .option('--max-warnings <n>', 'fail when there are more warnings than this')
+    .option('--runtime <id>', 'Lambda runtime of the handlers when the IaC does not state it (nodejs22.x, nodejs24.x): the callback rules depend on it')
     .option('--verbose', 'print to stderr which analyser handled each file, and the analysers\' logs')
     .action((files: string[], o: CheckOptions) => run(files, o));
 }

@@ -20,6 +20,8 @@ export interface Settings {
   python: { interpreter: string };
   aws: { profile: string; region: string; endpoints: EndpointSettings; timeoutMs: number };
   bindingsFile: string;
+  /** Lambda runtime of the handlers when the IaC does not state it (`nodejs24.x`); '' = from package.json engines, else unknown. */
+  runtime: string;
 }
 
 /** One declared setting: its key under `cognitoTriggers.`, JSON schema and scope. */
@@ -192,6 +194,17 @@ export const SETTINGS: readonly SettingDeclaration[] = [
       markdownDescription: 'Workspace file that maps handler files to deployed function names, so the bindings view can show which handler builds each bound function.',
     },
   },
+  {
+    key: 'runtime',
+    scope: 'resource',
+    schema: {
+      type: 'string',
+      enum: ['', 'nodejs18.x', 'nodejs20.x', 'nodejs22.x', 'nodejs24.x'],
+      enumDescriptions: ['From the infrastructure code, else package.json `engines.node`, else unknown.', 'Node.js 18', 'Node.js 20', 'Node.js 22', 'Node.js 24 (promise handlers only)'],
+      default: '',
+      markdownDescription: 'Lambda runtime of the handlers when the infrastructure code does not state it. The callback rules depend on it: Node.js 24 accepts only async handlers; on Node.js 22 and older the first of callback and promise answers. Empty: `engines.node` of the nearest package.json, else both behaviours are described (a warning).',
+    },
+  },
 ];
 
 /** Default settings, built from SETTINGS so there is one place to change a default. */
@@ -212,6 +225,7 @@ export function defaultSettings(): Settings {
     python: { interpreter: d('python.interpreter') as string },
     aws: { profile: d('aws.profile') as string, region: d('aws.region') as string, endpoints: { ...(d('aws.endpoints') as EndpointSettings) }, timeoutMs: d('aws.timeoutMs') as number },
     bindingsFile: d('bindingsFile') as string,
+    runtime: d('runtime') as string,
   };
 }
 
@@ -250,6 +264,7 @@ export function resolveSettings(raw: unknown): Settings {
     }
   }
   s.bindingsFile = str(r.bindingsFile, s.bindingsFile);
+  s.runtime = str(r.runtime, s.runtime).trim();
   return s;
 }
 

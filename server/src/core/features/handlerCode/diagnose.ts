@@ -9,9 +9,10 @@ import { COGNITO_TIMEOUT_MS, type Candidate, type DocumentAnalysis, type EventRe
 import { syntaxFor, type HandlerSyntax } from '../../handler/syntax';
 import { checkPath } from './checkPaths';
 import { checkValue, withV1ToV2Fix, writable } from './checkValues';
-import { JS_ERRORS_DOCS, LAMBDA_NODE_HANDLER_DOCS, NODE24_BLOG, TRIGGERS_OVERVIEW_DOCS } from './codes';
+import { JS_ERRORS_DOCS, LAMBDA_NODE_HANDLER_DOCS, TRIGGERS_OVERVIEW_DOCS } from './codes';
 import { pathText } from './docs';
 import { toDiagnostic, type Problem } from './problems';
+import { nodeGeneration, runtimeLabel, type LambdaRuntime } from './runtime';
 
 /**
  * Diagnostics for the document. A file whose handlers all have an unknown trigger gets none: a plain
@@ -28,6 +29,8 @@ export interface DiagnoseOptions {
    * every half-typed line would be red twice).
    */
   readonly syntaxErrors?: boolean;
+  /** The Lambda runtime the project states for the file (IaC, setting or --runtime, engines): the callback rules depend on it. */
+  readonly runtime?: LambdaRuntime;
 }
 
 /** The findings, by offsets (exported for unit tests and the CLI). */
@@ -56,7 +59,7 @@ export function problems(text: string, a: DocumentAnalysis, opts: DiagnoseOption
     const h = a.handlers[ref.handler];
     if (h?.inference.known) checkRef(ref, h, a, text, syntax, out);
   }
-  for (const h of a.handlers) if (h.inference.known) for (const f of h.facts) factProblem(h, f, text, syntax, out);
+  for (const h of a.handlers) if (h.inference.known) for (const f of h.facts) factProblem(h, f, text, syntax, out, opts.runtime);
   return out;
 }
 
@@ -137,7 +140,7 @@ function nullParent(ref: EventRef, a: DocumentAnalysis, candidates: readonly Can
   return undefined;
 }
 
-function factProblem(h: HandlerSite, f: HandlerFact, text: string, syntax: HandlerSyntax, out: Problem[]): void {
+function factProblem(h: HandlerSite, f: HandlerFact, text: string, syntax: HandlerSyntax, out: Problem[], runtime: LambdaRuntime | undefined): void {
   const triggers = h.inference.candidates.map((c) => c.trigger);
   const ev = h.eventParam ?? 'event';
   switch (f.kind) {
@@ -160,14 +163,12 @@ function factProblem(h: HandlerSite, f: HandlerFact, text: string, syntax: Handl
       return;
     }
     case 'asyncWithCallback':
-      out.push({ key: 'asyncWithCallback', severity: 'error', start: f.start, end: f.end, href: LAMBDA_NODE_HANDLER_DOCS, message: `\`${h.name}\` is async and also takes a callback: Lambda uses the returned promise and ignores the callback, and the Node.js 24 runtime refuses handlers with a callback parameter. Drop the third parameter and return the event.` });
+      out.push({ key: 'asyncWithCallback', ...asyncWithCallback(h, runtime), start: f.start, end: f.end });
       return;
     case 'callbackStyle':
-      out.push({ key: 'callbackStyle', severity: 'warning', start: f.start, end: f.end, href: NODE24_BLOG, message: `\`${h.name}\` is a callback-style handler. The Node.js 24 Lambda runtime removed callback-based handlers (AWS Compute Blog, "Node.js 24 runtime now available in AWS Lambda"); make it \`async\` and return the event.` });
-      return;
     case 'legacyContext':
-      // Same code as the callback style: it is the same legacy way to finish, with the same fate.
-      out.push({ key: 'callbackStyle', severity: 'warning', start: f.start, end: f.end, href: NODE24_BLOG, message: `\`${h.name}\` finishes with the legacy \`${f.detail ?? 'context'}.succeed/done/fail\` methods, which the Node.js 24 Lambda runtime removed (AWS Compute Blog, "Node.js 24 runtime now available in AWS Lambda"); make it \`async\` and return the event (throw to fail).` });
+      // The same code for both: the same legacy way to finish, with the same fate on each runtime.
+      out.push({ key: 'callbackStyle', ...callbackStyle(h, f, runtime), start: f.start, end: f.end });
       return;
     case 'floatingPromise': {
       const cb = f.callback;
@@ -185,5 +186,40 @@ function factProblem(h: HandlerSite, f: HandlerFact, text: string, syntax: Handl
       if (!triggers.some((t) => t.synchronous)) return;
       out.push({ key: 'longWait', severity: 'error', start: f.start, end: f.end, href: TRIGGERS_OVERVIEW_DOCS, message: `Waits ${f.detail} ms, more than the ${COGNITO_TIMEOUT_MS / 1000} seconds Cognito waits for a trigger: the request times out and Cognito may retry it.` });
       return;
+  }
+}
+
+type RuntimeMessage = Pick<Problem, 'severity' | 'href' | 'message'>;
+const HOW_TO_STATE = 'state it in the IaC (Runtime), the cognitoTriggers.runtime setting or `check --runtime`';
+
+/**
+ * An async handler that also takes a callback. Node.js 22 and older: the runtime wraps callback and
+ * promise so the first answer wins (runtime interface client, CallbackContext.js + Runtime.js); Node.js
+ * 24: promise handlers only. Unknown runtime: both behaviours, a warning.
+ */
+function asyncWithCallback(h: HandlerSite, rt: LambdaRuntime | undefined): RuntimeMessage {
+  const name = `\`${h.name}\` is async and also takes a callback`;
+  const fix = 'Drop the third parameter and return the event.';
+  switch (nodeGeneration(rt)) {
+    case 'promiseOnly':
+      return { severity: 'error', href: SOURCES.node24NoCallback.url, message: `${name}: on ${runtimeLabel(rt as LambdaRuntime)} Lambda supports only promise-based handlers, so only the returned promise answers Cognito; a callback call does not. ${fix}` };
+    case 'callbacks':
+      return { severity: 'warning', href: SOURCES.runtimeFirstAnswerWins.url, message: `${name}: on ${runtimeLabel(rt as LambdaRuntime)} the first of the callback and the returned promise answers Cognito and the other is ignored, so code after \`callback(...)\` or a promise that resolves first decides the answer; Node.js 24 accepts only the promise. ${fix}` };
+    case 'unknown':
+      return { severity: 'warning', href: SOURCES.runtimeFirstAnswerWins.url, message: `${name}. Which answer counts depends on the Lambda runtime, which the project does not state (${HOW_TO_STATE}): on Node.js 22 and older the first of the callback and the returned promise wins; on Node.js 24 only the promise counts. ${fix}` };
+  }
+}
+
+/** A callback-style handler (or `context.succeed/done/fail`): removed on Node.js 24, deprecated before. */
+function callbackStyle(h: HandlerSite, f: HandlerFact, rt: LambdaRuntime | undefined): RuntimeMessage {
+  const what = f.kind === 'legacyContext' ? `\`${h.name}\` finishes with the legacy \`${f.detail ?? 'context'}.succeed/done/fail\` methods` : `\`${h.name}\` is a callback-style handler`;
+  const fix = f.kind === 'legacyContext' ? 'make it `async` and return the event (throw to fail)' : 'make it `async` and return the event';
+  switch (nodeGeneration(rt)) {
+    case 'promiseOnly':
+      return { severity: 'error', href: SOURCES.node24NoCallback.url, message: `${what}: ${runtimeLabel(rt as LambdaRuntime)} no longer supports callback-based handlers or the context methods (AWS Compute Blog, "Node.js 24 runtime now available in AWS Lambda"), so the function fails. ${fix[0]?.toUpperCase()}${fix.slice(1)}.` };
+    case 'callbacks':
+      return { severity: 'warning', href: SOURCES.node22CallbackWarning.url, message: `${what}. It runs on ${runtimeLabel(rt as LambdaRuntime)}, which logs "AWS Lambda plans to remove support for callback-based function handlers starting with Node.js 24"; the Node.js 24 runtime no longer supports it. To be ready, ${fix}.` };
+    case 'unknown':
+      return { severity: 'warning', href: SOURCES.node24NoCallback.url, message: `${what}. Node.js 22 and older run it; the Node.js 24 Lambda runtime no longer supports it and the function fails there. The project does not state its runtime (${HOW_TO_STATE}). ${fix[0]?.toUpperCase()}${fix.slice(1)}.` };
   }
 }

@@ -9,6 +9,7 @@ import { codeLenses } from './codeLens';
 import { complete, type AnalysisView } from './complete';
 import { diagnose } from './diagnose';
 import { hover } from './hover';
+import type { LambdaRuntime } from './runtime';
 
 /** Language ids this provider answers for. */
 export const HANDLER_LANGUAGES: readonly string[] = HANDLER_LANGUAGE_IDS;
@@ -16,6 +17,8 @@ export const HANDLER_LANGUAGES: readonly string[] = HANDLER_LANGUAGE_IDS;
 /** What the host injects: the triggers the workspace bindings file states for a document's handlers. */
 export interface HandlerCodeOptions {
   bindingHints?(ctx: FeatureContext): readonly BindingHint[] | Promise<readonly BindingHint[]>;
+  /** The Lambda runtime the project states for the document (IaC, setting, package.json engines). */
+  runtime?(ctx: FeatureContext): LambdaRuntime | undefined | Promise<LambdaRuntime | undefined>;
 }
 
 interface Entry {
@@ -84,7 +87,11 @@ export class HandlerCodeProvider implements LanguageFeatureProvider {
     await new Promise<void>((resolve) => setTimeout(resolve, 0));
     await new Promise<void>((resolve) => setImmediate(resolve));
     if (ctx.document.version !== version) return [];
-    return diagnose(ctx.document, await this.fresh(ctx), { syntaxErrors: ctx.reportSyntaxErrors === true });
+    const analysis = await this.fresh(ctx);
+    // Only handlers with callback facts need the runtime: the others skip the lookup.
+    const needsRuntime = analysis.handlers.some((h) => h.facts.some((f) => f.kind === 'asyncWithCallback' || f.kind === 'callbackStyle' || f.kind === 'legacyContext'));
+    const runtime = needsRuntime ? await this.options.runtime?.(ctx) : undefined;
+    return diagnose(ctx.document, analysis, { syntaxErrors: ctx.reportSyntaxErrors === true, ...(runtime ? { runtime } : {}) });
   }
 
   async codeActions(ctx: FeatureContext, range: Range, context: CodeActionContext): Promise<CodeAction[]> {
