@@ -35,7 +35,9 @@ export interface SlotDecl {
 }
 
 /** Adds the handler for `fn` bound to `slot` to `out`, or says what could not be resolved. */
-export function addWired(out: ReaderOutput, fs: WiringFs, fn: FunctionDecl, slot: SlotDecl): void {
+export function addWired(out: ReaderOutput, fs: WiringFs, fn: FunctionDecl, given: SlotDecl): void {
+  // A version on the legacy key (Serverless `trigger: PreTokenGeneration` + `lambdaVersion: V2_0`) is the config key.
+  const slot = given.lambdaConfigKey === 'PreTokenGeneration' && given.lambdaVersion ? { ...given, lambdaConfigKey: 'PreTokenGenerationConfig' } : given;
   const trigger = triggerOf(slot.lambdaConfigKey, slot.lambdaVersion);
   const bindLine = slot.evidence.find((e) => e.fact === 'trigger');
   if (!trigger) {

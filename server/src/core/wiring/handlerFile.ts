@@ -65,8 +65,8 @@ export type FileResolution = { file: string; note?: string } | { file?: undefine
 export function resolveModule(fs: WiringFs, baseDir: string, module: string, family: RuntimeFamily | undefined): FileResolution {
   const exts = family === 'python' ? PY_EXTS : family === 'other' ? [] : NODE_EXTS;
   const tried: string[] = [];
-  const attempt = (m: string): string | undefined => {
-    const base = joinPath(baseDir, m);
+  const attemptFrom = (dir: string, m: string): string | undefined => {
+    const base = joinPath(dir, m);
     const ext = /\.[cm]?[jt]sx?$|\.py$/.exec(base)?.[0];
     const stem = ext ? base.slice(0, -ext.length) : base;
     const names = [...(ext ? [base] : []), ...exts.map((e) => stem + e), ...exts.map((e) => `${stem}/index${e}`)];
@@ -76,12 +76,14 @@ export function resolveModule(fs: WiringFs, baseDir: string, module: string, fam
     }
     return undefined;
   };
+  const attempt = (m: string): string | undefined => attemptFrom(baseDir, m);
   if (!exts.length) {
     const f = joinPath(baseDir, module);
     return fs.exists(f) ? { file: f } : { tried: [f] };
   }
   // Build output first maps to its source: the source is what the user edits, even when both exist.
-  const parts = module.replace(/^\.\//, '').split('/');
+  // The build folder may be in the code folder (`Code.fromAsset('lambda/dist')`) or in the handler string.
+  const parts = joinPath(baseDir, module).split('/');
   const at = parts.findIndex((p) => BUILD_DIRS.has(p));
   if (at >= 0) {
     const before = parts.slice(0, at);
@@ -89,8 +91,8 @@ export function resolveModule(fs: WiringFs, baseDir: string, module: string, fam
     for (const replacement of [['src'], [], ['lib'], ['source']]) {
       if (replacement[0] === parts[at]) continue;
       const m = [...before, ...replacement, ...after].join('/');
-      const f = attempt(m);
-      if (f && /\.[cm]?tsx?$/.test(f)) return { file: f, note: `${module} is build output; its source is ${f}` };
+      const f = attemptFrom('', m);
+      if (f && /\.[cm]?tsx?$/.test(f)) return { file: f, note: `${joinPath(baseDir, module)} is build output; its source is ${f}` };
     }
   }
   const direct = attempt(module);

@@ -20,7 +20,9 @@
 import { isTemplate, readTemplate, templateKind } from './cloudformation';
 import { emptyOutput } from './build';
 import { nodeWiringFs } from './nodeFs';
-import { isServerlessFile, readServerless } from './serverless';
+import { looksLikeAmplifyGen2, readAmplifyGen2 } from './amplifyGen2';
+import { looksLikeCdk, readCdk } from './cdk';
+import { isServerlessFile, readServerless, readServerlessScript } from './serverless';
 import { parseYaml } from './yamlTree';
 import type { Node } from './tree';
 import type { ReaderOutput, WiredHandler, WiringFs, WiringResult } from './types';
@@ -48,7 +50,7 @@ const NOT_TEMPLATES = /(^|\/)(package(-lock)?|tsconfig[^/]*|composer|cdk|amplify
 const serverlessReader: WiringReader = {
   name: 'serverless',
   claims: (rel) => isServerlessFile(rel),
-  read: (rel, ctx) => readServerless(rel, ctx.fs, ctx.yaml),
+  read: (rel, ctx) => (/\.[cm]?[jt]s$/.test(rel) ? readServerlessScript(rel, ctx.fs, ctx.yaml) : readServerless(rel, ctx.fs, ctx.yaml)),
 };
 
 const templateReader: WiringReader = {
@@ -67,8 +69,23 @@ const templateReader: WiringReader = {
   },
 };
 
+const SCRIPT = /\.([cm]?[jt]s|tsx)$/;
+const notScript = (rel: string): boolean => rel.endsWith('.d.ts') || /(^|\/)(test|tests|__tests__|cdk\.out)\/|\.(test|spec)\.[jt]s$/.test(rel);
+
+const cdkReader: WiringReader = {
+  name: 'cdk',
+  claims: (rel, text) => SCRIPT.test(rel) && !notScript(rel) && !isServerlessFile(rel) && looksLikeCdk(text() ?? ''),
+  read: (rel, ctx) => readCdk(rel, ctx.fs),
+};
+
+const amplifyGen2Reader: WiringReader = {
+  name: 'amplify-gen2',
+  claims: (rel, text) => SCRIPT.test(rel) && !notScript(rel) && looksLikeAmplifyGen2(text() ?? ''),
+  read: (rel, ctx) => readAmplifyGen2(rel, ctx.fs),
+};
+
 /** The readers, in the order their results are listed. Other kinds register here. */
-export const READERS: WiringReader[] = [serverlessReader, templateReader];
+export const READERS: WiringReader[] = [serverlessReader, templateReader, cdkReader, amplifyGen2Reader];
 
 /** Options of `readWiring`. */
 export interface ReadWiringOptions {
@@ -130,7 +147,7 @@ export class WiringCache {
         p.out = { handlers: [], unresolved: [{ kind: 'serverless', file: rel, line: 1, what: rel, reason: `could not be read (${e instanceof Error ? e.message : String(e)})` }], files: [rel] };
       }
     }
-    const outs = [...projects.values()].map((p) => p.out as ReaderOutput);
+    const outs = [...projects.values()].map((p) => dedupe(p.out as ReaderOutput));
     this.last = {
       handlers: outs.flatMap((o) => o.handlers),
       unresolved: outs.flatMap((o) => o.unresolved),
@@ -160,6 +177,21 @@ export class WiringCache {
     }
     return found;
   }
+}
+
+/** One handler per function, slot and pool: two statements of the same binding merge their evidence. */
+function dedupe(out: ReaderOutput): ReaderOutput {
+  const byKey = new Map<string, WiredHandler>();
+  for (const h of out.handlers) {
+    const key = [h.kind, h.file ?? h.handlerSpec, h.export, h.lambdaConfigKey, h.pool?.ref ?? ''].join('|');
+    const prev = byKey.get(key);
+    if (!prev) byKey.set(key, h);
+    else {
+      const seen = new Set(prev.evidence.map((e) => `${e.fact}|${e.file}|${e.line}`));
+      byKey.set(key, { ...prev, ...(h.lambdaVersion && !prev.lambdaVersion ? { lambdaVersion: h.lambdaVersion, trigger: h.trigger } : {}), evidence: [...prev.evidence, ...h.evidence.filter((e) => !seen.has(`${e.fact}|${e.file}|${e.line}`))] });
+    }
+  }
+  return byKey.size === out.handlers.length ? out : { ...out, handlers: [...byKey.values()] };
 }
 
 /** Files whose name alone does not decide, so the walk keeps them for a look at their text. */

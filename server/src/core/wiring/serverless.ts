@@ -4,6 +4,7 @@
 import { addWired, emptyOutput, type FunctionDecl } from './build';
 import { readTemplate, type NamedFunction } from './cloudformation';
 import { dirOf, joinPath } from './handlerFile';
+import { JsProgram } from './jsModule';
 import { lambdaConfigKeyOf, lambdaVersionOf } from './slots';
 import { at, child, entries, items, keyLine, mapNode, show, str, type Node } from './tree';
 import type { Evidence, ReaderOutput, WiringFs } from './types';
@@ -108,8 +109,9 @@ export function readServerless(file: string, fs: WiringFs, parsed?: (rel: string
       kind: 'serverless',
       ref: `functions.${key}`,
       name,
-      ...(handler ? { handlerSpec: resolve(handler) } : {}),
-      baseDir: serviceDir,
+      // A handler built from `__dirname` in serverless.ts is already root-relative.
+      ...(handler ? { handlerSpec: resolve(handler).replace(/^\//, '') } : {}),
+      baseDir: handler?.startsWith('/') ? '' : serviceDir,
       ...(runtime && !runtime.includes('${') ? { runtime: resolve(runtime) } : {}),
       evidence,
       file: def.file,
@@ -164,5 +166,15 @@ export function readServerless(file: string, fs: WiringFs, parsed?: (rel: string
 
 /** True for the file names the Serverless Framework reads as a service. */
 export function isServerlessFile(rel: string): boolean {
-  return /(^|\/)serverless\.(ya?ml|json)$/.test(rel);
+  return /(^|\/)serverless\.(ya?ml|json|ts|js|cjs|mjs)$/.test(rel);
+}
+
+/** serverless.ts / .js: the exported configuration object, evaluated statically into a tree. */
+export function readServerlessScript(file: string, fs: WiringFs, yaml: (rel: string) => Node | undefined): ReaderOutput {
+  const program = new JsProgram(fs);
+  const mod = program.module(file);
+  const exported = mod ? program.exported('default', mod) : undefined;
+  const tree = exported ? program.evaluate(exported.expr, exported.mod) : undefined;
+  const out = readServerless(file, fs, (rel) => (rel === file ? tree : yaml(rel)));
+  return { ...out, files: [...new Set([...out.files, ...program.files])].sort() };
 }

@@ -1,0 +1,309 @@
+// Static reading of TypeScript/JavaScript infrastructure code (CDK apps, Amplify resources,
+// serverless.ts) with @babel/parser, without running it: bindings, imports across files, and an
+// evaluator that turns object literals, constants, template strings and `path.join(__dirname, ...)`
+// into the position-carrying tree. Anything else becomes an opaque node carrying its source text.
+import { parse } from '@babel/parser';
+import type * as t from '@babel/types';
+import { dirOf, joinPath } from './handlerFile';
+import { mapNode, type Node } from './tree';
+import type { WiringFs } from './types';
+
+/** One parsed module: its top-level and nested bindings, imports and exports. */
+export interface JsModule {
+  readonly file: string;
+  readonly ast: t.File;
+  /** Every `const|let|var x = init` and `this.x = init` in the file, by name (`this.x` for members). */
+  readonly bindings: ReadonlyMap<string, t.Expression>;
+  /** Local name → the module it comes from and the imported name (`default`, `*` for namespaces). */
+  readonly imports: ReadonlyMap<string, { readonly source: string; readonly imported: string }>;
+  /** Exported name → local name or expression (`default` too). */
+  readonly exports: ReadonlyMap<string, t.Expression | string>;
+}
+
+const EXTS = ['.ts', '.tsx', '.mts', '.js', '.mjs', '.cjs', '.jsx'];
+
+/** Walks every node under `node` (children before siblings), calling `visit` on each. */
+export function walkAst(node: t.Node, visit: (n: t.Node) => void): void {
+  visit(node);
+  for (const key of Object.keys(node) as (keyof t.Node)[]) {
+    if (key === 'loc' || key === 'leadingComments' || key === 'trailingComments' || key === 'innerComments') continue;
+    const v = node[key] as unknown;
+    if (Array.isArray(v)) {
+      for (const c of v) if (c && typeof c === 'object' && typeof (c as t.Node).type === 'string') walkAst(c as t.Node, visit);
+    } else if (v && typeof v === 'object' && typeof (v as t.Node).type === 'string') walkAst(v as t.Node, visit);
+  }
+}
+
+/** Strips TypeScript wrappers: `x as T`, `x satisfies T`, `x!`, `(x)`. */
+export function unwrap(e: t.Node): t.Node {
+  let n = e;
+  while (n.type === 'TSAsExpression' || n.type === 'TSSatisfiesExpression' || n.type === 'TSNonNullExpression' || n.type === 'ParenthesizedExpression' || n.type === 'TSTypeAssertion') n = n.expression;
+  return n;
+}
+
+/** `a.b.c` as text (identifiers, `this`, member chains), else undefined. */
+export function dotted(e: t.Node | null | undefined): string | undefined {
+  if (!e) return undefined;
+  const n = unwrap(e);
+  if (n.type === 'Identifier') return n.name;
+  if (n.type === 'ThisExpression') return 'this';
+  if (n.type === 'MemberExpression' && !n.computed && n.property.type === 'Identifier') {
+    const o = dotted(n.object);
+    return o ? `${o}.${n.property.name}` : undefined;
+  }
+  return undefined;
+}
+
+/** A set of modules read on demand, each parsed once per content. */
+export class JsProgram {
+  private readonly modules = new Map<string, { text: string; mod: JsModule | undefined }>();
+  /** Every file a module was read from (for incremental updates). */
+  readonly files = new Set<string>();
+
+  constructor(private readonly fs: WiringFs) {}
+
+  module(rel: string): JsModule | undefined {
+    const text = this.fs.readFile(rel);
+    this.files.add(rel);
+    if (text === undefined) return undefined;
+    const hit = this.modules.get(rel);
+    if (hit && hit.text === text) return hit.mod;
+    const mod = parseModule(rel, text);
+    this.modules.set(rel, { text, mod });
+    return mod;
+  }
+
+  /** The file an import specifier names, relative to the root; undefined for packages. */
+  resolveImport(from: string, source: string): string | undefined {
+    if (!source.startsWith('.')) return undefined;
+    const base = joinPath(dirOf(from), source);
+    const stem = base.replace(/\.(js|mjs|cjs)$/, '');
+    for (const c of [base, ...EXTS.map((e) => stem + e), ...EXTS.map((e) => `${base}/index${e}`)]) if (this.fs.exists(c)) return c;
+    return undefined;
+  }
+
+  /** The expression a name is bound to, following imports into other modules of the repository. */
+  binding(name: string, mod: JsModule, depth = 0): { expr: t.Expression; mod: JsModule } | undefined {
+    if (depth > 8) return undefined;
+    const local = mod.bindings.get(name);
+    if (local) return { expr: local, mod };
+    const imp = mod.imports.get(name);
+    if (!imp) return undefined;
+    const file = this.resolveImport(mod.file, imp.source);
+    const other = file ? this.module(file) : undefined;
+    if (!other) return undefined;
+    return this.exported(imp.imported, other, depth + 1);
+  }
+
+  /** What a module exports under `name` (`default` too), following re-exports. */
+  exported(name: string, mod: JsModule, depth = 0): { expr: t.Expression; mod: JsModule } | undefined {
+    const e = mod.exports.get(name);
+    if (e === undefined) {
+      // `export * from './x'`
+      for (const [k, v] of mod.exports) {
+        if (!k.startsWith('*') || typeof v !== 'string') continue;
+        const file = this.resolveImport(mod.file, v);
+        const other = file ? this.module(file) : undefined;
+        const found = other ? this.exported(name, other, depth + 1) : undefined;
+        if (found) return found;
+      }
+      return undefined;
+    }
+    if (typeof e !== 'string') return { expr: e, mod };
+    return this.binding(e, mod, depth + 1);
+  }
+
+  /** Follows identifiers (and `this.x`) to the expression they hold; stops at anything else. */
+  deref(expr: t.Node, mod: JsModule, depth = 0): { expr: t.Node; mod: JsModule } {
+    const n = unwrap(expr);
+    const name = n.type === 'Identifier' ? n.name : n.type === 'MemberExpression' && n.object.type === 'ThisExpression' ? dotted(n) : undefined;
+    if (!name || depth > 10) return { expr: n, mod };
+    const b = this.binding(name, mod);
+    if (!b || b.expr === n) return { expr: n, mod };
+    return this.deref(b.expr, b.mod, depth + 1);
+  }
+
+  /**
+   * Evaluates an expression to a tree. Paths built from `__dirname` come out root-relative with a
+   * leading `/` (`/lambda/pre.ts`); a bare relative string stays relative (the tool's working folder).
+   */
+  evaluate(expr: t.Node | null | undefined, mod: JsModule, depth = 0): Node {
+    const line = expr?.loc?.start.line ?? 1;
+    const file = mod.file;
+    const opaque = (n: t.Node): Node => ({ kind: 'opaque', file, line, text: sourceText(mod, n) });
+    if (!expr || depth > 12) return { kind: 'scalar', file, line, value: null };
+    const n = unwrap(expr);
+    switch (n.type) {
+      case 'StringLiteral':
+        return { kind: 'scalar', file, line, value: n.value };
+      case 'NumericLiteral':
+        return { kind: 'scalar', file, line, value: n.value };
+      case 'BooleanLiteral':
+        return { kind: 'scalar', file, line, value: n.value };
+      case 'NullLiteral':
+        return { kind: 'scalar', file, line, value: null };
+      case 'TemplateLiteral': {
+        let s = '';
+        n.quasis.forEach((q, i) => {
+          s += q.value.cooked ?? q.value.raw;
+          const e = n.expressions[i];
+          if (e) {
+            const v = this.evaluate(e, mod, depth + 1);
+            s += v.kind === 'scalar' && v.value !== null ? String(v.value) : '*';
+          }
+        });
+        return { kind: 'scalar', file, line, value: s };
+      }
+      case 'BinaryExpression': {
+        if (n.operator !== '+') return opaque(n);
+        const a = this.evaluate(n.left, mod, depth + 1);
+        const b = this.evaluate(n.right, mod, depth + 1);
+        const part = (v: Node): string => (v.kind === 'scalar' && v.value !== null ? String(v.value) : '*');
+        return { kind: 'scalar', file, line, value: part(a) + part(b) };
+      }
+      case 'ObjectExpression': {
+        const pairs: [string, number, Node][] = [];
+        for (const p of n.properties) {
+          if (p.type === 'SpreadElement') {
+            const v = this.evaluate(p.argument, mod, depth + 1);
+            if (v.kind === 'map') for (const [k, e] of v.entries) pairs.push([k, e.keyLine, e.value]);
+            continue;
+          }
+          const key = p.key.type === 'Identifier' && !p.computed ? p.key.name : p.key.type === 'StringLiteral' ? p.key.value : undefined;
+          if (key === undefined) continue;
+          const keyLine = p.key.loc?.start.line ?? line;
+          if (p.type === 'ObjectMethod') pairs.push([key, keyLine, { kind: 'opaque', file, line: keyLine, text: `${key}()` }]);
+          else pairs.push([key, keyLine, this.evaluate(p.value as t.Expression, mod, depth + 1)]);
+        }
+        return mapNode(file, line, pairs);
+      }
+      case 'ArrayExpression':
+        return { kind: 'seq', file, line, items: n.elements.filter((e): e is t.Expression => !!e && e.type !== 'SpreadElement').map((e) => this.evaluate(e, mod, depth + 1)) };
+      case 'Identifier': {
+        if (n.name === '__dirname') return { kind: 'scalar', file, line, value: `/${dirOf(mod.file)}` };
+        if (n.name === '__filename') return { kind: 'scalar', file, line, value: `/${mod.file}` };
+        const b = this.binding(n.name, mod);
+        return b ? this.evaluate(b.expr, b.mod, depth + 1) : opaque(n);
+      }
+      case 'MemberExpression': {
+        const name = dotted(n);
+        if (name?.startsWith('this.')) {
+          const b = this.binding(name, mod);
+          if (b) return this.evaluate(b.expr, b.mod, depth + 1);
+        }
+        // `import.meta.dirname` is ESM's __dirname.
+        if (name === 'import.meta.dirname') return { kind: 'scalar', file, line, value: `/${dirOf(mod.file)}` };
+        if (!n.computed && n.property.type === 'Identifier') {
+          const obj = unwrap(n.object);
+          if (obj.type !== 'Identifier' || mod.bindings.has(obj.name) || mod.imports.get(obj.name)?.source.startsWith('.')) {
+            const o = this.evaluate(n.object, mod, depth + 1);
+            if (o.kind === 'map') return o.entries.get(n.property.name)?.value ?? opaque(n);
+          }
+        }
+        return opaque(n);
+      }
+      case 'CallExpression': {
+        const callee = dotted(n.callee);
+        const args = n.arguments.filter((a): a is t.Expression => a.type !== 'SpreadElement' && a.type !== 'ArgumentPlaceholder');
+        if (callee && /(^|\.)(join|resolve)$/.test(callee) && (callee.startsWith('path') || this.isPathImport(callee.split('.')[0] ?? '', mod))) {
+          const parts = args.map((a) => this.evaluate(a, mod, depth + 1));
+          if (parts.every((p) => p.kind === 'scalar' && typeof p.value === 'string')) {
+            const strs = parts.map((p) => String((p as { value: string }).value));
+            const lastAbs = strs.map((s) => s.startsWith('/')).lastIndexOf(true);
+            const from = lastAbs >= 0 ? strs.slice(lastAbs) : strs;
+            const joined = joinPath(...from);
+            return { kind: 'scalar', file, line, value: lastAbs >= 0 ? `/${joined}` : joined };
+          }
+        }
+        // A helper given `__dirname` (the serverless.ts template's `handlerPath(__dirname)`) names that folder.
+        if (args.length === 1 && args[0]?.type === 'Identifier' && args[0].name === '__dirname') return { kind: 'scalar', file, line, value: `/${dirOf(mod.file)}` };
+        // `fileURLToPath(new URL('.', import.meta.url))` and `dirname(fileURLToPath(import.meta.url))`: this file's folder.
+        if (/import\.meta\.url/.test(sourceText(mod, n)) && /dirname|new URL\('\.'/.test(sourceText(mod, n))) return { kind: 'scalar', file, line, value: `/${dirOf(mod.file)}` };
+        return opaque(n);
+      }
+      default:
+        return opaque(n);
+    }
+  }
+
+  private isPathImport(local: string, mod: JsModule): boolean {
+    const imp = mod.imports.get(local);
+    return imp?.source === 'path' || imp?.source === 'node:path';
+  }
+}
+
+/** The source text of a node (for messages and opaque values). */
+export function sourceText(mod: JsModule, n: t.Node): string {
+  const code = (mod.ast as t.File & { __text?: string }).__text ?? '';
+  return code.slice(n.start ?? 0, n.end ?? 0).replace(/\s+/g, ' ').slice(0, 120);
+}
+
+/** Parses a module (TypeScript syntax, JSX allowed in .tsx/.jsx); undefined when it does not parse. */
+export function parseModule(file: string, text: string): JsModule | undefined {
+  let ast: t.File;
+  try {
+    ast = parse(text.replace(/^\uFEFF/, ''), {
+      sourceType: 'unambiguous',
+      errorRecovery: true,
+      allowReturnOutsideFunction: true,
+      plugins: [/\.[jt]sx$/.test(file) ? 'jsx' : 'decorators-legacy', 'typescript', 'classProperties', 'topLevelAwait'] as never,
+    }) as t.File;
+  } catch {
+    return undefined;
+  }
+  (ast as t.File & { __text?: string }).__text = text.replace(/^\uFEFF/, '');
+  const bindings = new Map<string, t.Expression>();
+  const imports = new Map<string, { source: string; imported: string }>();
+  const exports = new Map<string, t.Expression | string>();
+  walkAst(ast.program, (n) => {
+    if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.init && !bindings.has(n.id.name)) bindings.set(n.id.name, n.init);
+    else if (n.type === 'VariableDeclarator' && n.id.type === 'ObjectPattern' && n.init) {
+      // `const { a, b } = obj` binds a and b to obj.a / obj.b.
+      for (const p of n.id.properties) {
+        if (p.type === 'ObjectProperty' && p.key.type === 'Identifier' && p.value.type === 'Identifier' && !bindings.has(p.value.name)) {
+          bindings.set(p.value.name, { type: 'MemberExpression', object: n.init, property: { type: 'Identifier', name: p.key.name }, computed: false, loc: n.loc, start: n.start, end: n.end } as unknown as t.Expression);
+        }
+      }
+    } else if (n.type === 'AssignmentExpression' && n.operator === '=' && n.left.type === 'MemberExpression' && n.left.object.type === 'ThisExpression') {
+      const name = dotted(n.left);
+      if (name && !bindings.has(name)) bindings.set(name, n.right);
+    } else if (n.type === 'ClassProperty' && n.key.type === 'Identifier' && n.value && !bindings.has(`this.${n.key.name}`)) bindings.set(`this.${n.key.name}`, n.value);
+  });
+  for (const s of ast.program.body) {
+    if (s.type === 'ImportDeclaration') {
+      for (const sp of s.specifiers) {
+        const imported = sp.type === 'ImportDefaultSpecifier' ? 'default' : sp.type === 'ImportNamespaceSpecifier' ? '*' : sp.imported.type === 'Identifier' ? sp.imported.name : sp.imported.value;
+        imports.set(sp.local.name, { source: s.source.value, imported });
+      }
+    } else if (s.type === 'ExportNamedDeclaration') {
+      if (s.declaration?.type === 'VariableDeclaration') for (const d of s.declaration.declarations) if (d.id.type === 'Identifier' && d.init) exports.set(d.id.name, d.init);
+      for (const sp of s.specifiers) {
+        if (sp.type !== 'ExportSpecifier') continue;
+        const exported = sp.exported.type === 'Identifier' ? sp.exported.name : sp.exported.value;
+        if (s.source) {
+          imports.set(`__reexport_${exported}`, { source: s.source.value, imported: sp.local.name });
+          exports.set(exported, `__reexport_${exported}`);
+        } else exports.set(exported, sp.local.name);
+      }
+    } else if (s.type === 'ExportDefaultDeclaration') {
+      const d = s.declaration;
+      if (d.type === 'Identifier') exports.set('default', d.name);
+      else if (d.type !== 'FunctionDeclaration' && d.type !== 'ClassDeclaration' && d.type !== 'TSDeclareFunction') exports.set('default', d as t.Expression);
+    } else if (s.type === 'ExportAllDeclaration') exports.set(`*${s.source.value}`, s.source.value);
+    else if (s.type === 'ExpressionStatement' && s.expression.type === 'AssignmentExpression') {
+      // CommonJS: `module.exports = {...}`, `module.exports.x = ...`, `exports.x = ...`.
+      const left = dotted(s.expression.left);
+      if (left === 'module.exports') exports.set('default', s.expression.right);
+      else if (left?.startsWith('module.exports.') || left?.startsWith('exports.')) exports.set(left.split('.').pop() as string, s.expression.right);
+    }
+  }
+  for (const [local, init] of bindings) {
+    // `const x = require('./y')` is an import of y's default (CommonJS module.exports).
+    const n = unwrap(init);
+    if (n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === 'require' && n.arguments[0]?.type === 'StringLiteral') {
+      imports.set(local, { source: n.arguments[0].value, imported: 'default' });
+      bindings.delete(local);
+    }
+  }
+  return { file, ast, bindings, imports, exports };
+}
