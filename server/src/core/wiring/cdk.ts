@@ -53,7 +53,7 @@ export function functionDecl(r: Reader, expr: t.Node, mod: JsModule): FunctionDe
   const hooked = r.functionOf?.(expr, mod);
   if (hooked) return hooked;
   const { expr: e, mod: m } = r.program.deref(expr, mod);
-  let n = unwrap(e);
+  const n = unwrap(e);
   // `fn.functionArn` / `fn.functionName` in CfnUserPool configs, `backend.x.resources.lambda` in Amplify.
   if (n.type === 'MemberExpression' && !n.computed && n.property.type === 'Identifier' && /^(functionArn|functionName|currentVersion|latestVersion)$/.test(n.property.name)) return functionDecl(r, n.object, m);
   if (n.type === 'CallExpression' && /^(from|of)Function(Arn|Name|Attributes)$/.test(lastName(n.callee))) return { reason: `${sourceText(m, n)} imports a function built elsewhere` };
