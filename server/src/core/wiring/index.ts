@@ -23,6 +23,7 @@ import { nodeWiringFs } from './nodeFs';
 import { looksLikeAmplifyGen2, readAmplifyGen2 } from './amplifyGen2';
 import { looksLikeCdk, readCdk } from './cdk';
 import { isServerlessFile, readServerless, readServerlessScript } from './serverless';
+import { looksLikeTerraformPool, readTerraform } from './terraform';
 import { parseYaml } from './yamlTree';
 import type { Node } from './tree';
 import type { ReaderOutput, WiredHandler, WiringFs, WiringResult } from './types';
@@ -84,8 +85,14 @@ const amplifyGen2Reader: WiringReader = {
   read: (rel, ctx) => readAmplifyGen2(rel, ctx.fs),
 };
 
+const terraformReader: WiringReader = {
+  name: 'terraform',
+  claims: (rel, text) => rel.endsWith('.tf') && looksLikeTerraformPool(text() ?? ''),
+  read: (rel, ctx) => readTerraform(rel, ctx.fs),
+};
+
 /** The readers, in the order their results are listed. Other kinds register here. */
-export const READERS: WiringReader[] = [serverlessReader, templateReader, cdkReader, amplifyGen2Reader];
+export const READERS: WiringReader[] = [serverlessReader, templateReader, cdkReader, amplifyGen2Reader, terraformReader];
 
 /** Options of `readWiring`. */
 export interface ReadWiringOptions {
