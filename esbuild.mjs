@@ -82,6 +82,9 @@ writeTsPluginPackage();
 export const copiedFiles = {
   // The Python invoke runner, started with the user's interpreter (server/src/core/invoke/python/).
   'runner.py': 'server/src/core/invoke/python/runner.py',
+  // The Terraform reader's HCL parser: tree-sitter's runtime and grammar, as WebAssembly (server/src/core/wiring/hcl.ts).
+  'web-tree-sitter.wasm': 'node_modules/web-tree-sitter/web-tree-sitter.wasm',
+  'tree-sitter-terraform.wasm': 'node_modules/@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm',
 };
 
 function copyFiles() {

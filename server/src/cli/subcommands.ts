@@ -6,9 +6,10 @@ import { addEventCommand } from './event';
 import { addInvokeCommand } from './invoke';
 import { addLspCommand } from './lsp';
 import { addTriggersCommand } from './triggers';
+import { addWiringCommand } from './wiring';
 
 /** Adds one subcommand to the program. */
 export type AddSubcommand = (program: Command) => void;
 
 /** Every subcommand, in the order `--help` lists them. */
-export const SUBCOMMANDS: AddSubcommand[] = [addTriggersCommand, addEventCommand, addInvokeCommand, addCheckCommand, addAwsBindCommands, addLspCommand];
+export const SUBCOMMANDS: AddSubcommand[] = [addTriggersCommand, addEventCommand, addInvokeCommand, addCheckCommand, addWiringCommand, addAwsBindCommands, addLspCommand];

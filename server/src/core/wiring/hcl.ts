@@ -31,7 +31,9 @@ function wasmPath(name: string, spec: string): string | undefined {
 /** The shared parser, loaded on first use; undefined when the grammar cannot be loaded (said once by the caller). */
 export function hclParser(): Promise<TsParser | undefined> {
   parser ??= (async () => {
-    const { Parser, Language } = await import('web-tree-sitter');
+    // require, not import(): bundled as CommonJS, web-tree-sitter's ESM build would need import.meta.url.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { Parser, Language } = require('web-tree-sitter') as typeof import('web-tree-sitter');
     const core = wasmPath('web-tree-sitter.wasm', 'web-tree-sitter/web-tree-sitter.wasm');
     const grammar = wasmPath('tree-sitter-terraform.wasm', '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm');
     if (!core || !grammar) return undefined;
@@ -39,7 +41,10 @@ export function hclParser(): Promise<TsParser | undefined> {
     const p = new Parser();
     p.setLanguage(await Language.load(grammar));
     return p;
-  })().catch(() => undefined);
+  })().catch((e: unknown) => {
+    if (process.env.COGNITO_TRIGGERS_DEBUG) process.stderr.write(`HCL parser: ${e instanceof Error ? e.stack : String(e)}\n`);
+    return undefined;
+  });
   return parser;
 }
 

@@ -20,6 +20,7 @@
 import { isTemplate, readTemplate, templateKind } from './cloudformation';
 import { emptyOutput } from './build';
 import { nodeWiringFs } from './nodeFs';
+import { isAmplifyGen1Auth, readAmplifyGen1 } from './amplifyGen1';
 import { looksLikeAmplifyGen2, readAmplifyGen2 } from './amplifyGen2';
 import { looksLikeCdk, readCdk } from './cdk';
 import { isServerlessFile, readServerless, readServerlessScript } from './serverless';
@@ -46,7 +47,8 @@ export interface ReadContext {
 }
 
 const YAML_EXT = /\.(ya?ml|json|template)$/i;
-const NOT_TEMPLATES = /(^|\/)(package(-lock)?|tsconfig[^/]*|composer|cdk|amplify|\.eslintrc|cognito-triggers|launch|settings|tasks|extensions)\.json$|(^|\/)(\.github|\.circleci|\.gitlab)\//;
+// Amplify Gen 1 generates templates under amplify/backend/ whose ARNs are parameters; its reader reads the settings instead.
+const NOT_TEMPLATES = /(^|\/)amplify\/backend\/|(^|\/)(package(-lock)?|tsconfig[^/]*|composer|cdk|amplify|\.eslintrc|cognito-triggers|launch|settings|tasks|extensions)\.json$|(^|\/)(\.github|\.circleci|\.gitlab)\//;
 
 const serverlessReader: WiringReader = {
   name: 'serverless',
@@ -91,8 +93,14 @@ const terraformReader: WiringReader = {
   read: (rel, ctx) => readTerraform(rel, ctx.fs),
 };
 
-/** The readers, in the order their results are listed. Other kinds register here. */
-export const READERS: WiringReader[] = [serverlessReader, templateReader, cdkReader, amplifyGen2Reader, terraformReader];
+const amplifyGen1Reader: WiringReader = {
+  name: 'amplify-gen1',
+  claims: (rel) => isAmplifyGen1Auth(rel),
+  read: (rel, ctx) => readAmplifyGen1(rel, ctx.fs, ctx.yaml),
+};
+
+/** The readers; a file goes to the first that claims it. Results are listed in file order. Other kinds register here. */
+export const READERS: WiringReader[] = [serverlessReader, amplifyGen1Reader, templateReader, cdkReader, amplifyGen2Reader, terraformReader];
 
 /** Options of `readWiring`. */
 export interface ReadWiringOptions {

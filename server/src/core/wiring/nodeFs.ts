@@ -70,3 +70,11 @@ export function memoryWiringFs(files: Record<string, string>): WiringFs {
     walk: (keep) => Object.keys(files).filter((f) => !f.split('/').some((p) => SKIP.has(p)) && keep(f)).sort(),
   };
 }
+
+/** The project root above `start`: the nearest folder holding `.git`, else `start` itself. */
+export function findProjectRoot(start: string): string {
+  for (let d = path.resolve(start); ; d = path.dirname(d)) {
+    if (fs.existsSync(path.join(d, '.git'))) return d;
+    if (path.dirname(d) === d) return path.resolve(start);
+  }
+}
