@@ -63,21 +63,29 @@ export async function reviewAndApply(state: ExtensionState, target: BindTarget, 
   if (!plan) return undefined;
   for (const l of plan.lines) log().info(l);
   const detail = [...plan.lines, ...(plan.notice ? ['', plan.notice] : [])].join('\n');
-  if (!yes) {
-    const apply = plan.changes ? 'Apply' : 'Check permission only';
-    const pick = await vscode.window.showInformationMessage(plan.changes ? 'Review the change (nothing else changes):' : 'Already bound: nothing to change in the pool.', { modal: true, detail }, apply);
-    if (pick !== apply) {
-      log().info('Not applied (dry run).');
-      return undefined;
-    }
-  }
   let remove = removePermission === true;
   // Another slot of the pool still calls the function: the server keeps the statement (the plan's
   // lines say why), so offering to remove it would be a question without a real choice.
-  if (removePermission === 'ask' && plan.permissionStillUsedBy?.length) log().info(`Permission kept: ${plan.permissionStillUsedBy.join(', ')} still use ${plan.functionArn ?? 'the function'}.`);
-  else if (removePermission === 'ask' && plan.functionArn && !yes) {
-    const yesRemove = 'Remove permission';
-    remove = (await vscode.window.showInformationMessage(`Also remove the permission this extension added so the pool could invoke ${plan.functionArn}?`, { modal: true }, yesRemove)) === yesRemove;
+  const stillUsed = removePermission === 'ask' && !!plan.permissionStillUsedBy?.length;
+  if (stillUsed) log().info(`Permission kept: ${plan.permissionStillUsedBy?.join(', ')} still use ${plan.functionArn ?? 'the function'}.`);
+  if (!yes) {
+    // Unbind asks about the permission in the review itself: one dialog, and Cancel (or Escape) changes nothing.
+    const askPermission = removePermission === 'ask' && !stillUsed && !!plan.functionArn && plan.changes;
+    const keep = 'Unbind, Keep Permission';
+    const drop = 'Unbind, Remove Permission';
+    const apply = plan.changes ? 'Apply' : 'Check permission only';
+    const buttons = askPermission ? [keep, drop] : [apply];
+    const unbind = removePermission !== false;
+    const message = !plan.changes
+      ? unbind ? 'Not bound: nothing to change in the pool.' : 'Already bound: nothing to change in the pool.'
+      : unbind ? 'Unbind: review the change (nothing else changes):' : 'Review the change (nothing else changes):';
+    const permissionNote = askPermission ? `\n\nThe permission this extension added lets the pool invoke ${plan.functionArn}. Keep it if you will bind the function again.` : '';
+    const pick = await vscode.window.showInformationMessage(message, { modal: true, detail: detail + permissionNote }, ...buttons);
+    if (!pick || !buttons.includes(pick)) {
+      log().info('Not applied (dry run).');
+      return undefined;
+    }
+    if (askPermission) remove = pick === drop;
   }
   const result = await awsCall(state, AwsApplyBindRequest.type, { planId: plan.planId, removePermission: remove }, 'Applying the change');
   if (!result) return undefined;

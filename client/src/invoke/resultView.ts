@@ -82,6 +82,17 @@ function outcomeJson(r: InvokeResult): unknown {
   }
 }
 
+/**
+ * A remote invoke's log tail (Lambda's decoded `LogResult`: the last 4 KB of the function's logs),
+ * written like a local invoke's console lines.
+ */
+function logRemoteTail(r: InvokeResult): void {
+  if (r.where !== 'remote' || !r.logs.trim()) return;
+  log().info(`Log tail of ${r.target} (Lambda's LogResult, the last 4 KB):`);
+  for (const line of r.logs.replace(/\s+$/, '').split(/\r?\n/)) log().info(`  │ ${line}`);
+}
+
+
 /** " (source: <url>)" for a statement's source; nothing for statements about the local run itself. */
 function sourceNote(s: SourceRef | undefined): string {
   if (!s || s.kind === 'local' || !s.url) return '';
@@ -112,6 +123,7 @@ export async function showResult(r: InvokeResult, title: string): Promise<ShownR
   // Keep the last few results only: the documents are cheap but unbounded growth is not.
   while (contents.size > 40) contents.delete(contents.keys().next().value as string);
   diagnostics?.set(outputUri, issueDiagnostics(outputText, r.issues));
+  logRemoteTail(r);
   logSummary(r);
   if (status) {
     // The summary stays visible after the toast is gone: the status bar item, with the details as its tooltip.

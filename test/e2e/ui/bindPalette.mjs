@@ -46,7 +46,7 @@ const untouched = (pool) => {
 export const environment = {
   /** @param {{ root: string, workspace: string, tmp: string }} o */
   async start({ root, workspace, tmp }) {
-    const fn = (name) => ({ name, arn: arn(name), statements: [], run: (/** @type {unknown} */ e) => e });
+    const fn = (name) => ({ name, arn: arn(name), statements: [], run: (/** @type {unknown} */ e, /** @type {(line: string) => void} */ logLine) => (logLine(`INFO ${name} got ${/** @type {{ triggerSource?: string }} */ (e).triggerSource}`), e) });
     services = await startAwsServices({ root, tmp, state: { functions: [fn(HOOK), fn(MAILER)], identityPools: [] } });
     try {
       for (const [name, extra] of /** @type {[string, object][]} */ ([[POOL, POOL_SETTINGS], [OTHER_POOL, {}]])) {
@@ -173,6 +173,57 @@ export default [
         assert.match(c.authorization, new RegExp(`Credential=${CREDENTIALS.accessKeyId}/\\d{8}/${REGION}/${signingName[c.service]}/aws4_request`), `${c.operation}: ${c.authorization}`);
       }
       assert.deepEqual(services.tripwire.hits, []);
+    },
+  },
+  {
+    name: 'Invoke Deployed Function… shows the function\'s log tail (the decoded LogResult) in the log, like a local invoke\'s console lines',
+    async run(ui) {
+      assert.ok(services, 'the AWS services did not start');
+      await ui.runCommand('Cognito Triggers: Invoke Deployed Function…');
+      await ui.pick(HOOK, { title: 'Function (type to filter)' });
+      await ui.pick('Sample event for a trigger…', { title: 'Event to send', filter: 'Sample' });
+      await ui.pick('PreSignUp_SignUp', { title: 'triggerSource of the sample event' });
+      await ui.page.locator('.tab', { hasText: 'sent ↔ returned' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+      await ui.runCommand('Cognito Triggers: Show Log');
+      const log = await ui.waitFor('the log tail in the log', async () => {
+        const text = await ui.outputText();
+        return text.includes(`INFO ${HOOK} got PreSignUp_SignUp`) ? text : undefined;
+      }, 20_000);
+      await ui.shot('remote-log-tail');
+      assert.match(log, new RegExp(`│ INFO ${HOOK} got PreSignUp_SignUp`), log);
+      assert.match(log, /│ REPORT RequestId: fake Duration/, log);
+    },
+  },
+  {
+    name: 'Unbind: Cancel in the review changes nothing; the review itself offers Keep / Remove permission',
+    async run(ui) {
+      assert.ok(services, 'the AWS services did not start');
+      const statements = () => services?.fake.state.functions.find((f) => f.name === HOOK)?.statements.length;
+      const startUnbind = async () => {
+        await ui.runCommand('Cognito Triggers: Unbind Trigger from a Pool…');
+        await ui.pick('User pool', { title: 'Bind to a user pool or an identity pool?' });
+        await ui.pick(POOL, { title: 'Pool' });
+        await ui.pick('PreSignUp', { title: 'Trigger slot (LambdaConfig key)' });
+        return ui.dialogText();
+      };
+      const review = await startUnbind();
+      await ui.shot('unbind-review');
+      assert.ok(review.includes(`LambdaConfig.PreSignUp: ${arn(HOOK)} → (not set)`), review);
+      const buttons = await ui.page.locator('.monaco-dialog-box .monaco-button').allInnerTexts();
+      assert.deepEqual(buttons.map((b) => b.trim()).filter(Boolean).sort(), ['Cancel', 'Unbind, Keep Permission', 'Unbind, Remove Permission'].sort(), buttons.join(' | '));
+      await ui.dialogButton('Cancel');
+      // Nothing asks again and nothing changes: no second dialog, the slot still bound, the statement kept.
+      assert.equal(await ui.page.locator('.monaco-dialog-box').count(), 0, 'a second dialog after Cancel');
+      assert.equal((await describe(POOL)).LambdaConfig?.PreSignUp, arn(HOOK), 'Cancel unbound the slot');
+      assert.equal(statements(), 1);
+      assert.equal(services.fake.callsOf('RemovePermission').length, 0);
+      // Now for real, keeping the permission.
+      await startUnbind();
+      await ui.dialogButton('Unbind, Keep Permission');
+      await ui.waitFor('the slot to be empty', async () => (await describe(POOL)).LambdaConfig?.PreSignUp === undefined, 20_000);
+      assert.equal(statements(), 1, 'Keep Permission removed the statement');
+      assert.equal(services.fake.callsOf('RemovePermission').length, 0);
+      assert.equal((await describe(POOL)).LambdaConfig?.PostConfirmation, arn(MAILER), 'the other trigger stays');
     },
   },
 ];
