@@ -1,12 +1,13 @@
 // `npm start`: builds the extension and opens the examples/ workspace in a real VS Code (code-server) with it loaded.
-// Options: --port N (default: PORT or a free port), --folder PATH (default examples/), --trusted (skip the trust prompt).
+// Options: --port N (default: PORT, else the port of the last start, else a free one), --folder PATH (default examples/), --trusted (skip the trust prompt).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { freePort, QUIET_SETTINGS, startCodeServer, writeUserSettings } from '../test/e2e/lib/codeServer.mjs';
+import { freePort, QUIET_SETTINGS, startCodeServer } from '../test/e2e/lib/codeServer.mjs';
 import { CACHE_DIR, ensureVSCode } from './install-vscode.mjs';
+import { mergeSettingsFile, rememberedPort } from './startState.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: opts } = parseArgs({
@@ -35,8 +36,13 @@ function linkExtension(extensionsDir) {
 
 const folder = path.resolve(opts.folder ?? path.join(root, 'examples'));
 if (!fs.existsSync(folder)) fail(`the folder to open does not exist: ${folder}`);
-const port = opts.port ? Number(opts.port) : process.env.PORT ? Number(process.env.PORT) : await freePort();
-if (!Number.isInteger(port) || port <= 0 || port > 65535) fail(`--port/PORT must be a TCP port number, got ${opts.port ?? process.env.PORT}`);
+// A persistent data folder (settings, trust decisions, window state survive restarts); delete it to start over.
+const dataDir = path.join(CACHE_DIR, 'start-data');
+const explicit = opts.port ?? process.env.PORT;
+// Workspace trust and window state live in the browser's storage for the page's origin: the same port keeps them.
+const chosen = explicit ? { port: Number(explicit) } : await rememberedPort(path.join(dataDir, 'port'), freePort);
+const port = chosen.port;
+if (!Number.isInteger(port) || port <= 0 || port > 65535) fail(`--port/PORT must be a TCP port number, got ${explicit}`);
 
 let install;
 try {
@@ -47,13 +53,16 @@ try {
 console.log('Building the extension (node esbuild.mjs) ...');
 if (spawnSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: 'inherit' }).status !== 0) fail('the build failed; see the errors above.');
 
-// A persistent data folder (settings, trust decisions, window state survive restarts); delete it to start over.
-const dataDir = path.join(CACHE_DIR, 'start-data');
-writeUserSettings(path.join(dataDir, 'ud'), {
+// Only the keys this script needs, and only where the user has not set them: what the Settings UI
+// changed (Region, endpoints, trace, auto save) survives a restart.
+const merged = mergeSettingsFile(path.join(dataDir, 'ud', 'User', 'settings.json'), {
   ...QUIET_SETTINGS,
   // Show examples/README.md on start, as a person opening the folder would see it.
   'workbench.startupEditor': 'readme',
+  // Trying the examples must not change tracked files behind the user's back: edits stay unsaved until saved.
+  'files.autoSave': 'off',
 });
+if ('error' in merged) console.warn(`npm start: ${merged.error}.`);
 linkExtension(path.join(dataDir, 'exts'));
 
 let server;
@@ -81,4 +90,5 @@ console.log(
     ? 'Workspace trust is off (--trusted): every folder is trusted.'
     : 'The folder opens in Restricted Mode (analysis only): click "Manage" in the banner (or "Restricted Mode" in the status bar) and trust it to enable local invoke and AWS features; `npm start -- --trusted` skips trust.',
 );
+if (chosen.changed) console.log(`Port ${chosen.changed} of the last start is in use, so this start uses ${port}: the browser keeps workspace trust per address, so trust the folder again (or stop what uses ${chosen.changed}).`);
 console.log(`Logs: ${server.logFile}. Press Ctrl+C to stop.`);
