@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { addAwsBindCommands } from './awsBind';
 import { addCheckCommand } from './check';
 import { addEventCommand } from './event';
+import { addFlowCommand } from './flow';
 import { addInvokeCommand } from './invoke';
 import { addLspCommand } from './lsp';
 import { addTriggersCommand } from './triggers';
@@ -12,4 +13,4 @@ import { addWiringCommand } from './wiring';
 export type AddSubcommand = (program: Command) => void;
 
 /** Every subcommand, in the order `--help` lists them. */
-export const SUBCOMMANDS: AddSubcommand[] = [addTriggersCommand, addEventCommand, addInvokeCommand, addCheckCommand, addWiringCommand, addAwsBindCommands, addLspCommand];
+export const SUBCOMMANDS: AddSubcommand[] = [addTriggersCommand, addEventCommand, addInvokeCommand, addFlowCommand, addCheckCommand, addWiringCommand, addAwsBindCommands, addLspCommand];
