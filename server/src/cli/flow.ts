@@ -28,7 +28,7 @@ interface FlowOptions {
   bindings?: string;
   json?: boolean;
   timeout?: string;
-  envFile?: string;
+  dotenv?: string;
 }
 
 class UsageError extends Error {}
@@ -100,7 +100,7 @@ async function run(flowName: string, o: FlowOptions): Promise<void> {
       if (!Number.isFinite(t) || t < 1) throw new UsageError(`--timeout must be a positive number of milliseconds, not "${o.timeout}".`);
       settings.timeoutMs = t;
     }
-    if (o.envFile !== undefined) settings.envFile = o.envFile;
+    if (o.dotenv !== undefined) settings.envFile = o.dotenv;
     const req = request(flow, o);
     const pool = resolvePool({
       ...(o.pool ? { described: readJson(path.resolve(o.pool), '--pool') } : {}),
@@ -162,7 +162,8 @@ export function addFlowCommand(program: Command): void {
     .option('--bindings <file>', 'bindings file (default cognito-triggers.json)')
     .option('--json', 'print { outcome, error, steps, tokens, messages } as JSON')
     .option('--timeout <ms>', 'time limit per invocation in milliseconds (Cognito: 5000)')
-    .option('--env-file <file>', 'dotenv file for the handlers (default .env)')
+    // Not --env-file: Node takes that flag even after the script name (see invoke.ts).
+    .option('--dotenv <file>', 'dotenv file for the handlers (default .env)')
     .exitOverride((e) => {
       process.exit(e.exitCode === 0 ? 0 : 2);
     })
