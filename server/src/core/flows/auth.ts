@@ -130,13 +130,14 @@ export async function customAuth(ctx: FlowContext, req: FlowRequest, out: { toke
   for (;;) {
     const define = await runTrigger(ctx, 'DefineAuthChallenge', buildEvent(ctx, 'DefineAuthChallenge', 'DefineAuthChallenge_Authentication', userName, { userAttributes: attrs, session: session.map((s) => ({ ...s })), ...extra() }), SOURCES.defineAuthChallenge);
     if (!define) return { name: 'InvalidParameterException', message: 'No define auth challenge trigger.', source: SOURCES.customAuth };
-    if (define.failed) return define.failed;
     const d = (define.value?.response ?? {}) as Record<string, unknown>;
+    // failAuthentication ends the flow; the app then receives NotAuthorizedException (observed).
+    if (d.failAuthentication === true && d.issueTokens !== true) return { ...notAuthorized(ctx, ctx.steps.length - 1), source: SOURCES.failAuthentication };
+    if (define.failed) return define.failed;
     if (d.issueTokens === true) {
       if (!user) return notAuthorized(ctx, ctx.steps.length - 1);
       return finishSignIn(ctx, user, 'TokenGeneration_Authentication', out);
     }
-    if (d.failAuthentication === true) return notAuthorized(ctx, ctx.steps.length - 1);
     const challengeName = String(d.challengeName);
     if (challengeName === 'PASSWORD_VERIFIER') {
       const ok = !!user && req.password !== undefined && user.password === req.password;

@@ -1,7 +1,7 @@
 // Delivering a code: the custom sender (with the code encrypted as Cognito encrypts it), the custom
 // message trigger (the message with the code put in), or Cognito's own message.
 import { buildEvent, runTrigger, type FlowContext } from './step';
-import { SOURCES } from './sources';
+import { LOCAL, SOURCES } from './sources';
 import type { AppError, FlowMessage } from './types';
 import { eventAttributes, type StoredUser } from './users';
 
@@ -41,8 +41,8 @@ export async function deliverCode(ctx: FlowContext, user: StoredUser, occasion: 
     if (run) {
       run.step.verdict.lines.push(
         message.handlerOutputContainsCode
-          ? { severity: 'ok', text: `The handler's output contains the code ${code}: it decrypted request.code.` }
-          : { severity: 'info', text: `The handler's output does not contain the code ${code}; check that it decrypts request.code and puts it in the message it sends.` },
+          ? { severity: 'ok', text: `The handler's output contains the code ${code}: it decrypted request.code.`, source: LOCAL }
+          : { severity: 'info', text: `The handler's output does not contain the code ${code}; check that it decrypts request.code and puts it in the message it sends.`, source: LOCAL },
       );
     }
     return undefined;

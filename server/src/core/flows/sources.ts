@@ -1,4 +1,6 @@
 // The documentation (or observation) behind every rule the flow engine applies, in one place.
+import { sourceRef } from '../model/sources';
+import type { SourceRef } from '../protocol/invokeResult';
 
 const DG = 'https://docs.aws.amazon.com/cognito/latest/developerguide';
 const API = 'https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference';
@@ -6,7 +8,9 @@ const API = 'https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIR
 /** Where each rule comes from. "Observed" sources are public issues that captured the behaviour. */
 export const SOURCES = {
   /** "must respond within 5 seconds. If it does not, Amazon Cognito retries the call. After 3 unsuccessful attempts, the function times out." */
-  timeoutRetries: `${DG}/cognito-user-identity-pools-working-with-aws-lambda-triggers.html`,
+  timeoutRetries: sourceRef('triggerTimeout').url as string,
+  /** Observed: after failAuthentication the app receives NotAuthorizedException "Incorrect username or password." */
+  failAuthentication: 'https://github.com/aws-amplify/docs/pull/5655',
   /** Observed: `UnexpectedLambdaException: PreSignUp invocation failed due to error Socket timeout while invoking Lambda function.` */
   timeoutError: 'https://github.com/anomalyco/sst/issues/1815',
   /** Observed: a trigger that sends a code fires up to three times when it is slow (three codes sent). */
@@ -60,3 +64,12 @@ export const SOURCES = {
 
 /** Said where Cognito documents nothing: the engine's own choice, never presented as Cognito's. */
 export const NOT_DOCUMENTED = 'not documented by AWS; a local choice of this tool';
+
+/** A URL of SOURCES as the wire form summaries carry: issues and re:Post answers are observations. */
+export function refOf(url: string, title: string): SourceRef {
+  const kind = /github\.com|repost\.aws/.test(url) ? 'observed' : /APIReference/.test(url) ? 'api' : 'docs';
+  return { kind, url, title };
+}
+
+/** This tool's own statement (a local step), not a claim about Cognito. */
+export const LOCAL: SourceRef = { kind: 'local', title: 'cognito-triggers local flow' };

@@ -5,7 +5,7 @@ import { invokeLocal, type LocalInvoker } from '../invoke';
 import type { InvokeResult } from '../protocol/invokeResult';
 import type { Settings } from '../settings';
 import type { PoolConfig, Slot } from './pool';
-import { SOURCES } from './sources';
+import { LOCAL, refOf, SOURCES } from './sources';
 import type { AppError, Attempt, ChallengePrompt, FlowMessage, FlowStep } from './types';
 import type { UserStore } from './users';
 
@@ -72,8 +72,6 @@ export function appErrorOf(step: FlowStep, index: number, errorName: string): Ap
   if (outcome === 'error' || outcome === 'crashed' || outcome === 'failedToStart') {
     return { name: 'UserLambdaValidationException', message: v.cognitoError ?? `${errorName} failed with error ${v.headline}`, step: index, source: SOURCES.exceptions };
   }
-  if (v.cognitoError === 'Incorrect username or password.') return { name: 'NotAuthorizedException', message: v.cognitoError, step: index, source: SOURCES.defineAuthChallenge };
-  if (v.cognitoError === 'User does not exist.') return { name: 'UserNotFoundException', message: v.cognitoError, step: index, source: SOURCES.userMigration };
   // The answer broke a rule the model knows; the API documents InvalidLambdaResponseException for an
   // answer Cognito cannot use (which exception each rule yields is not documented one by one).
   return { name: 'InvalidLambdaResponseException', message: v.cognitoError ?? v.headline, step: index, source: SOURCES.exceptions };
@@ -118,7 +116,7 @@ export async function runTrigger(ctx: FlowContext, slot: Slot, event: Record<str
   const result = r as InvokeResult;
   const verdict = { ...result.summary, lines: [...result.summary.lines] };
   if (attempts.length > 1) {
-    verdict.lines.unshift({ severity: 'warning', text: `Cognito invoked the handler ${attempts.length} times (it retries a trigger that does not answer within 5 seconds): side effects of every attempt happened.` });
+    verdict.lines.unshift({ severity: 'warning', text: `Cognito invoked the handler ${attempts.length} times (it retries a trigger that does not answer within 5 seconds): side effects of every attempt happened.`, source: refOf(SOURCES.timeoutRetries, 'Lambda triggers: three attempts on a timeout') });
   }
   const value = result.outcome.kind === 'returned' && typeof result.outcome.value === 'object' && result.outcome.value !== null ? (result.outcome.value as Record<string, unknown>) : undefined;
   const step: FlowStep = {
@@ -149,7 +147,7 @@ export function recordStep(ctx: FlowContext, kind: 'cognito' | 'app', operation:
     triggerSource: what,
     event: detail.event ?? null,
     response: detail.response ?? null,
-    verdict: { headline, succeeds, lines: [] },
+    verdict: { headline, succeeds, lines: [], source: detail.source ? refOf(detail.source, `${operation}: ${what}`) : LOCAL },
     attempts: 0,
     ms: 0,
     ...(detail.source ? { source: detail.source } : {}),
