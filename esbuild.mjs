@@ -1,6 +1,7 @@
 // Bundles the VS Code client, the language server, the CLI and the invoke runner into dist/.
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -49,6 +50,15 @@ const problemMatcherPlugin = {
   },
 };
 
+
+/** web-tree-sitter's ES module reads import.meta.url, which a CommonJS bundle lacks: take its CommonJS build. */
+const webTreeSitterCjs = {
+  name: 'web-tree-sitter-cjs',
+  setup(build) {
+    build.onResolve({ filter: /^web-tree-sitter$/ }, () => ({ path: path.resolve('node_modules/web-tree-sitter/web-tree-sitter.cjs') }));
+  },
+};
+
 // The package version, shown by `cognito-triggers -V` and the server's initialize answer.
 const version = JSON.stringify(JSON.parse(fs.readFileSync('package.json', 'utf8')).version);
 
@@ -71,7 +81,7 @@ const ctx = await esbuild.context({
   logLevel: 'warning',
   metafile: metafile || production,
   define: { CLI_VERSION: version, SERVER_VERSION: version },
-  plugins: watch ? [problemMatcherPlugin] : [],
+  plugins: [webTreeSitterCjs, ...(watch ? [problemMatcherPlugin] : [])],
 });
 
 writeTsPluginPackage();
@@ -82,9 +92,12 @@ writeTsPluginPackage();
 export const copiedFiles = {
   // The Python invoke runner, started with the user's interpreter (server/src/core/invoke/python/).
   'runner.py': 'server/src/core/invoke/python/runner.py',
-  // The Terraform reader's HCL parser: tree-sitter's runtime and grammar, as WebAssembly (server/src/core/wiring/hcl.ts).
+  // Tree-sitter's runtime, shared by the Terraform reader (server/src/core/wiring/hcl.ts) and the Python
+  // front end (server/src/core/handler/python/parser.ts), and their grammars as WebAssembly.
+  // @vscode/tree-sitter-wasm's Python grammar has tree-sitter's language ABI 15, which web-tree-sitter 0.27 loads.
   'web-tree-sitter.wasm': 'node_modules/web-tree-sitter/web-tree-sitter.wasm',
   'tree-sitter-terraform.wasm': 'node_modules/@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm',
+  'tree-sitter-python.wasm': 'node_modules/@vscode/tree-sitter-wasm/wasm/tree-sitter-python.wasm',
 };
 
 function copyFiles() {

@@ -11,8 +11,8 @@ export interface ClientHandle {
   ready: Promise<void>;
 }
 
-/** Documents the server analyses: handler code and event JSON, on disk or unsaved. */
-const DOCUMENT_SELECTOR = ['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'json', 'jsonc'].flatMap(
+/** Documents the server analyses: handler code (JS, TS, Python) and event JSON, on disk or unsaved. */
+const DOCUMENT_SELECTOR = ['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'python', 'json', 'jsonc'].flatMap(
   (language) => [
     { scheme: 'file', language },
     { scheme: 'untitled', language },

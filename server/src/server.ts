@@ -9,6 +9,7 @@ import {
   TextDocumentSyncKind,
   type InitializeResult,
 } from 'vscode-languageserver/node';
+import { prepareFrontEnd } from './core/handler/analyze';
 import { TRIGGERS } from './core/model';
 import { ServerReadyNotification, WorkspaceTrustNotification, type InitializationOptions } from './core/protocol';
 import { DiagnosticsScheduler } from './handlers/diagnostics';
@@ -103,6 +104,8 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  // Tree-sitter's WebAssembly loads in the background, so the first Python file does not wait for it.
+  void prepareFrontEnd('python');
   // Dynamic registration only for clients that announce it (others reject or ignore client/registerCapability).
   if (canPullConfiguration && canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'cognitoTriggers' });
   // Only clients that announce workspace folder support may be asked for them (the subscription throws otherwise).

@@ -117,6 +117,17 @@ describe('cognito-triggers check', () => {
     assert.equal(r.code, 1);
     assert.match(r.stdout, /preSignUp\.js:3:\d+ error \S+ .*autoConfirmUsr.*autoConfirmUser/);
   });
+  it('Python handlers get the same analysis, in the same output shape as JavaScript', () => {
+    const r = cli('check', path.join(FIX, 'check', 'pre_sign_up.py'));
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /pre_sign_up\.py:3:\d+ error handler\/unknown-field .*autoConfirmUsr.*autoConfirmUser/);
+    const js = JSON.parse(cli('check', path.join(FIX, 'check', 'preSignUp.js'), '--json').stdout) as Record<string, unknown>[];
+    const py = JSON.parse(cli('check', path.join(FIX, 'check', 'pre_sign_up.py'), '--json').stdout) as Record<string, unknown>[];
+    assert.deepEqual(py.map((f) => Object.keys(f)), js.map((f) => Object.keys(f)));
+    assert.deepEqual(py.map((f) => [f.code, f.severity, f.message]), js.map((f) => [f.code, f.severity, f.message]));
+    // A folder contributes its .py files.
+    assert.match(cli('check', path.join(FIX, 'check')).stdout, /pre_sign_up\.py:3/);
+  });
   it('--json and exit 0 for a clean file', () => {
     const r = cli('check', path.join(FIX, 'events', 'PreSignUp_SignUp.json'), '--json');
     assert.equal(r.code, 0, r.stdout);

@@ -139,8 +139,8 @@ test('contributes.configuration.properties equals configurationProperties() from
   assert.deepEqual(config.properties, configurationProperties(), 'package.json settings drifted from SETTINGS: run `npm run generate`');
 });
 
-test('activation events include onLanguage for javascript, typescript and json', () => {
+test('activation events include onLanguage for javascript, typescript, python and json', () => {
   const events = manifest.activationEvents ?? [];
-  const missing = ['onLanguage:javascript', 'onLanguage:typescript', 'onLanguage:json'].filter((e) => !events.includes(e));
+  const missing = ['onLanguage:javascript', 'onLanguage:typescript', 'onLanguage:python', 'onLanguage:json'].filter((e) => !events.includes(e));
   assert.deepEqual(missing, [], 'activation events missing from package.json');
 });

@@ -17,29 +17,34 @@ export function caret(src: string): { text: string; offset: number } {
   throw new Error('no | caret in test source');
 }
 
-/** Analyses inline JS (or TS when the name ends in .ts). */
+/** The editor language id of a test file name: TypeScript for .ts, Python for .py, else JavaScript. */
+export function languageOf(fileName: string): string {
+  return fileName.endsWith('.ts') ? 'typescript' : fileName.endsWith('.py') ? 'python' : 'javascript';
+}
+
+/** Analyses inline JS (or TS when the name ends in .ts, Python for .py: `await loadPython()` first). */
 export function analyze(text: string, fileName = 'handler.js', bindingHints: BindingHint[] = []): DocumentAnalysis {
-  return analyzeDocument({ text, languageId: fileName.endsWith('.ts') ? 'typescript' : 'javascript', fileName, bindingHints });
+  return analyzeDocument({ text, languageId: languageOf(fileName), fileName, bindingHints });
 }
 
 /** Completion labels at the caret. */
 export function labels(src: string, fileName = 'handler.js'): string[] {
   const { text, offset } = caret(src);
-  const doc = TextDocument.create(`file:///w/${fileName}`, fileName.endsWith('.ts') ? 'typescript' : 'javascript', 1, text);
+  const doc = TextDocument.create(`file:///w/${fileName}`, languageOf(fileName), 1, text);
   return complete(doc, offset, { analysis: analyze(text, fileName), toAnalysed: (o) => o })?.items.map((i) => i.label) ?? [];
 }
 
 /** Completion labels at the caret, using an analysis of an *older* text (the cache path). */
 export function labelsWithStale(older: string, src: string, fileName = 'handler.js'): string[] {
   const { text, offset } = caret(src);
-  const doc = TextDocument.create(`file:///w/${fileName}`, 'javascript', 2, text);
+  const doc = TextDocument.create(`file:///w/${fileName}`, languageOf(fileName), 2, text);
   return complete(doc, offset, { analysis: analyze(older, fileName), toAnalysed: offsetMapper(older, text) })?.items.map((i) => i.label) ?? [];
 }
 
 /** Hover markdown at the caret, or ''. */
 export function hoverText(src: string, fileName = 'handler.js'): string {
   const { text, offset } = caret(src);
-  const doc = TextDocument.create(`file:///w/${fileName}`, 'javascript', 1, text);
+  const doc = TextDocument.create(`file:///w/${fileName}`, languageOf(fileName), 1, text);
   const h = hover(doc, offset, { analysis: analyze(text, fileName), toAnalysed: (o) => o });
   return h && typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : '';
 }

@@ -9,7 +9,7 @@ import { listFiles } from '../core/invoke/workspace';
 import { defaultSettings, type Settings } from '../core/settings';
 import { PROVIDERS } from '../providers';
 
-const LANGUAGES: Record<string, string> = { '.js': 'javascript', '.mjs': 'javascript', '.cjs': 'javascript', '.jsx': 'javascriptreact', '.ts': 'typescript', '.mts': 'typescript', '.cts': 'typescript', '.tsx': 'typescriptreact', '.json': 'json' };
+const LANGUAGES: Record<string, string> = { '.js': 'javascript', '.mjs': 'javascript', '.cjs': 'javascript', '.jsx': 'javascriptreact', '.ts': 'typescript', '.mts': 'typescript', '.cts': 'typescript', '.tsx': 'typescriptreact', '.py': 'python', '.json': 'json' };
 const SEVERITY = ['', 'error', 'warning', 'info', 'hint'] as const;
 
 interface CheckOptions {
@@ -29,7 +29,7 @@ export interface CheckFinding {
   message: string;
 }
 
-/** Files named on the command line; directories contribute their JS, TS and JSON files. */
+/** Files named on the command line; directories contribute their JS, TS, Python and JSON files. */
 function expand(args: string[]): { files: string[]; missing: string[] } {
   const files: string[] = [];
   const missing: string[] = [];
@@ -53,7 +53,7 @@ export interface FileCheck {
   findings: CheckFinding[];
   /** Provider name ("event-json", "handler-code"); undefined when no provider handles the file. */
   provider?: string;
-  /** Not a JavaScript, TypeScript or JSON file: not read at all, not counted. */
+  /** Not a JavaScript, TypeScript, Python or JSON file: not read at all, not counted. */
   skipped?: boolean;
 }
 
@@ -132,7 +132,7 @@ export function addCheckCommand(program: Command): void {
   program
     .command('check')
     .description('Print diagnostics for trigger handlers and event files (folders are searched). Exit 1 on any error or too many warnings.')
-    .argument('<files...>', 'handler (.js/.ts) and event (.json) files or folders')
+    .argument('<files...>', 'handler (.js/.ts/.py) and event (.json) files or folders')
     .option('--json', 'print the findings as JSON')
     .option('--max-warnings <n>', 'fail when there are more warnings than this')
     .option('--runtime <id>', 'Lambda runtime of the handlers when the IaC does not state it (nodejs22.x, nodejs24.x): the callback rules depend on it')

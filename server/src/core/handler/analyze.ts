@@ -2,6 +2,8 @@
 // returns its language-neutral description (description.ts). Features never call a front end directly.
 import type { AnalyzeInput, DocumentAnalysis, HandlerLanguageId } from './description';
 import { analyzeJavaScript } from './javascript/analyze';
+import { analyzePython } from './python/analyze';
+import { loadPython } from './python/parser';
 
 export type { AnalyzeInput } from './description';
 
@@ -10,6 +12,7 @@ const BY_LANGUAGE_ID: Record<string, HandlerLanguageId> = {
   typescript: 'javascript',
   javascriptreact: 'javascript',
   typescriptreact: 'javascript',
+  python: 'python',
 };
 
 const BY_EXTENSION: Record<string, HandlerLanguageId> = {
@@ -21,6 +24,7 @@ const BY_EXTENSION: Record<string, HandlerLanguageId> = {
   mts: 'javascript',
   cts: 'javascript',
   tsx: 'javascript',
+  py: 'python',
 };
 
 /** Editor language ids with a handler front end. */
@@ -34,9 +38,24 @@ export function handlerLanguage(languageId: string, fileName = ''): HandlerLangu
   return ext ? BY_EXTENSION[ext] : undefined;
 }
 
-/** Analyses the document with its front end. Never throws for bad input. */
+/**
+ * Loads what the document's front end needs before `analyzeDocument` (Python: tree-sitter's
+ * WebAssembly, once). Never rejects; a front end that failed to load analyses nothing.
+ */
+export async function prepareFrontEnd(languageId: string, fileName = ''): Promise<void> {
+  if (handlerLanguage(languageId, fileName) === 'python') await loadPython();
+}
+
+/**
+ * Analyses the document with its front end. Never throws for bad input. A Python document needs
+ * `prepareFrontEnd` first (else it is reported unparsed); unknown ids read as JavaScript.
+ */
 export function analyzeDocument(input: AnalyzeInput): DocumentAnalysis {
-  // Unknown ids read as JavaScript, as before there were several front ends.
-  handlerLanguage(input.languageId, input.fileName);
-  return analyzeJavaScript(input);
+  return handlerLanguage(input.languageId, input.fileName) === 'python' ? analyzePython(input) : analyzeJavaScript(input);
+}
+
+/** `prepareFrontEnd` then `analyzeDocument`. */
+export async function analyzeDocumentAsync(input: AnalyzeInput): Promise<DocumentAnalysis> {
+  await prepareFrontEnd(input.languageId, input.fileName);
+  return analyzeDocument(input);
 }

@@ -38,17 +38,22 @@ export function candidatesAt(a: DocumentAnalysis, offset: number): { candidates:
 
 /** The event path a name stands for at `offset` (the event parameter, an alias), or undefined. */
 export function rootPath(a: DocumentAnalysis, name: string, offset: number): readonly PathKey[] | undefined {
+  return rootOf(a, name, offset)?.path;
+}
+
+/** The event path a name stands for at `offset`, and whether it is a Powertools object read by properties. */
+export function rootOf(a: DocumentAnalysis, name: string, offset: number): { path: readonly PathKey[]; keyStyle?: 'snake_case' } | undefined {
   const h = handlerAt(a, offset);
   if (h) {
     const idx = a.handlers.indexOf(h);
-    let best: { path: readonly PathKey[]; start: number } | undefined;
+    let best: DocumentAnalysis['aliases'][number] | undefined;
     for (const al of a.aliases) {
       if (al.handler === idx && al.name === name && al.start <= offset && offset <= al.scopeEnd && (!best || al.start >= best.start)) best = al;
     }
-    if (best) return best.path;
+    if (best) return { path: best.path, ...(best.keyStyle ? { keyStyle: best.keyStyle } : {}) };
   }
   // Helpers outside handlers usually name their parameter like the handler's (`event`).
-  if (name === 'event' || a.handlers.some((x) => x.eventParam === name)) return h?.eventParam && h.eventParam !== name ? undefined : [];
+  if (name === 'event' || a.handlers.some((x) => x.eventParam === name)) return h?.eventParam && h.eventParam !== name ? undefined : { path: [] };
   return undefined;
 }
 

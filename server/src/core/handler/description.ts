@@ -6,7 +6,7 @@
 import type { TriggerDefinition } from '../model/types';
 
 /** Which front end produced an analysis; features pick the matching syntax helper (syntax.ts) by it. */
-export type HandlerLanguageId = 'javascript';
+export type HandlerLanguageId = 'javascript' | 'python';
 
 /** A key on the way from the event root: a property name or an array index. */
 export type PathKey = string | number;
@@ -52,6 +52,11 @@ export interface EventRef {
   readonly value?: KnownValue;
   /** The handler this use belongs to (index into `DocumentAnalysis.handlers`). */
   readonly handler: number;
+  /**
+   * Some key is written as a Powertools data class property (`event.request.user_attributes`): the
+   * path holds the event's keys, fixes and messages must use the snake_case property names.
+   */
+  readonly keyStyle?: 'snake_case';
   readonly start: number;
   readonly end: number;
 }
@@ -70,6 +75,8 @@ export interface Alias {
   /** Declared at this offset; the alias is used after it, inside `scopeEnd`. */
   readonly start: number;
   readonly scopeEnd: number;
+  /** A Powertools data class object: read by snake_case properties (`.user_attributes`), not by keys. */
+  readonly keyStyle?: 'snake_case';
 }
 
 /** An object literal assigned to a part of the event, so keys typed inside it can be completed. */
@@ -108,18 +115,20 @@ export interface TriggerInference {
 }
 
 /**
- * A control-flow or runtime fact about a handler, found while walking it. `noReturn` and `longWait`
- * are produced by every front end; the callback, legacy-context and floating-promise facts describe
- * Node.js features and come from the JavaScript front end only.
+ * A control-flow or runtime fact about a handler, found while walking it. `noReturn`, `longWait` and
+ * `returnsNonEvent` come from every front end; the callback, legacy-context and floating-promise facts
+ * describe Node.js features (JavaScript front end), `asyncHandler` a Python one (`async def`).
  */
 export interface HandlerFact {
-  readonly kind: 'noReturn' | 'asyncWithCallback' | 'callbackStyle' | 'legacyContext' | 'floatingPromise' | 'longWait';
+  readonly kind: 'noReturn' | 'returnsNonEvent' | 'asyncWithCallback' | 'callbackStyle' | 'legacyContext' | 'floatingPromise' | 'longWait' | 'asyncHandler';
   readonly start: number;
   readonly end: number;
-  /** Extra detail (the wait in ms, the unawaited call's text). */
+  /** Extra detail (the wait in ms, the unawaited call's text, what is returned instead of the event). */
   readonly detail?: string;
   /** Where a `return event` would go (end of the function body: before `}` in JS, after the last line in Python). */
   readonly insertAt?: number;
+  /** The indentation a statement inserted at `insertAt` needs, where indentation is syntax (Python). */
+  readonly insertIndent?: string;
   /** An unawaited SDK v2 call in callback style: where its callback argument starts, and whether it is empty. */
   readonly callback?: { readonly removeFrom: number; readonly empty: boolean };
 }

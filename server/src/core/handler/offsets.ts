@@ -10,6 +10,13 @@ export function offsetMapper(analysed: string, current: string): (offset: number
   while (suffix < max - prefix && analysed.charCodeAt(analysed.length - 1 - suffix) === current.charCodeAt(current.length - 1 - suffix)) suffix++;
   const delta = analysed.length - current.length;
   const changedEnd = current.length - suffix;
-  // Inside the edited region the old text has no counterpart: clamp to where the edit began.
-  return (o) => (o <= prefix ? o : o >= changedEnd ? o + delta : prefix);
+  // Inside the edited region the old text has no counterpart: clamp to where the edit began, moved back
+  // over the indentation before it to the end of the previous line. A line typed at the end of a block
+  // shares the next statement's indentation with the old text; without this, the clamp would land on
+  // that statement (outside a Python block, whose region ends at its last line).
+  let clamp = prefix;
+  while (clamp > 0 && (analysed[clamp - 1] === ' ' || analysed[clamp - 1] === '\t')) clamp--;
+  if (clamp > 0 && analysed[clamp - 1] === '\n') clamp--;
+  else clamp = prefix;
+  return (o) => (o <= clamp ? o : o <= prefix ? clamp : o >= changedEnd ? o + delta : clamp);
 }

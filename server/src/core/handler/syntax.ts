@@ -2,12 +2,18 @@
 // cursor (completion must work on half-typed code) and how to write a fix's code in that language.
 import type { HandlerFact, HandlerLanguageId, PathKey } from './description';
 import { javascriptSyntax } from './javascript/syntax';
+import { pythonSyntax } from './python/syntax';
 
 /** A member chain read backwards: `event.request['userAttributes']` → root `event`, keys. */
 export interface Chain {
   readonly root: string;
   readonly keys: readonly PathKey[];
   readonly start: number;
+  /**
+   * Indexes of keys written as properties that are not the event's key (Python: Powertools
+   * `.user_attributes`); `HandlerSyntax.memberKey` maps them. Undefined: every key is the event's.
+   */
+  readonly members?: readonly number[];
 }
 
 /** Where a string being typed will land. */
@@ -15,7 +21,9 @@ export type StringTarget =
   | { readonly via: 'compare' | 'assign' | 'arrayAssign'; readonly chain: Chain }
   | { readonly via: 'bracket'; readonly chain: Chain }
   | { readonly via: 'case' }
-  | { readonly via: 'objectValue' | 'objectArray'; readonly key: string };
+  | { readonly via: 'objectValue' | 'objectArray'; readonly key: string }
+  /** A key of a dict literal (Python: keys are strings). */
+  | { readonly via: 'dictKey' };
 
 /** The completion situation at the cursor. */
 export type CursorContext =
@@ -51,6 +59,15 @@ export interface HandlerSyntax {
   readonly identChar: RegExp;
   /** A key usable as a member name after `.`, without quoting. */
   isMemberName(key: string): boolean;
+  /**
+   * Member access (`x.name`) reads properties of an object that are not the event's keys (Python:
+   * Powertools data classes): only names bound to such an object complete or hover after `.`.
+   */
+  readonly membersAreProperties: boolean;
+  /** The event key that member `name` of the field at `path` stands for (JS: `name` itself). */
+  memberKey(path: readonly PathKey[], name: string): PathKey;
+  /** How a key is written as a member (JS: itself; Python: the Powertools snake_case property). */
+  memberLabel(key: string): string;
   /** Member completion of a key that is not a member name (`attrs.cus` → `attrs['custom:x']`): the text from the dot on. */
   quotedMember(key: string, optionalChain: boolean): string;
   /** A line comment holding `body`, indented like the line it goes above. */
@@ -71,7 +88,7 @@ export interface HandlerSyntax {
   withInterpolation(text: string, at: { readonly start: number; readonly end: number }, literal: string | undefined, eventName: string, field: string): TextEdit | undefined;
 }
 
-const SYNTAX: Record<HandlerLanguageId, HandlerSyntax> = { javascript: javascriptSyntax };
+const SYNTAX: Record<HandlerLanguageId, HandlerSyntax> = { javascript: javascriptSyntax, python: pythonSyntax };
 
 /** The syntax helper of the language an analysis came from. */
 export function syntaxFor(language: HandlerLanguageId): HandlerSyntax {

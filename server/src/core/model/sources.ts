@@ -48,6 +48,11 @@ export const SOURCES = {
     title: 'Observed: a thrown error reaches the app as UserLambdaValidationException, "<Trigger> failed with error <message>."',
     quote: 'PreSignUp failed with error callback is not a function. (Service: AWSCognitoIdentityProviderService; Status Code: 400; Error Code: UserLambdaValidationException',
   },
+  lambdaPythonHandler: {
+    kind: 'docs',
+    url: 'https://docs.aws.amazon.com/lambda/latest/dg/python-handler.html#python-handler-return',
+    title: 'Define Lambda function handler in Python: the handler is `def handler_name(event, context)`; a returned object json.dumps cannot serialise (a coroutine) makes the runtime return an error',
+  },
   unrecognizableOutput: {
     kind: 'observed',
     url: 'https://github.com/amazon-archives/amazon-cognito-identity-js/issues/167',

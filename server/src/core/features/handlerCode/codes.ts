@@ -19,6 +19,8 @@ export const HANDLER_CODES = {
   callbackStyle: { code: 'handler/callback-style', title: 'Callback-style handler' },
   floatingPromise: { code: 'handler/unawaited-call', title: 'Asynchronous call left running when the handler returns' },
   longWait: { code: 'handler/long-wait', title: "Wait longer than Cognito's 5-second limit" },
+  returnsNonEvent: { code: 'handler/returns-non-event', title: 'Handler returns a value that is not the event' },
+  asyncPythonHandler: { code: 'handler/async-python-handler', title: '`async def` handler, which the Lambda Python runtime cannot call' },
   unknownTriggerComment: { code: 'handler/unknown-trigger-comment', title: '`@cognito-trigger` names no trigger' },
   syntaxError: { code: 'handler/syntax-error', title: 'Syntax error' },
 } as const;
@@ -32,5 +34,7 @@ export const LAMBDA_NODE_HANDLER_DOCS = 'https://docs.aws.amazon.com/lambda/late
 export const NODE24_BLOG = 'https://aws.amazon.com/blogs/compute/node-js-24-runtime-now-available-in-aws-lambda/';
 /** Cognito's page on Lambda triggers: the 5-second timeout and the event/response contract. */
 export const TRIGGERS_OVERVIEW_DOCS = 'https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-working-with-lambda-triggers.html';
+/** Python's reference of errors, for Python syntax errors. */
+export const PYTHON_ERRORS_DOCS = 'https://docs.python.org/3/tutorial/errors.html';
 /** MDN's reference of JavaScript errors, for syntax errors. */
 export const JS_ERRORS_DOCS = 'https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Errors';

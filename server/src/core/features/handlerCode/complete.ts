@@ -6,7 +6,7 @@ import { candidatesAt, childrenOf, fieldsAt, type FieldMatch } from '../../handl
 import type { PathKey } from '../../handler/description';
 import { syntaxFor } from '../../handler/syntax';
 import { fieldMarkdown, triggersText, typeText, valueMarkdown } from './docs';
-import { chainPath, innermostObject, patternPath, stringTargetPath, type AnalysisView } from './targets';
+import { chainPath, innermostObject, membersComplete, patternPath, stringTargetPath, type AnalysisView } from './targets';
 
 export type { AnalysisView } from './targets';
 
@@ -23,9 +23,10 @@ export function complete(doc: TextDocument, offset: number, view: AnalysisView):
 
   if (ctx.kind === 'member') {
     const path = chainPath(view, ctx.chain, at);
-    if (!path) return null;
+    if (!path || !membersComplete(view, ctx.chain, at)) return null;
     const items = memberItems(fieldsAt(candidates, path), path, !known).map((it): CompletionItem => {
-      const key = it.label as string;
+      const key = syntax.memberLabel(it.label as string);
+      if (key !== it.label) return { ...it, label: key, filterText: key, textEdit: { range: range(ctx.replaceStart, offset), newText: key } };
       if (syntax.isMemberName(key)) return { ...it, textEdit: { range: range(ctx.replaceStart, offset), newText: key } };
       // `attrs.cus` → `attrs['custom:']`: keys that are not identifiers need brackets.
       const optional = text[ctx.dotStart - 1] === '?';

@@ -9,9 +9,10 @@ import { COGNITO_TIMEOUT_MS, type Candidate, type DocumentAnalysis, type EventRe
 import { syntaxFor, type HandlerSyntax } from '../../handler/syntax';
 import { checkPath } from './checkPaths';
 import { checkValue, withV1ToV2Fix, writable } from './checkValues';
-import { JS_ERRORS_DOCS, LAMBDA_NODE_HANDLER_DOCS, TRIGGERS_OVERVIEW_DOCS } from './codes';
+import { JS_ERRORS_DOCS, LAMBDA_NODE_HANDLER_DOCS, PYTHON_ERRORS_DOCS, TRIGGERS_OVERVIEW_DOCS } from './codes';
+import { snakeCase } from '../../handler/python/paths';
 import { pathText } from './docs';
-import { toDiagnostic, type Problem } from './problems';
+import { toDiagnostic, type Fix, type Problem } from './problems';
 import { nodeGeneration, runtimeLabel, type LambdaRuntime } from './runtime';
 
 /**
@@ -39,7 +40,7 @@ export function problems(text: string, a: DocumentAnalysis, opts: DiagnoseOption
   if (opts.syntaxErrors) {
     for (const e of a.syntaxErrors) {
       const start = Math.min(Math.max(e.offset, 0), text.length);
-      out.push({ key: 'syntaxError', severity: 'error', start, end: Math.min(start + 1, text.length), href: JS_ERRORS_DOCS, message: `Syntax error: ${e.message.replace(/\.$/, '')}.` });
+      out.push({ key: 'syntaxError', severity: 'error', start, end: Math.min(start + 1, text.length), href: a.language === 'python' ? PYTHON_ERRORS_DOCS : JS_ERRORS_DOCS, message: `Syntax error: ${e.message.replace(/\.$/, '')}.` });
     }
   }
   if (a.unparsed) return out;
@@ -68,7 +69,8 @@ function checkRef(ref: EventRef, h: HandlerSite, a: DocumentAnalysis, text: stri
   const range = (i: number): { start: number; end: number } => ref.keyRanges[i] ?? { start: ref.start, end: ref.end };
   const r = checkPath(ref.path, candidates, range, ref.kind === 'write');
   if (r.problem) {
-    out.push(withV1ToV2Fix(r.problem, ref.path[ref.path.length - 1], ref.kind === 'write' ? ref.value : undefined, text, syntax));
+    const p = withV1ToV2Fix(r.problem, ref.path[ref.path.length - 1], ref.kind === 'write' ? ref.value : undefined, text, syntax);
+    out.push(ref.keyStyle === 'snake_case' ? asProperties(p) : p);
     return;
   }
   if (!r.matches.length) return;
@@ -140,6 +142,18 @@ function nullParent(ref: EventRef, a: DocumentAnalysis, candidates: readonly Can
   return undefined;
 }
 
+/** "Add 'return event;'" (after the body) or "Return event" (instead of a bare return). */
+function returnFix(text: string, f: HandlerFact, ev: string, syntax: HandlerSyntax): Fix {
+  const edit = syntax.returnEventEdit(text, f, ev);
+  return { title: f.insertAt !== undefined ? `Add '${edit.newText.trim()}'` : `Return ${ev}`, edits: [edit] };
+}
+
+/** A key fix on a Powertools property chain writes the property (`user_attributes`), not the key. */
+function asProperties(p: Problem): Problem {
+  if (!p.fixes) return p;
+  return { ...p, fixes: p.fixes.map((f) => ({ title: f.title.replace(/'([A-Za-z0-9]+)'/, (_, k: string) => `'${snakeCase(k)}'`), edits: f.edits.map((e) => ({ ...e, newText: /^[A-Za-z][A-Za-z0-9]*$/.test(e.newText) ? snakeCase(e.newText) : e.newText })) })) };
+}
+
 function factProblem(h: HandlerSite, f: HandlerFact, text: string, syntax: HandlerSyntax, out: Problem[], runtime: LambdaRuntime | undefined): void {
   const triggers = h.inference.candidates.map((c) => c.trigger);
   const ev = h.eventParam ?? 'event';
@@ -158,10 +172,17 @@ function factProblem(h: HandlerSite, f: HandlerFact, text: string, syntax: Handl
           : f.insertAt !== undefined
             ? `\`${h.name}\` can finish without returning the event: Cognito then receives null and fails the request; the app gets InvalidLambdaResponseException "Unrecognizable lambda output" (observed).`
             : `A bare \`return;\` sends null to Cognito, which fails the request with InvalidLambdaResponseException "Unrecognizable lambda output" (observed): return \`${ev}\`.`,
-        fixes: callback ? [] : [{ title: f.insertAt !== undefined ? `Add 'return ${ev};'` : `Return ${ev}`, edits: [syntax.returnEventEdit(text, f, ev)] }],
+        fixes: callback ? [] : [returnFix(text, f, ev, syntax)],
       });
       return;
     }
+    case 'returnsNonEvent':
+      if (triggers.every((t) => t.noResponse)) return;
+      out.push({ key: 'returnsNonEvent', severity: 'error', start: f.start, end: f.end, href: SOURCES.unrecognizableOutput.url, message: `\`${h.name}\` returns ${f.detail ?? 'a value'}, not the event: Cognito expects the event back (with its response) and fails the request (observed: "Unrecognizable lambda output", InvalidLambdaResponseException). Return \`${ev}\`; to refuse, raise an exception.`, fixes: [returnFix(text, { kind: 'noReturn', start: f.start, end: f.end }, ev, syntax)] });
+      return;
+    case 'asyncHandler':
+      out.push({ key: 'asyncPythonHandler', severity: 'error', start: f.start, end: f.end, href: SOURCES.lambdaPythonHandler.url, message: `\`${h.name}\` is \`async def\`, so it is not a Lambda handler: the Python runtime calls \`def handler(event, context)\` synchronously and gets a coroutine back, which it cannot return to Cognito. Make it \`def\` and run async work with \`asyncio.run(...)\` inside.` });
+      return;
     case 'asyncWithCallback':
       out.push({ key: 'asyncWithCallback', ...asyncWithCallback(h, runtime), start: f.start, end: f.end });
       return;

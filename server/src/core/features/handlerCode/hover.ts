@@ -1,10 +1,10 @@
 // Hover in handler code: event fields (type, docs, triggers, writability, link) and handler names.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
-import { candidatesAt, fieldsAt, rootPath, type FieldMatch } from '../../handler/context';
+import { candidatesAt, fieldsAt, type FieldMatch } from '../../handler/context';
 import type { EnumValue } from '../../model/types';
 import { syntaxFor } from '../../handler/syntax';
-import { stringTargetPath, type AnalysisView } from './targets';
+import { chainPath, stringTargetPath, type AnalysisView } from './targets';
 import { fieldMarkdown, handlerMarkdown, valueMarkdown } from './docs';
 
 /** Hover at `offset`: a handler name, or an event member chain ending at the word under the cursor. */
@@ -28,10 +28,9 @@ export function hover(doc: TextDocument, offset: number, view: AnalysisView): Ho
   if (start === end) return null;
   const chain = syntax.chainBefore(text, end);
   if (!chain) return null;
-  const root = rootPath(a, chain.root, at);
+  const path = chainPath(view, chain, at);
   // A bare alias (`attrs`) shows the field it stands for; the bare event parameter shows nothing.
-  if (!root || (chain.keys.length === 0 && root.length === 0)) return null;
-  const path = [...root, ...chain.keys];
+  if (!path || path.length === 0) return null;
   const { candidates, known, narrowedBy } = candidatesAt(a, at);
   const matches = fieldsAt(candidates, path);
   if (!matches.length) return null;
@@ -51,8 +50,14 @@ function hoverString(doc: TextDocument, text: string, offset: number, view: Anal
   const at = view.toAnalysed(offset);
   const target = stringTargetPath(view, ctx.target, at);
   if (!target) return null;
-  const { candidates } = candidatesAt(view.analysis, target.at ?? at);
+  const { candidates, known, narrowedBy } = candidatesAt(view.analysis, target.at ?? at);
   const matches = fieldsAt(candidates, target.keys ? [...target.path, value] : target.path);
+  // A key in brackets (`event["request"]["userAttributes"]`, the usual form in Python) is the field itself.
+  if (target.keys && matches.length) {
+    let md = fieldMarkdown([...target.path, value], matches, { ambiguous: !known });
+    if (narrowedBy) md += `\n\n_In this branch triggerSource is ${narrowedBy.map((s) => `\`${s}\``).join(' or ')}._`;
+    return { contents: { kind: MarkupKind.Markdown, value: md }, range: { start: doc.positionAt(ctx.replaceStart), end: doc.positionAt(close) } };
+  }
   // The value's own entry (enum value, suggestion, or the map value for a key), and every trigger that has it.
   const entryOf = (m: FieldMatch): EnumValue | undefined => {
     if (target.keys) return { value, description: m.field.description };

@@ -1,6 +1,7 @@
 // The handler-code provider: documents of every handler front end (handler/analyze.ts), with the last analysis kept per document for fast completion.
 import type { CodeAction, CodeActionContext, CodeLens, CompletionList, Diagnostic, Hover, Position, Range } from 'vscode-languageserver-types';
-import { analyzeDocument, HANDLER_LANGUAGE_IDS } from '../../handler/analyze';
+import { analyzeDocument, HANDLER_LANGUAGE_IDS, prepareFrontEnd } from '../../handler/analyze';
+import { pythonLoadError } from '../../handler/python/parser';
 import { offsetMapper } from '../../handler/offsets';
 import type { BindingHint, DocumentAnalysis } from '../../handler/description';
 import type { FeatureContext, LanguageFeatureProvider } from '../provider';
@@ -33,6 +34,8 @@ interface Entry {
 export class HandlerCodeProvider implements LanguageFeatureProvider {
   readonly name = 'handler-code';
   private readonly cache = new Map<string, Entry>();
+  /** A front end that failed to load is logged once. */
+  private reported = false;
 
   constructor(private readonly options: HandlerCodeOptions = {}) {}
 
@@ -46,6 +49,12 @@ export class HandlerCodeProvider implements LanguageFeatureProvider {
     const hit = this.cache.get(d.uri);
     if (hit && hit.version === d.version) return hit.analysis;
     const hints = (await this.options.bindingHints?.(ctx)) ?? [];
+    await prepareFrontEnd(d.languageId, d.uri);
+    const failed = d.languageId === 'python' ? pythonLoadError() : undefined;
+    if (failed && !this.reported) {
+      this.reported = true;
+      ctx.host.log('error', failed);
+    }
     const text = d.getText();
     const analysis = analyzeDocument({ text, languageId: d.languageId, fileName: ctx.relativePath || d.uri, bindingHints: hints });
     // An unparsable text keeps the last good analysis for completion (offsets are mapped); diagnostics use the empty one.

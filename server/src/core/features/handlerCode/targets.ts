@@ -1,5 +1,5 @@
 // Where a string or key being typed lands: the event path behind a comparison, assignment, case or literal.
-import { handlerAt, rootPath } from '../../handler/context';
+import { handlerAt, rootOf } from '../../handler/context';
 import type { DocumentAnalysis, PathKey } from '../../handler/description';
 import { syntaxFor, type Chain, type StringTarget } from '../../handler/syntax';
 
@@ -10,10 +10,24 @@ export interface AnalysisView {
   readonly toAnalysed: (offset: number) => number;
 }
 
-/** Resolves a chain (`attrs.x`) to an event path at `at` (an analysed offset). */
+/**
+ * Resolves a chain (`attrs.x`) to an event path at `at` (an analysed offset). In a language whose
+ * members are properties (Python data classes), a member key resolves only on such an object.
+ */
 export function chainPath(view: AnalysisView, chain: Chain, at: number): PathKey[] | undefined {
-  const root = rootPath(view.analysis, chain.root, at);
-  return root ? [...root, ...chain.keys] : undefined;
+  const root = rootOf(view.analysis, chain.root, at);
+  if (!root) return undefined;
+  if (!chain.members?.length) return [...root.path, ...chain.keys];
+  const syntax = syntaxFor(view.analysis.language);
+  if (syntax.membersAreProperties && root.keyStyle !== 'snake_case') return undefined;
+  const path: PathKey[] = [...root.path];
+  chain.keys.forEach((k, i) => path.push(chain.members?.includes(i) && typeof k === 'string' ? syntax.memberKey(path, k) : k));
+  return path;
+}
+
+/** Whether members typed after `.` on this chain's root are completed (always in JS; on data class objects in Python). */
+export function membersComplete(view: AnalysisView, chain: Chain, at: number): boolean {
+  return !syntaxFor(view.analysis.language).membersAreProperties || rootOf(view.analysis, chain.root, at)?.keyStyle === 'snake_case';
 }
 
 // Text between a handler's start and its `(`: nothing, `async`, `function name`, `async function*`.
@@ -64,6 +78,10 @@ export function stringTargetPath(view: AnalysisView, t: StringTarget, at: number
       let best: DocumentAnalysis['switches'][number] | undefined;
       for (const s of view.analysis.switches) if (s.start < at && at < s.end && (!best || s.start >= best.start)) best = s;
       return best ? { path: [...best.path], at: best.start } : undefined;
+    }
+    case 'dictKey': {
+      const site = innermostObject(view.analysis, at);
+      return site ? { path: [...site.path], keys: true } : undefined;
     }
     case 'objectValue':
     case 'objectArray': {

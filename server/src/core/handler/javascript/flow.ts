@@ -119,6 +119,12 @@ export function handlerFacts(fn: FunctionNode, text: string): HandlerFact[] {
     walk(body, (n) => {
       if (isFunction(n)) return false;
       if (n.type === 'ReturnStatement' && !n.argument && !(fn.params.length >= 3) && !contextCall) facts.push({ kind: 'noReturn', ...span(n) });
+      // `return 'ok'`: a literal is plainly not the event.
+      if (n.type === 'ReturnStatement' && n.argument && !(fn.params.length >= 3) && !contextCall) {
+        const v = unwrap(n.argument);
+        const what = v.type === 'StringLiteral' || v.type === 'TemplateLiteral' ? 'a string' : v.type === 'NumericLiteral' ? 'a number' : v.type === 'BooleanLiteral' ? 'a boolean' : undefined;
+        if (what) facts.push({ kind: 'returnsNonEvent', ...span(n), detail: what });
+      }
       return undefined;
     });
   }

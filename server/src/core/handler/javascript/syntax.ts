@@ -20,6 +20,9 @@ export const javascriptSyntax: HandlerSyntax = {
   },
   identChar: /[A-Za-z0-9_$]/,
   isMemberName: (key) => IDENT.test(key),
+  membersAreProperties: false,
+  memberKey: (_path, name) => name,
+  memberLabel: (key) => key,
   quotedMember: (key, optional) => `${optional ? '.' : ''}['${key}']`,
   lineComment: (body) => `// ${body}`,
   returnEventEdit(text, f, ev) {

@@ -1,0 +1,107 @@
+// Control-flow and runtime facts about one Python handler: missing return, `async def`, long sleeps,
+// returning something other than the event.
+import type { Node } from 'web-tree-sitter';
+import { COGNITO_TIMEOUT_MS, type HandlerFact } from '../description';
+import { isScope, kids, span, unwrap, walk } from './tree';
+
+/** Does the statement always leave the function (return/raise)? Conservative: unknown → false. */
+function terminates(st: Node | null | undefined): boolean {
+  if (!st) return false;
+  switch (st.type) {
+    case 'return_statement':
+    case 'raise_statement':
+      return true;
+    case 'block':
+      return kids(st).some(terminates);
+    case 'if_statement': {
+      const alternatives = st.childrenForFieldName('alternative').filter((c): c is Node => c !== null);
+      const hasElse = alternatives.some((a) => a.type === 'else_clause');
+      return hasElse && terminates(st.childForFieldName('consequence')) && alternatives.every((a) => terminates(a.childForFieldName(a.type === 'else_clause' ? 'body' : 'consequence')));
+    }
+    case 'try_statement': {
+      const clauses = kids(st);
+      const fin = clauses.find((c) => c.type === 'finally_clause');
+      if (fin && terminates(kids(fin).find((c) => c.type === 'block'))) return true;
+      const handlers = clauses.filter((c) => c.type === 'except_clause' || c.type === 'except_group_clause');
+      const elseClause = clauses.find((c) => c.type === 'else_clause');
+      const bodyEnds = terminates(st.childForFieldName('body')) || (!!elseClause && terminates(elseClause.childForFieldName('body')));
+      return bodyEnds && handlers.every((h) => terminates(kids(h).find((c) => c.type === 'block')));
+    }
+    case 'with_statement':
+      return terminates(st.childForFieldName('body'));
+    case 'match_statement': {
+      const cases = kids(st.childForFieldName('body') ?? st).filter((c) => c.type === 'case_clause');
+      // Only a match with an irrefutable `case _:` covers every value.
+      const wildcard = cases.some((c) => kids(c).some((p) => p.type === 'case_pattern' && p.text.trim() === '_' && !c.childForFieldName('guard')));
+      return wildcard && cases.every((c) => terminates(c.childForFieldName('consequence')));
+    }
+    default:
+      return false;
+  }
+}
+
+/** Seconds in a literal argument (`6`, `6.5`, `10 * 1`). */
+function literalSeconds(n: Node | undefined): number | undefined {
+  if (!n) return undefined;
+  const v = unwrap(n);
+  if (v.type === 'integer' || v.type === 'float') return Number(v.text.replace(/_/g, ''));
+  if (v.type === 'binary_operator' && v.childForFieldName('operator')?.type === '*') {
+    const a = literalSeconds(v.childForFieldName('left') ?? undefined);
+    const b = literalSeconds(v.childForFieldName('right') ?? undefined);
+    return a !== undefined && b !== undefined ? a * b : undefined;
+  }
+  return undefined;
+}
+
+/** `time.sleep`, `sleep` (from time import sleep), `asyncio.sleep`. */
+const SLEEP = /^(time\.|asyncio\.)?sleep$/;
+
+/** The literal a `return` gives when it is plainly not the event: a string, number or boolean. */
+function nonEventReturn(value: Node): string | undefined {
+  const v = unwrap(value);
+  if (v.type === 'string' || v.type === 'concatenated_string') return 'a string';
+  if (v.type === 'integer' || v.type === 'float') return 'a number';
+  if (v.type === 'true' || v.type === 'false') return 'a boolean';
+  return undefined;
+}
+
+/** Facts about handler `fn` (a function_definition). */
+/** The indentation of the line `n` starts on. */
+function indentOf(text: string, n: Node): string {
+  const start = text.lastIndexOf('\n', n.startIndex - 1) + 1;
+  return text.slice(start, n.startIndex).replace(/[^ \t]/g, ' ');
+}
+
+export function handlerFacts(fn: Node, isAsync: boolean, text: string): HandlerFact[] {
+  const facts: HandlerFact[] = [];
+  const name = fn.childForFieldName('name');
+  const head = name ? span(name) : { start: fn.startIndex, end: fn.startIndex + 3 };
+  if (isAsync) facts.push({ kind: 'asyncHandler', start: fn.startIndex, end: head.end });
+  const body = fn.childForFieldName('body');
+  if (!body) return facts;
+  const statements = kids(body).filter((c) => c.type !== 'comment');
+  const last = statements[statements.length - 1];
+  if (last && !terminates(body)) facts.push({ kind: 'noReturn', ...head, insertAt: last.endIndex, insertIndent: indentOf(text, statements[0] ?? last) });
+  walk(body, (n) => {
+    if (isScope(n)) return false;
+    if (n.type === 'return_statement') {
+      const value = kids(n)[0];
+      // `return` and `return None` send null to Cognito.
+      if (!value || unwrap(value).type === 'none') facts.push({ kind: 'noReturn', ...span(n) });
+      else {
+        const what = nonEventReturn(value);
+        if (what) facts.push({ kind: 'returnsNonEvent', ...span(n), detail: what });
+      }
+    }
+    if (n.type === 'call') {
+      const callee = n.childForFieldName('function')?.text.replace(/\s+/g, '') ?? '';
+      if (SLEEP.test(callee)) {
+        const args = kids(n.childForFieldName('arguments') ?? n);
+        const s = literalSeconds(args[0]);
+        if (s !== undefined && s * 1000 > COGNITO_TIMEOUT_MS) facts.push({ kind: 'longWait', ...span(n), detail: String(Math.round(s * 1000)) });
+      }
+    }
+    return undefined;
+  });
+  return facts;
+}

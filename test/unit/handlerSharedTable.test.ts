@@ -1,0 +1,102 @@
+// One table of handler cases, each written in JavaScript and in Python: both front ends must give the
+// same findings (codes, severities, what each covers, whether a fix is offered), and the expected ones.
+import assert from 'node:assert/strict';
+import { before, test } from 'node:test';
+import { loadPython, pythonReady } from '../../server/src/core/handler/python/parser';
+import { HANDLER_CODES } from '../../server/src/core/features/handlerCode/codes';
+import { findings } from './handlerHelpers';
+
+interface Case {
+  readonly name: string;
+  readonly js: string;
+  readonly py: string;
+  /** `code` or `code:covered text` (the text is compared where both languages write it the same way). */
+  readonly expect: readonly string[];
+}
+
+const js = (id: string, body: string, ret = 'return event;'): string => `// @cognito-trigger ${id}\nexports.handler = async (event) => {\n  ${body}\n  ${ret}\n};\n`;
+const py = (id: string, body: string, ret = 'return event'): string => `# @cognito-trigger ${id}\ndef lambda_handler(event, context):\n    ${body.replace(/\n/g, '\n    ')}\n    ${ret}\n`;
+
+const CASES: readonly Case[] = [
+  { name: 'clean pre sign-up', js: js('PreSignUp', 'event.response.autoConfirmUser = true;'), py: py('PreSignUp', 'event["response"]["autoConfirmUser"] = True'), expect: [] },
+  { name: 'no return', js: js('PreSignUp', 'event.response.autoConfirmUser = true;', ''), py: py('PreSignUp', 'event["response"]["autoConfirmUser"] = True', 'pass'), expect: ['handler/no-return'] },
+  { name: 'bare return', js: js('PreSignUp', '', 'return;'), py: py('PreSignUp', 'pass', 'return'), expect: ['handler/no-return'] },
+  { name: 'returns a string', js: js('PreAuthentication', '', "return 'ok';"), py: py('PreAuthentication', 'pass', 'return "ok"'), expect: ['handler/returns-non-event'] },
+  { name: 'read-only request write', js: js('PreSignUp', "event.request.userAttributes.email = 'x';"), py: py('PreSignUp', 'event["request"]["userAttributes"]["email"] = "x"'), expect: ['handler/read-only'] },
+  { name: 'unknown response field', js: js('PreSignUp', 'event.response.autoVerifyEmal = true;'), py: py('PreSignUp', 'event["response"]["autoVerifyEmal"] = True'), expect: ['handler/unknown-field:autoVerifyEmal'] },
+  { name: 'unknown request field read', js: js('PreSignUp', 'const a = event.request.userAtributes;'), py: py('PreSignUp', 'a = event["request"]["userAtributes"]'), expect: ['handler/unknown-field:userAtributes'] },
+  { name: 'boolean as a string', js: js('PreSignUp', "event.response.autoConfirmUser = 'true';"), py: py('PreSignUp', 'event["response"]["autoConfirmUser"] = "true"'), expect: ['handler/wrong-type'] },
+  { name: 'number where a string is needed', js: js('CustomMessage', 'event.response.emailSubject = 42;'), py: py('CustomMessage', 'event["response"]["emailSubject"] = 42'), expect: ['handler/wrong-type:42'] },
+  { name: 'missing code placeholder', js: js('CustomMessage', "event.response.smsMessage = 'Welcome!';"), py: py('CustomMessage', 'event["response"]["smsMessage"] = "Welcome!"'), expect: ['handler/missing-placeholder'] },
+  {
+    name: 'placeholder interpolated',
+    js: js('CustomMessage', 'event.response.smsMessage = `Code ${event.request.codeParameter}`;'),
+    py: py('CustomMessage', 'event["response"]["smsMessage"] = f"Code {event[\'request\'][\'codeParameter\']}"'),
+    expect: [],
+  },
+  {
+    name: 'username placeholder in the AdminCreateUser branch',
+    js: js('CustomMessage', "if (event.triggerSource === 'CustomMessage_AdminCreateUser') {\n    event.response.emailMessage = 'Code ' + event.request.codeParameter;\n  }"),
+    py: py('CustomMessage', 'if event["triggerSource"] == "CustomMessage_AdminCreateUser":\n    event["response"]["emailMessage"] = "Code " + event["request"]["codeParameter"]'),
+    expect: ['handler/missing-placeholder'],
+  },
+  { name: 'triggerSource typo', js: js('PreSignUp', "if (event.triggerSource === 'PreSignUp_Signup') {}"), py: py('PreSignUp', 'if event["triggerSource"] == "PreSignUp_Signup":\n    pass'), expect: ['handler/invalid-value'] },
+  {
+    name: 'protected claims',
+    js: js('PreTokenGeneration', "event.response.claimsOverrideDetails = { claimsToAddOrOverride: { sub: 'x', tenant: 'ok' } };"),
+    py: py('PreTokenGeneration', 'event["response"]["claimsOverrideDetails"] = {"claimsToAddOrOverride": {"sub": "x", "tenant": "ok"}}'),
+    expect: ['handler/claim-not-allowed'],
+  },
+  {
+    name: 'V1 response in a V2 handler',
+    js: js('PreTokenGenerationV2', "event.response.claimsOverrideDetails = { claimsToAddOrOverride: { a: 'b' } };"),
+    py: py('PreTokenGenerationV2', 'event["response"]["claimsOverrideDetails"] = {"claimsToAddOrOverride": {"a": "b"}}'),
+    expect: ['handler/pre-token-version:claimsOverrideDetails'],
+  },
+  { name: 'long wait', js: js('PreSignUp', 'await new Promise((r) => setTimeout(r, 6000));'), py: `import time\n${py('PreSignUp', 'time.sleep(6)')}`, expect: ['handler/long-wait'] },
+  { name: 'a short wait is fine', js: js('PreSignUp', 'await new Promise((r) => setTimeout(r, 1000));'), py: `import time\n${py('PreSignUp', 'time.sleep(1)')}`, expect: [] },
+  { name: 'field of another trigger', js: js('PreSignUp', 'const c = event.request.codeParameter;'), py: py('PreSignUp', 'c = event["request"]["codeParameter"]'), expect: ['handler/other-trigger-field:codeParameter'] },
+  { name: 'not a trigger id', js: js('PreSignUpp', ''), py: py('PreSignUpp', 'pass'), expect: ['handler/unknown-trigger-comment:PreSignUpp'] },
+  {
+    name: 'an unknown trigger is never reported',
+    js: 'exports.handler = async (event) => {\n  event.request.whatever = 1;\n};\n',
+    py: 'def lambda_handler(event, context):\n    event["request"]["whatever"] = 1\n',
+    expect: [],
+  },
+  {
+    name: 'raise to refuse is not a missing return',
+    js: js('PreSignUp', "if (!event.request.userAttributes.email.endsWith('@example.com')) throw new Error('Sign-up refused');"),
+    py: py('PreSignUp', 'if not event["request"]["userAttributes"]["email"].endswith("@example.com"):\n    raise Exception("Sign-up refused")'),
+    expect: [],
+  },
+];
+
+/** A finding as compared across languages. */
+function shape(text: string, fileName: string, withCovered: ReadonlySet<string>): string[] {
+  return findings(text, fileName).map((f) => {
+    const code: string = HANDLER_CODES[f.key].code;
+    return `${f.severity} ${withCovered.has(code) ? `${code}:${f.covered}` : code}${f.fixes?.length ? ' (fix)' : ''}`;
+  });
+}
+
+before(async () => {
+  await loadPython();
+  assert.ok(pythonReady(), 'the Python parser loads');
+});
+
+for (const c of CASES) {
+  test(`same findings in JavaScript and Python: ${c.name}`, () => {
+    const covered = new Set(c.expect.filter((e) => e.includes(':')).map((e) => e.split(':')[0] as string));
+    const inJs = shape(c.js, 'handler.js', covered);
+    const inPy = shape(c.py, 'handler.py', covered);
+    assert.deepEqual(inJs.map((s) => s.replace(/^\w+ /, '').replace(/ \(fix\)$/, '')), [...c.expect], 'JavaScript findings');
+    assert.deepEqual(inPy, inJs, 'Python gives what JavaScript gives');
+  });
+}
+
+test('the table covers every language-neutral rule', () => {
+  const codes = new Set(CASES.flatMap((c) => c.expect.map((e) => e.split(':')[0])));
+  for (const code of ['handler/no-return', 'handler/returns-non-event', 'handler/read-only', 'handler/unknown-field', 'handler/wrong-type', 'handler/missing-placeholder', 'handler/invalid-value', 'handler/claim-not-allowed', 'handler/pre-token-version', 'handler/long-wait', 'handler/other-trigger-field', 'handler/unknown-trigger-comment']) {
+    assert.ok(codes.has(code), `${code} has a case`);
+  }
+});

@@ -1,0 +1,208 @@
+// The Python front end (tree-sitter): handlers, access forms, Powertools data classes, inference,
+// narrowing, completion, hover and quick fixes, all through the language-neutral description.
+import assert from 'node:assert/strict';
+import { before, test } from 'node:test';
+import { candidatesAt } from '../../server/src/core/handler/context';
+import { loadPython } from '../../server/src/core/handler/python/parser';
+import * as helpers from './handlerHelpers';
+import { caret } from './handlerHelpers';
+import type { BindingHint } from '../../server/src/core/handler/description';
+
+// The shared helpers, with a Python file name unless told otherwise.
+const analyze = (text: string, fileName = 'handler.py', hints: BindingHint[] = []) => helpers.analyze(text, fileName, hints);
+const findings = (text: string, fileName = 'handler.py') => helpers.findings(text, fileName);
+const labels = (src: string, fileName = 'handler.py') => helpers.labels(src, fileName);
+const labelsWithStale = (older: string, src: string, fileName = 'handler.py') => helpers.labelsWithStale(older, src, fileName);
+const hoverText = (src: string, fileName = 'handler.py') => helpers.hoverText(src, fileName);
+
+before(() => loadPython());
+
+const refs = (text: string, fileName = 'handler.py'): string[] => analyze(text, fileName).refs.map((r) => `${r.kind} ${r.path.join('.')}`);
+const keys = (text: string, fileName = 'handler.py'): string[] => findings(text, fileName).map((f) => f.key);
+const PSU = (body: string): string => `# @cognito-trigger PreSignUp\ndef lambda_handler(event, context):\n    ${body.replace(/\n/g, '\n    ')}\n    return event\n`;
+
+test('handlers: lambda_handler, names ending in handler, a @cognito-trigger comment, the bindings file; helpers are not', () => {
+  const text = [
+    'def lambda_handler(event, context):\n    return event',
+    'def handler(event, context):\n    return event',
+    '# @cognito-trigger PostConfirmation\ndef on_confirm(data, ctx):\n    return data',
+    'def process(payload, ctx):\n    return payload',
+    'def _normalise(value):\n    return value.lower()',
+  ].join('\n\n');
+  assert.deepEqual(analyze(text, 'app.py').handlers.map((h) => h.name), ['lambda_handler', 'handler', 'on_confirm']);
+  const bound = analyze(text, 'app.py', [{ handler: 'process', trigger: 'PreSignUp' }]).handlers.find((h) => h.name === 'process');
+  assert.equal(bound?.inference.signal, 'binding');
+  assert.equal(bound?.eventParam, 'payload');
+});
+
+test('async def is not a Lambda handler: an error that says so', () => {
+  const f = findings('# @cognito-trigger PreSignUp\nasync def lambda_handler(event, context):\n    return event\n', 'h.py');
+  assert.deepEqual(f.map((x) => x.key), ['asyncPythonHandler']);
+  assert.match(f[0]?.message ?? '', /async def.*not a Lambda handler.*asyncio\.run/s);
+});
+
+test('access forms: subscripts, .get chains, aliases, loops, update(), dict literals, del', () => {
+  const text = PSU(
+    [
+      'email = event.get("request", {}).get("userAttributes", {}).get("email")',
+      'attrs = event["request"]["userAttributes"]',
+      'name = attrs["name"]',
+      'for k, v in attrs.items():',
+      '    pass',
+      'event["response"].update({"autoConfirmUser": True, "autoVerifyEmail": True})',
+      'event["response"].update(autoVerifyPhone=False)',
+      'del event["response"]["autoVerifyPhone"]',
+    ].join('\n'),
+  );
+  assert.deepEqual(refs(text), [
+    'read request.userAttributes.email',
+    'read request.userAttributes',
+    'read request.userAttributes.name',
+    'write response.autoConfirmUser',
+    'write response.autoVerifyEmail',
+    'write response.autoVerifyPhone',
+    'write response.autoVerifyPhone',
+  ]);
+  assert.deepEqual(keys(text), []);
+  // A typo inside update({...}) is found on its key, with the key's range.
+  const typo = findings(PSU('event["response"].update({"autoConfirmUsr": True})'));
+  assert.deepEqual(typo.map((f) => `${f.key} ${f.covered}`), ['unknownField autoConfirmUsr']);
+  assert.equal(typo[0]?.fixes?.[0]?.edits[0]?.newText, 'autoConfirmUser');
+});
+
+test('Powertools data classes: PreSignUpTriggerEvent(event), snake_case properties and setters', () => {
+  const text = [
+    'from aws_lambda_powertools.utilities.data_classes.cognito_user_pool_event import PreSignUpTriggerEvent',
+    '',
+    'def lambda_handler(event, context):',
+    '    ev = PreSignUpTriggerEvent(event)',
+    '    email = ev.request.user_attributes["email"]',
+    '    ev.response.auto_confirm_user = True',
+    '    return ev.raw_event',
+    '',
+  ].join('\n');
+  const a = analyze(text, 'app.py');
+  assert.equal(a.handlers[0]?.inference.signal, 'type');
+  assert.deepEqual(a.handlers[0]?.inference.candidates.map((c) => c.trigger.id), ['PreSignUp']);
+  assert.deepEqual(refs(text, 'app.py'), ['read request.userAttributes.email', 'write response.autoConfirmUser']);
+  // A typo'd property gets a did-you-mean in snake_case; a string for a boolean is an error.
+  const bad = findings(text.replace('ev.response.auto_confirm_user = True', 'ev.response.auto_confirm_user = "yes"\n    ev.request.user_atributes'), 'app.py');
+  assert.deepEqual(bad.map((f) => f.key), ['wrongType', 'unknownField']);
+  assert.equal(bad[1]?.covered, 'user_atributes');
+  assert.equal(bad[1]?.fixes?.[0]?.edits[0]?.newText, 'user_attributes');
+});
+
+test('Powertools @event_source(data_class=…) makes the parameter a data class', () => {
+  const text = [
+    'from aws_lambda_powertools.utilities.data_classes import event_source',
+    'from aws_lambda_powertools.utilities.data_classes.cognito_user_pool_event import CustomMessageTriggerEvent',
+    '',
+    '@event_source(data_class=CustomMessageTriggerEvent)',
+    'def lambda_handler(event: CustomMessageTriggerEvent, context):',
+    '    event.response.email_message = "Welcome"',
+    '    return event.raw_event',
+    '',
+  ].join('\n');
+  const a = analyze(text, 'app.py');
+  assert.deepEqual(a.handlers[0]?.inference.candidates.map((c) => c.trigger.id), ['CustomMessage']);
+  assert.deepEqual(keys(text, 'app.py'), ['missingPlaceholder']);
+  assert.deepEqual(labels(text.replace('event.response.email_message = "Welcome"', 'event.response.|'), 'app.py'), ['sms_message', 'email_message', 'email_subject']);
+});
+
+test('inference: the same signals and precedence as JavaScript', () => {
+  const hinted = 'from aws_lambda_powertools.utilities.data_classes.cognito_user_pool_event import PostConfirmationTriggerEvent\n\n# @cognito-trigger PreSignUp\ndef lambda_handler(event: PostConfirmationTriggerEvent, context):\n    return event\n';
+  const h = analyze(hinted, 'pre_sign_up.py').handlers[0];
+  assert.equal(h?.inference.signal, 'type', 'a type hint beats a comment and the file name');
+  assert.deepEqual(h?.inference.candidates.map((c) => c.trigger.id), ['PostConfirmation']);
+  const bySource = analyze('def lambda_handler(event, context):\n    if event["triggerSource"] == "CustomMessage_ForgotPassword":\n        pass\n    return event\n').handlers[0];
+  assert.equal(bySource?.inference.signal, 'triggerSource');
+  const byFile = analyze('def lambda_handler(event, context):\n    return event\n', 'functions/pre_token_generation/app.py').handlers[0];
+  assert.equal(byFile?.inference.signal, 'fileName');
+  const none = analyze('def lambda_handler(event, context):\n    return {"statusCode": 200}\n', 'app.py').handlers[0];
+  assert.equal(none?.inference.known, false);
+});
+
+test('narrowing per if / elif / else and match on event["triggerSource"]', () => {
+  const text = [
+    '# @cognito-trigger CustomMessage',
+    'def lambda_handler(event, context):',
+    '    source = event["triggerSource"]',
+    '    if source == "CustomMessage_SignUp":',
+    '        a = 1',
+    '    elif event["triggerSource"] in ("CustomMessage_ForgotPassword", "CustomMessage_ResendCode"):',
+    '        b = 2',
+    '    match event["triggerSource"]:',
+    '        case "CustomMessage_AdminCreateUser":',
+    '            c = 3',
+    '    return event',
+    '',
+  ].join('\n');
+  const a = analyze(text);
+  const at = (s: string): readonly string[] | undefined => candidatesAt(a, text.indexOf(s)).narrowedBy;
+  assert.deepEqual(at('a = 1'), ['CustomMessage_SignUp']);
+  assert.deepEqual(at('b = 2'), ['CustomMessage_ForgotPassword', 'CustomMessage_ResendCode']);
+  assert.deepEqual(at('c = 3'), ['CustomMessage_AdminCreateUser']);
+  assert.equal(at('return event'), undefined);
+});
+
+test('completion inside event["request"]["…"], .get("…"), comparisons, case labels and dict keys', () => {
+  assert.deepEqual(labels(PSU('x = event["request"]["|"]')), ['userAttributes', 'validationData', 'clientMetadata']);
+  assert.deepEqual(labels(PSU('x = event["request"].get("|")')), ['userAttributes', 'validationData', 'clientMetadata']);
+  assert.deepEqual(labels(PSU("x = event['response']['|']")), ['autoConfirmUser', 'autoVerifyEmail', 'autoVerifyPhone']);
+  assert.deepEqual(labels(PSU('if event["triggerSource"] == "|":\n    pass')), ['PreSignUp_SignUp', 'PreSignUp_AdminCreateUser', 'PreSignUp_ExternalProvider']);
+  assert.deepEqual(labels(PSU('if event["triggerSource"] in ("PreSignUp_SignUp", "|"):\n    pass')), ['PreSignUp_SignUp', 'PreSignUp_AdminCreateUser', 'PreSignUp_ExternalProvider']);
+  const cm = '# @cognito-trigger CustomMessage\ndef lambda_handler(event, context):\n    match event["triggerSource"]:\n        case "CustomMessage_AdminCreateUser":\n            x = event["request"]["|"]\n    return event\n';
+  assert.ok(labels(cm).includes('usernameParameter'), 'the case branch narrows to AdminCreateUser');
+  const older = '# @cognito-trigger PreTokenGeneration\ndef lambda_handler(event, context):\n    event["response"]["claimsOverrideDetails"] = {}\n    return event\n';
+  assert.deepEqual(labelsWithStale(older, older.replace('= {}', '= {"|}'), 'handler.py'), ['claimsToAddOrOverride', 'claimsToSuppress', 'groupOverrideDetails']);
+  // A plain dict has no properties: nothing after `event.`.
+  assert.deepEqual(labels(PSU('x = event.|')), []);
+  // Not in a comment or an f-string.
+  assert.deepEqual(labels(PSU('# event["request"]["|"]')), []);
+});
+
+test('completion keeps working on half-typed code and inside a block being typed', () => {
+  const older = PSU('if event["triggerSource"] == "PreSignUp_AdminCreateUser":\n    a = 1');
+  const typing = older.replace('a = 1\n', 'a = 1\n        x = event["request"]["|\n');
+  assert.deepEqual(labelsWithStale(older, typing, 'handler.py'), ['userAttributes', 'validationData', 'clientMetadata']);
+  // The handler is still found when the file does not parse.
+  assert.equal(analyze(caret(typing).text).handlers.length, 1);
+});
+
+test('hover: keys, Powertools properties, string values and the handler with Why:', () => {
+  assert.match(hoverText(PSU('x = event["request"]["user|Attributes"]')), /\*\*event\.request\.userAttributes\*\*/);
+  assert.match(hoverText(PSU('if event["triggerSource"] == "PreSignUp_Admin|CreateUser":\n    pass')), /PreSignUp_AdminCreateUser/);
+  const pt = 'from aws_lambda_powertools.utilities.data_classes.cognito_user_pool_event import PreSignUpTriggerEvent\ndef lambda_handler(event, context):\n    ev = PreSignUpTriggerEvent(event)\n    ev.response.auto_confirm_u|ser = True\n    return event\n';
+  assert.match(hoverText(pt), /\*\*event\.response\.autoConfirmUser\*\*: `boolean` — writable/);
+  assert.match(hoverText(PSU('pass').replace('def lambda_han', 'def lambda_|han')), /Why: `@cognito-trigger PreSignUp` comment/);
+});
+
+test('quick fixes in Python syntax: True, return event, f-string placeholder, V2 dict', () => {
+  const bool = findings(PSU('event["response"]["autoConfirmUser"] = "True"'));
+  assert.deepEqual(bool[0]?.fixes?.[0]?.edits.map((e) => e.newText), ['True']);
+  const nested = '# @cognito-trigger PreSignUp\ndef lambda_handler(event, context):\n    if True:\n        event["response"]["autoConfirmUser"] = True\n';
+  const end = nested.length - 1;
+  // After the last line, at the body's indentation (not the nested block's).
+  assert.deepEqual(findings(nested)[0]?.fixes?.[0], { title: "Add 'return event'", edits: [{ start: end, end, newText: '\n    return event' }] });
+  const cm = findings('# @cognito-trigger CustomMessage\ndef lambda_handler(event, context):\n    event["response"]["smsMessage"] = "Welcome {name}!"\n    return event\n');
+  assert.equal(cm[0]?.fixes?.[0]?.edits[0]?.newText, 'f"Welcome {{name}}! {event[\'request\'][\'codeParameter\']}"');
+  const v2 = findings('# @cognito-trigger PreTokenGenerationV2\ndef lambda_handler(event, context):\n    event["response"]["claimsOverrideDetails"] = {"claimsToAddOrOverride": {"a": "b"}}\n    return event\n');
+  assert.deepEqual(v2[0]?.fixes?.[0]?.edits.map((e) => e.newText), ['claimsAndScopeOverrideDetails', '{"idTokenGeneration": {"claimsToAddOrOverride": {"a": "b"}}}']);
+});
+
+test('a message built in a variable, with .format or %, is checked where it is used', () => {
+  const body = (msg: string): string => `# @cognito-trigger CustomMessage\ndef lambda_handler(event, context):\n    code = event["request"]["codeParameter"]\n    msg = ${msg}\n    event["response"]["smsMessage"] = msg\n    return event\n`;
+  assert.deepEqual(keys(body('"Your code is {}".format(code)')), []);
+  assert.deepEqual(keys(body('"Your code is %s" % code')), []);
+  assert.deepEqual(keys(body('"Your code is " + code')), []);
+  assert.deepEqual(keys(body('"Welcome!"')), ['missingPlaceholder']);
+  // Built by a call we cannot see into: never reported.
+  assert.deepEqual(keys(body('render_template(code)')), []);
+});
+
+test('syntax errors are reported for the CLI only', () => {
+  const text = PSU('x = event["request"][');
+  const a = analyze(text);
+  assert.ok(a.syntaxErrors.length > 0);
+  assert.equal(a.language, 'python');
+});
