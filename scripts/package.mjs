@@ -4,6 +4,7 @@
 // bundles' require('esbuild') finds it first, hence a platform target.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import JSZip from 'jszip';
 
@@ -52,9 +53,7 @@ run(path.join(root, 'node_modules', '.bin', 'vsce'), [
   // node_modules stays out (everything else is bundled); esbuild comes from dist/node_modules.
   '--no-dependencies',
   '--target', target,
-  // The repository has no public address yet: README links resolve against this placeholder.
-  '--baseContentUrl', 'https://example.invalid/cognito-triggers/blob/main',
-  '--baseImagesUrl', 'https://example.invalid/cognito-triggers/raw/main',
+  // README links resolve against package.json's repository (vsce derives the GitHub URLs).
   '--out', out,
 ]);
 
@@ -73,3 +72,18 @@ for (const file of ['package.json', 'index.js']) {
 }
 fs.writeFileSync(out, await vsix.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', platform: 'UNIX' }));
 console.log(`Packaged ${out} for ${target}.`);
+
+// Open VSX: the checks ovsx runs before publishing that need no registry or token, on the .vsix itself
+// (its manifest as ovsx reads it, the required fields, a license). Publishing: npx ovsx publish FILE -p TOKEN.
+const require = createRequire(import.meta.url);
+const ovsx = require('ovsx');
+const { readVSIXPackage } = require('ovsx/lib/zip');
+try {
+  const manifest = await readVSIXPackage(out);
+  ovsx.validateManifest(manifest);
+  if (!(await ovsx.isLicenseOk(root, manifest))) throw new Error('no license field and no LICENSE file');
+  console.log(`Open VSX checks passed for ${manifest.publisher}.${manifest.name}@${manifest.version} (manifest, license; not published).`);
+} catch (e) {
+  console.error(`Open VSX would refuse ${out}: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+}

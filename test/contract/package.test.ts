@@ -49,6 +49,9 @@ const ALLOWED = [
   /^extension\/dist\/node_modules\/@esbuild\/[\w-]+\/(package\.json|bin\/esbuild(\.exe)?)$/,
   // The TypeScript server plugin's package: tsserver loads plugins only from <extension>/node_modules/<name>.
   /^extension\/node_modules\/cognito-triggers-ts-plugin\/(package\.json|index\.js)$/,
+  // The Marketplace icon and the walkthrough's images (scripts/images.mjs makes them).
+  /^extension\/images\/icon\.png$/,
+  /^extension\/images\/walkthrough\/[\w-]+\.png$/,
 ];
 
 let stage = '';
@@ -156,6 +159,24 @@ test('tsserver loads the TypeScript server plugin from the installed .vsix, as V
     assert.ok(!names.includes('userAttributes'), `TypeScript's userAttributes row is still there: ${names.join(', ')}`);
   } finally {
     s.stop();
+  }
+});
+
+test('Marketplace and Open VSX metadata: icon in the .vsix, banner, no Debuggers category, links, a walkthrough whose steps each have a command button and a packaged image', () => {
+  const m = JSON.parse(fs.readFileSync(path.join(stage, 'package.json'), 'utf8')) as {
+    icon?: string; galleryBanner?: { color?: string }; categories: string[]; keywords: string[]; homepage?: string; bugs?: { url?: string }; repository?: { url?: string };
+    contributes: { walkthroughs?: { steps: { description: string; media: { image?: string } }[] }[]; debuggers?: unknown };
+  };
+  assert.ok(m.icon && entries.includes(`extension/${m.icon}`), `icon ${m.icon} is not in the .vsix`);
+  assert.ok(m.galleryBanner?.color);
+  assert.ok(!m.categories.includes('Debuggers') || m.contributes.debuggers, 'Debuggers without a debugger');
+  assert.ok(m.keywords.length >= 5 && m.keywords.length <= 30, 'vsce allows at most 30 keywords');
+  for (const url of [m.homepage, m.bugs?.url, m.repository?.url]) assert.match(String(url), /^https:\/\//);
+  const steps = m.contributes.walkthroughs?.[0]?.steps ?? [];
+  assert.ok(steps.length >= 5, 'walkthrough steps');
+  for (const st of steps) {
+    assert.match(st.description, /\]\(command:[\w.]+\)/, `a step without a command button: ${st.description}`);
+    assert.ok(st.media.image && entries.includes(`extension/${st.media.image}`), `${st.media.image} is not in the .vsix`);
   }
 });
 

@@ -31,4 +31,26 @@ export default [
       assert.ok(labels.includes('autoConfirmUser'));
     },
   },
+  {
+    name: 'the Get Started walkthrough lists its steps, each with its image and a command button',
+    async run(ui) {
+      // Room for the walkthrough's image column (a narrow editor hides it): no side bar, no panel.
+      await ui.runCommand('View: Close Primary Side Bar');
+      await ui.runCommand('View: Hide Panel');
+      await ui.runCommand('Welcome: Open Walkthrough...');
+      await ui.pick('Get Started with Cognito Triggers');
+      const steps = ui.page.locator('.getting-started-step');
+      await ui.waitFor('the walkthrough steps', async () => (await steps.count()) >= 6, 20_000);
+      const titles = (await ui.page.locator('.getting-started-step .step-title').allInnerTexts()).map((t) => t.trim());
+      for (const t of ['Open or scaffold a handler', 'See a completion with the Cognito docs', 'Invoke it locally', 'Run a flow', 'Bind it to a pool']) assert.ok(titles.includes(t), `${t} missing from: ${titles.join(' | ')}`);
+      // The first step is expanded: its button and its image (loaded, not a broken link).
+      const button = ui.page.locator('.getting-started-step.expanded .button-link, .getting-started-step.expanded a.button-link, .getting-started-step.expanded .monaco-button', { hasText: 'New Trigger Handler…' }).first();
+      await button.waitFor({ state: 'visible', timeout: 10_000 });
+      const image = ui.page.locator('.getting-started-media img:visible').first();
+      await image.waitFor({ state: 'visible', timeout: 10_000 });
+      await ui.waitFor('the step image to load', async () => image.evaluate((img) => /** @type {HTMLImageElement} */ (img).complete && /** @type {HTMLImageElement} */ (img).naturalWidth > 0), 10_000);
+      await ui.shot('walkthrough');
+      assert.match(String((await image.getAttribute('srcset')) ?? (await image.getAttribute('src'))), /walkthrough(%2F|\/)scaffold\.png/);
+    },
+  },
 ];
