@@ -203,3 +203,30 @@ describe('custom sender codes, encrypted for real', () => {
     }
   });
 });
+
+describe('single invokes of a custom sender and the project’s wiring', () => {
+  it('a single invoke encrypts request.code for real and says whether the handler got the plaintext', async () => {
+    const { invokeWithSenderCrypto } = await import('../../server/src/core/flows/kms/invoke');
+    const { invokeLocal } = await import('../../server/src/core/invoke');
+    const event = { version: '1', triggerSource: 'CustomEmailSender_SignUp', region: 'us-east-1', userPoolId: 'us-east-1_Abc123', userName: 'jane', callerContext: { awsSdkVersion: 'x', clientId: 'c' }, request: { type: 'customEmailSenderRequestV1', code: '135790', userAttributes: { email: 'jane@example.com' } } };
+    const settings = { ...defaultSettings().invoke, envFile: '' };
+    const r = await invokeWithSenderCrypto(event, {}, 'CustomEmailSender', (ev, env) => invokeLocal(invoker, { file: path.join(FIX, 'emailSender.js'), handlerName: 'handler', event: ev, folder: FIX, settings: { ...settings, env }, warm: false }));
+    assert.match(r.logs, /your code is 135790/);
+    assert.notEqual((r.input as typeof event).request.code, '135790');
+    assert.ok(r.summary.lines.some((l) => l.severity === 'ok' && l.text.includes('135790')), JSON.stringify(r.summary.lines));
+  });
+
+  it('handlers wired in serverless.yml serve the flow without --trigger', async () => {
+    const { readWiring } = await import('../../server/src/core/wiring');
+    const { boundFromWiring } = await import('../../server/src/core/flows/pool');
+    const dir = fs.mkdtempSync(path.join(tmp, 'wired-'));
+    fs.mkdirSync(path.join(dir, 'src'));
+    fs.copyFileSync(path.join(FIX, 'preSignUp.js'), path.join(dir, 'src', 'preSignUp.js'));
+    fs.writeFileSync(path.join(dir, 'serverless.yml'), ['service: app', 'provider:', '  name: aws', '  runtime: nodejs20.x', 'functions:', '  preSignUp:', '    handler: src/preSignUp.handler', '    events:', '      - cognitoUserPool:', '          pool: Users', '          trigger: PreSignUp', ''].join('\n'));
+    const wired = boundFromWiring((await readWiring(dir)).handlers, dir);
+    assert.deepEqual(wired.map((w) => [w.trigger.id, path.relative(dir, w.file), w.handlerName]), [['PreSignUp', path.join('src', 'preSignUp.js'), 'handler']]);
+    const pool = resolvePool({ wired, folder: dir });
+    const r = await runFlow(req('sign-up', { username: 'eve', password: 'x', attributes: { email: 'eve@evil.test' } }), { invoker, folder: dir, settings: { ...defaultSettings().invoke, envFile: '' }, pool, users: UserStore.inMemory() });
+    assert.equal(r.error?.message, 'PreSignUp failed with error Sign-up is closed for eve@evil.test.');
+  });
+});

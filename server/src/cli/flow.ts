@@ -5,6 +5,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
 import { parseBindingsFile, type BindingEntry } from '../core/bindings/file';
+import { boundFromWiring } from '../core/flows/pool';
+import { readWiring } from '../core/wiring';
 import { FLOW_NAMES, formatFlowText, parseTriggerFlag, PoolConfigError, resolvePool, runFlow, UserStore, UserStoreError, type FlowName, type FlowRequest } from '../core/flows';
 import { startSenderCrypto } from '../core/flows/kms';
 import { LocalInvoker } from '../core/invoke';
@@ -26,6 +28,7 @@ interface FlowOptions {
   users?: string;
   trigger: string[];
   bindings?: string;
+  wiring?: boolean;
   json?: boolean;
   timeout?: string;
   dotenv?: string;
@@ -105,6 +108,8 @@ async function run(flowName: string, o: FlowOptions): Promise<void> {
     const pool = resolvePool({
       ...(o.pool ? { described: readJson(path.resolve(o.pool), '--pool') } : {}),
       bindings: bindingsOf(path.resolve(o.bindings ?? defaultSettings().bindingsFile)),
+      // The project's infrastructure code (serverless.yml, SAM, CDK, Terraform, Amplify) says which handler serves which trigger.
+      wired: o.wiring === false ? [] : boundFromWiring((await readWiring(cwd)).handlers, cwd),
       overrides: o.trigger.map((t) => parseTriggerFlag(t, cwd)),
       folder: cwd,
     });
@@ -160,6 +165,7 @@ export function addFlowCommand(program: Command): void {
     .option('--users <file>', 'local user store JSON, created and updated by the flows')
     .option('--trigger <Name=file[:export]>', 'bind a handler to a trigger (repeat); overrides the pool and bindings file', collect, [])
     .option('--bindings <file>', 'bindings file (default cognito-triggers.json)')
+    .option('--no-wiring', "don't read the project's infrastructure code for the triggers' handlers")
     .option('--json', 'print { outcome, error, steps, tokens, messages } as JSON')
     .option('--timeout <ms>', 'time limit per invocation in milliseconds (Cognito: 5000)')
     // Not --env-file: Node takes that flag even after the script name (see invoke.ts).

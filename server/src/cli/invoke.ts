@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { didYouMean, withArticle } from '../core/events/json';
 import { analyzeDocument } from '../core/handler/analyze';
 import { formatResultText, invokeLocal, LocalInvoker, readEventFile } from '../core/invoke';
+import { invokeWithSenderCrypto } from '../core/flows/kms/invoke';
 import { getTrigger } from '../core/model';
 import { buildSample, sampleChoices } from '../core/payload/samples';
 import type { InvokeResult } from '../core/protocol';
@@ -147,19 +148,22 @@ async function run(file: string | undefined, o: InvokeOptions): Promise<void> {
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
   try {
-    const r = await invokeLocal(invoker, {
-      file: path.resolve(file),
-      handlerName,
-      event,
-      folder: process.cwd(),
-      settings,
-      warm: false,
-      oneShot: true,
-      ...(o.python !== undefined ? { pythonInterpreter: o.python } : {}),
-      ...(triggerId ? { triggerId } : {}),
-      // Handler output goes to stderr so that stdout carries only the result.
-      onOutput: (text) => process.stderr.write(text),
-    });
+    // A custom sender's code is encrypted for real, and the local KMS decrypts it for the handler.
+    const r = await invokeWithSenderCrypto(event, settings.env, triggerId, (ev, env) =>
+      invokeLocal(invoker, {
+        file: path.resolve(file),
+        handlerName,
+        event: ev,
+        folder: process.cwd(),
+        settings: { ...settings, env },
+        warm: false,
+        oneShot: true,
+        ...(o.python !== undefined ? { pythonInterpreter: o.python } : {}),
+        ...(triggerId ? { triggerId } : {}),
+        // Handler output goes to stderr so that stdout carries only the result.
+        onOutput: (text) => process.stderr.write(text),
+      }),
+    );
     if (isUsageFailure(r)) {
       usage(r.outcome.kind === 'failedToStart' ? r.outcome.message : '');
       return;

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { getTrigger } from '../core/model';
 import { sampleEvent } from '../core/events';
+import { invokeWithSenderCrypto } from '../core/flows/kms/invoke';
 import { invokeLocal, LocalInvoker, parseEventText, readEventFile } from '../core/invoke';
 import { findEventFiles, findHandlerExports, handlerNames } from '../core/invoke/workspace';
 import { InvokeCandidatesRequest, InvokeLocalRequest, InvokeOutputNotification, type InvokeEventSource, type UserFacingError } from '../core/protocol';
@@ -74,22 +75,26 @@ export function registerInvokeRequests(deps: RequestDeps): RunLocalInvoke {
     const folder = deps.folders.folderOf(p.handler.uri) ?? path.dirname(file);
     const settings = await deps.settings.get(p.handler.uri);
     invoker ??= new LocalInvoker(runnerPath(), invokerEvents);
+    const local = invoker;
     // Warm mode switched off: end the handler's warm worker rather than leave it idle.
     if (!settings.invoke.warm) invoker.forget(file);
     const send = (text: string, stream: InvokeOutputNotification.Params['stream']): void => {
       void sendNotification(connection, InvokeOutputNotification.type, { runId: p.runId, text, stream });
     };
     send(`START ${path.relative(folder, file)}#${p.handler.handlerName} with ${ev.label}\n`, 'info');
-    const result = await invokeLocal(invoker, {
-      file,
-      handlerName: p.handler.handlerName,
-      event: ev.value,
-      folder,
-      settings: settings.invoke,
-      pythonInterpreter: settings.python.interpreter,
-      ...(p.triggerId && getTrigger(p.triggerId) ? { triggerId: p.triggerId } : {}),
-      onOutput: (text, stream) => send(text, stream),
-    });
+    // A custom sender's code is encrypted for real, and the local KMS decrypts it for the handler.
+    const result = await invokeWithSenderCrypto(ev.value, settings.invoke.env, p.triggerId, (value, env) =>
+      invokeLocal(local, {
+        file,
+        handlerName: p.handler.handlerName,
+        event: value,
+        folder,
+        settings: { ...settings.invoke, env },
+        pythonInterpreter: settings.python.interpreter,
+        ...(p.triggerId && getTrigger(p.triggerId) ? { triggerId: p.triggerId } : {}),
+        onOutput: (text, stream) => send(text, stream),
+      }),
+    );
     send(`END ${result.outcome.kind} in ${result.durationMs} ms — ${result.summary.headline}\n`, 'info');
     const event: InvokeEventSource = p.event.kind === 'generate' ? { kind: 'value', value: ev.value, label: ev.label } : p.event;
     return { ok: true, result, eventLabel: ev.label, event };

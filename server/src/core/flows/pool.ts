@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { BindingEntry } from '../bindings/file';
 import { byLambdaConfig, getTrigger } from '../model';
 import type { TriggerDefinition, TriggerId } from '../model/types';
+import type { WiredHandler } from '../wiring';
 
 /** A local handler bound to a slot. */
 export interface BoundHandler {
@@ -163,4 +164,16 @@ export function resolvePool(i: PoolInputs): PoolConfig {
 /** The pre token generation trigger id bound, if any. */
 export function preTokenTrigger(pool: PoolConfig): TriggerId | undefined {
   return pool.triggers.PreTokenGenerationConfig?.trigger.id;
+}
+
+/** The wiring's handlers (from the project's infrastructure code) as bound handlers; the first per slot wins. */
+export function boundFromWiring(handlers: readonly WiredHandler[], folder: string): BoundHandler[] {
+  const out: BoundHandler[] = [];
+  for (const h of handlers) {
+    const t = getTrigger(h.trigger);
+    if (!h.file || !t || out.some((o) => slotOf(o.trigger) === slotOf(t))) continue;
+    const at = h.evidence.find((e) => e.fact === 'trigger') ?? h.evidence[0];
+    out.push({ file: path.resolve(folder, h.file), handlerName: h.export, trigger: t, from: at ? `${at.file}:${at.line}` : h.kind });
+  }
+  return out;
 }
