@@ -9,8 +9,11 @@ import { buildSync } from 'esbuild';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import { parseTriggerFlag, resolvePool, runFlow, SOURCES, UserStore, type FlowRequest, type FlowResult, type RunFlowOptions } from '../../server/src/core/flows';
 import { startSenderCrypto } from '../../server/src/core/flows/kms';
+import { invokeWithSenderCrypto } from '../../server/src/core/flows/kms/invoke';
+import { boundFromWiring } from '../../server/src/core/flows/pool';
+import { readWiring } from '../../server/src/core/wiring';
 import { localJwks } from '../../server/src/core/flows/tokens';
-import { LocalInvoker } from '../../server/src/core/invoke';
+import { invokeLocal, LocalInvoker } from '../../server/src/core/invoke';
 import { defaultSettings } from '../../server/src/core/settings';
 
 const FIX = path.resolve(__dirname, '../fixtures/flows');
@@ -206,8 +209,6 @@ describe('custom sender codes, encrypted for real', () => {
 
 describe('single invokes of a custom sender and the project’s wiring', () => {
   it('a single invoke encrypts request.code for real and says whether the handler got the plaintext', async () => {
-    const { invokeWithSenderCrypto } = await import('../../server/src/core/flows/kms/invoke');
-    const { invokeLocal } = await import('../../server/src/core/invoke');
     const event = { version: '1', triggerSource: 'CustomEmailSender_SignUp', region: 'us-east-1', userPoolId: 'us-east-1_Abc123', userName: 'jane', callerContext: { awsSdkVersion: 'x', clientId: 'c' }, request: { type: 'customEmailSenderRequestV1', code: '135790', userAttributes: { email: 'jane@example.com' } } };
     const settings = { ...defaultSettings().invoke, envFile: '' };
     const r = await invokeWithSenderCrypto(event, {}, 'CustomEmailSender', (ev, env) => invokeLocal(invoker, { file: path.join(FIX, 'emailSender.js'), handlerName: 'handler', event: ev, folder: FIX, settings: { ...settings, env }, warm: false }));
@@ -217,8 +218,6 @@ describe('single invokes of a custom sender and the project’s wiring', () => {
   });
 
   it('handlers wired in serverless.yml serve the flow without --trigger', async () => {
-    const { readWiring } = await import('../../server/src/core/wiring');
-    const { boundFromWiring } = await import('../../server/src/core/flows/pool');
     const dir = fs.mkdtempSync(path.join(tmp, 'wired-'));
     fs.mkdirSync(path.join(dir, 'src'));
     fs.copyFileSync(path.join(FIX, 'preSignUp.js'), path.join(dir, 'src', 'preSignUp.js'));
