@@ -27,11 +27,16 @@ export function isolateAwsEnv(): void {
 }
 
 /**
- * Starts cognito-local with PORT=0 (the OS picks a free port) in a fresh temp dir (it keeps its
+ * Starts cognito-local (with `config` as its .cognito/config.json) with PORT=0 (the OS picks a free port) in a fresh temp dir (it keeps its
  * database in `.cognito/` of its cwd) and resolves when it prints the address it listens on.
  */
-export async function startCognitoLocal(): Promise<CognitoLocal> {
+export async function startCognitoLocal(config?: Record<string, unknown>): Promise<CognitoLocal> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cognito-local-'));
+  // Its configuration file (LambdaClient, TriggerFunctions ...), read at start.
+  if (config) {
+    fs.mkdirSync(path.join(dir, '.cognito'));
+    fs.writeFileSync(path.join(dir, '.cognito', 'config.json'), JSON.stringify(config));
+  }
   // Resolved at run time from the repo's node_modules (a variable, so bundlers leave it alone).
   const entry = 'cognito-local/lib/bin/start.js';
   const bin = require.resolve(entry);

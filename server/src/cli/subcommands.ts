@@ -4,6 +4,7 @@ import { addAwsBindCommands } from './awsBind';
 import { addCheckCommand } from './check';
 import { addEventCommand } from './event';
 import { addFlowCommand } from './flow';
+import { addServeLambdaCommand } from './serveLambda';
 import { addInvokeCommand } from './invoke';
 import { addLspCommand } from './lsp';
 import { addTriggersCommand } from './triggers';
@@ -13,4 +14,4 @@ import { addWiringCommand } from './wiring';
 export type AddSubcommand = (program: Command) => void;
 
 /** Every subcommand, in the order `--help` lists them. */
-export const SUBCOMMANDS: AddSubcommand[] = [addTriggersCommand, addEventCommand, addInvokeCommand, addFlowCommand, addCheckCommand, addWiringCommand, addAwsBindCommands, addLspCommand];
+export const SUBCOMMANDS: AddSubcommand[] = [addTriggersCommand, addEventCommand, addInvokeCommand, addFlowCommand, addServeLambdaCommand, addCheckCommand, addWiringCommand, addAwsBindCommands, addLspCommand];
