@@ -4,6 +4,8 @@
 import {
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -22,6 +24,7 @@ import { parseServerArgs } from './serverArgs';
 import { rootsOf, WorkspaceFolders } from './workspace/folders';
 import { NormalizedTextDocument } from './workspace/languages';
 import { SettingsCache } from './workspace/settings';
+import { WIRING_GLOBS, wiringFileChanged } from './workspace/wiring';
 import { rootsTrustedByFile, untrustedExplanation } from './workspace/trust';
 
 declare const SERVER_VERSION: string | undefined;
@@ -50,6 +53,7 @@ const documents = new TextDocuments(NormalizedTextDocument);
 const folders = new WorkspaceFolders();
 let canPullConfiguration = false;
 let canRegisterConfiguration = false;
+let canWatchFiles = false;
 let supportsWorkspaceFolders = false;
 let canShowDocument = false;
 let reportSyntaxErrors = false;
@@ -79,6 +83,7 @@ connection.onInitialize((params): InitializeResult => {
   const caps = params.capabilities;
   canPullConfiguration = !!caps.workspace?.configuration;
   canRegisterConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+  canWatchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   supportsWorkspaceFolders = !!caps.workspace?.workspaceFolders;
   canShowDocument = !!caps.window?.showDocument?.support;
   const opts = (params.initializationOptions ?? {}) as AnyClientOptions;
@@ -108,6 +113,8 @@ connection.onInitialized(() => {
   void prepareFrontEnd('python');
   // Dynamic registration only for clients that announce it (others reject or ignore client/registerCapability).
   if (canPullConfiguration && canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'cognitoTriggers' });
+  // IaC files (serverless.yml, templates, CDK and Amplify code, .tf) change the trigger wiring.
+  if (canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WIRING_GLOBS.map((globPattern) => ({ globPattern })) });
   // Only clients that announce workspace folder support may be asked for them (the subscription throws otherwise).
   if (supportsWorkspaceFolders) {
     connection.workspace.onDidChangeWorkspaceFolders(async () => {
@@ -116,6 +123,16 @@ connection.onInitialized(() => {
   }
   if (!isVsCodeExtension && !trusted) host.log('info', `${untrustedExplanation().message} ${untrustedExplanation().hint}`);
   void sendNotification(connection, ServerReadyNotification.type, { version: VERSION, triggers: TRIGGERS.length });
+});
+
+// A changed IaC file re-reads only the projects that depend on it; then every open handler is re-analysed.
+connection.onDidChangeWatchedFiles((p) => {
+  const kind = { [FileChangeType.Created]: 'created', [FileChangeType.Changed]: 'changed', [FileChangeType.Deleted]: 'deleted' } as const;
+  let affected = false;
+  for (const c of p.changes) affected = wiringFileChanged(c.uri, kind[c.type]) || affected;
+  if (!affected) return;
+  for (const provider of PROVIDERS) provider.forgetAll?.();
+  diagnostics.scheduleAll();
 });
 
 connection.onDidChangeConfiguration((p) => {

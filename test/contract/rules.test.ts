@@ -1,8 +1,12 @@
 // The rule registry's contract: every code has a rule with a source, and every rule's examples are true
 // (the triggering example raises it through the real providers, the clean one does not).
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
 import { ALL_ISSUE_CODES, checkEvent, recognizeEvent } from '../../server/src/core/events';
 import { HANDLER_CODES } from '../../server/src/core/features/handlerCode/codes';
 import type { FeatureContext } from '../../server/src/core/features/provider';
@@ -21,8 +25,17 @@ async function codesOf(ex: RuleExample): Promise<string[]> {
     return checkEvent(value, recognizeEvent(value, { triggerId: ex.usedAs })).map((i) => i.code);
   }
   const ext = /\.[a-z]+$/.exec(ex.file)?.[0] ?? '';
-  // A fresh folder per example: the providers cache analyses by URI and version.
-  const document = TextDocument.create(`file:///work/${++seq}/${ex.file}`, LANG[ext] ?? 'plaintext', 1, ex.text);
+  // A fresh folder per example: the providers cache analyses by URI and version. Examples with files
+  // beside them (the IaC that wires the handler) are written to a real folder the server reads.
+  let folder = `/work/${++seq}`;
+  if (ex.beside) {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'rule-example-'));
+    for (const [rel, text] of Object.entries({ ...ex.beside, [ex.file]: ex.text })) {
+      fs.mkdirSync(path.dirname(path.join(folder, rel)), { recursive: true });
+      fs.writeFileSync(path.join(folder, rel), text);
+    }
+  }
+  const document = TextDocument.create(URI.file(`${folder}/${ex.file}`).toString(), LANG[ext] ?? 'plaintext', 1, ex.text);
   const ctx: FeatureContext = { document, settings: defaultSettings(), relativePath: ex.file, host: { log: () => undefined }, reportSyntaxErrors: true };
   const provider = PROVIDERS.find((p) => p.handles(ctx));
   assert.ok(provider?.diagnose, `no provider handles ${ex.file}`);

@@ -133,7 +133,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
           processId: process.pid,
           rootUri: workspaceUri,
           workspaceFolders: [{ uri: workspaceUri, name: 'workspace' }],
-          capabilities: { workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { completion: { completionItem: { snippetSupport: true } } } },
+          capabilities: { workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { completion: { completionItem: { snippetSupport: true } } } },
           initializationOptions: { trusted: opts.trusted ?? false, extensionPath: REPO_ROOT },
         },
   )) as TestServer['initializeResult'];

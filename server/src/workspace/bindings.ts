@@ -6,6 +6,7 @@ import { parseBindingsFile, type BindingEntry } from '../core/bindings/file';
 import type { FeatureContext } from '../core/features/provider';
 import type { BindingHint } from '../core/handler/description';
 import { getTrigger } from '../core/model';
+import { wiringHints } from './wiring';
 
 const cache = new Map<string, { mtimeMs: number; entries: BindingEntry[] }>();
 
@@ -34,10 +35,15 @@ async function entries(file: string): Promise<BindingEntry[]> {
   }
 }
 
-/** Triggers the bindings file states for the handlers of the document (FeatureContext → hints). */
+/**
+ * Triggers stated for the handlers of the document (FeatureContext → hints): the bindings file, an
+ * explicit override, first; then the IaC wiring for the handlers the file does not mention.
+ */
 export async function bindingHints(ctx: FeatureContext): Promise<BindingHint[]> {
   const folder = folderOf(ctx);
   if (!folder) return [];
   const file = path.join(folder, ctx.settings.bindingsFile || 'cognito-triggers.json');
-  return (await entries(file)).filter((e) => e.file === ctx.relativePath && e.trigger).map((e) => ({ handler: e.handler, trigger: e.trigger as string }));
+  const stated = (await entries(file)).filter((e) => e.file === ctx.relativePath && e.trigger).map((e) => ({ handler: e.handler, trigger: e.trigger as string }));
+  const wired = (await wiringHints(ctx)).filter((w) => !stated.some((s) => s.handler === w.handler));
+  return [...stated, ...wired];
 }

@@ -5,11 +5,8 @@ import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import type { FeatureContext } from '../core/features/provider';
 import { nodeMajor, runtimeFromEngines, type LambdaRuntime } from '../core/features/handlerCode/runtime';
-import { WiringCache, wiredFor } from '../core/wiring';
-import { nodeWiringFs } from '../core/wiring/nodeFs';
-
-/** One wiring cache per workspace folder, read on first use (IaC edits are seen after a restart). */
-const wirings = new Map<string, WiringCache>();
+import { wiredFor } from '../core/wiring';
+import { folderWiring } from './wiring';
 
 /** The document's absolute path and its workspace folder (from the folder-relative path), when on disk. */
 function locate(ctx: FeatureContext): { file: string; folder?: string } | undefined {
@@ -24,13 +21,9 @@ function locate(ctx: FeatureContext): { file: string; folder?: string } | undefi
 
 /** The runtime the IaC states for this file, with the file:line that says so. */
 async function fromWiring(folder: string, rel: string): Promise<LambdaRuntime | undefined> {
-  let cache = wirings.get(folder);
-  if (!cache) {
-    cache = new WiringCache(nodeWiringFs(folder));
-    wirings.set(folder, cache);
-  }
   try {
-    const wired = wiredFor(await cache.read(), rel).filter((h) => h.runtime);
+    // The shared per-folder cache, refreshed when an IaC file changes (workspace/wiring.ts).
+    const wired = wiredFor(await folderWiring(folder), rel).filter((h) => h.runtime);
     const h = wired[0];
     if (!h?.runtime) return undefined;
     const e = h.evidence.find((x) => x.fact === 'runtime');

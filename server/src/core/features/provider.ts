@@ -43,4 +43,6 @@ export interface LanguageFeatureProvider {
   codeLenses?(ctx: FeatureContext): CodeLens[] | Promise<CodeLens[]>;
   /** The document was closed: drop caches. */
   forget?(uri: string): void;
+  /** Something every analysis depends on changed (the IaC wiring): drop all caches. */
+  forgetAll?(): void;
 }

@@ -180,10 +180,14 @@ export interface DocumentAnalysis {
   readonly syntaxErrors: readonly { readonly message: string; readonly offset: number }[];
 }
 
-/** A trigger the workspace bindings file states for a handler of this file. */
+/** A trigger the workspace bindings file or the project's IaC wiring states for a handler of this file. */
 export interface BindingHint {
   readonly handler: string;
   readonly trigger: string;
+  /** Why, as the hover's "Why:" says it (`serverless.yml:42 binds functions.preSignUp to PreSignUp of UserPool`). */
+  readonly why?: string;
+  /** The IaC line that states it, for diagnostics that link there. */
+  readonly at?: { readonly uri: string; readonly line: number };
 }
 
 /** What a front end analyses: the text and what the host knows about the file. */

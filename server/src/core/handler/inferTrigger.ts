@@ -10,6 +10,8 @@ export interface TriggerEvidence {
   readonly commentIds: readonly string[];
   /** Trigger id from the workspace bindings file. */
   readonly bindingId?: string;
+  /** Triggers the bindings file or the IaC wiring states (a function may serve several), with why. */
+  readonly bindings?: readonly { readonly trigger: string; readonly why?: string }[];
   /** String literals compared with `event.triggerSource` / `event.eventType`, or used in `case`. */
   readonly sourceLiterals: readonly string[];
   /** Event paths the handler uses (reads and writes). */
@@ -93,8 +95,9 @@ export function inferTrigger(e: TriggerEvidence): TriggerInference {
   if (typed.length) narrow('type', typed, `type annotation ${e.typeNames.filter((n) => byTypeName(n)).join(', ')}`);
   const commented = e.commentIds.map((id) => getTrigger(id)).filter((t): t is TriggerDefinition => !!t);
   if (commented.length) narrow('comment', commented, `\`@cognito-trigger ${e.commentIds.join(', ')}\` comment`);
-  const bound = e.bindingId ? getTrigger(e.bindingId) : undefined;
-  if (bound) narrow('binding', [bound], `workspace bindings file maps it to ${bound.id}`);
+  const stated = e.bindings?.length ? e.bindings : e.bindingId ? [{ trigger: e.bindingId }] : [];
+  const bound = stated.map((b) => getTrigger(b.trigger)).filter((t): t is TriggerDefinition => !!t);
+  if (bound.length) narrow('binding', bound, stated.map((b) => b.why ?? `workspace bindings file maps it to ${b.trigger}`).join('; '));
   const strong = signal !== undefined;
 
   const bySource = new Map<TriggerDefinition, string[]>();

@@ -325,6 +325,11 @@ export const SOURCES = {
     url: dg('signing-up-users-in-your-app'),
     title: 'Signing up and confirming user accounts',
   },
+  lambdaConfigType: {
+    kind: 'api',
+    url: api('LambdaConfigType'),
+    title: 'LambdaConfigType: each key names the function Cognito invokes for that trigger; PreTokenGenerationConfig.LambdaVersion selects the event version',
+  },
   lambdaHandler: {
     kind: 'docs',
     url: 'https://docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html',

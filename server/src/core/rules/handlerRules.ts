@@ -195,4 +195,22 @@ export const HANDLER_RULES: readonly RuleDefinition[] = [
     triggers: js('preSignUp.js', 'exports.handler = async (event) => {', '  return event', ''),
     clean: js('preSignUp.js', 'exports.handler = async (event) => event;'),
   },
+  {
+    id: code('wiredExportMissing'),
+    name: HANDLER_CODES.wiredExportMissing.title,
+    severity: 'warning',
+    help: 'The project’s infrastructure code (serverless.yml, a SAM template, a CDK stack, ...) names `<file>.<export>` as the handler, and the file has no such export: Lambda cannot find the handler and every invoke of the trigger fails. The diagnostic links to the IaC line.',
+    sources: ['lambdaHandler'],
+    triggers: { ...js('fn1/handler.js', 'exports.handler = async (event) => event;'), beside: { 'serverless.yml': 'service: s\nprovider: { name: aws, runtime: nodejs20.x }\nfunctions:\n  pre:\n    handler: fn1/handler.main\n    events: [{ cognitoUserPool: { pool: P, trigger: PreSignUp } }]\n' } },
+    clean: { ...js('fn1/handler.js', 'exports.main = async (event) => event;'), beside: { 'serverless.yml': 'service: s\nprovider: { name: aws, runtime: nodejs20.x }\nfunctions:\n  pre:\n    handler: fn1/handler.main\n    events: [{ cognitoUserPool: { pool: P, trigger: PreSignUp } }]\n' } },
+  },
+  {
+    id: code('wiredTriggerMismatch'),
+    name: HANDLER_CODES.wiredTriggerMismatch.title,
+    severity: 'warning',
+    help: 'The handler is typed (or `@cognito-trigger`-marked) for one trigger, and the IaC binds it to another LambdaConfig slot or pre token event version (a `PreTokenGenerationV2TriggerHandler` wired with `LambdaVersion: V1_0`): Cognito sends the event of the slot it is bound to. The diagnostic links to the IaC line.',
+    sources: ['lambdaConfigType', 'preTokenVersions'],
+    triggers: { ...js('tok.ts', "import type { PreTokenGenerationV2TriggerHandler } from 'aws-lambda';", 'export const handler: PreTokenGenerationV2TriggerHandler = async (event) => event;'), beside: { 'serverless.yml': 'service: s\nprovider: { name: aws, runtime: nodejs20.x }\nfunctions:\n  tok:\n    handler: tok.handler\n    events: [{ cognitoUserPool: { pool: P, trigger: PreTokenGeneration } }]\n' } },
+    clean: { ...js('tok.ts', "import type { PreTokenGenerationV2TriggerHandler } from 'aws-lambda';", 'export const handler: PreTokenGenerationV2TriggerHandler = async (event) => event;'), beside: { 'serverless.yml': 'service: s\nprovider: { name: aws, runtime: nodejs20.x }\nfunctions:\n  tok:\n    handler: tok.handler\n    events: [{ cognitoUserPool: { pool: P, trigger: PreTokenGeneration, lambdaVersion: V2_0 } }]\n' } },
+  },
 ];

@@ -15,6 +15,8 @@ export interface RuleExample {
   readonly text: string;
   /** Event examples only: the trigger the event is used for (an invoke with a handler of that trigger). */
   readonly usedAs?: string;
+  /** Files beside the example (an IaC file that wires it), relative to the same folder. */
+  readonly beside?: Readonly<Record<string, string>>;
 }
 
 /** One rule as written in its area's list (`handlerRules.ts`, `eventRules.ts`). */

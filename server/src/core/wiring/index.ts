@@ -141,6 +141,17 @@ export class WiringCache {
     for (const p of this.projects.values()) if (p.out?.files.includes(rel)) p.out = undefined;
   }
 
+  /** Every file the last read depended on (IaC files and what they include or name). */
+  known(): Set<string> {
+    const out = new Set<string>();
+    for (const [rel, p] of this.projects ?? []) {
+      out.add(rel);
+      for (const f of p.out?.files ?? []) out.add(f);
+      for (const h of p.out?.handlers ?? []) if (h.file) out.add(h.file);
+    }
+    return out;
+  }
+
   /** Drops everything (a settings change, a new root). */
   clear(): void {
     this.projects = undefined;

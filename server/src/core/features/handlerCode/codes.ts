@@ -23,6 +23,8 @@ export const HANDLER_CODES = {
   asyncPythonHandler: { code: 'handler/async-python-handler', title: '`async def` handler, which the Lambda Python runtime cannot call' },
   unknownTriggerComment: { code: 'handler/unknown-trigger-comment', title: '`@cognito-trigger` names no trigger' },
   syntaxError: { code: 'handler/syntax-error', title: 'Syntax error' },
+  wiredExportMissing: { code: 'handler/wired-export-missing', title: 'The IaC wires an export the file does not have' },
+  wiredTriggerMismatch: { code: 'handler/wired-trigger-mismatch', title: 'Handler typed for another trigger than the IaC binds' },
 } as const;
 
 /** A key of HANDLER_CODES. */

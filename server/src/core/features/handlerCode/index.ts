@@ -10,6 +10,7 @@ import { codeLenses } from './codeLens';
 import { complete, type AnalysisView } from './complete';
 import { diagnose } from './diagnose';
 import { hover } from './hover';
+import { wiringDiagnostics } from './wiringChecks';
 import type { LambdaRuntime } from './runtime';
 
 /** Language ids this provider answers for. */
@@ -24,6 +25,8 @@ export interface HandlerCodeOptions {
 
 interface Entry {
   version: number;
+  /** The hints the analysis used (wiring diagnostics compare the code with them). */
+  hints: readonly BindingHint[];
   text: string;
   analysis: DocumentAnalysis;
   /** Offset mapper for the latest text seen, keyed by its version, so repeated requests reuse it. */
@@ -58,7 +61,7 @@ export class HandlerCodeProvider implements LanguageFeatureProvider {
     const text = d.getText();
     const analysis = analyzeDocument({ text, languageId: d.languageId, fileName: ctx.relativePath || d.uri, bindingHints: hints });
     // An unparsable text keeps the last good analysis for completion (offsets are mapped); diagnostics use the empty one.
-    if (!analysis.unparsed || !hit) this.cache.set(d.uri, { version: d.version, text, analysis });
+    if (!analysis.unparsed || !hit) this.cache.set(d.uri, { version: d.version, hints, text, analysis });
     return analysis;
   }
 
@@ -100,7 +103,8 @@ export class HandlerCodeProvider implements LanguageFeatureProvider {
     // Only handlers with callback facts need the runtime: the others skip the lookup.
     const needsRuntime = analysis.handlers.some((h) => h.facts.some((f) => f.kind === 'asyncWithCallback' || f.kind === 'callbackStyle' || f.kind === 'legacyContext'));
     const runtime = needsRuntime ? await this.options.runtime?.(ctx) : undefined;
-    return diagnose(ctx.document, analysis, { syntaxErrors: ctx.reportSyntaxErrors === true, ...(runtime ? { runtime } : {}) });
+    const hints = this.cache.get(ctx.document.uri)?.hints ?? [];
+    return [...diagnose(ctx.document, analysis, { syntaxErrors: ctx.reportSyntaxErrors === true, ...(runtime ? { runtime } : {}) }), ...wiringDiagnostics(ctx.document, analysis, hints)];
   }
 
   async codeActions(ctx: FeatureContext, range: Range, context: CodeActionContext): Promise<CodeAction[]> {
@@ -113,6 +117,11 @@ export class HandlerCodeProvider implements LanguageFeatureProvider {
 
   forget(uri: string): void {
     this.cache.delete(uri);
+  }
+
+  /** Drops every analysis (the IaC wiring changed: inference may differ for any file). */
+  forgetAll(): void {
+    this.cache.clear();
   }
 }
 

@@ -35,11 +35,11 @@ export function analyzeJavaScript(input: AnalyzeInput): DocumentAnalysis {
       ...myRefs.filter((r) => r.kind === 'compare' && r.path.length === 1 && (r.path[0] === 'triggerSource' || r.path[0] === 'eventType') && typeof r.value?.literal === 'string').map((r) => r.value?.literal as string),
       ...out.regions.filter((g) => g.start >= fnStart && g.end <= fnEnd).flatMap((g) => g.sources),
     ];
-    const binding = input.bindingHints?.find((b) => b.handler === h.name);
+    const bindings = input.bindingHints?.filter((b) => b.handler === h.name) ?? [];
     const inference = inferTrigger({
       typeNames: h.typeNames,
       commentIds: own.ids.length ? own.ids : fileIds,
-      bindingId: binding?.trigger,
+      bindings,
       sourceLiterals,
       paths: myRefs.map((r) => r.path),
       fileName: input.fileName,
