@@ -60,7 +60,7 @@ test('a handler typed for pre token V2 that serverless.yml wires as V1 gets a di
   server.open(uri, text, 'typescript');
   const found = (await diags).find((d: Diagnostic) => d.code === 'handler/wired-trigger-mismatch');
   assert.ok(found, 'wired-trigger-mismatch');
-  assert.match(found.message, /typed for PreTokenGenerationV2, but tok\/serverless\.yml:6 binds functions\.tok to PreTokenGeneration of P/);
+  assert.match(String(found.message), /typed for PreTokenGenerationV2, but tok\/serverless\.yml:6 binds functions\.tok to PreTokenGeneration of P/);
   assert.equal(found.relatedInformation?.[0]?.location.uri, fileUri(path.join(dir, 'tok', 'serverless.yml')));
   assert.equal(found.relatedInformation?.[0]?.location.range.start.line, 5);
 });
