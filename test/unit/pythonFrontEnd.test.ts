@@ -64,6 +64,9 @@ test('access forms: subscripts, .get chains, aliases, loops, update(), dict lite
     'write response.autoVerifyPhone',
   ]);
   assert.deepEqual(keys(text), []);
+  // `response = event.setdefault("response", {})` (seen in real handlers) is an alias of the response.
+  const viaSetdefault = findings(PSU('response = event.setdefault("response", {})\nresponse["autoConfirmUsr"] = True'));
+  assert.deepEqual(viaSetdefault.map((f) => `${f.key} ${f.covered}`), ['unknownField autoConfirmUsr']);
   // A typo inside update({...}) is found on its key, with the key's range.
   const typo = findings(PSU('event["response"].update({"autoConfirmUsr": True})'));
   assert.deepEqual(typo.map((f) => `${f.key} ${f.covered}`), ['unknownField autoConfirmUsr']);

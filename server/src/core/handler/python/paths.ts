@@ -86,10 +86,14 @@ function subscriptKey(n: Node): { key: PathKey; start: number; end: number } {
   return { key: DYNAMIC_KEY, ...span(only ?? n) };
 }
 
-/** `x.get("k")`, `x.get("k", {})`: the key, when `call` is such a call. */
+/**
+ * `x.get("k")`, `x.get("k", {})`, `x.setdefault("k", {})` (real handlers write
+ * `response = event.setdefault("response", {})`): the key, when `call` is such a call.
+ */
 function getKey(call: Node): { object: Node; key: PathKey; start: number; end: number } | undefined {
   const fn = call.childForFieldName('function');
-  if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'get') return undefined;
+  const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
+  if (!fn || (method !== 'get' && method !== 'setdefault')) return undefined;
   const object = fn.childForFieldName('object');
   const first = kids(call.childForFieldName('arguments') ?? call)[0];
   if (!object || !first || first.type === 'keyword_argument') return undefined;
