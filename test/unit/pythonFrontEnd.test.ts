@@ -35,6 +35,12 @@ test('handlers: lambda_handler, names ending in handler, a @cognito-trigger comm
   assert.equal(bound?.eventParam, 'payload');
 });
 
+test('helpers that take the event are not handlers: no false positive on their returns', () => {
+  const text = '# @cognito-trigger PreSignUp\n\ndef is_allowed(event):\n    return event["request"]["userAttributes"].get("email", "").endswith("@example.com")\n\ndef lambda_handler(event, context):\n    if not is_allowed(event):\n        raise Exception("Sign-up refused")\n    return event\n';
+  assert.deepEqual(analyze(text).handlers.map((h) => h.name), ['lambda_handler']);
+  assert.deepEqual(findings(text), []);
+});
+
 test('async def is not a Lambda handler: an error that says so', () => {
   const f = findings('# @cognito-trigger PreSignUp\nasync def lambda_handler(event, context):\n    return event\n', 'h.py');
   assert.deepEqual(f.map((x) => x.key), ['asyncPythonHandler']);

@@ -6,7 +6,7 @@ import { emptyAnalysis, type AnalyzeInput, type DocumentAnalysis, type HandlerSi
 import { inferTrigger } from '../inferTrigger';
 import { collectHandler, type Collected } from './collect';
 import { handlerFacts } from './flow';
-import { parsePython } from './parser';
+import { commentNodes, parsePython } from './parser';
 import type { AccessStyle } from './paths';
 import { blockEnd, kids, walk } from './tree';
 
@@ -115,8 +115,11 @@ function findHandlers(root: Node, text: string, named: ReadonlySet<string>, comm
     const hinted = hintNames(first.hint);
     const typeNames = [...(dataClass ? [dataClass] : []), ...hinted];
     const comments = commentsAbove(st, text);
-    const isHandler =
-      /handler$/i.test(name) || named.has(name) || commentIds(comments) || !!dataClass || typeNames.some((t) => /Trigger(Event|Handler)$/.test(t)) || (first.name !== undefined && /^(event|evt|ev|e)$/.test(first.name));
+    // Every module-level function is importable, so a parameter named `event` alone does not make a
+    // handler (helpers take the event too): Lambda's signature `(event, context)` does.
+    const second = param(params[1]).name;
+    const lambdaSignature = params.length === 2 && first.name !== undefined && /^(event|evt|ev|e)$/.test(first.name) && second !== undefined && /^_?(context|ctx|lambda_context)$/.test(second);
+    const isHandler = /handler$/i.test(name) || named.has(name) || commentIds(comments) || !!dataClass || typeNames.some((t) => /Trigger(Event|Handler)$/.test(t)) || lambdaSignature;
     if (!isHandler) continue;
     // A parameter hinted with a Powertools class, or an `@event_source` handler, is read by properties.
     const style: AccessStyle = dataClass || hinted.some((h) => powertools.has(h) && /TriggerEvent$/.test(h)) ? 'object' : 'dict';
@@ -148,11 +151,7 @@ export function analyzePython(input: AnalyzeInput): DocumentAnalysis {
   const tree = parsePython(input.text);
   if (!tree) return emptyAnalysis('python', true);
   const root = tree.rootNode;
-  const allComments: Node[] = [];
-  walk(root, (n) => {
-    if (n.type === 'comment') allComments.push(n);
-    return undefined;
-  });
+  const allComments = commentNodes(root);
   const fileLevel = triggerComments(allComments.map(commentText));
   const hinted = new Set((input.bindingHints ?? []).map((b) => b.handler));
   const found = findHandlers(root, input.text, hinted, (cs) => triggerComments(cs.map(commentText)).ids.length > 0);

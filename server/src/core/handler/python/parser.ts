@@ -1,7 +1,7 @@
 // Loads tree-sitter (web-tree-sitter) and its Python grammar once, then parses synchronously. Loading is
 // async (WebAssembly): hosts call `loadPython()` at start or first use and await it before analysing.
 import * as path from 'node:path';
-import { Language, Parser, type Tree } from 'web-tree-sitter';
+import { Language, Parser, Query, type Node, type Tree } from 'web-tree-sitter';
 
 /** The two WebAssembly files: tree-sitter's runtime and the Python grammar. */
 export interface PythonWasmFiles {
@@ -25,6 +25,7 @@ function defaultFiles(): PythonWasmFiles {
 }
 
 let parser: Parser | undefined;
+let comments: Query | undefined;
 let loading: Promise<void> | undefined;
 let failure: string | undefined;
 
@@ -36,6 +37,9 @@ export function loadPython(files: PythonWasmFiles = defaultFiles()): Promise<voi
       const language = await Language.load(files.grammar);
       const p = new Parser();
       p.setLanguage(language);
+      // Comments are found by a query (run inside WebAssembly): walking every node from JavaScript costs
+      // far more on a big file.
+      comments = new Query(language, '(comment) @comment');
       parser = p;
     } catch (e) {
       failure = `The Python parser could not be loaded (${files.grammar}): ${e instanceof Error ? e.message : String(e)}`;
@@ -52,6 +56,11 @@ export function pythonLoadError(): string | undefined {
 /** True once `loadPython()` has finished successfully. */
 export function pythonReady(): boolean {
   return parser !== undefined;
+}
+
+/** Every comment node under `root`, in source order. */
+export function commentNodes(root: Node): Node[] {
+  return comments ? comments.captures(root).map((c) => c.node) : [];
 }
 
 /** Parses Python text; undefined before the parser is loaded. Tree-sitter recovers from any error. */
