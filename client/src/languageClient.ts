@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { ServerReadyNotification, type InitializationOptions, type NotificationSpec, type RequestSpec } from '../../server/src/core/protocol';
 import { log } from './log';
+import { traceChannel } from './traceChannel';
 
 /** The running client plus a promise that resolves when the server says it is ready. */
 export interface ClientHandle {
@@ -33,7 +34,8 @@ export async function startClient(context: vscode.ExtensionContext): Promise<Cli
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel: log(),
-    traceOutputChannel: log(),
+    // Its own channel, whose level follows cognitoTriggers.trace.server (see traceChannel.ts).
+    traceOutputChannel: traceChannel(),
     revealOutputChannelOn: 4 /* RevealOutputChannelOn.Never */,
     initializationOptions,
     synchronize: { configurationSection: 'cognitoTriggers' },
