@@ -17,6 +17,9 @@ export default [
       await ui.waitFor('the language server to be ready', async () => (await ui.outputText()).includes('Language server ready'), 30_000);
       await ui.runCommand('Output: Show Output Channels...');
       await ui.pick('Cognito Triggers Trace');
+      // Traffic after the channel is shown (the settings file may be read after the client started): an edit sends didChange.
+      await ui.goTo(15, 1);
+      await ui.type('// traced');
       const text = await ui.waitFor('LSP traces in the trace channel', async () => {
         const t = await ui.outputText();
         // (The panel shows only the last lines: any traced request of the document will do.)
