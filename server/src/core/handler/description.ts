@@ -120,7 +120,7 @@ export interface TriggerInference {
  * describe Node.js features (JavaScript front end), `asyncHandler` a Python one (`async def`).
  */
 export interface HandlerFact {
-  readonly kind: 'noReturn' | 'returnsNonEvent' | 'asyncWithCallback' | 'callbackStyle' | 'legacyContext' | 'floatingPromise' | 'longWait' | 'asyncHandler';
+  readonly kind: 'noReturn' | 'returnsNonEvent' | 'returnsError' | 'asyncWithCallback' | 'callbackStyle' | 'legacyContext' | 'floatingPromise' | 'longWait' | 'asyncHandler';
   readonly start: number;
   readonly end: number;
   /** Extra detail (the wait in ms, the unawaited call's text, what is returned instead of the event). */

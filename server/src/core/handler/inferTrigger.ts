@@ -36,7 +36,14 @@ export function namedBy(fileName: string): { triggers: TriggerDefinition[]; name
   const own = triggersIn(file);
   if (own.length) return { triggers: own, name: parts[parts.length - 1] ?? '', folder: false };
   const folder = parts[parts.length - 2] ?? '';
-  return { triggers: triggersIn(folder), name: folder, folder: true };
+  const inFolder = triggersIn(folder);
+  // Amplify Gen 1 keeps a function's code in `amplify/backend/function/<name>/src/`: the function folder,
+  // two levels up, names the trigger (`myappPreSignup/src/index.js`, loader index files included).
+  if (!inFolder.length && /^(src|lib|dist)$/i.test(folder)) {
+    const up = parts[parts.length - 3] ?? '';
+    return { triggers: triggersIn(up), name: up, folder: true };
+  }
+  return { triggers: inFolder, name: folder, folder: true };
 }
 
 function decodeURIComponentSafe(s: string): string {

@@ -341,6 +341,17 @@ export const SOURCES = {
     title: 'Lambda Node.js runtime interface client (Node.js 22 and older): the first of the callback and the returned promise answers; later calls are ignored',
     quote: 'Wraps the callback and context so that only the first call to any callback succeeds. … if (_isPromise(result)) { result.then(callbackContext.succeed, callbackContext.fail)',
   },
+  callbackNeverCalled: {
+    kind: 'source',
+    url: `${RIC}/Runtime.js#L183-L199`,
+    title: 'Lambda Node.js runtime interface client: a callback handler that never calls back answers null once the event loop is empty',
+    quote: 'if the handler signature is sync, or use callback, we do want to send a successful invocation with a null payload if the customer forgot to call the callback',
+  },
+  returnValueIsAnswer: {
+    kind: 'docs',
+    url: 'https://docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html',
+    title: 'Lambda Node.js handler: what an async handler returns (or passes to the callback) is the invocation result; an error is reported only when it is thrown (or passed as the callback\'s first argument)',
+  },
   node24NoCallback: {
     kind: 'docs',
     url: 'https://aws.amazon.com/blogs/compute/node-js-24-runtime-now-available-in-aws-lambda/',

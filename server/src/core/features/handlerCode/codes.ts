@@ -21,6 +21,8 @@ export const HANDLER_CODES = {
   longWait: { code: 'handler/long-wait', title: "Wait longer than Cognito's 5-second limit" },
   returnsNonEvent: { code: 'handler/returns-non-event', title: 'Handler returns a value that is not the event' },
   asyncPythonHandler: { code: 'handler/async-python-handler', title: '`async def` handler, which the Lambda Python runtime cannot call' },
+  returnsError: { code: 'handler/returns-error', title: 'Error returned instead of thrown' },
+  autoVerifyUnchecked: { code: 'handler/auto-verify-unchecked', title: 'Auto-verify without checking the attribute exists' },
   unknownTriggerComment: { code: 'handler/unknown-trigger-comment', title: '`@cognito-trigger` names no trigger' },
   syntaxError: { code: 'handler/syntax-error', title: 'Syntax error' },
   wiredExportMissing: { code: 'handler/wired-export-missing', title: 'The IaC wires an export the file does not have' },

@@ -58,8 +58,10 @@ export function problems(text: string, a: DocumentAnalysis, opts: DiagnoseOption
   const syntax = syntaxFor(a.language);
   for (const ref of a.refs) {
     const h = a.handlers[ref.handler];
-    if (h?.inference.known) checkRef(ref, h, a, text, syntax, out);
+    // `event.request.` typed above the next line: its "key" is the next line's first word; say nothing yet.
+    if (h?.inference.known && !halfTyped(ref, text)) checkRef(ref, h, a, text, syntax, out);
   }
+  for (const [i, h] of a.handlers.entries()) if (h.inference.known) autoVerifyUnchecked(i, h, a, text, out);
   for (const h of a.handlers) if (h.inference.known) for (const f of h.facts) factProblem(h, f, text, syntax, out, opts.runtime);
   return out;
 }
@@ -154,6 +156,41 @@ function asProperties(p: Problem): Problem {
   return { ...p, fixes: p.fixes.map((f) => ({ title: f.title.replace(/'([A-Za-z0-9]+)'/, (_, k: string) => `'${snakeCase(k)}'`), edits: f.edits.map((e) => ({ ...e, newText: /^[A-Za-z][A-Za-z0-9]*$/.test(e.newText) ? snakeCase(e.newText) : e.newText })) })) };
 }
 
+/** A reference whose last key follows its dot on a later line: half-typed code (`event.request.⏎ return event;`). */
+function halfTyped(ref: EventRef, text: string): boolean {
+  const last = ref.keyRanges.length - 1;
+  const key = ref.keyRanges[last];
+  if (!key || last < 1) return false;
+  const prevEnd = ref.keyRanges[last - 1]?.end ?? ref.start;
+  return /\.\s*\n/.test(text.slice(prevEnd, key.start));
+}
+
+/**
+ * Pre sign-up: `autoVerifyEmail`/`autoVerifyPhone = true` in a handler that never looks at the attribute
+ * ("If autoVerifyPhone is set to true, the phone_number attribute must have a valid, non-null value.
+ * Otherwise an error will occur"). A handler that mentions the attribute anywhere is trusted to check it.
+ */
+function autoVerifyUnchecked(index: number, h: HandlerSite, a: DocumentAnalysis, text: string, out: Problem[]): void {
+  if (!h.inference.candidates.some((c) => c.trigger.id === 'PreSignUp')) return;
+  const body = text.slice(h.fnStart, h.fnEnd);
+  for (const ref of a.refs) {
+    if (ref.handler !== index || ref.kind !== 'write' || ref.path.length !== 2 || ref.path[0] !== 'response' || ref.value?.literal !== true) continue;
+    const attr = ref.path[1] === 'autoVerifyEmail' ? 'email' : ref.path[1] === 'autoVerifyPhone' ? 'phone_number' : undefined;
+    if (!attr || new RegExp(`\\b${attr}\\b`).test(body)) continue;
+    // Where only PreSignUp_AdminCreateUser reaches, Cognito ignores the flag anyway.
+    const region = a.regions.filter((r) => r.start <= ref.start && ref.end <= r.end).pop();
+    if (region && region.sources.every((x) => x === 'PreSignUp_AdminCreateUser')) continue;
+    out.push({
+      key: 'autoVerifyUnchecked',
+      severity: 'warning',
+      start: ref.start,
+      end: ref.value.end,
+      href: SOURCES.preSignUpFlags.url,
+      message: `\`${ref.path[1]}\` is set to true without checking that the user has ${attr === 'email' ? 'an email' : 'a phone_number'} attribute: when it is missing, Cognito fails the sign-up ("the ${attr} attribute must have a valid, non-null value"). Set it only when \`event.request.userAttributes.${attr}\` is present.`,
+    });
+  }
+}
+
 function factProblem(h: HandlerSite, f: HandlerFact, text: string, syntax: HandlerSyntax, out: Problem[], runtime: LambdaRuntime | undefined): void {
   const triggers = h.inference.candidates.map((c) => c.trigger);
   const ev = h.eventParam ?? 'event';
@@ -166,9 +203,9 @@ function factProblem(h: HandlerSite, f: HandlerFact, text: string, syntax: Handl
         severity: 'error',
         start: f.start,
         end: f.end,
-        href: callback ? SOURCES.triggerTimeout.url : SOURCES.unrecognizableOutput.url,
+        href: callback ? SOURCES.callbackNeverCalled.url : SOURCES.unrecognizableOutput.url,
         message: callback
-          ? `\`${h.name}\` can finish without calling \`${h.callbackParam ?? 'callback'}\`: Cognito waits until its 5-second limit, then fails the request.`
+          ? `\`${h.name}\` can finish without calling \`${h.callbackParam ?? 'callback'}\` (some paths call it, this one does not): once nothing else is pending, Lambda answers null (runtime source), and Cognito fails the request with InvalidLambdaResponseException "Unrecognizable lambda output" (observed); with work still pending it times out instead.`
           : f.insertAt !== undefined
             ? `\`${h.name}\` can finish without returning the event: Cognito then receives null and fails the request; the app gets InvalidLambdaResponseException "Unrecognizable lambda output" (observed).`
             : `A bare \`return;\` sends null to Cognito, which fails the request with InvalidLambdaResponseException "Unrecognizable lambda output" (observed): return \`${ev}\`.`,
@@ -203,6 +240,9 @@ function factProblem(h: HandlerSite, f: HandlerFact, text: string, syntax: Handl
       out.push({ key: 'floatingPromise', severity: 'warning', start: f.start, end: f.end, href: LAMBDA_NODE_HANDLER_DOCS, message: `\`${f.detail ?? 'this call'}\` is an AWS SDK v2 call with a callback, not awaited: when the handler returns, Lambda freezes the environment and the callback may never run. Call it without the callback and \`await\` its \`.promise()\`${cb.empty ? '' : ' (move the callback\'s code after it)'}.`, fixes });
       return;
     }
+    case 'returnsError':
+      out.push({ key: 'returnsError', severity: 'error', start: f.start, end: f.end, href: SOURCES.returnValueIsAnswer.url, message: `Returns the Error instead of throwing it: the invocation succeeds with the error object as its answer, which is not the event, so Cognito fails the request without your message ("Unrecognizable lambda output", observed). Use \`throw\`.`, fixes: f.start < f.end ? [{ title: 'Throw it', edits: [{ start: f.start, end: f.start + 'return'.length, newText: 'throw' }] }].filter(() => text.slice(f.start, f.start + 6) === 'return') : [] });
+      return;
     case 'longWait':
       if (!triggers.some((t) => t.synchronous)) return;
       out.push({ key: 'longWait', severity: 'error', start: f.start, end: f.end, href: TRIGGERS_OVERVIEW_DOCS, message: `Waits ${f.detail} ms, more than the ${COGNITO_TIMEOUT_MS / 1000} seconds Cognito waits for a trigger: the request times out and Cognito may retry it.` });

@@ -6,7 +6,7 @@ import { findHandlers } from './findHandlers';
 import { handlerFacts } from './flow';
 import { inferTrigger } from '../inferTrigger';
 import { parseSource } from './parse';
-import { emptyAnalysis, type AnalyzeInput, type DocumentAnalysis, type HandlerSite } from '../description';
+import { emptyAnalysis, type AnalyzeInput, type DocumentAnalysis, type HandlerSite, type KnownValue, type PathKey } from '../description';
 
 /** Babel's comments as neutral comment texts (`//` and `/*` are both two characters). */
 const texts = (comments: readonly Comment[]): CommentText[] => comments.map((c) => ({ start: c.start ?? 0, end: c.end ?? 0, value: c.value, valueStart: (c.start ?? 0) + 2 }));
@@ -41,7 +41,7 @@ export function analyzeJavaScript(input: AnalyzeInput): DocumentAnalysis {
       commentIds: own.ids.length ? own.ids : fileIds,
       bindings,
       sourceLiterals,
-      paths: myRefs.map((r) => r.path),
+      paths: myRefs.flatMap(usedPaths),
       fileName: input.fileName,
     });
     return {
@@ -72,4 +72,22 @@ export function analyzeJavaScript(input: AnalyzeInput): DocumentAnalysis {
     unparsed: false,
     syntaxErrors: parsed.syntaxErrors,
   };
+}
+
+/**
+ * The paths a reference uses, for inference: an object literal written to the event counts with its keys
+ * (`event.response = { claimsOverrideDetails: … }` uses `response.claimsOverrideDetails`: pre token V1).
+ */
+function usedPaths(r: { readonly path: readonly PathKey[]; readonly kind: string; readonly value?: KnownValue }): (readonly PathKey[])[] {
+  const out: (readonly PathKey[])[] = [r.path];
+  const walkValue = (base: readonly PathKey[], v: KnownValue | undefined, depth: number): void => {
+    if (!v?.properties || depth > 3) return;
+    for (const p of v.properties) {
+      const sub = [...base, p.key];
+      out.push(sub);
+      walkValue(sub, p.value, depth + 1);
+    }
+  };
+  if (r.kind === 'write') walkValue(r.path, r.value, 0);
+  return out;
 }

@@ -114,6 +114,8 @@ export function findHandlers(file: File): FoundHandler[] {
       const idType = v.id.type === 'Identifier' ? typeNamesIn(v.id.typeAnnotation) : [];
       return r ? { ...r, types: [...idType, ...r.types, ...typeNamesIn(v.init && 'typeAnnotation' in v.init ? (v.init.typeAnnotation as Node) : undefined)] } : undefined;
     }
+    // `export const handler = impl = async (event) => …`: the chained assignment's value is the function.
+    if (v.type === 'AssignmentExpression' && v.operator === '=') return resolve(v.right, depth + 1);
     if (v.type === 'Identifier') {
       const l = locals.get(v.name);
       if (!l) return undefined;

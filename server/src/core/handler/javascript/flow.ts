@@ -28,20 +28,33 @@ function isFinishCall(n: Node, f: Finishers): boolean {
   return !!f.context && o.type === 'Identifier' && o.name === f.context;
 }
 
+/**
+ * `event.request.` typed on the line above `return event;` parses as the member `event.request.return`
+ * followed by `event;`: the `return` was swallowed by the half-typed line. A property named after a
+ * statement keyword, on a later line than its dot, is that half-typed code, and the statement still ends the
+ * function as the user wrote it.
+ */
+function halfTypedEnd(n: Node, text: string): boolean {
+  const m = unwrap(n);
+  if ((m.type !== 'MemberExpression' && m.type !== 'OptionalMemberExpression') || m.computed || m.property.type !== 'Identifier') return false;
+  if (m.property.name !== 'return' && m.property.name !== 'throw') return false;
+  return /\.\s*\n/.test(text.slice(m.object.end ?? 0, m.property.start ?? 0));
+}
+
 /** Does the statement always end the function (return/throw/callback call)? Conservative: unknown → false. */
-function terminates(st: Statement | null | undefined, callback: Finishers): boolean {
+function terminates(st: Statement | null | undefined, callback: Finishers, text = ''): boolean {
   if (!st) return false;
   switch (st.type) {
     case 'ReturnStatement':
     case 'ThrowStatement':
       return true;
     case 'BlockStatement':
-      return st.body.some((s) => terminates(s, callback));
+      return st.body.some((s) => terminates(s, callback, text));
     case 'IfStatement':
-      return terminates(st.consequent, callback) && terminates(st.alternate, callback);
+      return terminates(st.consequent, callback, text) && terminates(st.alternate, callback, text);
     case 'TryStatement': {
-      if (st.finalizer && terminates(st.finalizer, callback)) return true;
-      return terminates(st.block, callback) && (!st.handler || terminates(st.handler.body, callback));
+      if (st.finalizer && terminates(st.finalizer, callback, text)) return true;
+      return terminates(st.block, callback, text) && (!st.handler || terminates(st.handler.body, callback, text));
     }
     case 'SwitchStatement': {
       if (!st.cases.some((c) => !c.test)) return false;
@@ -52,13 +65,13 @@ function terminates(st: Statement | null | undefined, callback: Finishers): bool
         if (!c) continue;
         if (c.consequent.some((s) => s.type === 'BreakStatement' || containsBreak(s))) return false;
         if (c.consequent.length === 0) continue;
-        tailEnds = c.consequent.some((s) => terminates(s, callback)) || (tailEnds && !c.consequent.some((s) => s.type === 'BreakStatement'));
+        tailEnds = c.consequent.some((s) => terminates(s, callback, text)) || (tailEnds && !c.consequent.some((s) => s.type === 'BreakStatement'));
         if (!tailEnds) return false;
       }
       return tailEnds;
     }
     case 'ExpressionStatement':
-      return isFinishCall(unwrap(st.expression), callback);
+      return isFinishCall(unwrap(st.expression), callback) || halfTypedEnd(st.expression, text);
     default:
       return false;
   }
@@ -110,8 +123,10 @@ export function handlerFacts(fn: FunctionNode, text: string): HandlerFact[] {
 
   if (fn.body.type === 'BlockStatement') {
     const body = fn.body;
-    const ends = terminates(body, finishers);
-    const finishesElsewhere = !fn.async && firstFinishCall(body, finishers) !== undefined;
+    const ends = terminates(body, finishers, text);
+    // A finish call inside a nested function (`.then(() => callback(null, event))`) may end every path:
+    // nothing to say. Finish calls only in the body itself, on some paths, leave the others answering null.
+    const finishesElsewhere = !fn.async && firstFinishCall(body, finishers, true) !== undefined;
     if (!ends && !finishesElsewhere) {
       facts.push({ kind: 'noReturn', start: Math.max((body.end ?? 1) - 1, 0), end: body.end ?? 0, insertAt: Math.max((body.end ?? 1) - 1, 0) });
     }
@@ -128,6 +143,9 @@ export function handlerFacts(fn: FunctionNode, text: string): HandlerFact[] {
       return undefined;
     });
   }
+
+  answerFacts(fn, finishers, facts);
+  facts.push(...unawaitedStored(fn, text));
 
   walk(fn.body, (n, parent) => {
     if (n.type !== 'CallExpression') return undefined;
@@ -170,13 +188,105 @@ function isAsyncCall(n: Extract<Node, { type: 'CallExpression' }>, name: string)
   return !!last && isFunction(last as Node) && (last as FunctionNode).params.length >= 2 && c.type === 'MemberExpression' && !/^(forEach|map|filter|reduce|some|every|find|sort|on|once|addEventListener|replace)$/.test(name);
 }
 
-/** The first call anywhere in `body` (callbacks included) that finishes the invocation. */
-function firstFinishCall(body: Node, f: Finishers): Node | undefined {
+/** The first call in `body` (in nested functions too, or only there) that finishes the invocation. */
+function firstFinishCall(body: Node, f: Finishers, nestedOnly = false): Node | undefined {
   if (!f.callback && !f.context) return undefined;
   let found: Node | undefined;
-  walk(body, (n) => {
-    if (!found && isFinishCall(n, f)) found = n;
-    return !found;
-  });
+  const visit = (root: Node, nested: boolean): void => {
+    walk(root, (n) => {
+      if (found) return false;
+      if (n !== root && isFunction(n)) {
+        visit((n as FunctionNode).body, true);
+        return false;
+      }
+      if ((nested || !nestedOnly) && isFinishCall(n, f)) found = n;
+      return !found;
+    });
+  };
+  visit(body, false);
   return found;
+}
+
+/** Keys that only the event has: an answer object with none of them (and no spread) is not the event. */
+const EVENT_KEYS = new Set(['version', 'triggerSource', 'region', 'userPoolId', 'userName', 'callerContext', 'request', 'response', 'datasetRecords', 'eventType', 'identityId']);
+
+/** `an object with none of the event's keys ({statusCode, body}: an API Gateway response)` for messages. */
+function objectDetail(keys: string): string {
+  return `an object with none of the event's keys ({${keys}}${/\bstatusCode\b/.test(keys) ? ': an API Gateway response' : ''})`;
+}
+
+/** Is `n` `new Error(…)` / `new SomeError(…)` / `Error(…)`? */
+function isErrorValue(n: Node): boolean {
+  const v = unwrap(n);
+  if (v.type !== 'NewExpression' && v.type !== 'CallExpression') return false;
+  const c = unwrap(v.callee as Node);
+  return c.type === 'Identifier' && /Error$/.test(c.name) && (v.type === 'NewExpression' || c.name === 'Error');
+}
+
+/** An object literal that cannot be the event: no spread, no event key (an API Gateway `{statusCode, body}`). */
+function notEventObject(n: Node): string | undefined {
+  const v = unwrap(n);
+  if (v.type !== 'ObjectExpression' || v.properties.length === 0) return undefined;
+  const keys: string[] = [];
+  for (const p of v.properties) {
+    if (p.type !== 'ObjectProperty' || p.computed) return undefined;
+    const k = p.key.type === 'Identifier' ? p.key.name : p.key.type === 'StringLiteral' ? p.key.value : undefined;
+    if (k === undefined || EVENT_KEYS.has(k)) return undefined;
+    keys.push(k);
+  }
+  return keys.join(', ');
+}
+
+/**
+ * What the handler answers with, when that cannot be the event: `return new Error(…)` (returned, not
+ * thrown: the invocation succeeds) and an object literal without any event key (`{statusCode, body}`),
+ * returned or passed as the callback's result.
+ */
+function answerFacts(fn: FunctionNode, f: Finishers, facts: HandlerFact[]): void {
+  if (fn.body.type !== 'BlockStatement') {
+    const keys = notEventObject(fn.body);
+    if (isErrorValue(fn.body)) facts.push({ kind: 'returnsError', ...span(fn.body) });
+    else if (keys) facts.push({ kind: 'returnsNonEvent', ...span(fn.body), detail: objectDetail(keys) });
+    return;
+  }
+  walk(fn.body, (n) => {
+    if (isFunction(n)) return false;
+    let answer: Node | undefined;
+    if (n.type === 'ReturnStatement' && n.argument) answer = n.argument;
+    else if (n.type === 'CallExpression' && f.callback && isFinishCall(n, { callback: f.callback }) && n.arguments.length >= 2) answer = n.arguments[1] as Node;
+    if (!answer) return undefined;
+    if (n.type === 'ReturnStatement' && isErrorValue(answer)) facts.push({ kind: 'returnsError', ...span(n) });
+    const keys = notEventObject(answer);
+    if (keys) facts.push({ kind: 'returnsNonEvent', ...span(n.type === 'ReturnStatement' ? n : answer), detail: objectDetail(keys) });
+    return undefined;
+  });
+}
+
+/**
+ * `const p = client.send(…)` (or `sendEmail(…)`, `fetch(…)`) in an async handler, where `p` is never
+ * awaited, returned, or handed to `Promise.all`/`.then` before the handler answers: the work is left
+ * running when Lambda freezes the environment.
+ */
+function unawaitedStored(fn: FunctionNode, text: string): HandlerFact[] {
+  if (!fn.async || fn.body.type !== 'BlockStatement') return [];
+  const stored = new Map<string, Node>();
+  walk(fn.body, (n) => {
+    if (isFunction(n)) return false;
+    if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.init) {
+      const init = unwrap(n.init);
+      const name = init.type === 'CallExpression' ? calleeName(init.callee) : undefined;
+      if (init.type === 'CallExpression' && name && isAsyncCall(init, name)) stored.set(n.id.name, init);
+    }
+    return undefined;
+  });
+  if (stored.size === 0) return [];
+  const used = new Set<string>();
+  walk(fn.body, (n, parent) => {
+    if (n.type !== 'Identifier' || !stored.has(n.name)) return undefined;
+    // Any use other than its own declaration: awaited, returned, passed on, `.then`-ed, assigned: trust it.
+    if (parent?.type === 'VariableDeclarator' && parent.id === n) return undefined;
+    used.add(n.name);
+    return undefined;
+  });
+  return [...stored].filter(([name]) => !used.has(name)).map(([name, call]) => ({ kind: 'floatingPromise' as const, ...span(call), detail: `${name} = ${text.slice(call.start ?? 0, Math.min(call.end ?? 0, (call.start ?? 0) + 50)).split('\n')[0] ?? ''}` }));
 }

@@ -47,7 +47,9 @@ export const defineAuthChallenge = {
           type: ['string', 'null'],
           writable: true,
           description: 'The next challenge to present, e.g. `CUSTOM_CHALLENGE` (then create auth challenge runs).',
-          suggestions: CHALLENGE_NAMES,
+          // A closed set: the challenge names Cognito uses (API ChallengeNameType and the guide's SRP_A);
+          // a write of anything else (COLLECT_ATTRIBUTES, seen in real handlers) is reported.
+          enum: CHALLENGE_NAMES,
           note: NULL_NOTE,
           example: null,
         },

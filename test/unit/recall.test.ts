@@ -1,0 +1,94 @@
+// Issue 9, section 3: mistakes seen in real handlers that went unflagged, and half-typed code that must stay quiet.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { analyze, findings } from './handlerHelpers';
+
+const keys = (text: string, file = 'preSignUp.js'): string[] => findings(text, file).map((p) => p.key);
+const fn = (...lines: string[]): string => `exports.handler = async (event) => {\n${lines.map((l) => `  ${l}`).join('\n')}\n};\n`;
+
+describe('answers that are not the event', () => {
+  // Developer guide: the function sends the event back ("send the event back unmodified"); observed: anything
+  // else gets "InvalidLambdaResponseException: Unrecognizable lambda output".
+  it('an API Gateway {statusCode, body} is reported; the event and spreads are not', () => {
+    assert.ok(keys(fn("return { statusCode: 200, body: JSON.stringify(event) };")).includes('returnsNonEvent'));
+    assert.ok(keys("exports.handler = (event, context, callback) => {\n  callback(null, { statusCode: 200 });\n};\n").includes('returnsNonEvent'));
+    assert.ok(!keys(fn('return { ...event, response: { autoConfirmUser: true } };')).includes('returnsNonEvent'));
+    assert.ok(!keys(fn('return event;')).includes('returnsNonEvent'));
+  });
+  it('return new Error(…) instead of throw', () => {
+    const f = findings(fn("if (!event.request.userAttributes.email) return new Error('no email');", 'return event;'), 'preSignUp.js').find((p) => p.key === 'returnsError');
+    assert.ok(f);
+    assert.equal(f.fixes?.[0]?.edits[0]?.newText, 'throw');
+    assert.ok(!keys(fn("if (!event.request.userAttributes.email) throw new Error('no email');", 'return event;')).includes('returnsError'));
+  });
+});
+
+describe('promises and callbacks', () => {
+  const ses = "const { SESClient, SendEmailCommand } = require('@aws-sdk/client-ses');\nconst ses = new SESClient({});\n";
+  it('a promise stored in a variable and never awaited', () => {
+    assert.ok(keys(`${ses}${fn('const sent = ses.send(new SendEmailCommand({}));', 'return event;')}`, 'postConfirmation.js').includes('floatingPromise'));
+    assert.ok(!keys(`${ses}${fn('const sent = ses.send(new SendEmailCommand({}));', 'await sent;', 'return event;')}`, 'postConfirmation.js').includes('floatingPromise'));
+    assert.ok(!keys(`${ses}${fn('const sent = ses.send(new SendEmailCommand({}));', 'await Promise.all([sent]);', 'return event;')}`, 'postConfirmation.js').includes('floatingPromise'));
+  });
+  // Runtime interface client, Runtime.js: "send a successful invocation with a null payload if the customer forgot to call the callback".
+  it('a callback called on some paths only', () => {
+    const some = "exports.handler = (event, context, callback) => {\n  if (event.request.userAttributes.email) {\n    callback(null, event);\n  }\n};\n";
+    const f = findings(some, 'preSignUp.js').find((p) => p.key === 'noReturn');
+    assert.match(f?.message ?? '', /some paths call it.*answers null/);
+    assert.ok(!keys("exports.handler = (event, context, callback) => {\n  if (event.request.userAttributes.email) callback(null, event);\n  else callback(new Error('no'));\n};\n").includes('noReturn'));
+    // Called from a nested function (a promise chain): every path may end there; not reported.
+    assert.ok(!keys("exports.handler = (event, context, callback) => {\n  save(event).then(() => callback(null, event)).catch(callback);\n};\n").includes('noReturn'));
+  });
+});
+
+describe('values written and attributes assumed', () => {
+  it('a challengeName write outside the documented names', () => {
+    assert.ok(keys(fn("event.response.challengeName = 'COLLECT_ATTRIBUTES';", 'return event;'), 'defineAuthChallenge.js').includes('invalidValue'));
+    assert.ok(!keys(fn("event.response.challengeName = 'CUSTOM_CHALLENGE';", 'return event;'), 'defineAuthChallenge.js').includes('invalidValue'));
+  });
+  // "If autoVerifyPhone is set to true, the phone_number attribute must have a valid, non-null value."
+  it('autoVerifyPhone = true with no look at phone_number', () => {
+    assert.ok(keys(fn('event.response.autoConfirmUser = true;', 'event.response.autoVerifyPhone = true;', 'return event;')).includes('autoVerifyUnchecked'));
+    assert.ok(!keys(fn('if (event.request.userAttributes.phone_number) event.response.autoVerifyPhone = true;', 'return event;')).includes('autoVerifyUnchecked'));
+    assert.ok(!keys(fn("if (event.triggerSource === 'PreSignUp_AdminCreateUser') {", '  event.response.autoVerifyPhone = true;', '}', 'return event;')).includes('autoVerifyUnchecked'));
+  });
+});
+
+describe('inference', () => {
+  it('the keys of an object literal assigned to event.response decide (pre token V1, not 13 triggers)', () => {
+    const a = analyze(fn("event.response = { claimsOverrideDetails: { claimsToAddOrOverride: { tier: 'gold' } } };", 'return event;'), 'handler.js');
+    assert.deepEqual(a.handlers[0]?.inference.candidates.map((c) => c.trigger.id), ['PreTokenGeneration']);
+  });
+  it('export const handler = impl = async (event) => …', () => {
+    const a = analyze('let impl;\nexport const handler = impl = async (event) => {\n  event.response.autoConfirmUser = true;\n  return event;\n};\n', 'handler.mjs');
+    assert.deepEqual(a.handlers.map((h) => h.name), ['handler']);
+  });
+  it('Amplify Gen 1: the function folder two levels up names the trigger, also for loader index files', () => {
+    const loader = "const moduleNames = process.env.MODULES.split(',');\nconst modules = moduleNames.map((name) => require(`./${name}`));\nexports.handler = async (event, context) => {\n  for (const m of modules) await m.handler(event, context);\n  return event;\n};\n";
+    const a = analyze(loader, 'amplify/backend/function/myappPreSignup/src/index.js');
+    assert.deepEqual(a.handlers[0]?.inference.candidates.map((c) => c.trigger.id), ['PreSignUp']);
+    assert.deepEqual(findings(loader, 'amplify/backend/function/myappPreSignup/src/index.js'), []);
+  });
+});
+
+describe('while typing', () => {
+  it('`event.request.` on the line above `return event;` reports nothing', () => {
+    const text = fn('event.response.autoConfirmUser = true;', 'event.request.', 'return event;');
+    assert.deepEqual(findings(text, 'preSignUp.js').map((p) => `${p.key}: ${p.message}`), []);
+  });
+  it('the same inside a branch', () => {
+    const text = fn('if (event.request.userAttributes.email) {', '  event.request.', '  return event;', '}', 'return event;');
+    assert.deepEqual(findings(text, 'preSignUp.js').map((p) => p.key), []);
+  });
+});
+
+describe('no new false positives on the clean fixtures', () => {
+  const dir = path.resolve(__dirname, '..', 'fixtures', 'handlers', 'clean');
+  for (const file of fs.readdirSync(dir)) {
+    it(file, () => {
+      assert.deepEqual(findings(fs.readFileSync(path.join(dir, file), 'utf8'), file).map((p) => `${p.key}: ${p.message}`), []);
+    });
+  }
+});
