@@ -55,10 +55,13 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   'CustomSMSSender__CustomSMSSender_SignUp__powertools-python': { issues: [...WORD_ENV, ...BOOL_ATTRS, 'caller-context-aws-sdk@callerContext.awsSdk', 'sender-type-mismatch@request.type'] },
   'CustomSMSSender__CustomSMSSender_SignUp__powertools-ts-jsdoc': { issues: ['unexpected-response@response'] },
   'CustomSMSSender__x-trigger_source__aws-lambda-dotnet': { issues: ['placeholder-trigger-source@triggerSource', 'unexpected-response@response', 'invalid-enum-value@request.type'], alone: null },
-  'DefineAuthChallenge__DefineAuthChallenge_Authentication__aws-lambda-go': { issues: [...CHALLENGE_ENV] },
+  // response.challengeName is "challengeName" in this sample: a placeholder (now that challengeName is a closed set).
+  'DefineAuthChallenge__DefineAuthChallenge_Authentication__aws-lambda-go': { issues: [...CHALLENGE_ENV, 'placeholder-value@response.challengeName'] },
   'DefineAuthChallenge__DefineAuthChallenge_Authentication__aws-lambda-java': { issues: [] },
-  'DefineAuthChallenge__DefineAuthChallenge_Authentication__aws-lambda-rust-optional-response-fields': { issues: [...CHALLENGE_ENV] },
-  'DefineAuthChallenge__DefineAuthChallenge_Authentication__aws-lambda-rust-user-not-found': { issues: [...CHALLENGE_ENV] },
+  // response.challengeName is "challengeName" in this sample: a placeholder (now that challengeName is a closed set).
+  'DefineAuthChallenge__DefineAuthChallenge_Authentication__aws-lambda-rust-optional-response-fields': { issues: [...CHALLENGE_ENV, 'placeholder-value@response.challengeName'] },
+  // response.challengeName is "challengeName" in this sample: a placeholder (now that challengeName is a closed set).
+  'DefineAuthChallenge__DefineAuthChallenge_Authentication__aws-lambda-rust-user-not-found': { issues: [...CHALLENGE_ENV, 'placeholder-value@response.challengeName'] },
   'DefineAuthChallenge__DefineAuthChallenge_Authentication__powertools-python': { issues: [] },
   'DefineAuthChallenge__DefineAuthChallenge_Authentication__powertools-ts-first-call': { issues: [] },
   'DefineAuthChallenge__x-trigger_source__aws-lambda-dotnet-null-values': { issues: ['placeholder-trigger-source@triggerSource', 'invalid-enum-value@request.session.0.challengeName', 'invalid-enum-value@request.session.1.challengeName'], alone: 'DefineAuthChallenge' },

@@ -31,7 +31,8 @@ export function walk(ctx: CheckContext, value: unknown, field: FieldDefinition, 
 
 /** Enum and constraints of one string. */
 function checkString(ctx: CheckContext, value: string, field: FieldDefinition, path: Path, out: boolean): void {
-  const placeholder = placeholderKind(value);
+  // A value that repeats its own key (`"challengeName": "challengeName"`, in published Go and Rust samples) is a placeholder too.
+  const placeholder = placeholderKind(value) ?? (out && path.length > 0 && value === path[path.length - 1] && field.enum ? 'its own key name, a placeholder from a published example' : undefined);
   if (placeholder) {
     // Harmless locally on the input side (information); in a response Cognito would receive it (warning).
     report(ctx, 'placeholder-value', out ? 'warning' : 'information', path, `${showPath(path)} is ${placeholder}${field.example !== undefined && field.example !== null ? `; a real value looks like ${JSON.stringify(field.example)}` : ''}.`, field.docs);
