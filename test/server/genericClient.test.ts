@@ -232,3 +232,17 @@ describe('commands through workspace/executeCommand', () => {
     }
   });
 });
+
+describe('inline suppression in the editor, as in check', () => {
+  it('a disable-next-line comment drops the finding; an unused one is reported', async () => {
+    const s = await startServer({ workspace: BOUND_WS, client: 'generic' });
+    try {
+      const uri = `${s.workspaceUri}/src/suppressed.js`;
+      const w = s.diagnostics(uri, 1);
+      s.open(uri, `${TYPO.replace('  event.response.autoConfirmUsr', '  // cognito-triggers-disable-next-line handler/unknown-field -- our middleware reads it\n  event.response.autoConfirmUsr')}// cognito-triggers-disable-next-line handler/no-return -- none here\n`, 'js');
+      assert.deepEqual((await w).map((d) => [d.code, d.range.start.line]), [['suppression/unused', 6]]);
+    } finally {
+      await s.stop();
+    }
+  });
+});

@@ -36,3 +36,13 @@ test('keeps good entries and reports each bad one by path', () => {
 test('a file without a handlers array says what is expected', () => {
   assert.match(parseBindingsFile('{}', isTrigger).errors[0]?.message ?? '', /"handlers" array/);
 });
+
+test('the "check" section: rule severities and ignore globs, each wrong value explained', () => {
+  const isRule = (c: string): boolean => c.startsWith('handler/');
+  const ok = parseBindingsFile(JSON.stringify({ check: { rules: { 'handler/no-return': 'off', 'handler/long-wait': 'error' }, ignore: ['./generated/**'] } }), isTrigger, isRule);
+  assert.deepEqual(ok.errors, [], 'a file with only "check" needs no "handlers"');
+  assert.deepEqual(ok.check, { rules: { 'handler/no-return': 'off', 'handler/long-wait': 'error' }, ignore: ['generated/**'] });
+  const bad = parseBindingsFile(JSON.stringify({ handlers: [], check: { rules: { 'nope/x': 'off', 'handler/no-return': 'loud' }, ignore: 'x', extra: 1 } }), isTrigger, isRule);
+  assert.deepEqual(bad.errors.map((e) => e.path).sort(), ['check.extra', 'check.ignore', 'check.rules.handler/no-return', 'check.rules.nope/x']);
+  assert.deepEqual(bad.check, { rules: {}, ignore: [] });
+});

@@ -1,51 +1,47 @@
-// `cognito-triggers check`: the language server's diagnostics for handler and event files, for CI.
+// `cognito-triggers check`: the language server's diagnostics for handler and event files, for CI:
+// formats for people, editors, GitHub and code scanning (SARIF); suppressions; config from cognito-triggers.json.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic } from 'vscode-languageserver-types';
-import type { FeatureContext, ProviderHost } from '../core/features/provider';
-import { listFiles } from '../core/invoke/workspace';
+import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import { parseBindingsFile, type CheckConfig, type RuleSetting } from '../core/bindings/file';
+import type { FeatureContext, LanguageFeatureProvider, ProviderHost } from '../core/features/provider';
+import { applySuppressions, SUPPRESSION_CODES } from '../core/features/suppression';
+import { LAMBDA_SYNC_PAYLOAD_LIMIT_BYTES } from '../core/invoke/event';
+import { getTrigger } from '../core/model';
+import { ruleById } from '../core/rules';
 import { defaultSettings, type Settings } from '../core/settings';
 import { PROVIDERS } from '../providers';
+import { ignoreFilter, matchFiles, type PatternResult } from './checkFiles';
+import { FORMATS, formatFindings, slashRelative, summaryLine, type CheckFinding, type CheckFormat, type FindingEdit } from './checkFormats';
+import { USAGE_EXIT } from './program';
+import { toolVersion } from './version';
+
+export type { CheckFinding } from './checkFormats';
 
 const LANGUAGES: Record<string, string> = { '.js': 'javascript', '.mjs': 'javascript', '.cjs': 'javascript', '.jsx': 'javascriptreact', '.ts': 'typescript', '.mts': 'typescript', '.cts': 'typescript', '.tsx': 'typescriptreact', '.py': 'python', '.json': 'json' };
 const SEVERITY = ['', 'error', 'warning', 'info', 'hint'] as const;
+const SEVERITY_NUMBER: Record<Exclude<RuleSetting, 'off'>, 1 | 2 | 3 | 4> = { error: 1, warning: 2, info: 3, hint: 4 };
 
 interface CheckOptions {
   json?: boolean;
+  format?: CheckFormat;
+  outputFile?: string;
+  root?: string;
   maxWarnings?: string;
   runtime?: string;
   verbose?: boolean;
+  errorOnUnmatchedPattern: boolean;
 }
 
-/** One diagnostic as printed. */
-export interface CheckFinding {
-  file: string;
-  line: number;
-  column: number;
-  severity: 'error' | 'warning' | 'info' | 'hint';
-  code: string;
-  message: string;
-}
-
-/** Files named on the command line; directories contribute their JS, TS, Python and JSON files. */
-function expand(args: string[]): { files: string[]; missing: string[] } {
-  const files: string[] = [];
-  const missing: string[] = [];
-  for (const a of args) {
-    const abs = path.resolve(a);
-    let st: fs.Stats;
-    try {
-      st = fs.statSync(abs);
-    } catch {
-      missing.push(a);
-      continue;
-    }
-    if (st.isDirectory()) files.push(...listFiles(abs, (r) => path.extname(r) in LANGUAGES && !r.endsWith('.d.ts')).map((r) => path.join(abs, r)));
-    else files.push(abs);
-  }
-  return { files, missing };
+/** Where a check runs: the folder paths are relative to, and its config. */
+export interface CheckScope {
+  /** --root: event-file globs, the bindings file, ignore globs and SARIF paths are relative to it. */
+  root: string;
+  config: CheckConfig;
+  /** Settings every file is checked with (defaults, plus --runtime). */
+  settings?: Settings;
 }
 
 /** What checking one file gave: its findings and which provider read it (none: not a trigger file). */
@@ -57,57 +53,138 @@ export interface FileCheck {
   skipped?: boolean;
 }
 
+const defaultScope = (): CheckScope => ({ root: process.cwd(), config: { rules: {}, ignore: [] } });
+
 /** Diagnostics of one file through the first provider that handles it (none: not a trigger file). */
-export async function checkFile(file: string, host: ProviderHost): Promise<CheckFinding[]> {
-  return (await checkOne(file, host)).findings;
+export async function checkFile(file: string, host: ProviderHost, scope: CheckScope = defaultScope()): Promise<CheckFinding[]> {
+  return (await checkOne(file, host, scope)).findings;
 }
 
+/** The quick fix of a diagnostic: the provider's first code action that edits this document. */
+async function fixOf(provider: LanguageFeatureProvider, ctx: FeatureContext, d: Diagnostic): Promise<CheckFinding['fix']> {
+  if (!provider.codeActions) return undefined;
+  let actions: CodeAction[];
+  try {
+    actions = await provider.codeActions(ctx, d.range, { diagnostics: [d] });
+  } catch {
+    return undefined;
+  }
+  for (const a of actions) {
+    const edits: TextEdit[] | undefined = a.edit?.changes?.[ctx.document.uri];
+    if (!edits?.length) continue;
+    const toEdit = (e: TextEdit): FindingEdit => ({ line: e.range.start.line + 1, column: e.range.start.character + 1, endLine: e.range.end.line + 1, endColumn: e.range.end.character + 1, text: e.newText });
+    return { description: a.title, edits: edits.map(toEdit) };
+  }
+  return undefined;
+}
+
+/** The configured severity of a code: undefined = keep the rule's own; 'off' = drop. */
+const configured = (scope: CheckScope, code: string): RuleSetting | undefined => scope.config.rules[code];
+
 /** Checks one file and says which provider handled it. */
-export async function checkOne(file: string, host: ProviderHost, settings: Settings = defaultSettings()): Promise<FileCheck> {
+export async function checkOne(file: string, host: ProviderHost, scope: CheckScope = defaultScope()): Promise<FileCheck> {
   const languageId = LANGUAGES[path.extname(file)];
   if (!languageId) return { findings: [], skipped: true };
+  const rootPath = slashRelative(scope.root, file);
+  const shown = path.relative(process.cwd(), file) || file;
+  // An event file Lambda could never carry is not read: its size alone decides.
+  const size = fs.statSync(file).size;
+  if (languageId === 'json' && size > LAMBDA_SYNC_PAYLOAD_LIMIT_BYTES) {
+    const message = `The file is ${size.toLocaleString('en-US')} bytes; Lambda refuses a synchronous payload over 6 MB (${LAMBDA_SYNC_PAYLOAD_LIMIT_BYTES.toLocaleString('en-US')} bytes, https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html), so it cannot be a trigger event. Not checked further.`;
+    return { findings: [{ file: shown, rootPath, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: 'payload-too-large', message, docUrl: 'https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html' }], provider: 'size' };
+  }
   const text = fs.readFileSync(file, 'utf8');
   const document = TextDocument.create(`file://${file.split(path.sep).map(encodeURIComponent).join('/')}`, languageId, 1, text);
-  const ctx: FeatureContext = { document, settings, relativePath: path.relative(process.cwd(), file).split(path.sep).join('/'), host, reportSyntaxErrors: true };
+  const ctx: FeatureContext = { document, settings: scope.settings ?? defaultSettings(), relativePath: rootPath, host, reportSyntaxErrors: true };
   const provider = PROVIDERS.find((p) => p.handles(ctx));
-  const diags: Diagnostic[] = provider?.diagnose ? await provider.diagnose(ctx) : [];
-  const findings = diags.map((d): CheckFinding => ({
-    file: path.relative(process.cwd(), file) || file,
-    line: d.range.start.line + 1,
-    column: d.range.start.character + 1,
-    severity: SEVERITY[d.severity ?? 1] || 'error',
-    code: d.code === undefined ? '' : String(d.code),
-    message: typeof d.message === 'string' ? d.message : d.message.value,
-  }));
+  const raw: Diagnostic[] = provider?.diagnose ? await provider.diagnose(ctx) : [];
+  const { diagnostics } = applySuppressions(text, languageId, raw);
+  const findings: CheckFinding[] = [];
+  for (const d of diagnostics) {
+    const code = d.code === undefined ? '' : String(d.code);
+    const setting = configured(scope, code);
+    if (setting === 'off') continue;
+    const severity = setting ? SEVERITY[SEVERITY_NUMBER[setting]] : SEVERITY[d.severity ?? 1] || 'error';
+    const rule = ruleById(code);
+    const docUrl = d.codeDescription?.href ?? rule?.helpUri;
+    const fix = provider && code !== SUPPRESSION_CODES.unused && code !== SUPPRESSION_CODES.noReason ? await fixOf(provider, ctx, d) : undefined;
+    findings.push({
+      file: shown,
+      rootPath,
+      line: d.range.start.line + 1,
+      column: d.range.start.character + 1,
+      endLine: d.range.end.line + 1,
+      endColumn: d.range.end.character + 1,
+      severity: severity as CheckFinding['severity'],
+      code,
+      message: typeof d.message === 'string' ? d.message : (d.message as { value: string }).value,
+      ...(docUrl ? { docUrl } : {}),
+      ...(rule ? { ruleDocs: rule.docsUrl } : {}),
+      ...(fix ? { fix } : {}),
+    });
+  }
   return { findings, ...(provider ? { provider: provider.name } : {}) };
+}
+
+/** --root, else the nearest folder up from the working directory with cognito-triggers.json or .git, else the working directory. */
+function findRoot(given: string | undefined): string {
+  if (given) return path.resolve(given);
+  for (let dir = process.cwd(); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'cognito-triggers.json')) || fs.existsSync(path.join(dir, '.git'))) return dir;
+    if (path.dirname(dir) === dir) return process.cwd();
+  }
+}
+
+/** The "check" section of the root's cognito-triggers.json; errors in it are usage errors. */
+function readConfig(root: string): { config: CheckConfig; errors: string[] } {
+  const file = path.join(root, 'cognito-triggers.json');
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return { config: { rules: {}, ignore: [] }, errors: [] };
+  }
+  const known = (code: string): boolean => !!ruleById(code) || Object.values(SUPPRESSION_CODES).includes(code as never) || code === 'payload-too-large';
+  const parsed = parseBindingsFile(text, (id) => !!getTrigger(id), known);
+  // Only the check section's errors stop a check; the handlers list is the bindings view's business.
+  const errors = parsed.errors.filter((e) => e.path === '' || e.path.startsWith('check')).map((e) => `${path.relative(process.cwd(), file) || file}${e.path ? ` ${e.path}` : ''}: ${e.message}`);
+  return { config: parsed.check, errors };
+}
+
+function usage(message: string): void {
+  process.stderr.write(`cognito-triggers check: ${message}\n`);
+  process.exitCode = USAGE_EXIT;
 }
 
 async function run(args: string[], o: CheckOptions): Promise<void> {
   const maxWarnings = o.maxWarnings === undefined ? Infinity : Number(o.maxWarnings);
-  if (!Number.isInteger(maxWarnings) && maxWarnings !== Infinity) {
-    process.stderr.write(`cognito-triggers check: --max-warnings must be a whole number, not "${o.maxWarnings}".\n`);
-    process.exitCode = 2;
-    return;
-  }
+  if (!Number.isInteger(maxWarnings) && maxWarnings !== Infinity) return usage(`--max-warnings must be a whole number, not "${o.maxWarnings}".`);
+  if (o.json && o.format && o.format !== 'json') return usage(`--json and --format ${o.format} contradict each other; give one.`);
+  const format: CheckFormat = o.format ?? (o.json ? 'json' : 'text');
   // --runtime stands in for the cognitoTriggers.runtime setting: the IaC still wins where it states one.
-  if (o.runtime !== undefined && !/^nodejs\d+\.x$/.test(o.runtime)) {
-    process.stderr.write(`cognito-triggers check: --runtime must be a Lambda Node.js runtime such as nodejs22.x or nodejs24.x, not "${o.runtime}".\n`);
-    process.exitCode = 2;
-    return;
-  }
+  if (o.runtime !== undefined && !/^nodejs\d+\.x$/.test(o.runtime)) return usage(`--runtime must be a Lambda Node.js runtime such as nodejs22.x or nodejs24.x, not "${o.runtime}".`);
   const settings = { ...defaultSettings(), ...(o.runtime ? { runtime: o.runtime } : {}) };
-  const { files, missing } = expand(args);
-  for (const m of missing) process.stderr.write(`cognito-triggers check: no such file or folder: ${m}\n`);
-  if (missing.length) {
-    process.exitCode = 2;
-    return;
-  }
+  if (o.root && !fs.existsSync(o.root)) return usage(`--root ${o.root}: no such folder.`);
+  const root = findRoot(o.root);
+  const { config, errors } = readConfig(root);
+  if (errors.length) return usage(`the "check" section of cognito-triggers.json is not valid:\n  ${errors.join('\n  ')}`);
+  const scope: CheckScope = { root, config, settings };
+  const ignored = ignoreFilter(root, config.ignore);
   const host: ProviderHost = { log: (level, message) => (o.verbose || level === 'error' ? process.stderr.write(`[${level}] ${message}\n`) : undefined) };
   const findings: CheckFinding[] = [];
+  const patterns: PatternResult[] = [];
   let checked = 0;
-  for (const f of files) {
-    const c = await checkOne(f, host, settings);
+  let skippedByConfig = 0;
+  const searched = (f: string): boolean => path.extname(f) in LANGUAGES && !f.endsWith('.d.ts');
+  // One file at a time: only findings are kept, however many files match.
+  for (const f of matchFiles(args, process.cwd(), patterns, searched)) {
     const shown = path.relative(process.cwd(), f) || f;
+    if (ignored(f)) {
+      skippedByConfig++;
+      if (o.verbose) process.stderr.write(`[verbose] ${shown}: ignored (cognito-triggers.json check.ignore)\n`);
+      continue;
+    }
+    const c = await checkOne(f, host, scope);
     if (c.skipped) {
       // Named on the command line but not a handler or event file: say so instead of counting it as clean.
       process.stderr.write(`${shown}: skipped (not a handler or event file)\n`);
@@ -117,25 +194,43 @@ async function run(args: string[], o: CheckOptions): Promise<void> {
     if (o.verbose) process.stderr.write(`[verbose] ${shown}: ${c.provider ? `checked by ${c.provider}` : 'no trigger handler or event found; nothing to report'} (${c.findings.length} finding(s))\n`);
     findings.push(...c.findings);
   }
-  if (o.json) process.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);
-  else for (const d of findings) process.stdout.write(`${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}\n`);
-  const errors = findings.filter((d) => d.severity === 'error').length;
+  const unmatched = patterns.filter((p) => p.matched === 0);
+  for (const p of unmatched) {
+    const what = p.missing ? `no such file or folder: ${p.pattern}` : `no handler or event file matches: ${p.pattern}`;
+    process.stderr.write(`cognito-triggers check: ${what}${o.errorOnUnmatchedPattern ? ' (--no-error-on-unmatched-pattern to allow it)' : ''}\n`);
+  }
+  if (unmatched.length && o.errorOnUnmatchedPattern) {
+    process.exitCode = USAGE_EXIT;
+    return;
+  }
+  const ctx = { version: toolVersion(), checked };
+  const out = formatFindings(format, findings, ctx);
+  if (o.outputFile) {
+    fs.mkdirSync(path.dirname(path.resolve(o.outputFile)), { recursive: true });
+    fs.writeFileSync(o.outputFile, out);
+  } else process.stdout.write(out);
+  const errorCount = findings.filter((d) => d.severity === 'error').length;
   const warnings = findings.filter((d) => d.severity === 'warning').length;
-  if (!o.json) process.stderr.write(`${checked} file(s) checked: ${errors} error(s), ${warnings} warning(s).\n`);
+  // Machine formats on stdout stay pure; the summary goes to stderr for people.
+  if (format !== 'json' || o.outputFile) process.stderr.write(`${summaryLine(findings, ctx).trimEnd()}${skippedByConfig ? ` ${skippedByConfig} ignored by cognito-triggers.json.` : ''}${o.outputFile ? ` Written to ${o.outputFile}.` : ''}\n`);
   // Say why a run with no errors fails: otherwise exit 1 looks like a crash.
-  if (!errors && warnings > maxWarnings) process.stderr.write(`cognito-triggers check: ${warnings} warning(s) > --max-warnings ${maxWarnings}.\n`);
-  process.exitCode = errors > 0 || warnings > maxWarnings ? 1 : 0;
+  if (!errorCount && warnings > maxWarnings) process.stderr.write(`cognito-triggers check: ${warnings} warning(s) > --max-warnings ${maxWarnings}.\n`);
+  process.exitCode = errorCount > 0 || warnings > maxWarnings ? 1 : 0;
 }
 
-/** Adds `check <files…> [--json] [--max-warnings N]`. */
+/** Adds `check <files…> [--format F] [--output-file FILE] [--root DIR] [--max-warnings N] [--no-error-on-unmatched-pattern]`. */
 export function addCheckCommand(program: Command): void {
   program
     .command('check')
-    .description('Print diagnostics for trigger handlers and event files (folders are searched). Exit 1 on any error or too many warnings.')
-    .argument('<files...>', 'handler (.js/.ts/.py) and event (.json) files or folders')
-    .option('--json', 'print the findings as JSON')
+    .description('Print diagnostics for trigger handlers and event files (folders and globs are searched). Exit 1 on any error or too many warnings, 2 on a usage error or when a pattern matches no file.')
+    .argument('<files...>', 'handler (.js/.ts/.py) and event (.json) files, folders or globs ("src/**/*.ts")')
+    .addOption(new Option('--format <format>', 'output format: text (default), stylish, compact (file:line:col: for Vim/Emacs), json, github (workflow annotations), sarif (code scanning)').choices(FORMATS))
+    .option('--json', 'the same as --format json')
+    .option('-o, --output-file <file>', 'write the output to this file instead of stdout')
+    .option('--root <dir>', 'project root: event-file globs, cognito-triggers.json and SARIF/GitHub paths are relative to it (default: the nearest folder up with cognito-triggers.json or .git)')
     .option('--max-warnings <n>', 'fail when there are more warnings than this')
     .option('--runtime <id>', 'Lambda runtime of the handlers when the IaC does not state it (nodejs22.x, nodejs24.x): the callback rules depend on it')
+    .option('--no-error-on-unmatched-pattern', 'do not fail when a file, folder or glob matches nothing')
     .option('--verbose', 'print to stderr which analyser handled each file, and the analysers\' logs')
     .action((files: string[], o: CheckOptions) => run(files, o));
 }

@@ -1,5 +1,6 @@
 // Publishes diagnostics for open documents: coalesces bursts of edits and drops results for stale versions.
 import type { Diagnostic } from 'vscode-languageserver/node';
+import { applySuppressions } from '../core/features/suppression';
 import { guarded, routeDocument, type FeatureDeps } from './features';
 
 /** Schedules validation of documents and publishes the results. */
@@ -39,7 +40,9 @@ export class DiagnosticsScheduler {
     const version = this.deps.documents.get(uri)?.version;
     const diagnostics = await guarded<Diagnostic[]>(this.deps, `diagnostics of ${uri}`, [], async () => {
       const r = await routeDocument(this.deps, uri);
-      return (await r?.provider.diagnose?.(r.ctx)) ?? [];
+      if (!r) return [];
+      // Inline suppression comments apply in the editor as in `check`: the same answers in both.
+      return applySuppressions(r.ctx.document.getText(), r.ctx.document.languageId, (await r.provider.diagnose?.(r.ctx)) ?? []).diagnostics;
     });
     const now = this.deps.documents.get(uri);
     if (!now || now.version !== version) return; // a newer edit will publish

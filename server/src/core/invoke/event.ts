@@ -11,8 +11,24 @@ function position(text: string, offset: number): { line: number; column: number 
   return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
 }
 
+/**
+ * Lambda's limit for a synchronous invocation payload: "For synchronous invocations, the maximum
+ * payload size is 6 MB" (https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html); observed as
+ * "Request must be smaller than 6291456 bytes for the InvokeFunction operation"
+ * (https://github.com/pelmers/streetwarp-web/issues/14). Cognito invokes its triggers synchronously.
+ */
+export const LAMBDA_SYNC_PAYLOAD_LIMIT_BYTES = 6_291_456;
+
 /** Parses event JSON text; strict JSON (no comments, no trailing commas), as Lambda receives it. */
 export function parseEventText(text: string, file: string): { value: unknown } | StartFailure {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > LAMBDA_SYNC_PAYLOAD_LIMIT_BYTES) {
+    return {
+      kind: 'failedToStart',
+      message: `The event is ${bytes.toLocaleString('en-US')} bytes; Lambda refuses a synchronous payload over 6 MB (${LAMBDA_SYNC_PAYLOAD_LIMIT_BYTES.toLocaleString('en-US')} bytes), so Cognito could never send it. Use a smaller event.`,
+      location: { file },
+    };
+  }
   const errors: ParseError[] = [];
   const value: unknown = parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const first = errors[0];
@@ -23,6 +39,10 @@ export function parseEventText(text: string, file: string): { value: unknown } |
       message: `The event is not valid JSON: ${printParseErrorCode(first.error)} at line ${at.line}, column ${at.column}.`,
       location: { file, ...at },
     };
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    const what = Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`;
+    return { kind: 'failedToStart', message: `The event must be a JSON object, as every Cognito trigger event is; this file holds ${what}. Put one event object in the file.`, location: { file, line: 1, column: 1 } };
   }
   return { value };
 }

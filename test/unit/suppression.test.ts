@@ -1,0 +1,41 @@
+// Inline suppression comments: a language-neutral post-filter keyed by the comment syntax of the language.
+import * as assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { applySuppressions, findSuppressions } from '../../server/src/core/features/suppression';
+
+const diag = (line: number, code: string): Diagnostic => ({ range: { start: { line, character: 2 }, end: { line, character: 9 } }, code, message: code, severity: 1 });
+const codes = (ds: readonly Diagnostic[]): unknown[] => ds.map((d) => [d.code, d.range.start.line]);
+
+test('JS line and block comments suppress the next line, by code, with the reason kept', () => {
+  const text = ['// cognito-triggers-disable-next-line handler/no-return, handler/long-wait -- the framework returns', 'a();', '/* cognito-triggers-disable-next-line handler/read-only -- legacy */', 'b();'].join('\n');
+  assert.deepEqual(findSuppressions(text, 'typescript').map((s) => [s.targetLine, s.codes, s.reason]), [
+    [1, ['handler/no-return', 'handler/long-wait'], 'the framework returns'],
+    [3, ['handler/read-only'], 'legacy'],
+  ]);
+  const r = applySuppressions(text, 'javascript', [diag(1, 'handler/no-return'), diag(1, 'handler/long-wait'), diag(3, 'handler/read-only'), diag(3, 'handler/no-return')]);
+  assert.equal(r.suppressed, 3);
+  assert.deepEqual(codes(r.diagnostics), [['handler/no-return', 3]]);
+});
+
+test('an unused code and a missing reason are reported on the comment', () => {
+  const text = '// cognito-triggers-disable-next-line handler/no-return\nx();\n';
+  const r = applySuppressions(text, 'javascript', []);
+  assert.deepEqual(codes(r.diagnostics), [['suppression/unused', 0], ['suppression/missing-reason', 0]]);
+  assert.match(String(r.diagnostics[0]?.message), /nothing to suppress for handler\/no-return on line 2/);
+});
+
+test('Python: `# cognito-triggers: disable=` on its own line covers the next line, after code its own line', () => {
+  const text = ['# cognito-triggers: disable=handler/no-return -- returns via decorator', 'def handler(event, context):', '    event["response"]["x"] = 1  # cognito-triggers: disable=handler/unknown-field -- new field'].join('\n');
+  const r = applySuppressions(text, 'python', [diag(1, 'handler/no-return'), diag(2, 'handler/unknown-field')]);
+  assert.equal(r.suppressed, 2);
+  assert.deepEqual(r.diagnostics, []);
+});
+
+test('the comment syntax belongs to the language: a JS comment form means nothing in Python, none in JSON', () => {
+  assert.deepEqual(findSuppressions('# cognito-triggers-disable-next-line handler/no-return -- x\n', 'python'), []);
+  assert.deepEqual(findSuppressions('// cognito-triggers: disable=handler/no-return\n', 'javascript'), []);
+  assert.deepEqual(findSuppressions('{"a": 1}', 'json'), []);
+  const d = [diag(0, 'wrong-type')];
+  assert.deepEqual(applySuppressions('{"a": 1}', 'json', d).diagnostics, d);
+});
