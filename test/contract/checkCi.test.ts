@@ -122,6 +122,11 @@ describe('inline suppression and the cognito-triggers.json "check" section', () 
     assert.deepEqual(codes, [['suppression/unused', 5], ['suppression/missing-reason', 5]]);
     assert.equal(r.code, 0, 'only warnings remain');
   });
+  it('Python: `# cognito-triggers: disable=` suppresses the next line only', () => {
+    const file = write('py/preSignUp.py', 'def lambda_handler(event, context):\n    # cognito-triggers: disable=handler/unknown-field -- experimental flag\n    event["response"]["autoConfirmUsr"] = True\n    event["response"]["autoVerifyEmai"] = True\n    return event\n');
+    const r = cli(project, 'check', file, '--format', 'json', '--root', project);
+    assert.deepEqual((JSON.parse(r.stdout) as { code: string; line: number }[]).map((f) => [f.code, f.line]), [['handler/unknown-field', 4]]);
+  });
   it('rule severities and ignore globs from the config', () => {
     const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-check-config-'));
     try {
