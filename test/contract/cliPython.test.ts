@@ -61,3 +61,37 @@ describe('cognito-triggers invoke app.py', () => {
     assert.match(noPython.stderr, /The Python interpreter "\/no\/such\/python3" .* does not exist/);
   });
 });
+
+describe('cognito-triggers new --language py', () => {
+  it('writes the handler, the events and a test that passes; keeps existing files unless --force', () => {
+    const dir = fs.mkdtempSync(path.join(CWD, 'new-'));
+    const r = cli('new', 'CustomMessage', '--language', 'py', '--source', 'CustomMessage_SignUp', 'CustomMessage_ForgotPassword', '--dir', dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(r.stdout.trim().split('\n'), [
+      'wrote     src/custom_message.py',
+      'wrote     events/CustomMessage/CustomMessage_SignUp.json',
+      'wrote     events/CustomMessage/CustomMessage_ForgotPassword.json',
+      'wrote     tests/test_custom_message.py',
+    ]);
+    const test = spawnSync('python3', ['-B', '-m', 'unittest', 'discover', '-s', 'tests'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(test.status, 0, test.stderr);
+    assert.match(test.stderr, /Ran 1 test/);
+    fs.writeFileSync(path.join(dir, 'src', 'custom_message.py'), '# mine\n');
+    const again = cli('new', 'CustomMessage', '--language', 'py', '--dir', dir);
+    assert.equal(again.code, 0, again.stderr);
+    assert.match(again.stdout, /^kept +src\/custom_message\.py$/m);
+    assert.equal(fs.readFileSync(path.join(dir, 'src', 'custom_message.py'), 'utf8'), '# mine\n');
+    const invoked = cli('invoke', path.join(dir, 'src', 'custom_message.py'), '--handler', 'lambda_handler', '--event', path.join(dir, 'events', 'CustomMessage', 'CustomMessage_SignUp.json'));
+    // The kept file (the user's) has no handler any more: a usage error.
+    assert.equal(invoked.code, 2);
+    assert.match(invoked.stderr, /Handler 'lambda_handler' missing on module 'custom_message'/);
+  });
+  it('usage errors (exit 2): an unknown trigger, a trigger without a Powertools data class', () => {
+    const unknown = cli('new', 'PreSignup', '--language', 'py');
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /unknown trigger "PreSignup"; did you mean PreSignUp\?/);
+    const noClass = cli('new', 'SyncTrigger', '--language', 'py-powertools', '--dir', CWD);
+    assert.equal(noClass.code, 2);
+    assert.match(noClass.stderr, /has no data class for Cognito Sync trigger: use the plain Python template/);
+  });
+});

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { snippetBody, snippets } from '../../server/src/core/generate/snippets';
 import { TRIGGERS } from '../../server/src/core/model';
+import { hasPowertoolsVariant } from '../../server/src/core/scaffold/python/templates';
 import { handlerTemplate } from '../../server/src/core/scaffold/templates';
 
 /** Expands a snippet body the way VS Code does for escapes (no tabstops but the final $0). */
@@ -14,14 +15,19 @@ function expand(body: readonly string[]): string {
   return `${text.slice(0, -'\n$0'.length).replace(/\\([$\\])/g, '$1')}\n`;
 }
 
-test('every trigger has a CommonJS, an ESM and a TypeScript snippet', () => {
+test('every trigger has a CommonJS, an ESM, a TypeScript and a Python snippet; Powertools ones where Powertools has a data class', () => {
   const all = Object.values(snippets());
-  assert.equal(all.length, TRIGGERS.length * 3);
+  const powertools = TRIGGERS.filter((t) => hasPowertoolsVariant(t.id));
+  // Powertools for Python has no data class for these (see scaffold/python/recipes.ts).
+  assert.deepEqual(TRIGGERS.filter((t) => !hasPowertoolsVariant(t.id)).map((t) => t.id), ['PreTokenGenerationV3', 'InboundFederation', 'SyncTrigger']);
+  assert.equal(all.length, TRIGGERS.length * 4 + powertools.length);
   for (const t of TRIGGERS) {
     const prefix = `cognito-${t.id.toLowerCase()}`;
     assert.ok(all.some((s) => s.prefix === prefix && s.scope.startsWith('javascript')), `${t.id} CommonJS`);
     assert.ok(all.some((s) => s.prefix === `${prefix}-esm`), `${t.id} ESM`);
     assert.ok(all.some((s) => s.prefix === prefix && s.scope.startsWith('typescript')), `${t.id} TypeScript`);
+    assert.ok(all.some((s) => s.prefix === prefix && s.scope === 'python'), `${t.id} Python`);
+    assert.equal(all.some((s) => s.prefix === `${prefix}-powertools` && s.scope === 'python'), hasPowertoolsVariant(t.id), `${t.id} Powertools`);
   }
 });
 
@@ -32,6 +38,10 @@ test('a snippet expands to exactly the scaffold template', () => {
     const ts = byScope.find((s) => s.scope.startsWith('typescript'));
     assert.equal(expand(cjs?.body ?? []), handlerTemplate(t.id, 'cjs'), `${t.id} CommonJS`);
     assert.equal(expand(ts?.body ?? []), handlerTemplate(t.id, 'ts'), `${t.id} TypeScript`);
+    const py = byScope.find((s) => s.scope === 'python' && !s.prefix.endsWith('-powertools'));
+    assert.equal(expand(py?.body ?? []), handlerTemplate(t.id, 'py'), `${t.id} Python`);
+    const pt = byScope.find((s) => s.prefix.endsWith('-powertools'));
+    if (hasPowertoolsVariant(t.id)) assert.equal(expand(pt?.body ?? []), handlerTemplate(t.id, 'py-powertools'), `${t.id} Powertools`);
   }
 });
 

@@ -1,5 +1,6 @@
 // Command: New Trigger Handler… — pick trigger, sources, language (and event version); the server writes
-// the handler, a sample event per source and a node:test test, never overwriting without asking.
+// the handler, a sample event per source and a test (node:test, or unittest/pytest for Python), never
+// overwriting without asking.
 import * as vscode from 'vscode';
 import { ListTriggersRequest, ScaffoldHandlerRequest, type ScaffoldLanguage } from '../../../server/src/core/protocol';
 import type { ExtensionState } from '../context';
@@ -42,14 +43,22 @@ async function pickTrigger(triggers: ListTriggersRequest.TriggerSummary[]): Prom
   return v?.t;
 }
 
-async function pickLanguage(folder: vscode.Uri): Promise<ScaffoldLanguage | undefined> {
-  const hasTsconfig = (await vscode.workspace.findFiles(new vscode.RelativePattern(folder, 'tsconfig.json'), null, 1)).length > 0;
-  const items: { label: string; description: string; language: ScaffoldLanguage }[] = [
+async function pickLanguage(folder: vscode.Uri, trigger: ListTriggersRequest.TriggerSummary): Promise<ScaffoldLanguage | undefined> {
+  const has = async (glob: string): Promise<boolean> => (await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), '**/node_modules/**', 1)).length > 0;
+  const [hasTsconfig, isPython] = [await has('tsconfig.json'), (await has('{pyproject.toml,requirements.txt,setup.py}')) && !(await has('package.json'))];
+  type Item = { label: string; description: string; language: ScaffoldLanguage };
+  const js: Item[] = [
     { label: 'TypeScript', description: 'typed with @types/aws-lambda; compiled with esbuild for local invokes', language: 'ts' },
     { label: 'JavaScript (CommonJS)', description: 'exports.handler, with JSDoc types', language: 'cjs' },
     { label: 'JavaScript (ES module)', description: 'export const handler (.mjs), with JSDoc types', language: 'esm' },
   ];
-  if (!hasTsconfig) items.push(items.shift() as (typeof items)[number]);
+  if (!hasTsconfig) js.push(js.shift() as Item);
+  const py: Item[] = [
+    { label: 'Python', description: 'def lambda_handler, type-hinted; a unittest/pytest test', language: 'py' },
+    // Powertools for Python has data classes for most user pool triggers, not all.
+    ...(trigger.powertools ? [{ label: 'Python with Powertools', description: 'a Powertools for AWS Lambda data class (@event_source)', language: 'py-powertools' as const }] : []),
+  ];
+  const items = isPython ? [...py, ...js] : [...js, ...py];
   return (await vscode.window.showQuickPick(items, { title: 'New trigger handler (3/3): language' }))?.language;
 }
 
@@ -75,7 +84,7 @@ export const newHandler = (state: ExtensionState) => async (arg?: unknown): Prom
     if (!picked?.length) return [];
     sources = picked.map((p) => p.label);
   }
-  const language = preset.language ?? (await pickLanguage(folder));
+  const language = preset.language ?? (await pickLanguage(folder, trigger));
   if (!language) return [];
   const base = { folderUri: folder.toString(), triggerId: trigger.id, sources, language, ...(preset.name ? { name: preset.name } : {}) };
   const plan = await sendRequest(client, ScaffoldHandlerRequest.type, { ...base, dryRun: true });

@@ -7,6 +7,7 @@ import { addFlowCommand } from './flow';
 import { addServeLambdaCommand } from './serveLambda';
 import { addInvokeCommand } from './invoke';
 import { addLspCommand } from './lsp';
+import { addScaffoldCommand } from './scaffold';
 import { addTriggersCommand } from './triggers';
 import { addWiringCommand } from './wiring';
 
@@ -14,4 +15,4 @@ import { addWiringCommand } from './wiring';
 export type AddSubcommand = (program: Command) => void;
 
 /** Every subcommand, in the order `--help` lists them. */
-export const SUBCOMMANDS: AddSubcommand[] = [addTriggersCommand, addEventCommand, addInvokeCommand, addFlowCommand, addServeLambdaCommand, addCheckCommand, addWiringCommand, addAwsBindCommands, addLspCommand];
+export const SUBCOMMANDS: AddSubcommand[] = [addTriggersCommand, addEventCommand, addInvokeCommand, addScaffoldCommand, addFlowCommand, addServeLambdaCommand, addCheckCommand, addWiringCommand, addAwsBindCommands, addLspCommand];

@@ -1,6 +1,7 @@
 // Custom requests about the trigger model itself (lists for the client's pickers).
 import { TRIGGERS } from '../core/model';
 import { ListTriggersRequest } from '../core/protocol';
+import { hasPowertoolsVariant } from '../core/scaffold/python/templates';
 import type { RequestDeps } from './index';
 import { onRequest } from './typed';
 
@@ -14,6 +15,7 @@ export function registerModelRequests({ connection }: RequestDeps): void {
       docs: t.docs,
       sources: t.sources.map((s) => ({ value: s.value, description: s.description })),
       binding: t.binding,
+      ...(hasPowertoolsVariant(t.id) ? { powertools: true } : {}),
     })),
   );
 }

@@ -2,9 +2,9 @@
 // contributes.snippets and contributes.configuration (and no contributes.jsonValidation, see below).
 import { configurationProperties } from '../settings';
 
-/** The `contributes.snippets` entries: one file, scoped per snippet, for the four JS/TS languages. */
+/** The `contributes.snippets` entries: one file, scoped per snippet, for the four JS/TS languages and Python. */
 export function snippetContributions(): { language: string; path: string }[] {
-  return ['javascript', 'typescript', 'javascriptreact', 'typescriptreact'].map((language) => ({ language, path: './snippets/triggers.code-snippets' }));
+  return ['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'python'].map((language) => ({ language, path: './snippets/triggers.code-snippets' }));
 }
 
 /** The `contributes.configuration` section, from core/settings.ts (one place to add a setting). */

@@ -1,7 +1,9 @@
-// VS Code snippets: the scaffold's handler templates (CommonJS, ESM, typed TypeScript) for every trigger,
+// VS Code snippets: the scaffold's handler templates (CommonJS, ESM, typed TypeScript, Python and, where
+// Powertools for Python has a data class, Python with Powertools) for every trigger,
 // so a snippet and `New Trigger Handler…` write the same idiomatic code.
 import { TRIGGERS } from '../model/registry';
 import type { TriggerDefinition } from '../model/types';
+import { hasPowertoolsVariant } from '../scaffold/python/templates';
 import { handlerTemplate, type ScaffoldLanguage } from '../scaffold/templates';
 
 /** One entry of a .code-snippets file. */
@@ -28,17 +30,28 @@ const VARIANTS: readonly { language: ScaffoldLanguage; label: string; scope: str
   { language: 'cjs', label: 'CommonJS', scope: 'javascript,javascriptreact', suffix: '' },
   { language: 'esm', label: 'ES module', scope: 'javascript,javascriptreact', suffix: '-esm' },
   { language: 'ts', label: 'TypeScript', scope: 'typescript,typescriptreact', suffix: '' },
+  { language: 'py', label: 'Python', scope: 'python', suffix: '' },
+  { language: 'py-powertools', label: 'Python, Powertools', scope: 'python', suffix: '-powertools' },
 ];
+
+const DESCRIBED: Record<ScaffoldLanguage, string> = {
+  cjs: 'CommonJS',
+  esm: 'ES module',
+  ts: 'typed with @types/aws-lambda',
+  py: 'Python, type-hinted',
+  'py-powertools': 'Python with a Powertools data class',
+};
 
 /** Every snippet, keyed by its name in the file. */
 export function snippets(): Record<string, Snippet> {
   const out: Record<string, Snippet> = {};
   for (const t of TRIGGERS) {
     for (const v of VARIANTS) {
+      if (v.language === 'py-powertools' && !hasPowertoolsVariant(t.id)) continue;
       out[`${t.displayName} (${v.label})`] = {
         scope: v.scope,
         prefix: `${snippetPrefix(t)}${v.suffix}`,
-        description: `Cognito ${t.displayName} trigger handler (${v.language === 'ts' ? 'typed with @types/aws-lambda' : v.label}), as New Trigger Handler… writes it`,
+        description: `Cognito ${t.displayName} trigger handler (${DESCRIBED[v.language]}), as New Trigger Handler… writes it`,
         body: snippetBody(handlerTemplate(t.id, v.language)),
       };
     }

@@ -41,6 +41,8 @@ export namespace ListTriggersRequest {
     docs: string;
     sources: { value: string; description: string }[];
     binding: { kind: 'userPool'; lambdaConfigKey: string; lambdaVersion?: string; requiresKmsKey?: boolean } | { kind: 'identityPool'; cognitoEventType: string };
+    /** Powertools for AWS Lambda (Python) has a data class for this trigger (New Trigger Handler offers the variant). */
+    powertools?: boolean;
   }
   export type Result = TriggerSummary[];
   export const type = requestSpec<void, Result>(method);

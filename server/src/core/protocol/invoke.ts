@@ -87,7 +87,7 @@ export namespace InvokeOutputNotification {
 }
 
 /** Languages the scaffold writes. */
-export type ScaffoldLanguage = 'cjs' | 'esm' | 'ts';
+export type ScaffoldLanguage = 'cjs' | 'esm' | 'ts' | 'py' | 'py-powertools';
 
 /** One file the scaffold writes (or would write). */
 export interface ScaffoldFile {

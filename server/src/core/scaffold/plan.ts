@@ -6,6 +6,7 @@ import { sampleEvent } from '../events';
 import { getTrigger } from '../model/registry';
 import { samplePath } from '../payload/samples';
 import { packageType } from '../invoke/prepare';
+import { pythonTestTemplate, snakeCase } from './python/templates';
 import { handlerTemplate, sampleFieldsFor, testTemplate, type ScaffoldLanguage } from './templates';
 
 /** One file of a scaffold. */
@@ -37,15 +38,18 @@ export function planScaffold(o: ScaffoldOptions): PlannedFile[] {
   if (!t) throw new Error(`Unknown trigger "${o.triggerId}".`);
   const bad = o.sources.filter((s) => !t.sources.some((x) => x.value === s));
   if (bad.length) throw new Error(`${bad.join(', ')} ${bad.length > 1 ? 'are not triggerSources' : 'is not a triggerSource'} of ${t.id}: ${t.sources.map((s) => s.value).join(', ')}.`);
-  const name = o.name ?? `${t.id[0]?.toLowerCase()}${t.id.slice(1)}`;
+  const python = o.language === 'py' || o.language === 'py-powertools';
+  const name = o.name ?? (python ? snakeCase(t.id) : `${t.id[0]?.toLowerCase()}${t.id.slice(1)}`);
+  if (python && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`"${name}" is not a usable Python module name (letters, digits and _, not starting with a digit).`);
   if (!/^[A-Za-z0-9_.-]+$/.test(name)) throw new Error(`"${name}" is not a usable file name (letters, digits, _ . - only).`);
+  const sources = o.sources.length ? o.sources : [t.sources[0]?.value ?? ''];
+  const events = sources.map((s) => ({ rel: samplePath(t.id, s), event: { ...sampleEvent(t.id, s), ...sampleFieldsFor(t.id) } }));
+  if (python) return withExistence(o.folder, pythonFiles(t.id, name, o.language === 'py-powertools', events));
   // A CommonJS `.js` file would be loaded as ESM in a "type": "module" package: use .cjs there.
   const moduleType = packageType(o.folder) === 'module';
   const ext = o.language === 'ts' ? '.ts' : o.language === 'esm' ? '.mjs' : moduleType ? '.cjs' : '.js';
   const handlerRel = `src/${name}${ext}`;
   const testRel = `test/${name}.test${ext}`;
-  const sources = o.sources.length ? o.sources : [t.sources[0]?.value ?? ''];
-  const events = sources.map((s) => ({ rel: samplePath(t.id, s), event: { ...sampleEvent(t.id, s), ...sampleFieldsFor(t.id) } }));
   const fromTest = (rel: string): string => posix(path.relative(path.dirname(testRel), rel));
   const handlerImport = o.language === 'ts' ? `../src/${name}` : fromTest(handlerRel);
   const files: Omit<PlannedFile, 'path' | 'exists'>[] = [
@@ -53,8 +57,24 @@ export function planScaffold(o: ScaffoldOptions): PlannedFile[] {
     ...events.map((e) => ({ rel: e.rel, role: 'event' as const, content: `${JSON.stringify(e.event, null, 2)}\n` })),
     { rel: testRel, role: 'test', content: testTemplate(t.id, o.language, { handlerImport: handlerImport.startsWith('.') ? handlerImport : `./${handlerImport}`, events: events.map((e) => fromTest(e.rel)), esm: moduleType }) },
   ];
+  return withExistence(o.folder, files);
+}
+
+/** A Python scaffold: src/<module>.py (Lambda's code root), the events, tests/test_<module>.py. */
+function pythonFiles(triggerId: string, module: string, powertools: boolean, events: readonly { rel: string; event: unknown }[]): Omit<PlannedFile, 'path' | 'exists'>[] {
+  const handlerRel = `src/${module}.py`;
+  const testRel = `tests/test_${module}.py`;
+  const fromTest = (rel: string): string => posix(path.relative(path.dirname(testRel), rel));
+  return [
+    { rel: handlerRel, role: 'handler', content: handlerTemplate(triggerId, powertools ? 'py-powertools' : 'py') },
+    ...events.map((e) => ({ rel: e.rel, role: 'event' as const, content: `${JSON.stringify(e.event, null, 2)}\n` })),
+    { rel: testRel, role: 'test', content: pythonTestTemplate(triggerId, { module, handlerDir: fromTest('src'), events: events.map((e) => fromTest(e.rel)), powertools }) },
+  ];
+}
+
+function withExistence(folder: string, files: readonly Omit<PlannedFile, 'path' | 'exists'>[]): PlannedFile[] {
   return files.map((f) => {
-    const abs = path.join(o.folder, ...f.rel.split('/'));
+    const abs = path.join(folder, ...f.rel.split('/'));
     return { ...f, path: abs, exists: fs.existsSync(abs) };
   });
 }

@@ -2,6 +2,7 @@
 // the scaffold writes them and the snippet generator can use them.
 import { getTrigger } from '../model/registry';
 import type { ScaffoldLanguage } from '../protocol/invoke';
+import { pythonHandlerTemplate } from './python/templates';
 import { RECIPES, type Recipe, type Variant } from './recipes';
 
 export type { ScaffoldLanguage } from '../protocol/invoke';
@@ -37,6 +38,8 @@ function importLine(binding: string, from: string, language: ScaffoldLanguage): 
 
 /** The handler module for a trigger: idiomatic, commented, typed (TS) or JSDoc-annotated (JS). */
 export function handlerTemplate(triggerId: string, language: ScaffoldLanguage, opts: TemplateOptions = {}): string {
+  // Python keeps Lambda's conventional name, lambda_handler.
+  if (language === 'py' || language === 'py-powertools') return pythonHandlerTemplate(triggerId, language === 'py-powertools');
   const r = recipeOf(triggerId);
   const t = getTrigger(triggerId);
   const name = opts.handlerName ?? 'handler';
