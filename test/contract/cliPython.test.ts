@@ -62,6 +62,27 @@ describe('cognito-triggers invoke app.py', () => {
   });
 });
 
+describe('the runtime the infrastructure code declares', () => {
+  it('a serverless.yml runtime other than the local Python is a warning in the summary; the same one is not', () => {
+    const local = spawnSync('python3', ['-c', 'import sys; print("%d.%d" % sys.version_info[:2])'], { encoding: 'utf8' }).stdout.trim();
+    const [major, minor] = local.split('.');
+    const project = (runtime: string): string => {
+      const dir = fs.mkdtempSync(path.join(CWD, 'sls-'));
+      fs.writeFileSync(path.join(dir, 'serverless.yml'), `service: s\nprovider:\n  name: aws\n  runtime: ${runtime}\nfunctions:\n  preSignUp:\n    handler: app.lambda_handler\n    events:\n      - cognitoUserPool: { pool: P, trigger: PreSignUp }\n`);
+      fs.copyFileSync(path.join(FIX, 'handlers.py'), path.join(dir, 'app.py'));
+      fs.copyFileSync(path.join(FIX, 'helper.py'), path.join(dir, 'helper.py'));
+      return path.join(dir, 'app.py');
+    };
+    const other = `python${major}.${Number(minor) + 1}`;
+    const r = cli('invoke', project(other), '--source', 'PreSignUp_SignUp');
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, new RegExp(`! The function is deployed on ${other.replace('.', '\\.')} but ran here on Python ${major}\\.${minor}\\.\\d+`));
+    const same = cli('invoke', project(`python${local}`), '--source', 'PreSignUp_SignUp');
+    assert.equal(same.code, 0, same.stderr);
+    assert.doesNotMatch(same.stdout, /deployed on/);
+  });
+});
+
 describe('cognito-triggers new --language py', () => {
   it('writes the handler, the events and a test that passes; keeps existing files unless --force', () => {
     const dir = fs.mkdtempSync(path.join(CWD, 'new-'));

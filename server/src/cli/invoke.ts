@@ -8,6 +8,8 @@ import { analyzeDocument } from '../core/handler/analyze';
 import { formatResultText, invokeLocal, LocalInvoker, readEventFile } from '../core/invoke';
 import { invokeWithSenderCrypto } from '../core/flows/kms/invoke';
 import { getTrigger } from '../core/model';
+import { readWiring, wiredFor } from '../core/wiring';
+import { findProjectRoot } from '../core/wiring/nodeFs';
 import { buildSample, sampleChoices } from '../core/payload/samples';
 import type { InvokeResult } from '../core/protocol';
 import { clampSetting, defaultSettings } from '../core/settings';
@@ -74,6 +76,17 @@ export function triggerMismatch(file: string, handlerName: string, r: InvokeResu
   return `${path.basename(file)}#${handlerName} ${detail} (${h.inference.reasons[0] ?? 'handler analysis'}), but the event is for ${eventName}${source ? ` (${source})` : ''}: Cognito never sends it this event.`;
 }
 
+/** The runtime the project's infrastructure code states for a handler file (undefined when none or unreadable). */
+async function declaredRuntime(file: string): Promise<string | undefined> {
+  const root = findProjectRoot(path.dirname(file));
+  try {
+    const w = await readWiring(root);
+    return wiredFor(w, path.relative(root, file).split(path.sep).join('/')).find((h) => h.runtime)?.runtime;
+  } catch {
+    return undefined; // a broken IaC file must not stop a local invoke
+  }
+}
+
 async function run(file: string | undefined, o: InvokeOptions): Promise<void> {
   const badSource = o.source !== undefined ? unknownSource(o.source) : undefined;
   if (badSource) {
@@ -136,6 +149,8 @@ async function run(file: string | undefined, o: InvokeOptions): Promise<void> {
     event = s.event;
     triggerId = s.trigger.id;
   }
+  // A Python handler's runtime as the IaC declares it, to compare with the local interpreter.
+  const runtime = path.extname(file) === '.py' ? await declaredRuntime(path.resolve(file)) : undefined;
   // Lambda's conventional names: `handler` in Node.js, `lambda_handler` in Python.
   const handlerName = o.handler ?? (path.extname(file) === '.py' ? 'lambda_handler' : 'handler');
   // dist/runner.js (and runner.py) sit next to dist/cli.js.
@@ -158,6 +173,7 @@ async function run(file: string | undefined, o: InvokeOptions): Promise<void> {
         settings: { ...settings, env },
         warm: false,
         oneShot: true,
+        ...(runtime ? { runtime } : {}),
         ...(o.python !== undefined ? { pythonInterpreter: o.python } : {}),
         ...(triggerId ? { triggerId } : {}),
         // Handler output goes to stderr so that stdout carries only the result.

@@ -9,6 +9,7 @@ import { invokeWithSenderCrypto } from '../core/flows/kms/invoke';
 import { invokeLocal, LocalInvoker, parseEventText, readEventFile } from '../core/invoke';
 import { findEventFiles, findHandlerExports, handlerNames } from '../core/invoke/workspace';
 import { InvokeCandidatesRequest, InvokeLocalRequest, InvokeOutputNotification, type InvokeEventSource, type UserFacingError } from '../core/protocol';
+import { wiredRuntime } from '../workspace/runtime';
 import type { RequestDeps } from './index';
 import { onRequest, sendNotification } from './typed';
 
@@ -42,6 +43,13 @@ function loadEvent(deps: RequestDeps, src: InvokeEventSource): { value: unknown;
 
 /** Runs one local invoke as the invokeLocal request describes it (the request and workspace/executeCommand share it). */
 export type RunLocalInvoke = (p: InvokeLocalRequest.Params) => Promise<InvokeLocalRequest.Result>;
+
+/** For a Python handler, the runtime the project's IaC declares (`python3.12`): a different local Python is a warning. */
+async function pythonRuntime(folder: string, file: string): Promise<{ runtime?: string }> {
+  if (path.extname(file) !== '.py') return {};
+  const runtime = await wiredRuntime(folder, path.relative(folder, file).split(path.sep).join('/'));
+  return runtime ? { runtime } : {};
+}
 
 /** Registers invokeLocal and invokeCandidates; returns the invoke itself for the command adapter. */
 export function registerInvokeRequests(deps: RequestDeps): RunLocalInvoke {
@@ -81,6 +89,7 @@ export function registerInvokeRequests(deps: RequestDeps): RunLocalInvoke {
     const send = (text: string, stream: InvokeOutputNotification.Params['stream']): void => {
       void sendNotification(connection, InvokeOutputNotification.type, { runId: p.runId, text, stream });
     };
+    const pyRuntime = await pythonRuntime(folder, file);
     send(`START ${path.relative(folder, file)}#${p.handler.handlerName} with ${ev.label}\n`, 'info');
     // A custom sender's code is encrypted for real, and the local KMS decrypts it for the handler.
     const result = await invokeWithSenderCrypto(ev.value, settings.invoke.env, p.triggerId, (value, env) =>
@@ -91,6 +100,7 @@ export function registerInvokeRequests(deps: RequestDeps): RunLocalInvoke {
         folder,
         settings: { ...settings.invoke, env },
         pythonInterpreter: settings.python.interpreter,
+        ...pyRuntime,
         ...(p.triggerId && getTrigger(p.triggerId) ? { triggerId: p.triggerId } : {}),
         onOutput: (text, stream) => send(text, stream),
       }),

@@ -33,6 +33,11 @@ async function fromWiring(folder: string, rel: string): Promise<LambdaRuntime | 
   }
 }
 
+/** The runtime the IaC states for the handler file `rel` of `folder` (local invoke compares it with the local Python). */
+export async function wiredRuntime(folder: string, rel: string): Promise<string | undefined> {
+  return (await fromWiring(folder, rel))?.id;
+}
+
 /** engines.node of the nearest package.json above `file` (up to the folder, or the file system root). */
 function fromEngines(file: string, folder: string | undefined): LambdaRuntime | undefined {
   let dir = path.dirname(file);
