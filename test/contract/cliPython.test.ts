@@ -38,6 +38,12 @@ describe('cognito-triggers invoke app.py', () => {
     assert.equal(result.outcome.kind, 'returned');
     assert.match(result.target, /#lambda_handler$/);
   });
+  it('an event for another trigger than the Python handler serves is noted (from the Python handler analysis)', () => {
+    const dir = fs.mkdtempSync(path.join(CWD, 'mismatch-'));
+    fs.writeFileSync(path.join(dir, 'pre.py'), 'def lambda_handler(event, context):\n    if event["triggerSource"] == "PreSignUp_SignUp":\n        event["response"]["autoConfirmUser"] = True\n    return event\n');
+    const r = cli('invoke', path.join(dir, 'pre.py'), '--source', 'CustomMessage_SignUp');
+    assert.match(r.stdout, /^! pre\.py#lambda_handler is a Pre sign-up handler \(.*\), but the event is for Custom message \(CustomMessage_SignUp\): Cognito never sends it this event\.$/m);
+  });
   it('a raised exception fails the trigger (exit 1) with Cognito’s error text', () => {
     const r = cli('invoke', path.join(FIX, 'handlers.py'), '--handler', 'raises', '--source', 'PreSignUp_SignUp');
     assert.equal(r.code, 1);

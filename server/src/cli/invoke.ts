@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
 import { didYouMean, withArticle } from '../core/events/json';
-import { analyzeDocument } from '../core/handler/analyze';
+import { analyzeDocumentAsync } from '../core/handler/analyze';
 import { formatResultText, invokeLocal, LocalInvoker, readEventFile } from '../core/invoke';
 import { invokeWithSenderCrypto } from '../core/flows/kms/invoke';
 import { getTrigger } from '../core/model';
@@ -54,7 +54,7 @@ function unknownSource(source: string): string | undefined {
  * comment, triggerSource checks or fields, from the handler analysis). Undefined when they agree or
  * the handler gives no clue.
  */
-export function triggerMismatch(file: string, handlerName: string, r: InvokeResult): string | undefined {
+export async function triggerMismatch(file: string, handlerName: string, r: InvokeResult): Promise<string | undefined> {
   if (!r.triggerId) return undefined;
   let text: string;
   try {
@@ -63,9 +63,8 @@ export function triggerMismatch(file: string, handlerName: string, r: InvokeResu
     return undefined;
   }
   const ext = path.extname(file);
-  // Python handler analysis is not wired here yet: no clue, no note.
-  if (ext === '.py') return undefined;
-  const h = analyzeDocument({ text, languageId: /^\.[cm]?ts$/.test(ext) ? 'typescript' : 'javascript', fileName: file }).handlers.find((x) => x.name === handlerName);
+  const languageId = ext === '.py' ? 'python' : /^\.[cm]?ts$/.test(ext) ? 'typescript' : 'javascript';
+  const h = (await analyzeDocumentAsync({ text, languageId, fileName: file })).handlers.find((x) => x.name === handlerName);
   if (!h?.inference.known || !h.inference.candidates.length) return undefined;
   const serves = h.inference.candidates.filter((c) => c.trigger.id === r.triggerId || (c.trigger.id.startsWith('PreTokenGeneration') && r.triggerId?.startsWith('PreTokenGeneration')));
   const source = r.triggerSource;
@@ -186,7 +185,7 @@ async function run(file: string | undefined, o: InvokeOptions): Promise<void> {
     }
     if (o.json) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
     else {
-      const mismatch = triggerMismatch(path.resolve(file), handlerName, r);
+      const mismatch = await triggerMismatch(path.resolve(file), handlerName, r);
       process.stdout.write(formatResultText(r, mismatch ? [mismatch] : []));
     }
     process.exitCode = r.summary.succeeds ? 0 : 1;
