@@ -210,8 +210,9 @@ export function copyExtension(repoRoot, extensionsDir) {
   const target = path.join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`);
   fs.rmSync(target, { recursive: true, force: true });
   fs.mkdirSync(path.join(target, 'dist'), { recursive: true });
+  // The bundles and the files they load at run time: the Python runner, tree-sitter's WebAssembly.
   for (const f of fs.readdirSync(path.join(repoRoot, 'dist'))) {
-    if (/\.js(\.map)?$/.test(f)) fs.copyFileSync(path.join(repoRoot, 'dist', f), path.join(target, 'dist', f));
+    if (/\.(js(\.map)?|py|wasm)$/.test(f)) fs.copyFileSync(path.join(repoRoot, 'dist', f), path.join(target, 'dist', f));
   }
   // The TypeScript server plugin's package (esbuild.mjs writes it): tsserver finds it under node_modules.
   for (const f of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'schemas', 'snippets', 'images', 'node_modules/cognito-triggers-ts-plugin']) {
