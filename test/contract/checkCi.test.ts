@@ -116,7 +116,7 @@ describe('SARIF 2.1.0', () => {
 
 describe('inline suppression and the cognito-triggers.json "check" section', () => {
   it('a disable-next-line comment with a reason suppresses the finding; an unused one and a missing reason are reported', () => {
-    const file = write('suppress/preSignUp.js', `// @cognito-trigger PreSignUp\nexports.handler = async (event) => {\n  // cognito-triggers-disable-next-line handler/unknown-field -- set by our own middleware\n  event.response.autoConfirmUsr = true;\n  // cognito-triggers-disable-next-line handler/no-return\n  event.response.autoVerifyEmail = true;\n  return event;\n};\n`);
+    const file = write('suppress/preSignUp.js', `// @cognito-trigger PreSignUp\nexports.handler = async (event) => {\n  // cognito-triggers-disable-next-line handler/unknown-field -- set by our own middleware\n  event.response.autoConfirmUsr = true;\n  // cognito-triggers-disable-next-line handler/no-return\n  event.response.autoConfirmUser = true;\n  return event;\n};\n`);
     const r = cli(project, 'check', file, '--format', 'json', '--root', project);
     const codes = (JSON.parse(r.stdout) as { code: string; line: number }[]).map((f) => [f.code, f.line]);
     assert.deepEqual(codes, [['suppression/unused', 5], ['suppression/missing-reason', 5]]);

@@ -34,16 +34,5 @@ export function registerAwsStatusBar(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     item,
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('cognitoTriggers.aws') && void update()),
-    // One click, both choices: the item names the profile and the Region.
-    vscode.commands.registerCommand('cognitoTriggers.chooseAwsTarget', async () => {
-      const pick = await vscode.window.showQuickPick(
-        [
-          { label: '$(account) Select AWS Profile…', command: 'cognitoTriggers.selectProfile' },
-          { label: '$(globe) Select AWS Region…', command: 'cognitoTriggers.selectRegion' },
-        ],
-        { title: 'Cognito Triggers: AWS profile and Region' },
-      );
-      if (pick) await vscode.commands.executeCommand(pick.command);
-    }),
   );
 }

@@ -7,6 +7,7 @@ import { invokeLocal } from './invokeLocal';
 import { newHandler } from './newHandler';
 import { newSampleEvent } from './newSampleEvent';
 import { bindTrigger } from './bindTrigger';
+import { chooseAwsTarget } from './chooseAwsTarget';
 import { refreshBindings } from './refreshBindings';
 import { remoteInvoke } from './remoteInvoke';
 import { selectProfile } from './selectProfile';
@@ -26,6 +27,7 @@ export const COMMANDS: Record<string, CommandFactory> = {
   'cognitoTriggers.remoteInvoke': remoteInvoke,
   'cognitoTriggers.selectProfile': selectProfile,
   'cognitoTriggers.selectRegion': selectRegion,
+  'cognitoTriggers.chooseAwsTarget': chooseAwsTarget,
   'cognitoTriggers.refreshBindings': refreshBindings,
   'cognitoTriggers.showOutput': showOutput,
   'cognitoTriggers.invokeLocal': invokeLocal,
