@@ -21,6 +21,10 @@ function restError(ctx: Ctx, status: number, type: string, message: string): voi
 function injected(ctx: Ctx, operation: string, json: boolean): boolean {
   const f = ctx.state.failures?.[operation];
   if (!f || f.times === 0) return false;
+  if (f.skip) {
+    f.skip--;
+    return false;
+  }
   if (f.times !== undefined) f.times--;
   if (json) ctx.reply(f.status, { __type: f.type, message: f.message ?? 'injected' });
   else restError(ctx, f.status, f.type, f.message ?? 'injected');

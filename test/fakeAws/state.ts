@@ -25,7 +25,16 @@ export interface FakeState {
   /** Page size of the list operations (small in tests, to prove every page is read). */
   pageSize?: number;
   /** Force an error on an operation: `{ AddPermission: { status: 403, type: 'AccessDeniedException' } }`. */
-  failures?: Record<string, { status: number; type: string; message?: string; times?: number }>;
+  failures?: Record<string, InjectedFailure>;
+}
+
+/** A forced error: `times` = how many calls fail (default all), after `skip` calls that succeed (default 0). */
+export interface InjectedFailure {
+  status: number;
+  type: string;
+  message?: string;
+  times?: number;
+  skip?: number;
 }
 
 /** One call the fake received. */

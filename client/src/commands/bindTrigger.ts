@@ -4,6 +4,7 @@ import { AwsApplyBindRequest, AwsListSlotsRequest, AwsPlanBindRequest, type Bind
 import type { ExtensionState } from '../context';
 import { log } from '../log';
 import { pickFunction, pickPool, pickPoolKind, pickSlot, pickVersion } from '../aws/pick';
+import { reportPartialChange } from '../aws/partialChange';
 import { awsCall, bindingsChanged } from '../aws/request';
 
 /** Optional arguments (from the bindings view, tests, or other extensions); missing ones are asked. */
@@ -90,6 +91,7 @@ export async function reviewAndApply(state: ExtensionState, target: BindTarget, 
   const result = await awsCall(state, AwsApplyBindRequest.type, { planId: plan.planId, removePermission: remove }, 'Applying the change');
   if (!result) return undefined;
   for (const l of result.lines) log().info(l);
+  if (result.partial) return reportPartialChange(state, result.partial);
   bindingsChanged.fire();
   if (result.unexpected.length) void vscode.window.showWarningMessage(`The pool changed beyond the slot: ${result.unexpected.join('; ')}`);
   else void vscode.window.showInformationMessage(result.lines.join(' '));

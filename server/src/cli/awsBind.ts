@@ -16,12 +16,18 @@ interface BindOptions extends ConnectionOptions {
   dryRun?: boolean;
   yes?: boolean;
   removePermission?: boolean;
+  expectCurrent?: string;
 }
 
 const slotList = () => userPoolSlots().map((s) => s.key).join(', ');
 
 /** The request the options describe, or a usage message. */
 function requestOf(o: BindOptions, bind: boolean): BindRequest | string {
+  const r = requestFor(o, bind);
+  return typeof r === 'string' || o.expectCurrent === undefined ? r : { ...r, expectCurrent: o.expectCurrent };
+}
+
+function requestFor(o: BindOptions, bind: boolean): BindRequest | string {
   if (!!o.userPool === !!o.identityPool) return 'give one of --user-pool ID or --identity-pool ID.';
   if (bind && !o.function) return 'give the function: --function NAME_OR_ARN.';
   if (o.identityPool) {
@@ -53,6 +59,10 @@ async function run(command: 'bind' | 'unbind', o: BindOptions): Promise<number> 
     }
     const applied = await applyBind(clients, planned, { removePermission: o.removePermission ?? false });
     for (const l of applied.lines) process.stdout.write(`${l}\n`);
+    if (applied.partial) {
+      process.stderr.write(`cognito-triggers: partial change: ${applied.partial.error.message}\n  ${applied.partial.impact}\n  To finish: ${applied.partial.finishCommand}\n  To roll back: ${applied.partial.rollbackCommand}\n`);
+      return EXIT.partial;
+    }
     return applied.unexpected.length ? EXIT.failed : EXIT.ok;
   } catch (e) {
     return fail(e, what);
@@ -97,6 +107,7 @@ export function addAwsBindCommands(program: Command): void {
       .option('--function <nameOrArn>', 'Lambda function name or ARN')
       .option('--lambda-version <version>', 'LambdaVersion for PreTokenGenerationConfig (V1_0, V2_0, V3_0)')
       .option('--kms-key <arn>', 'KMS key ARN for CustomEmailSender/CustomSMSSender (LambdaConfig.KMSKeyID)')
+      .option('--expect-current <arnOrNone>', 'refuse unless the slot now calls this function ARN (none = unbound); the guard of a printed roll-back command')
       .option('--dry-run', 'show the change without applying it')
       .option('--yes', 'apply without asking'),
   ).action(async (o: BindOptions) => {
@@ -110,6 +121,7 @@ export function addAwsBindCommands(program: Command): void {
       .option('--identity-pool <id>', 'identity pool id')
       .option('--trigger <slot>', 'LambdaConfig key')
       .option('--remove-permission', 'also remove the Lambda permission statement this tool added')
+      .option('--expect-current <arnOrNone>', 'refuse unless the slot now calls this function ARN; the guard of a printed roll-back command')
       .option('--dry-run', 'show the change without applying it')
       .option('--yes', 'apply without asking'),
   ).action(async (o: BindOptions) => {

@@ -1,7 +1,8 @@
 // Shared pieces of the AWS subcommands: connection options, clients, confirmation, error output.
 import * as readline from 'node:readline/promises';
 import type { Command } from 'commander';
-import { createAwsClients, type AwsClients } from '../core/aws/clients';
+import { createAwsClients, DEFAULT_AWS_TIMEOUT_MS, type AwsClients } from '../core/aws/clients';
+import { clampSetting } from '../core/settings';
 import { explainAwsError } from '../core/aws/errors';
 
 /** `--profile`, `--region`, `--endpoint-url`. */
@@ -9,22 +10,30 @@ export interface ConnectionOptions {
   profile?: string;
   region?: string;
   endpointUrl?: string;
+  awsTimeout?: string;
 }
 
-/** Exit codes: 0 done, 1 AWS failure or unexpected change, 2 usage error or refused to guess. */
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+/**
+ * Exit codes: 0 done, 1 AWS failure or unexpected change, 2 usage error or refused to guess, 3 a
+ * partial change (the pool was changed, a later step failed; the output names the commands that
+ * finish or roll it back).
+ */
+export const EXIT = { ok: 0, failed: 1, usage: 2, partial: 3 } as const;
 
 /** Adds the connection options to a subcommand. */
 export function withConnection(cmd: Command): Command {
   return cmd
     .option('--profile <name>', 'profile from the shared AWS config/credentials files (default: the provider chain)')
     .option('--region <region>', 'AWS Region (default: AWS_REGION or the profile)')
-    .option('--endpoint-url <url>', 'endpoint for every service, e.g. a local emulator (AWS_ENDPOINT_URL_<SERVICE> also work)');
+    .option('--endpoint-url <url>', 'endpoint for every service, e.g. a local emulator (AWS_ENDPOINT_URL_<SERVICE> also work)')
+    .option('--aws-timeout <ms>', `time limit of one AWS call in milliseconds (default ${DEFAULT_AWS_TIMEOUT_MS})`);
 }
 
 /** Clients for the options. */
 export function clientsFor(o: ConnectionOptions): Promise<AwsClients> {
-  return createAwsClients({ ...(o.profile ? { profile: o.profile } : {}), ...(o.region ? { region: o.region } : {}), ...(o.endpointUrl ? { endpointUrl: o.endpointUrl } : {}) });
+  const t = o.awsTimeout !== undefined ? Number(o.awsTimeout) : undefined;
+  const timeoutMs = t !== undefined && Number.isFinite(t) && t > 0 ? clampSetting('aws.timeoutMs', t) : undefined;
+  return createAwsClients({ ...(o.profile ? { profile: o.profile } : {}), ...(o.region ? { region: o.region } : {}), ...(o.endpointUrl ? { endpointUrl: o.endpointUrl } : {}), ...(timeoutMs ? { timeoutMs } : {}) });
 }
 
 /** Prints an explained error to stderr and returns the exit code. */

@@ -20,6 +20,7 @@ import {
   AwsListSlotsRequest,
   AwsPlanBindRequest,
   AwsProfilesRequest,
+  AwsRecoverBindRequest,
   AwsRemoteInvokeRequest,
   type AwsResult,
   type RequestSpec,
@@ -45,6 +46,15 @@ const MAX_PLANS = 20;
 export function registerAwsRequests(deps: RequestDeps): void {
   const plans = new Map<string, PlannedBind>();
   let nextPlan = 1;
+  // Plans of changes that stopped half way, for Finish / Roll back.
+  const recoveries = new Map<string, { planned: PlannedBind; opts: { removePermission: boolean } }>();
+  const keepForRecovery = (planned: PlannedBind, opts: { removePermission: boolean }, r: AwsApplyBindRequest.Result): AwsApplyBindRequest.Result => {
+    if (!r.partial) return r;
+    const recoveryId = `recovery-${nextPlan++}`;
+    recoveries.set(recoveryId, { planned, opts });
+    for (const k of recoveries.keys()) if (recoveries.size > MAX_PLANS) recoveries.delete(k);
+    return { ...r, partial: { ...r.partial, recoveryId } };
+  };
   const settings = (folder?: string): Promise<Settings> => deps.settings.get(folder ?? '');
 
   /** Registers a handler that gets clients and a signal, and answers AwsResult. */
@@ -59,7 +69,7 @@ export function registerAwsRequests(deps: RequestDeps): void {
       try {
         const s = await settings((params as { folders?: string[] } | undefined)?.folders?.[0]);
         // Inside the try: a broken shared config file is explained like any other failure.
-        if (needsClients) clients = await (await aws()).createAwsClients({ profile: s.aws.profile, region: s.aws.region, endpoints: s.aws.endpoints });
+        if (needsClients) clients = await (await aws()).createAwsClients({ profile: s.aws.profile, region: s.aws.region, endpoints: s.aws.endpoints, timeoutMs: s.aws.timeoutMs });
         return { ok: true, value: await run(params, clients as AwsClients, controller.signal, s) };
       } catch (e) {
         const error = explainAwsError(e, operation(params));
@@ -94,7 +104,20 @@ export function registerAwsRequests(deps: RequestDeps): void {
     const planned = plans.get(p.planId);
     if (!planned) throw Object.assign(new Error(`The plan ${p.planId} is no longer available.`), { name: 'PlanExpired' });
     plans.delete(p.planId);
-    return (await aws()).applyBind(c, planned, { removePermission: p.removePermission ?? false }, signal);
+    const opts = { removePermission: p.removePermission ?? false };
+    return keepForRecovery(planned, opts, await (await aws()).applyBind(c, planned, opts, signal));
+  });
+  handle(AwsRecoverBindRequest.type, (p) => (p.action === 'finish' ? 'Finishing the change' : 'Rolling back the change'), async (p, c, signal) => {
+    const kept = recoveries.get(p.recoveryId);
+    if (!kept) throw Object.assign(new Error(`The change ${p.recoveryId} is no longer known to the server (it restarted?).`), { name: 'PlanExpired' });
+    const ops = await aws();
+    if (p.action === 'rollback') {
+      const r = await ops.rollbackBind(c, kept.planned, signal);
+      recoveries.delete(p.recoveryId);
+      return r;
+    }
+    recoveries.delete(p.recoveryId);
+    return keepForRecovery(kept.planned, kept.opts, await ops.finishBind(c, kept.planned, kept.opts, signal));
   });
 
   handle(AwsBindingsRequest.type, () => 'Reading the bindings', async (p, c, signal, s) => {

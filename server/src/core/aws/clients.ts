@@ -18,6 +18,23 @@ export interface AwsTarget {
   endpointUrl?: string;
   /** Attempts per call including the first (SDK standard retry strategy with backoff). Default 5. */
   maxAttempts?: number;
+  /** Time limit of one attempt of a call, ms (setting aws.timeoutMs). Connecting gets at most 10 s of it. */
+  timeoutMs?: number;
+}
+
+/** Default of aws.timeoutMs: an endpoint that accepts and never answers must not hang a command. */
+export const DEFAULT_AWS_TIMEOUT_MS = 30000;
+
+/** What an AWS SDK error carries after our middleware: the call that failed, the client and the endpoint. */
+export interface CallContext {
+  /** `AddPermission`, `DescribeUserPool`, ... */
+  $call?: string;
+  /** IAM service prefix: `lambda`, `cognito-idp`, `cognito-identity`, `cognito-sync`. */
+  $iamPrefix?: string;
+  /** `http://127.0.0.1:9229`, `https://lambda.us-east-1.amazonaws.com`. */
+  $endpoint?: string;
+  /** The configured time limit of one attempt (ms). */
+  $timeoutMs?: number;
 }
 
 /** The four clients the AWS features use. */
@@ -48,6 +65,7 @@ export async function resolvedRegion(clients: AwsClients): Promise<string | unde
  */
 export async function createAwsClients(target: AwsTarget = {}): Promise<AwsClients> {
   const profile = target.profile || undefined;
+  const timeoutMs = target.timeoutMs ?? DEFAULT_AWS_TIMEOUT_MS;
   const fromProfile: Partial<Record<keyof typeof SERVICE_IDS, string>> = {};
   if (profile) {
     const { configFile } = await loadSharedConfigFiles({ ignoreCache: true });
@@ -63,6 +81,8 @@ export async function createAwsClients(target: AwsTarget = {}): Promise<AwsClien
     ...(target.region ? { region: target.region } : {}),
     maxAttempts: target.maxAttempts ?? 5,
     retryMode: 'standard' as const,
+    // Without these an endpoint that accepts the connection and never answers hangs the call forever.
+    requestHandler: { connectionTimeout: Math.min(timeoutMs, 10000), requestTimeout: timeoutMs, throwOnRequestTimeout: true },
   };
   const endpoint = (own: string | undefined, configured: string | undefined) => {
     const url = own || target.endpointUrl || configured;
@@ -74,6 +94,13 @@ export async function createAwsClients(target: AwsTarget = {}): Promise<AwsClien
     new CognitoIdentityClient({ ...common, ...endpoint(target.endpoints?.cognitoIdentity, fromProfile.cognitoIdentity) }),
     new CognitoSyncClient({ ...common, ...endpoint(target.endpoints?.cognitoSync, fromProfile.cognitoSync) }),
   ] as const);
+  const prefixes = [
+    [lambda, 'lambda'],
+    [userPools, 'cognito-idp'],
+    [identityPools, 'cognito-identity'],
+    [sync, 'cognito-sync'],
+  ] as const;
+  for (const [client, prefix] of prefixes) nameFailedCalls(client, prefix, timeoutMs);
   return {
     lambda,
     userPools,
@@ -83,6 +110,34 @@ export async function createAwsClients(target: AwsTarget = {}): Promise<AwsClien
       for (const c of [lambda, userPools, identityPools, sync]) c.destroy();
     },
   };
+}
+
+/** A client's middleware stack, as far as we use it (the four client types differ in their generics). */
+interface WithStack {
+  middlewareStack: { add(mw: unknown, options: { step: 'build'; name: string }): void };
+}
+
+/**
+ * Marks every error of a call with the call's name, IAM prefix and endpoint (CallContext), so that
+ * messages can say which call failed or timed out and name the IAM action (lambda:AddPermission).
+ * At the build step: below it are the retries and the transport, above it nothing of ours.
+ */
+function nameFailedCalls(client: WithStack, iamPrefix: string, timeoutMs: number): void {
+  const mw =
+    (next: (args: { request: unknown }) => Promise<unknown>, context: { commandName?: string }) =>
+    async (args: { request: unknown }): Promise<unknown> => {
+      try {
+        return await next(args);
+      } catch (e) {
+        if (e && typeof e === 'object') {
+          const r = args.request as { protocol?: string; hostname?: string; port?: number } | undefined;
+          const endpoint = r?.hostname ? `${r.protocol ?? 'https:'}//${r.hostname}${r.port ? `:${r.port}` : ''}` : undefined;
+          Object.assign(e, { $call: (context.commandName ?? '').replace(/Command$/, ''), $iamPrefix: iamPrefix, $timeoutMs: timeoutMs, ...(endpoint ? { $endpoint: endpoint } : {}) } satisfies CallContext);
+        }
+        throw e;
+      }
+    };
+  client.middlewareStack.add(mw, { step: 'build', name: 'cognitoTriggersNameFailedCalls' });
 }
 
 /** The SDK's documented switch for its NodeVersionSupportWarning (@aws-sdk/core, emitWarningIfUnsupportedVersion). */

@@ -1,4 +1,5 @@
 // Pure: an AWS SDK error (or ours) turned into a message naming what failed, the next step, and a code.
+import type { CallContext } from './clients';
 import { PlanError } from './planError';
 
 /** What the UI and the CLI show for a failed operation. */
@@ -35,10 +36,28 @@ export function redactSecrets(text: string, known: readonly string[] = []): stri
  * are redacted by value (default: those in the environment); AWS-shaped secrets always are.
  */
 export function explainAwsError(error: unknown, operation: string, secrets: readonly string[] = envSecrets()): ExplainedError {
-  const e = (error ?? {}) as { name?: string; message?: string; code?: string; Code?: string; $metadata?: { httpStatusCode?: number } };
+  const e = (error ?? {}) as { name?: string; message?: string; code?: string; Code?: string; $metadata?: { httpStatusCode?: number }; $response?: { headers?: Record<string, string> } } & CallContext;
   const name = String(e.name ?? e.Code ?? e.code ?? 'Error');
   const raw = redactSecrets(String(e.message ?? error), secrets);
-  const at = (what: string) => `${operation} failed: ${what}`;
+  // The call that failed, when the clients' middleware named it: "AddPermission (lambda) failed".
+  const call = e.$call ? `${e.$call}` : undefined;
+  const at = (what: string) => `${operation} failed${call && !operation.startsWith(call) ? ` at ${call}` : ''}: ${what}`;
+  const endpoint = e.$endpoint ? redactSecrets(e.$endpoint, secrets) : 'the endpoint';
+  if (name === 'TimeoutError' || /timed out|ETIMEDOUT/i.test(raw)) {
+    const limit = e.$timeoutMs ? ` within ${e.$timeoutMs} ms` : '';
+    return {
+      code: 'Timeout',
+      message: `${operation} failed: ${call ?? 'the call'} got no answer from ${endpoint}${limit}.`,
+      hint: 'Check that the endpoint is AWS or a running emulator (cognitoTriggers.aws.endpoints, AWS_ENDPOINT_URL_*, --endpoint-url) and reachable; for a slow link raise cognitoTriggers.aws.timeoutMs.',
+    };
+  }
+  if (notLikeAws(name, raw, e)) {
+    return {
+      code: 'NotAws',
+      message: `${operation} failed${call ? ` at ${call}` : ''}: ${endpoint} did not answer like AWS (the response was not the service's JSON).`,
+      hint: 'Check the endpoint override (cognitoTriggers.aws.endpoints, AWS_ENDPOINT_URL_*, --endpoint-url, a proxy): it points at something that is not AWS or the emulator.',
+    };
+  }
   if (error instanceof PlanError) return { code: 'InvalidInput', message: `${operation} refused: ${raw}`, hint: error.hint };
   if (name === 'AbortError' || /aborted|cancel/i.test(name)) return { code: 'Cancelled', message: `${operation} was cancelled.`, hint: 'Nothing after the cancelled call was done; run it again when ready.' };
   if (/sso/i.test(raw) && /(expired|refresh|token)/i.test(raw)) {
@@ -53,6 +72,11 @@ export function explainAwsError(error: unknown, operation: string, secrets: read
     return { code: name, message: at('AWS did not accept the credentials.'), hint: 'Check the profile and its keys; the access key may be deleted or the secret wrong.' };
   }
   if (['AccessDeniedException', 'AccessDenied', 'NotAuthorizedException', 'UnauthorizedOperation'].includes(name) || e.$metadata?.httpStatusCode === 403) {
+    // Name the IAM action, not the UI verb: that is what goes into the policy.
+    if (call && e.$iamPrefix) {
+      const action = `${e.$iamPrefix}:${call}`;
+      return { code: name, message: at(`access denied. ${raw}`), hint: `Grant the caller ${action} on that resource (an IAM policy statement with "Action": "${action}"), or use a profile that has it.` };
+    }
     return { code: name, message: at(`access denied. ${raw}`), hint: `Grant the caller permission for ${operation.split(' ')[0]} on that resource, or use a profile that has it.` };
   }
   if (name === 'ResourceNotFoundException' || name === 'UserPoolNotFound') {
@@ -71,7 +95,18 @@ export function explainAwsError(error: unknown, operation: string, secrets: read
     return { code: name, message: at(`the resource changed at the same time. ${raw}`), hint: 'Try again in a few seconds.' };
   }
   if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|socket hang up/i.test(raw)) {
-    return { code: 'NetworkError', message: at(`could not reach the endpoint. ${raw}`), hint: 'Check the network, the Region and any endpoint override (cognitoTriggers.aws.endpoints, AWS_ENDPOINT_URL_*).' };
+    return { code: 'NetworkError', message: at(`could not reach the endpoint${e.$endpoint ? ` ${endpoint}` : ''}. ${raw}`), hint: 'Check the network, the Region and any endpoint override (cognitoTriggers.aws.endpoints, AWS_ENDPOINT_URL_*).' };
   }
-  return { code: name, message: at(raw), hint: 'See the message; run again with the same input to retry.' };
+  const status = e.$metadata?.httpStatusCode;
+  // Retrying helps only for a server-side or transient failure; otherwise it would fail the same way.
+  if (status !== undefined && status >= 500) return { code: name, message: at(raw), hint: 'AWS reported an internal error; try again in a minute.' };
+  return { code: name, message: at(raw), hint: 'Read the message for what AWS refused; the same input would fail the same way.' };
+}
+
+/** An answer that is not the service's JSON: an HTML page, a proxy's error, a truncated body. */
+function notLikeAws(name: string, raw: string, e: { $response?: { headers?: Record<string, string> } }): boolean {
+  const type = e.$response?.headers?.['content-type'] ?? '';
+  if (/text\/html/i.test(type)) return true;
+  if (name === 'SyntaxError' || /Deserialization error|Unexpected token|is not valid JSON|Unexpected end of JSON|<!DOCTYPE|<html/i.test(raw)) return true;
+  return false;
 }

@@ -41,15 +41,38 @@ export async function planSyncChange(clients: AwsClients, identityPoolId: string
 /**
  * Applies the plan: every other event is sent unchanged; an unbind sends SyncTrigger as '' (clears it).
  * A bind then adds the permission for cognito-sync.amazonaws.com unless the policy has it.
+ * (bindService runs the same steps one by one, to report a change that fails half way.)
  */
 export async function applySyncChange(clients: AwsClients, planned: PlannedSyncChange, signal?: AbortSignal): Promise<{ after: Record<string, string>; permission?: PermissionResult }> {
-  const events = { ...planned.after };
-  if (!(SYNC_EVENT in planned.after)) events[SYNC_EVENT] = '';
-  await clients.sync.send(new SetCognitoEventsCommand({ IdentityPoolId: planned.identityPoolId, Events: events }), { abortSignal: signal });
+  await setSyncEvents(clients, planned.identityPoolId, planned.after, signal);
   const after = await getCognitoEvents(clients, planned.identityPoolId, signal);
   if (!planned.after[SYNC_EVENT] || !planned.functionArn) return { after };
-  const permission = await ensurePermission(clients, planned.functionArn, syncNeed(planned.identityPoolId, planned.functionArn), signal);
+  const permission = await addSyncPermission(clients, planned, signal);
   return { after, permission };
+}
+
+/** SetCognitoEvents with `events`; a missing SyncTrigger is sent as '' (which clears it). */
+export async function setSyncEvents(clients: AwsClients, identityPoolId: string, events: Record<string, string>, signal?: AbortSignal): Promise<void> {
+  const sent = { ...events };
+  if (!(SYNC_EVENT in events)) sent[SYNC_EVENT] = '';
+  await clients.sync.send(new SetCognitoEventsCommand({ IdentityPoolId: identityPoolId, Events: sent }), { abortSignal: signal });
+}
+
+/** GetPolicy, then AddPermission for cognito-sync.amazonaws.com unless the policy allows the pool. */
+export function addSyncPermission(clients: AwsClients, planned: PlannedSyncChange, signal?: AbortSignal): Promise<PermissionResult> {
+  const fn = planned.after[SYNC_EVENT] ?? planned.functionArn;
+  if (!fn) throw new PlanError('Only a bind adds a permission.', 'This is a bug; report it.');
+  return ensurePermission(clients, fn, syncNeed(planned.identityPoolId, fn), signal);
+}
+
+/** Restores the events from the plan's snapshot; refuses when they are no longer as the change left them. */
+export async function rollbackSyncChange(clients: AwsClients, planned: PlannedSyncChange, signal?: AbortSignal): Promise<Record<string, string>> {
+  const current = await getCognitoEvents(clients, planned.identityPoolId, signal);
+  if ((current[SYNC_EVENT] ?? '') !== (planned.after[SYNC_EVENT] ?? '')) {
+    throw new PlanError(`${SYNC_EVENT} of ${planned.identityPoolId} changed since the failed change (now ${current[SYNC_EVENT] || '(not set)'}); rolling back would undo that.`, 'Review the pool and bind or unbind it yourself.');
+  }
+  await setSyncEvents(clients, planned.identityPoolId, { ...current, ...planned.before, ...(planned.before[SYNC_EVENT] ? {} : { [SYNC_EVENT]: '' }) }, signal);
+  return getCognitoEvents(clients, planned.identityPoolId, signal);
 }
 
 /** Removes the statement we added for this identity pool. */

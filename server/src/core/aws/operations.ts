@@ -1,6 +1,6 @@
 // The AWS operations the language server calls, gathered so the server can load them (and the AWS
 // SDK behind them) on first use: the SDK is most of the server bundle and no editing feature needs it.
-export { applyBind, planBind } from './bindService';
+export { applyBind, finishBind, planBind, rollbackBind } from './bindService';
 export { collectBindings } from './bindingsView';
 export { createAwsClients, resolvedRegion } from './clients';
 export { listFunctions, listIdentityPools, listUserPools } from './listing';

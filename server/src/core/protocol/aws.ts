@@ -87,7 +87,42 @@ export namespace AwsApplyBindRequest {
     lines: string[];
     /** Differences beyond the slot after the update ("path: before → after"); empty = none. */
     unexpected: string[];
+    /** The pool was changed but a later step failed: what was and was not done, and how to recover. */
+    partial?: PartialChange;
   }
+  export const type = requestSpec<Params, AwsResult<Result>>(method);
+}
+
+/**
+ * A bind/unbind that failed after the pool was changed (UpdateUserPool or SetCognitoEvents done, a
+ * later step not): the pool may now call a function that lacks its permission.
+ */
+export interface PartialChange {
+  poolId: string;
+  /** Steps done, in order ("UpdateUserPool us-east-1_X: LambdaConfig.PreSignUp set"). */
+  applied: string[];
+  /** Steps not done, the failed one first. */
+  notApplied: string[];
+  /** The failed step's error, explained. */
+  error: AwsError;
+  /** What this means for the pool's users now. */
+  impact: string;
+  /** For AwsRecoverBindRequest (the server keeps the plan); absent in the CLI. */
+  recoveryId?: string;
+  /** The CLI command that retries the remaining steps. */
+  finishCommand: string;
+  /** The CLI command that restores the slot as it was before. */
+  rollbackCommand: string;
+}
+
+/** Recovers from a PartialChange: "finish" retries the remaining steps, "rollback" restores the slot from the plan's snapshot. */
+export namespace AwsRecoverBindRequest {
+  export const method = 'cognitoTriggers/aws/recoverBind' as const;
+  export interface Params {
+    recoveryId: string;
+    action: 'finish' | 'rollback';
+  }
+  export type Result = AwsApplyBindRequest.Result;
   export const type = requestSpec<Params, AwsResult<Result>>(method);
 }
 
