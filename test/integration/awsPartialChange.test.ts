@@ -167,6 +167,7 @@ describe('partial bind/unbind: report, finish, roll back', () => {
     const rollback = /To roll back: (.*)/.exec(r.stderr)?.[1];
     assert.equal(finish, `cognito-triggers bind --user-pool ${poolId} --trigger PreSignUp --function a --yes`);
     assert.ok(rollback?.startsWith('cognito-triggers unbind'), r.stderr);
+    if (!rollback) return;
     fake.state.failures = {};
     const argv = (cmd: string) => cmd.split(' ').slice(1);
     // A guard that no longer holds: refused, nothing changed.
