@@ -11,6 +11,7 @@ import { applySuppressions, SUPPRESSION_CODES } from '../core/features/suppressi
 import { LAMBDA_SYNC_PAYLOAD_LIMIT_BYTES } from '../core/invoke/event';
 import { getTrigger } from '../core/model';
 import { ruleById } from '../core/rules';
+import { readSafeFile } from '../core/safeFile';
 import { defaultSettings, type Settings } from '../core/settings';
 import { PROVIDERS } from '../providers';
 import { ignoreFilter, matchFiles, type PatternResult } from './checkFiles';
@@ -23,6 +24,8 @@ export type { CheckFinding } from './checkFormats';
 const LANGUAGES: Record<string, string> = { '.js': 'javascript', '.mjs': 'javascript', '.cjs': 'javascript', '.jsx': 'javascriptreact', '.ts': 'typescript', '.mts': 'typescript', '.cts': 'typescript', '.tsx': 'typescriptreact', '.py': 'python', '.json': 'json' };
 const SEVERITY = ['', 'error', 'warning', 'info', 'hint'] as const;
 const SEVERITY_NUMBER: Record<Exclude<RuleSetting, 'off'>, 1 | 2 | 3 | 4> = { error: 1, warning: 2, info: 3, hint: 4 };
+/** Larger files are reported (file-too-large) instead of read: no trigger handler or event is this big. */
+export const CHECK_MAX_BYTES = 10 * 1024 * 1024;
 
 interface CheckOptions {
   json?: boolean;
@@ -88,12 +91,25 @@ export async function checkOne(file: string, host: ProviderHost, scope: CheckSco
   const rootPath = slashRelative(scope.root, file);
   const shown = path.relative(process.cwd(), file) || file;
   // An event file Lambda could never carry is not read: its size alone decides.
-  const size = fs.statSync(file).size;
+  let size = 0;
+  try {
+    size = fs.statSync(file).size;
+  } catch {
+    // Unreadable: readSafeFile below says why.
+  }
   if (languageId === 'json' && size > LAMBDA_SYNC_PAYLOAD_LIMIT_BYTES) {
     const message = `The file is ${size.toLocaleString('en-US')} bytes; Lambda refuses a synchronous payload over 6 MB (${LAMBDA_SYNC_PAYLOAD_LIMIT_BYTES.toLocaleString('en-US')} bytes, https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html), so it cannot be a trigger event. Not checked further.`;
     return { findings: [{ file: shown, rootPath, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: 'payload-too-large', message, docUrl: 'https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html' }], provider: 'size' };
   }
-  const text = fs.readFileSync(file, 'utf8');
+  const read = readSafeFile(file, { maxBytes: CHECK_MAX_BYTES });
+  if (!read.ok) {
+    // One bad file is a finding for that file; the others are still checked.
+    const badName = file.includes('\uFFFD');
+    const message = badName ? `${shown}: the file name is not valid UTF-8, so it cannot be opened by name; rename it to check it.` : read.message;
+    const tooLarge = read.reason === 'too-large';
+    return { findings: [{ file: shown, rootPath, line: 1, column: 1, endLine: 1, endColumn: 1, severity: tooLarge ? 'warning' : 'error', code: tooLarge ? 'file-too-large' : 'unreadable-file', message }] };
+  }
+  const text = read.text;
   const document = TextDocument.create(`file://${file.split(path.sep).map(encodeURIComponent).join('/')}`, languageId, 1, text);
   const ctx: FeatureContext = { document, settings: scope.settings ?? defaultSettings(), relativePath: rootPath, host, reportSyntaxErrors: true };
   const provider = PROVIDERS.find((p) => p.handles(ctx));

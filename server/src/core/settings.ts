@@ -31,6 +31,12 @@ export interface SettingDeclaration {
   readonly scope: 'window' | 'resource' | 'machine-overridable' | 'application';
   /** Changing it needs the language server restarted. */
   readonly restart?: boolean;
+  /**
+   * What the value names that a repository must not choose for the user: in Restricted Mode VS Code
+   * ignores the workspace's value of such a setting (package.json restrictedConfigurations, generated):
+   * https://code.visualstudio.com/api/extension-guides/workspace-trust#static-declarations
+   */
+  readonly restricted?: 'path' | 'command' | 'endpoint' | 'environment' | 'profile';
 }
 
 /** Every setting. Order is the order shown in the Settings editor. */
@@ -48,6 +54,7 @@ export const SETTINGS: readonly SettingDeclaration[] = [
   },
   {
     key: 'eventFiles',
+    restricted: 'path',
     scope: 'resource',
     schema: {
       type: 'array',
@@ -69,6 +76,7 @@ export const SETTINGS: readonly SettingDeclaration[] = [
   },
   {
     key: 'invoke.envFile',
+    restricted: 'path',
     scope: 'resource',
     schema: {
       type: 'string',
@@ -78,6 +86,7 @@ export const SETTINGS: readonly SettingDeclaration[] = [
   },
   {
     key: 'invoke.env',
+    restricted: 'environment',
     scope: 'resource',
     schema: {
       type: 'object',
@@ -129,6 +138,7 @@ export const SETTINGS: readonly SettingDeclaration[] = [
   },
   {
     key: 'python.interpreter',
+    restricted: 'command',
     scope: 'resource',
     schema: {
       type: 'string',
@@ -139,6 +149,7 @@ export const SETTINGS: readonly SettingDeclaration[] = [
   },
   {
     key: 'aws.profile',
+    restricted: 'profile',
     // 'window', not 'machine-overridable': in a remote window (code-server, SSH) machine settings are
     // read only from the remote's settings, so a profile picked into User settings was shown in the
     // status bar but ignored by the language server.
@@ -160,6 +171,7 @@ export const SETTINGS: readonly SettingDeclaration[] = [
   },
   {
     key: 'aws.endpoints',
+    restricted: 'endpoint',
     scope: 'window',
     schema: {
       type: 'object',
@@ -187,6 +199,7 @@ export const SETTINGS: readonly SettingDeclaration[] = [
   },
   {
     key: 'bindingsFile',
+    restricted: 'path',
     scope: 'resource',
     schema: {
       type: 'string',
@@ -277,6 +290,11 @@ export function clampSetting(key: string, value: number): number {
   const min = typeof schema?.minimum === 'number' ? schema.minimum : -Infinity;
   const max = typeof schema?.maximum === 'number' ? schema.maximum : Infinity;
   return Math.min(max, Math.max(min, value));
+}
+
+/** package.json `capabilities.untrustedWorkspaces.restrictedConfigurations`, generated from SETTINGS. */
+export function restrictedConfigurations(): string[] {
+  return SETTINGS.filter((s) => s.restricted).map((s) => `cognitoTriggers.${s.key}`);
 }
 
 /** package.json `contributes.configuration.properties`, generated from SETTINGS. */

@@ -1,6 +1,5 @@
 // Language server adapters for the AWS requests: settings → clients → core/aws, errors explained,
 // LSP cancellation → AbortSignal, and every call refused while the workspace is untrusted.
-import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { CancellationToken } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
@@ -10,6 +9,7 @@ import type { AwsClients } from '../core/aws/clients';
 import { explainAwsError } from '../core/aws/errors';
 import { userPoolSlots } from '../core/aws/slots';
 import { parseBindingsFile } from '../core/bindings/file';
+import { readBindingsText } from '../core/bindings/read';
 import { sampleEvent } from '../core/events';
 import { getTrigger } from '../core/model';
 import {
@@ -140,9 +140,9 @@ async function readBindingsFiles(folders: readonly string[], file: string): Prom
   const out: WorkspaceBinding[] = [];
   for (const folder of folders) {
     const dir = URI.parse(folder).fsPath;
-    const text = await fs.readFile(path.join(dir, file), 'utf8').catch(() => undefined);
-    if (text === undefined) continue;
-    const parsed = parseBindingsFile(text, (id) => getTrigger(id) !== undefined);
+    const read = readBindingsText(dir, file);
+    if (!read.ok) continue;
+    const parsed = parseBindingsFile(read.text, (id) => getTrigger(id) !== undefined);
     const base = URI.file(dir).toString();
     for (const e of parsed.entries) out.push({ ...e, folder: base });
   }

@@ -3,6 +3,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { parseBindingsFile, type BindingEntry } from '../core/bindings/file';
+import { readBindingsText } from '../core/bindings/read';
 import type { FeatureContext } from '../core/features/provider';
 import type { BindingHint } from '../core/handler/description';
 import { getTrigger } from '../core/model';
@@ -22,12 +23,16 @@ function folderOf(ctx: FeatureContext): string | undefined {
 }
 
 /** Entries of the bindings file in `folder`; none when it is missing or unreadable (the bindings area reports errors). */
-async function entries(file: string): Promise<BindingEntry[]> {
+async function entries(folder: string, setting: string): Promise<BindingEntry[]> {
+  const file = path.resolve(folder, setting || 'cognito-triggers.json');
   try {
     const st = await fs.stat(file);
     const hit = cache.get(file);
     if (hit && hit.mtimeMs === st.mtimeMs) return hit.entries;
-    const parsed = parseBindingsFile(await fs.readFile(file, 'utf8'), (id) => !!getTrigger(id));
+    // Inside the folder, regular, size-capped: the setting may come from an untrusted repository.
+    const read = readBindingsText(folder, setting);
+    if (!read.ok) return [];
+    const parsed = parseBindingsFile(read.text, (id) => !!getTrigger(id));
     cache.set(file, { mtimeMs: st.mtimeMs, entries: parsed.entries });
     return parsed.entries;
   } catch {
@@ -42,8 +47,7 @@ async function entries(file: string): Promise<BindingEntry[]> {
 export async function bindingHints(ctx: FeatureContext): Promise<BindingHint[]> {
   const folder = folderOf(ctx);
   if (!folder) return [];
-  const file = path.join(folder, ctx.settings.bindingsFile || 'cognito-triggers.json');
-  const stated = (await entries(file)).filter((e) => e.file === ctx.relativePath && e.trigger).map((e) => ({ handler: e.handler, trigger: e.trigger as string }));
+  const stated = (await entries(folder, ctx.settings.bindingsFile)).filter((e) => e.file === ctx.relativePath && e.trigger).map((e) => ({ handler: e.handler, trigger: e.trigger as string }));
   const wired = (await wiringHints(ctx)).filter((w) => !stated.some((s) => s.handler === w.handler));
   return [...stated, ...wired];
 }

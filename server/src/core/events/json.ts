@@ -116,3 +116,12 @@ export function describeValue(value: unknown): string {
   if (type === 'null') return 'null';
   return withArticle(type === 'integer' ? 'number' : (type ?? typeof value));
 }
+
+/**
+ * The text of a JSON scalar (string, number, boolean), '' for anything else. Never throws: `String(v)`
+ * does for objects without a prototype (what the JSON parser builds), and a half-typed
+ * `"version": {` is such an object.
+ */
+export function scalarText(v: unknown): string {
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
+}

@@ -3,7 +3,7 @@ import { claimRuleFor } from '../model/lookup';
 import type { ClaimRule } from '../model/types';
 import { report, valueAt, type CheckContext } from './context';
 import { hasPreTokenV2Shape } from './shape';
-import { isRecord } from './json';
+import { isRecord, scalarText } from './json';
 
 type Token = 'id' | 'access';
 
@@ -15,12 +15,12 @@ export function checkPreToken(ctx: CheckContext): void {
   const expected = ctx.trigger.recognition.eventVersions;
   if (!ctx.trigger.id.startsWith('PreTokenGeneration') || !expected) return;
   const version = ctx.event.version;
-  if (version !== undefined && !expected.includes(String(version))) {
+  if (version !== undefined && !expected.includes(scalarText(version))) {
     // Explain only what is true of this event: a V2-shaped event saying "1" is a published-sample habit;
     // a client-credentials event is V3 whatever it says.
     const v2Shape = hasPreTokenV2Shape(ctx.event);
     const why =
-      String(version) === '1' && v2Shape && expected[0] !== '1'
+      scalarText(version) === '1' && v2Shape && expected[0] !== '1'
         ? ' although the event has version 2 keys (request.scopes / response.claimsAndScopeOverrideDetails), as several published V2 samples do'
         : ctx.source === 'TokenGeneration_ClientCredentials'
           ? ', but TokenGeneration_ClientCredentials (machine-to-machine) events only exist in event version 3'

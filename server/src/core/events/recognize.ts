@@ -2,7 +2,7 @@
 import { findSource, getTrigger, TRIGGERS } from '../model/registry';
 import type { TriggerDefinition, TriggerSourceDefinition } from '../model/types';
 import { issue, type EventIssue } from './issues';
-import { describeValue, didYouMean, isRecord, listValues, withArticle } from './json';
+import { describeValue, didYouMean, isRecord, listValues, scalarText, withArticle } from './json';
 import { bestByShape, hasPreTokenV2Shape } from './shape';
 
 /** What `recognizeEvent` found. `trigger` is undefined when the event is ambiguous and no hint decides. */
@@ -51,7 +51,7 @@ const isPreToken = (t: TriggerDefinition): boolean => t.id.startsWith('PreTokenG
  */
 function pickPreToken(event: Record<string, unknown>, family: readonly TriggerDefinition[]): { trigger: TriggerDefinition; why: string } {
   const byId = (id: string): TriggerDefinition | undefined => family.find((t) => t.id === id);
-  const version = String(event.version ?? '');
+  const version = scalarText(event.version);
   const v3 = byId('PreTokenGenerationV3');
   const v2 = byId('PreTokenGenerationV2');
   const v1 = byId('PreTokenGeneration');

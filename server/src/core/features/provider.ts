@@ -46,3 +46,43 @@ export interface LanguageFeatureProvider {
   /** Something every analysis depends on changed (the IaC wiring): drop all caches. */
   forgetAll?(): void;
 }
+
+/**
+ * The provider boundary: no input may make a provider throw. Each method of `p` is wrapped so that an
+ * error (a defect, since inputs are user text) is logged with the document and answered with nothing,
+ * instead of failing every feature of the document or aborting a CLI `check`.
+ */
+export function guardProvider(p: LanguageFeatureProvider): LanguageFeatureProvider {
+  const fail = (ctx: FeatureContext, what: string, e: unknown): void => {
+    ctx.host.log('error', `${p.name} ${what} failed for ${ctx.document.uri}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  };
+  const wrap =
+    <A extends unknown[], R>(what: string, fn: ((ctx: FeatureContext, ...a: A) => R | Promise<R>) | undefined, fallback: R) =>
+    fn &&
+    (async (ctx: FeatureContext, ...a: A): Promise<R> => {
+      try {
+        return await fn.call(p, ctx, ...a);
+      } catch (e) {
+        fail(ctx, what, e);
+        return fallback;
+      }
+    });
+  const guarded: LanguageFeatureProvider = {
+    name: p.name,
+    handles: (ctx) => {
+      try {
+        return p.handles(ctx);
+      } catch (e) {
+        fail(ctx, 'handles', e);
+        return false;
+      }
+    },
+    ...(p.forget ? { forget: (uri: string) => p.forget?.(uri) } : {}),
+  };
+  const complete = wrap('completion', p.complete, null);
+  const hover = wrap('hover', p.hover, null);
+  const diagnose = wrap('diagnostics', p.diagnose, []);
+  const codeActions = wrap('code actions', p.codeActions, []);
+  const codeLenses = wrap('code lenses', p.codeLenses, []);
+  return { ...guarded, ...(complete ? { complete } : {}), ...(hover ? { hover } : {}), ...(diagnose ? { diagnose } : {}), ...(codeActions ? { codeActions } : {}), ...(codeLenses ? { codeLenses } : {}) };
+}

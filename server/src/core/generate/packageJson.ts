@@ -1,6 +1,6 @@
 // The package.json keys generated from the model and the settings declaration:
 // contributes.snippets and contributes.configuration (and no contributes.jsonValidation, see below).
-import { configurationProperties } from '../settings';
+import { configurationProperties, restrictedConfigurations } from '../settings';
 
 /** The `contributes.snippets` entries: one file, scoped per snippet, for the four JS/TS languages and Python. */
 export function snippetContributions(): { language: string; path: string }[] {
@@ -27,12 +27,19 @@ export function updatePackageJson(text: string): string {
   contributes.snippets = snippetContributions();
   contributes.configuration = configuration();
   pkg.contributes = contributes;
+  // Settings naming a path, command, endpoint, environment or profile: the workspace's value is
+  // ignored in Restricted Mode (a repository's .vscode/settings.json must not choose them).
+  const caps = (typeof pkg.capabilities === 'object' && pkg.capabilities !== null ? pkg.capabilities : {}) as Record<string, unknown>;
+  const untrusted = (typeof caps.untrustedWorkspaces === 'object' && caps.untrustedWorkspaces !== null ? caps.untrustedWorkspaces : { supported: 'limited' }) as Record<string, unknown>;
+  untrusted.restrictedConfigurations = restrictedConfigurations();
+  caps.untrustedWorkspaces = untrusted;
+  pkg.capabilities = caps;
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }
 
 /** Our generated keys of a package.json text, for a drift check that ignores everyone else's edits. */
 export function ownedKeys(text: string): string {
-  const pkg = JSON.parse(text) as { contributes?: { jsonValidation?: unknown; snippets?: unknown; configuration?: unknown } };
+  const pkg = JSON.parse(text) as { contributes?: { jsonValidation?: unknown; snippets?: unknown; configuration?: unknown }; capabilities?: { untrustedWorkspaces?: { restrictedConfigurations?: unknown } } };
   const c = pkg.contributes;
-  return JSON.stringify({ jsonValidation: c?.jsonValidation, snippets: c?.snippets, configuration: c?.configuration });
+  return JSON.stringify({ jsonValidation: c?.jsonValidation, snippets: c?.snippets, configuration: c?.configuration, restricted: pkg.capabilities?.untrustedWorkspaces?.restrictedConfigurations });
 }

@@ -1,7 +1,7 @@
 // Reads an event file with a precise message (line and column) when it is not valid JSON.
-import * as fs from 'node:fs';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { InvokeOutcome } from '../protocol/invokeResult';
+import { readSafeFile } from '../safeFile';
 
 type StartFailure = Extract<InvokeOutcome, { kind: 'failedToStart' }>;
 
@@ -49,11 +49,12 @@ export function parseEventText(text: string, file: string): { value: unknown } |
 
 /** Reads and parses an event file. */
 export function readEventFile(file: string): { value: unknown } | StartFailure {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    return { kind: 'failedToStart', message: `Cannot read the event file ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`, location: { file } };
-  }
-  return parseEventText(text, file);
+  // Regular files only (a FIFO would hang the invoke, /dev/zero fill memory), at most Lambda's 6 MB
+  // synchronous payload: https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html
+  const read = readSafeFile(file, { maxBytes: MAX_EVENT_BYTES });
+  if (!read.ok) return { kind: 'failedToStart', message: `Cannot read the event file ${read.reason === 'missing' ? `${file}: no such file` : read.message}`, location: { file } };
+  return parseEventText(read.text, file);
 }
+
+/** Lambda's synchronous invocation payload quota (request and response, 6 MB). */
+export const MAX_EVENT_BYTES = 6 * 1024 * 1024;

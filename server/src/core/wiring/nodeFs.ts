@@ -1,6 +1,7 @@
 // The disk implementation of WiringFs: reads under one root, skipping dependencies and build output.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readSafeFile } from '../safeFile';
 import type { WiringFs } from './types';
 
 // Dependency, build and tool-state folders never hold the project's own IaC (cdk.out is synthesized,
@@ -14,13 +15,9 @@ export function nodeWiringFs(root: string): WiringFs {
   const abs = (rel: string): string => path.join(root, ...rel.split('/'));
   return {
     readFile(rel) {
-      try {
-        const p = abs(rel);
-        if (fs.statSync(p).size > MAX_BYTES) return undefined;
-        return fs.readFileSync(p, 'utf8');
-      } catch {
-        return undefined;
-      }
+      // Regular files inside the root only (a FIFO would block, a symlink could lead out), size-capped.
+      const read = readSafeFile(abs(rel), { maxBytes: MAX_BYTES, within: root });
+      return read.ok ? read.text : undefined;
     },
     exists(rel) {
       try {
