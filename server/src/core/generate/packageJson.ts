@@ -29,11 +29,9 @@ export function updatePackageJson(text: string): string {
   pkg.contributes = contributes;
   // Settings naming a path, command, endpoint, environment or profile: the workspace's value is
   // ignored in Restricted Mode (a repository's .vscode/settings.json must not choose them).
-  const caps = (typeof pkg.capabilities === 'object' && pkg.capabilities !== null ? pkg.capabilities : {}) as Record<string, unknown>;
-  const untrusted = (typeof caps.untrustedWorkspaces === 'object' && caps.untrustedWorkspaces !== null ? caps.untrustedWorkspaces : { supported: 'limited' }) as Record<string, unknown>;
-  untrusted.restrictedConfigurations = restrictedConfigurations();
-  caps.untrustedWorkspaces = untrusted;
-  pkg.capabilities = caps;
+  // Only where the manifest declares limited support (a manifest without it keeps its keys as they are).
+  const untrusted = (pkg.capabilities as { untrustedWorkspaces?: Record<string, unknown> } | undefined)?.untrustedWorkspaces;
+  if (untrusted && typeof untrusted === 'object') untrusted.restrictedConfigurations = restrictedConfigurations();
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }
 

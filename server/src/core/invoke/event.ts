@@ -1,6 +1,7 @@
 // Reads an event file with a precise message (line and column) when it is not valid JSON.
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { InvokeOutcome } from '../protocol/invokeResult';
+import { jsonDepth, MAX_JSON_DEPTH } from '../payload/document';
 import { readSafeFile } from '../safeFile';
 
 type StartFailure = Extract<InvokeOutcome, { kind: 'failedToStart' }>;
@@ -29,6 +30,9 @@ export function parseEventText(text: string, file: string): { value: unknown } |
       location: { file },
     };
   }
+  // The parser recurses per level: refuse what would overflow the stack (no Cognito event is near it).
+  const depth = jsonDepth(text, MAX_JSON_DEPTH);
+  if (depth > MAX_JSON_DEPTH) return { kind: 'failedToStart', message: `The event nests more than ${MAX_JSON_DEPTH} levels deep; a Cognito event nests fewer than 10.`, location: { file } };
   const errors: ParseError[] = [];
   const value: unknown = parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const first = errors[0];

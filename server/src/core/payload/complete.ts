@@ -1,8 +1,8 @@
 // Completion in an event document: keys valid here for this trigger/source, values, whole responses.
-import { findNodeAtLocation, type Node } from 'jsonc-parser';
+import type { Node } from 'jsonc-parser';
 import { appliesTo, fieldAt, TRIGGERS, type FieldDefinition, type TriggerDefinition, type TriggerSourceDefinition } from '../model';
 import type { EventAnalysis } from './analyze';
-import { cursorAt, type OffsetRange } from './locate';
+import { cursorAt, findNodeAt, type OffsetRange } from './locate';
 import { enumMarkdown, fieldMarkdown, sourceMarkdown, typeLabel } from './markdown';
 
 /** One completion, host-neutral: the provider turns it into an LSP CompletionItem. */
@@ -118,7 +118,7 @@ export function completeAt(analysis: EventAnalysis, offset: number): CompletionE
   if (cur.atKey) {
     // getLocation's node has no parent link: look at the text after the typed key for the colon.
     const hasColon = typed !== undefined && /^\s*:/.test(parsed.text.slice(typed.offset + typed.length));
-    const objNode = parsed.root ? (cur.path.length ? findNodeAtLocation(parsed.root, cur.path) : parsed.root) : undefined;
+    const objNode = parsed.root ? (cur.path.length ? findNodeAt(parsed.root, cur.path) : parsed.root) : undefined;
     const present = presentKeys(objNode, typed);
     // Another property right after the insertion point needs a separating comma.
     const comma = !hasColon && /^\s*"/.test(parsed.text.slice(range.end)) ? ',' : '';

@@ -3,6 +3,7 @@ import { showPath, type EventIssue, type IssueSeverity } from '../events/issues'
 import { checkEvent } from '../events/check';
 import { SHARED_PARAMS_DOC } from '../model/common';
 import type { EventAnalysis } from './analyze';
+import { MAX_JSON_DEPTH } from './document';
 import { nodeAt, nodeSpan, rangeOfPath, type Anchor, type OffsetRange } from './locate';
 
 /** Source of every diagnostic we publish. */
@@ -63,7 +64,30 @@ export function issueRange(analysis: EventAnalysis, issue: EventIssue): OffsetRa
  */
 const MODEL_OWNED: readonly RegExp[] = [/^Missing property "/, /^Matches a schema that is not allowed\.$/, /^Property .+ is not allowed\.$/];
 
-const inside = (a: OffsetRange, b: OffsetRange): boolean => a.start >= b.start && a.end <= b.end;
+/**
+ * A test "is this range inside one of `ranges`", O(log n) per test: ranges sorted by start with the
+ * running maximum of their ends (a range lies inside one iff the largest end among those starting at
+ * or before it reaches its end). Testing every schema problem against every issue was quadratic: a
+ * 10,000-key document took seconds per keystroke.
+ */
+function coverage(ranges: readonly OffsetRange[]): (r: OffsetRange) => boolean {
+  const sorted = ranges.filter((r) => r.start >= 0).sort((a, b) => a.start - b.start);
+  const maxEnd: number[] = [];
+  for (const [i, r] of sorted.entries()) maxEnd.push(Math.max(r.end, i > 0 ? (maxEnd[i - 1] as number) : -Infinity));
+  return (r) => {
+    let lo = 0;
+    let hi = sorted.length - 1;
+    let last = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sorted[mid] as OffsetRange).start <= r.start) {
+        last = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return last >= 0 && (maxEnd[last] as number) >= r.end;
+  };
+}
 
 /**
  * Every diagnostic of an analysed event. The model's issues (recognition quirks, semantic rules and
@@ -72,6 +96,9 @@ const inside = (a: OffsetRange, b: OffsetRange): boolean => a.start >= b.start &
  */
 export function diagnoseEvent(analysis: EventAnalysis, schemaProblems: readonly SchemaProblem[]): EventDiagnostic[] {
   const { trigger, claim, parsed } = analysis;
+  if (parsed.tooDeep !== undefined) {
+    return [{ range: { start: 0, end: Math.min(1, parsed.text.length) }, severity: 'warning', code: 'too-deep', message: `This JSON nests more than ${MAX_JSON_DEPTH} levels deep, so it is not analysed (a Cognito event nests fewer than 10). Nothing else is checked in this file.`, href: SHARED_PARAMS_DOC }];
+  }
   if (!trigger) {
     const why = claim.by === 'glob' ? `matches the event file pattern "${claim.pattern}"` : claim.by === 'schema' ? 'names a trigger schema' : 'looks like an event';
     // The quirk that explains why (a placeholder triggerSource names the candidates' real sources) leads the message.
@@ -90,8 +117,9 @@ export function diagnoseEvent(analysis: EventAnalysis, schemaProblems: readonly 
     // A model issue covers its value and its key: both ranges suppress schema noise on that node.
     if (issue.path.length > 0) covered.push(rangeOfPath(parsed, issue.path, 'value'), rangeOfPath(parsed, issue.path, 'key'), nodeSpan(parsed, issue.path));
   }
+  const isCovered = coverage(covered);
   for (const p of schemaProblems) {
-    if (covered.some((c) => inside(p.range, c)) || MODEL_OWNED.some((re) => re.test(p.message))) continue;
+    if (MODEL_OWNED.some((re) => re.test(p.message)) || isCovered(p.range)) continue;
     const code = (typeof p.code === 'number' ? SCHEMA_CODES[p.code] : undefined) ?? 'schema-violation';
     out.push({ range: p.range, severity: 'error', code, message: schemaMessage(p, analysis), href: trigger.docs });
   }

@@ -18,10 +18,41 @@ export interface ParsedJson {
   /** The value jsonc-parser recovers (partial when the text has syntax errors). */
   readonly value: unknown;
   readonly errors: readonly ParseError[];
+  /** Set (to the depth found) when the text nests deeper than MAX_JSON_DEPTH: not parsed, not analysed. */
+  readonly tooDeep?: number;
+}
+
+/**
+ * Deeper JSON is not parsed: jsonc-parser and the JSON language service recurse per level and overflow
+ * the stack near 3,000 levels. Cognito events nest fewer than 10 levels.
+ */
+export const MAX_JSON_DEPTH = 256;
+
+/** The deepest nesting of `[`/`{` in JSON text (strings skipped), stopping early past `limit`. Linear, no recursion. */
+export function jsonDepth(text: string, limit = Infinity): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > max) {
+        max = depth;
+        if (max > limit) return max;
+      }
+    } else if (c === 93 || c === 125) depth = Math.max(0, depth - 1);
+  }
+  return max;
 }
 
 /** Parses JSON text (comments and trailing commas tolerated, as in VS Code's JSON editor). */
 export function parseJson(text: string, uri = '', version = 0): ParsedJson {
+  const depth = jsonDepth(text, MAX_JSON_DEPTH);
+  if (depth > MAX_JSON_DEPTH) return { uri, version, text, root: undefined, value: undefined, errors: [], tooDeep: depth };
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   return { uri, version, text, root, value: root ? getNodeValue(root) : undefined, errors };
@@ -39,6 +70,7 @@ export interface SyntaxProblem {
  * (the editor's parse above tolerates them, as VS Code's JSON editor does).
  */
 export function strictSyntaxErrors(text: string): SyntaxProblem[] {
+  if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) return [];
   const errors: ParseError[] = [];
   parse(text, errors, { allowTrailingComma: false, disallowComments: true });
   // jsonc-parser reports one trailing comma twice (property name, then value expected): keep the first per offset.

@@ -1,5 +1,5 @@
 // Between JSON paths and text: the path at a cursor, and the text range an issue's path points at.
-import { findNodeAtLocation, findNodeAtOffset, getLocation, getNodePath, type JSONPath, type Node } from 'jsonc-parser';
+import { findNodeAtOffset, getLocation, getNodePath, type JSONPath, type Node } from 'jsonc-parser';
 import type { ParsedJson } from './document';
 
 /** Offset range in the text, end exclusive. */
@@ -62,7 +62,7 @@ export type Anchor = 'value' | 'key';
 export function rangeOfPath(parsed: ParsedJson, path: readonly (string | number)[], anchor: Anchor = 'value'): OffsetRange {
   const root = parsed.root;
   if (!root) return { start: 0, end: Math.min(1, parsed.text.length) };
-  const node = path.length === 0 ? root : findNodeAtLocation(root, [...path]);
+  const node = path.length === 0 ? root : findNodeAt(root, path);
   if (node) {
     const key = keyOf(node);
     if (anchor === 'key' && key) return span(key);
@@ -72,7 +72,7 @@ export function rangeOfPath(parsed: ParsedJson, path: readonly (string | number)
     return span(node);
   }
   for (let i = path.length - 1; i >= 0; i--) {
-    const ancestor = i === 0 ? root : findNodeAtLocation(root, path.slice(0, i) as JSONPath);
+    const ancestor = i === 0 ? root : findNodeAt(root, path.slice(0, i));
     if (!ancestor) continue;
     const key = keyOf(ancestor);
     if (key) return span(key);
@@ -83,8 +83,41 @@ export function rangeOfPath(parsed: ParsedJson, path: readonly (string | number)
 
 /** The whole node at `path` (an object or array included), or an empty range when absent. */
 export function nodeSpan(parsed: ParsedJson, path: readonly (string | number)[]): OffsetRange {
-  const node = parsed.root && (path.length === 0 ? parsed.root : findNodeAtLocation(parsed.root, [...path]));
+  const node = parsed.root && (path.length === 0 ? parsed.root : findNodeAt(parsed.root, path));
   return node ? span(node) : { start: -1, end: -1 };
+}
+
+/** Each object node's properties by key, built once per node: lookups by path stay O(depth). */
+const propertyIndex = new WeakMap<Node, Map<string, Node>>();
+
+/**
+ * The node at `path` under `root`, like jsonc-parser's findNodeAtLocation (first property of a key
+ * wins) but indexed: that one scans an object's properties on every call, so locating one issue per
+ * key of a 10,000-key object was quadratic.
+ */
+export function findNodeAt(root: Node, path: readonly (string | number)[]): Node | undefined {
+  let node: Node | undefined = root;
+  for (const seg of path) {
+    if (!node) return undefined;
+    if (typeof seg === 'string') {
+      if (node.type !== 'object' || !node.children) return undefined;
+      let index = propertyIndex.get(node);
+      if (!index) {
+        index = new Map();
+        for (const prop of node.children) {
+          const key = prop.children?.[0]?.value;
+          const value = prop.children?.[1];
+          if (typeof key === 'string' && value && !index.has(key)) index.set(key, value);
+        }
+        propertyIndex.set(node, index);
+      }
+      node = index.get(seg);
+    } else {
+      if (node.type !== 'array' || !node.children || seg < 0 || seg >= node.children.length) return undefined;
+      node = node.children[seg];
+    }
+  }
+  return node;
 }
 
 /** The key node of a property's value node, if the node is a property value. */

@@ -61,15 +61,21 @@ export class EventJsonProvider implements LanguageFeatureProvider {
     return this.analyze(ctx) !== undefined;
   }
 
-  complete(ctx: FeatureContext, position: Position): CompletionList | null {
+  /** The analysis for cursor features: none for a document too deep to parse (diagnostics say why). */
+  private analyzeAtCursor(ctx: FeatureContext): EventAnalysis | undefined {
     const a = this.analyze(ctx);
+    return a?.parsed.tooDeep === undefined ? a : undefined;
+  }
+
+  complete(ctx: FeatureContext, position: Position): CompletionList | null {
+    const a = this.analyzeAtCursor(ctx);
     if (!a) return null;
     const entries = completeAt(a, ctx.document.offsetAt(position));
     return entries.length ? { isIncomplete: false, items: entries.map((e) => toCompletionItem(ctx.document, e)) } : null;
   }
 
   hover(ctx: FeatureContext, position: Position): Hover | null {
-    const a = this.analyze(ctx);
+    const a = this.analyzeAtCursor(ctx);
     const h = a && hoverAt(a, ctx.document.offsetAt(position));
     return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: toRange(ctx.document, h.range) } : null;
   }

@@ -29,21 +29,26 @@ export function memberKey(node: Node): { key: PathKey; start: number; end: numbe
  * undefined otherwise (including chains with a dynamic key).
  */
 export function eventPath(node: Node, aliases: AliasTable): ResolvedPath | undefined {
-  const n = unwrap(node);
-  if (n.type === 'Identifier') {
-    const p = aliases.get(n.name);
-    return p ? { path: [...p], keyRanges: p.map(() => ({ start: n.start ?? 0, end: n.end ?? 0 })) } : undefined;
-  }
-  if (n.type === 'MemberExpression' || n.type === 'OptionalMemberExpression') {
+  // Iterative (down the chain, then back up): a 10,000-step member chain must not overflow the stack.
+  const keys: { key: PathKey; start: number; end: number }[] = [];
+  let n = unwrap(node);
+  while (n.type === 'MemberExpression' || n.type === 'OptionalMemberExpression') {
     const k = memberKey(n);
     if (!k) return undefined;
-    const base = eventPath(n.object, aliases);
-    if (!base) return undefined;
+    keys.push(k);
+    n = unwrap(n.object);
+  }
+  if (n.type !== 'Identifier') return undefined;
+  const p = aliases.get(n.name);
+  if (!p) return undefined;
+  const id = n;
+  const base: ResolvedPath = { path: [...p], keyRanges: p.map(() => ({ start: id.start ?? 0, end: id.end ?? 0 })) };
+  for (let i = keys.length - 1; i >= 0; i--) {
+    const k = keys[i] as { key: PathKey; start: number; end: number };
     base.path.push(k.key);
     base.keyRanges.push({ start: k.start, end: k.end });
-    return base;
   }
-  return undefined;
+  return base;
 }
 
 /**
