@@ -128,7 +128,7 @@ describe('CLI bind, unbind, bindings and remote invoke', () => {
     assert.match(u.stderr, /--trigger SLOT \(PreSignUp, /);
     const missing = await cli(['bind', '--user-pool', poolId, '--trigger', 'PreSignUp', '--function', 'nope', '--yes'], env);
     assert.equal(missing.code, 1);
-    assert.match(missing.stderr, /failed: not found.*Function not found: nope/);
+    assert.match(missing.stderr, /failed at GetFunctionConfiguration: not found.*Function not found: nope/);
     const bad = await cli(['bind', '--identity-pool', 'not-an-id', '--function', 'hook', '--yes'], env);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /not an identity pool id/);

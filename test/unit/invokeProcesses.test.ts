@@ -144,7 +144,9 @@ describe('late errors and output belong to no run', () => {
 
   it('an interval that keeps printing after the answer goes to no run', async () => {
     const file = path.join(tmp, 'lateOutput.js');
-    fs.writeFileSync(file, `exports.handler = async (e) => { let i = 0; setInterval(() => console.log('tick ' + i++), 20); return e; };\n`);
+    // The first tick comes 500 ms after the answer: IPC and stdout are separate pipes, so output written
+    // right at the answer may arrive either side of it on a loaded machine.
+    fs.writeFileSync(file, `exports.handler = async (e) => { let i = 0; setTimeout(() => setInterval(() => console.log('tick ' + i++), 20), 500); return e; };\n`);
     const lateText: string[] = [];
     let signal: () => void = () => {};
     const seen = new Promise<void>((r) => (signal = r));

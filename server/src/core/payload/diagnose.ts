@@ -3,7 +3,7 @@ import { showPath, type EventIssue, type IssueSeverity } from '../events/issues'
 import { checkEvent } from '../events/check';
 import { SHARED_PARAMS_DOC } from '../model/common';
 import type { EventAnalysis } from './analyze';
-import { MAX_JSON_DEPTH } from './document';
+import { MAX_JSON_DEPTH, MAX_JSON_MEMBERS } from './document';
 import { nodeAt, nodeSpan, rangeOfPath, type Anchor, type OffsetRange } from './locate';
 
 /** Source of every diagnostic we publish. */
@@ -96,6 +96,9 @@ function coverage(ranges: readonly OffsetRange[]): (r: OffsetRange) => boolean {
  */
 export function diagnoseEvent(analysis: EventAnalysis, schemaProblems: readonly SchemaProblem[]): EventDiagnostic[] {
   const { trigger, claim, parsed } = analysis;
+  if (parsed.tooLarge !== undefined) {
+    return [{ range: { start: 0, end: Math.min(1, parsed.text.length) }, severity: 'warning', code: 'too-large', message: `This JSON has more than ${MAX_JSON_MEMBERS} members, so it is too large to analyse (a Cognito event has well under 500). Nothing else is checked in this file.`, href: SHARED_PARAMS_DOC }];
+  }
   if (parsed.tooDeep !== undefined) {
     return [{ range: { start: 0, end: Math.min(1, parsed.text.length) }, severity: 'warning', code: 'too-deep', message: `This JSON nests more than ${MAX_JSON_DEPTH} levels deep, so it is not analysed (a Cognito event nests fewer than 10). Nothing else is checked in this file.`, href: SHARED_PARAMS_DOC }];
   }

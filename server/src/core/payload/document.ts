@@ -20,6 +20,29 @@ export interface ParsedJson {
   readonly errors: readonly ParseError[];
   /** Set (to the depth found) when the text nests deeper than MAX_JSON_DEPTH: not parsed, not analysed. */
   readonly tooDeep?: number;
+  /** Set (to the count found) when the text has more than MAX_JSON_MEMBERS members: not parsed, not analysed. */
+  readonly tooLarge?: number;
+}
+
+/**
+ * Larger JSON is not analysed: it would take seconds per keystroke and no Cognito event comes near it
+ * (an event has well under 500 members; a pool allows 50 custom attributes). It gets one note instead.
+ */
+export const MAX_JSON_MEMBERS = 5000;
+
+/** Members (`:` outside strings) of JSON text, stopping early past `limit`. Linear. */
+export function jsonMembers(text: string, limit = Infinity): number {
+  let n = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 58 && ++n > limit) return n;
+  }
+  return n;
 }
 
 /**
@@ -28,18 +51,17 @@ export interface ParsedJson {
  */
 export const MAX_JSON_DEPTH = 256;
 
-/** The deepest nesting of `[`/`{` in JSON text (strings skipped), stopping early past `limit`. Linear, no recursion. */
+/**
+ * The deepest nesting of `[`/`{` in JSON text, stopping early past `limit`. Linear, no recursion.
+ * Brackets inside strings count too, on purpose: the parsers' error recovery on half-typed text (an
+ * unbalanced quote) can disagree with any string tracking here, and undercounting is what overflows.
+ */
 export function jsonDepth(text: string, limit = Infinity): number {
   let depth = 0;
   let max = 0;
-  let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 91 || c === 123) {
+    if (c === 91 || c === 123) {
       if (++depth > max) {
         max = depth;
         if (max > limit) return max;
@@ -53,6 +75,8 @@ export function jsonDepth(text: string, limit = Infinity): number {
 export function parseJson(text: string, uri = '', version = 0): ParsedJson {
   const depth = jsonDepth(text, MAX_JSON_DEPTH);
   if (depth > MAX_JSON_DEPTH) return { uri, version, text, root: undefined, value: undefined, errors: [], tooDeep: depth };
+  const members = jsonMembers(text, MAX_JSON_MEMBERS);
+  if (members > MAX_JSON_MEMBERS) return { uri, version, text, root: undefined, value: undefined, errors: [], tooLarge: members };
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   return { uri, version, text, root, value: root ? getNodeValue(root) : undefined, errors };

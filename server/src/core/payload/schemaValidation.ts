@@ -5,6 +5,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { getTrigger, type TriggerDefinition } from '../model';
 import { triggerSchema, type Schema } from '../generate/schema';
 import { schemaUri, triggerOfSchemaRef } from './classify';
+import { jsonDepth, MAX_JSON_DEPTH } from './document';
 
 /** Supplies the schema of a trigger, in memory (default: the generator's, the same as schemas/*.json). */
 export type SchemaSource = (trigger: TriggerDefinition) => Schema;
@@ -22,6 +23,9 @@ export class SchemaValidator {
 
   /** Schema problems of `doc` as the trigger's schema sees them; syntax errors are left to the JSON editor. */
   async validate(doc: TextDocument, trigger: TriggerDefinition): Promise<Diagnostic[]> {
+    // The text parsed here is the document's now (it may be newer than the analysis): its parser
+    // recurses per level, so check the depth of exactly this text.
+    if (jsonDepth(doc.getText(), MAX_JSON_DEPTH) > MAX_JSON_DEPTH) return [];
     const ls = this.service(trigger);
     const jsonDoc = ls.parseJSONDocument(doc);
     const found = await ls.doValidation(doc, jsonDoc, { comments: 'ignore', trailingCommas: 'ignore', schemaValidation: 'error', schemaRequest: 'ignore' });

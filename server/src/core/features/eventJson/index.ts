@@ -64,7 +64,7 @@ export class EventJsonProvider implements LanguageFeatureProvider {
   /** The analysis for cursor features: none for a document too deep to parse (diagnostics say why). */
   private analyzeAtCursor(ctx: FeatureContext): EventAnalysis | undefined {
     const a = this.analyze(ctx);
-    return a?.parsed.tooDeep === undefined ? a : undefined;
+    return a?.parsed.tooDeep === undefined && a?.parsed.tooLarge === undefined ? a : undefined;
   }
 
   complete(ctx: FeatureContext, position: Position): CompletionList | null {
