@@ -64,7 +64,8 @@ export function* matchFiles(patterns: readonly string[], cwd: string, results: P
     } catch {
       st = undefined;
     }
-    if (st?.isFile()) {
+    // A named FIFO or device is handed on too: checking it reports it as unreadable instead of "no such file".
+    if (st && !st.isDirectory()) {
       r.matched++;
       if (once(abs)) yield abs;
       continue;

@@ -55,10 +55,10 @@ export function parseEventText(text: string, file: string): { value: unknown } |
 export function readEventFile(file: string): { value: unknown } | StartFailure {
   // Regular files only (a FIFO would hang the invoke, /dev/zero fill memory), at most Lambda's 6 MB
   // synchronous payload: https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html
-  const read = readSafeFile(file, { maxBytes: MAX_EVENT_BYTES });
+  const read = readSafeFile(file, { maxBytes: LAMBDA_SYNC_PAYLOAD_LIMIT_BYTES });
+  if (!read.ok && read.reason === 'too-large') {
+    return { kind: 'failedToStart', message: `${file}: Lambda refuses a synchronous payload over 6 MB (${LAMBDA_SYNC_PAYLOAD_LIMIT_BYTES.toLocaleString('en-US')} bytes), so Cognito could never send this event. Use a smaller event.`, location: { file } };
+  }
   if (!read.ok) return { kind: 'failedToStart', message: `Cannot read the event file ${read.reason === 'missing' ? `${file}: no such file` : read.message}`, location: { file } };
   return parseEventText(read.text, file);
 }
-
-/** Lambda's synchronous invocation payload quota (request and response, 6 MB). */
-export const MAX_EVENT_BYTES = 6 * 1024 * 1024;
