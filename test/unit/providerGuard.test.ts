@@ -45,6 +45,14 @@ describe('provider boundary', () => {
     assert.match(errors[0]!, /bad completion failed for file:\/\/\/w\/events.*defect/);
   });
 
+  it('the guard passes on the cache calls (forget, forgetAll): an IaC change must still reach the wrapped provider', () => {
+    const calls: string[] = [];
+    const g = guardProvider({ name: 'p', handles: () => true, forget: (uri) => calls.push(`forget ${uri}`), forgetAll: () => calls.push('forgetAll') });
+    g.forget?.('file:///a.js');
+    g.forgetAll?.();
+    assert.deepEqual(calls, ['forget file:///a.js', 'forgetAll']);
+  });
+
   for (const [name, text] of [
     ['an object version', '{ "version": {"a": 1}, "triggerSource": "TokenGeneration_Authentication", "request": {"userAttributes": {}, "groupConfiguration": {}}, "response": {} }'],
     ['a half-typed version', '{ "triggerSource": "TokenGeneration_Authentication", "version": {'],

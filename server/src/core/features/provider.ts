@@ -78,6 +78,7 @@ export function guardProvider(p: LanguageFeatureProvider): LanguageFeatureProvid
       }
     },
     ...(p.forget ? { forget: (uri: string) => p.forget?.(uri) } : {}),
+    ...(p.forgetAll ? { forgetAll: () => p.forgetAll?.() } : {}),
   };
   const complete = wrap('completion', p.complete, null);
   const hover = wrap('hover', p.hover, null);
