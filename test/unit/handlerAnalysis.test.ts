@@ -25,6 +25,13 @@ test('ignores exports that are not handlers', () => {
   assert.deepEqual(analyze('export function formatName(user) { return user.name; }\nexport const VERSION = 1;').handlers, []);
 });
 
+test('an exported helper that takes the event beside other arguments is not a handler; Lambda\'s own (event, context, callback) still is', () => {
+  // Seen in aws-samples/amazon-cognito-passwordless-auth: helpers such as addChallengeToEvent(event, ...) are
+  // exported from the custom-auth modules; taken for handlers they got false "no return" findings.
+  const src = 'export async function addChallengeToEvent(event, challenge) { event.response.challengeMetadata = challenge; }\nexport const createAuthChallenge = async (event, context) => { await addChallengeToEvent(event, "X"); return event; };\nexport function legacy(event, context, callback) { callback(null, event); }';
+  assert.deepEqual(analyze(src).handlers.map((h) => h.name), ['createAuthChallenge', 'legacy']);
+});
+
 test('type annotation decides, in TS and in JSDoc', () => {
   assert.deepEqual(ids('import type { PreSignUpTriggerHandler } from "aws-lambda";\nexport const handler: PreSignUpTriggerHandler = async (event) => event;', 'h.ts'), [['PreSignUp']]);
   assert.deepEqual(ids('export const handler = async (event: PreTokenGenerationV2TriggerEvent) => event;', 'h.ts'), [['PreTokenGenerationV2']]);

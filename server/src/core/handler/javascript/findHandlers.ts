@@ -87,8 +87,12 @@ export function jsdocTypeNames(comments: readonly Comment[]): string[] {
 function looksLikeHandler(name: string, fn: FunctionNode, typeNames: readonly string[]): boolean {
   if (/handler$/i.test(name) || name === 'default') return true;
   if (typeNames.some((t) => /Trigger(Event|Handler)$/.test(t))) return true;
-  const first = fn.params[0];
-  return first?.type === 'Identifier' && /^(event|evt|ev|e)$/.test(first.name);
+  const [first, second, third] = fn.params;
+  if (first?.type !== 'Identifier' || !/^(event|evt|ev|e)$/.test(first.name)) return false;
+  // A helper exported beside the handler also takes the event (`addChallengeToEvent(event, challenge)`):
+  // only Lambda's own further parameters, (event, context, callback), keep an otherwise-named export a handler.
+  const named = (p: FunctionNode['params'][number] | undefined, re: RegExp): boolean => p === undefined || (p.type === 'Identifier' && re.test(p.name));
+  return named(second, /^_*(context|ctx|lambdaContext|callback|cb|done)$/) && named(third, /^_*(callback|cb|done)$/);
 }
 
 /** Finds handler exports at the top level of the program. */
