@@ -41,12 +41,13 @@ export const postConfirmation: Recipe = {
     js: [
       '// Created once per execution environment, outside the handler, so warm invocations reuse its connections.',
       'const dynamo = new DynamoDBClient({});',
-      'const TABLE = process.env.USERS_TABLE;',
     ],
   },
   body: {
     js: [
       "if (event.triggerSource !== 'PostConfirmation_ConfirmSignUp') return event; // not on password resets",
+      '// Read per call, not at load: a test (or a warm worker) may set it after the module is imported.',
+      'const TABLE = process.env.USERS_TABLE;',
       "if (!TABLE) throw new Error('USERS_TABLE is not set');",
       'await dynamo.send(',
       '  new PutItemCommand({',
