@@ -129,3 +129,14 @@ test('more idioms from the AWS guides stay clean (concatenation, hasOwnProperty,
     assert.deepEqual(findings(text, name).map((p) => `${p.key}: ${p.message}`), [], name);
   }
 });
+
+test('an export found only by its event parameter may be a helper: what it returns is checked once something names it a handler', () => {
+  // Seen in aws-samples/amazon-cognito-passwordless-auth (cdk/custom-auth/fido2.ts): exported helpers such as
+  // `addChallengeToEvent(event: CreateAuthChallengeTriggerEvent)` change the event and return nothing.
+  const helper = "import type { CreateAuthChallengeTriggerEvent } from 'aws-lambda';\nexport async function addChallengeToEvent(event: CreateAuthChallengeTriggerEvent) {\n  if (!event.request.userAttributes.email) return;\n  event.response.publicChallengeParameters = { kind: 'fido2' };\n}\n";
+  assert.deepEqual(keys(helper, 'fido2.ts'), []);
+  // The same function, named a handler by a comment, is reported.
+  assert.ok(keys(`// @cognito-trigger CreateAuthChallenge\n${helper}`, 'fido2.ts').includes('noReturn'));
+  // A function named `handler` is never a guess.
+  assert.ok(keys(helper.replace('addChallengeToEvent', 'handler'), 'fido2.ts').includes('noReturn'));
+});

@@ -112,6 +112,8 @@ export interface TriggerInference {
   readonly reasons: readonly string[];
   /** The strongest signal that decided. */
   readonly signal?: SignalKind;
+  /** A `@cognito-trigger` comment, the bindings file or the IaC wiring names this function (it is a handler, not a guess). */
+  readonly named?: boolean;
 }
 
 /**
@@ -150,6 +152,12 @@ export interface HandlerSite {
   readonly callbackParam?: string;
   readonly paramCount: number;
   readonly isAsync: boolean;
+  /**
+   * Taken for a handler by its event parameter alone (an export not named `handler`, untyped as a
+   * handler): it may be a helper that changes the event and returns nothing, so the rules about what a
+   * handler returns skip it unless the wiring, the bindings file or a comment names it.
+   */
+  readonly guessed?: boolean;
   readonly inference: TriggerInference;
   readonly facts: readonly HandlerFact[];
 }

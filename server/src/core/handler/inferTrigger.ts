@@ -106,6 +106,7 @@ export function inferTrigger(e: TriggerEvidence): TriggerInference {
   const bound = stated.map((b) => getTrigger(b.trigger)).filter((t): t is TriggerDefinition => !!t);
   if (bound.length) narrow('binding', bound, stated.map((b) => b.why ?? `workspace bindings file maps it to ${b.trigger}`).join('; '));
   const strong = signal !== undefined;
+  const named = commented.length > 0 || bound.length > 0;
 
   const bySource = new Map<TriggerDefinition, string[]>();
   for (const lit of e.sourceLiterals) {
@@ -131,5 +132,5 @@ export function inferTrigger(e: TriggerEvidence): TriggerInference {
   if (signal === undefined) return { candidates: TRIGGERS.map((trigger) => ({ trigger })), known: false, reasons: ['no type annotation, `@cognito-trigger` comment, binding or triggerSource test says which trigger'] };
   const candidates: Candidate[] = current.map((trigger) => ({ trigger }));
   if (current.length > 1) reasons.push(`still ambiguous between ${ids(current)}`);
-  return { candidates, known: true, reasons, signal };
+  return { candidates, known: true, reasons, signal, ...(named ? { named } : {}) };
 }

@@ -194,6 +194,9 @@ function autoVerifyUnchecked(index: number, h: HandlerSite, a: DocumentAnalysis,
 function factProblem(h: HandlerSite, f: HandlerFact, text: string, syntax: HandlerSyntax, out: Problem[], runtime: LambdaRuntime | undefined): void {
   const triggers = h.inference.candidates.map((c) => c.trigger);
   const ev = h.eventParam ?? 'event';
+  // An export found only by its `event` parameter may be a helper (`addChallengeToEvent(event)` in
+  // aws-samples/amazon-cognito-passwordless-auth): what it returns is only checked once something names it a handler.
+  if (h.guessed && !h.inference.named && (f.kind === 'noReturn' || f.kind === 'returnsNonEvent')) return;
   switch (f.kind) {
     case 'noReturn': {
       if (triggers.every((t) => t.noResponse)) return;

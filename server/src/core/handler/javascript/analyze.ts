@@ -55,6 +55,7 @@ export function analyzeJavaScript(input: AnalyzeInput): DocumentAnalysis {
       ...(h.fn.params[2]?.type === 'Identifier' ? { callbackParam: h.fn.params[2].name } : {}),
       paramCount: h.fn.params.length,
       isAsync: h.fn.async,
+      ...(h.guessed ? { guessed: true } : {}),
       inference,
       facts: handlerFacts(h.fn, input.text),
     };

@@ -16,6 +16,8 @@ export interface FoundHandler {
   readonly typeNames: readonly string[];
   /** Comments right before the exporting statement or the function (JSDoc, `@cognito-trigger`). */
   readonly comments: readonly Comment[];
+  /** Taken for a handler by its event parameter alone (not named `handler`/default, no handler type): it may be a helper. */
+  readonly guessed: boolean;
 }
 
 /** Every identifier named in a TypeScript type annotation (`Handler<PreSignUpTriggerEvent>` → both). */
@@ -144,7 +146,8 @@ export function findHandlers(file: File): FoundHandler[] {
     const types = expandAliases([...extraTypes, ...r.types, ...jsdocTypeNames(comments)], aliases);
     if (!looksLikeHandler(name, r.fn, types)) return;
     seen.add(r.fn);
-    out.push({ name, nameStart: nameNode.start, nameEnd: nameNode.end, statementStart: statement.start ?? 0, fn: r.fn, typeNames: types, comments });
+    const guessed = !/handler$/i.test(name) && name !== 'default' && !types.some((t) => /TriggerHandler$/.test(t));
+    out.push({ name, nameStart: nameNode.start, nameEnd: nameNode.end, statementStart: statement.start ?? 0, fn: r.fn, typeNames: types, comments, guessed });
   };
 
   for (const st of body) {
