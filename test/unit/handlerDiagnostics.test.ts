@@ -137,6 +137,7 @@ test('an export found only by its event parameter may be a helper: what it retur
   assert.deepEqual(keys(helper, 'fido2.ts'), []);
   // The same function, named a handler by a comment, is reported.
   assert.ok(keys(`// @cognito-trigger CreateAuthChallenge\n${helper}`, 'fido2.ts').includes('noReturn'));
-  // A function named `handler` is never a guess.
+  // A function named `handler`, or one declared to return the event, is never a guess.
   assert.ok(keys(helper.replace('addChallengeToEvent', 'handler'), 'fido2.ts').includes('noReturn'));
+  assert.ok(keys(helper.replace('CreateAuthChallengeTriggerEvent) {', 'CreateAuthChallengeTriggerEvent): Promise<CreateAuthChallengeTriggerEvent> {'), 'fido2.ts').includes('noReturn'));
 });

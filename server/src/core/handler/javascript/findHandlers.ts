@@ -146,7 +146,9 @@ export function findHandlers(file: File): FoundHandler[] {
     const types = expandAliases([...extraTypes, ...r.types, ...jsdocTypeNames(comments)], aliases);
     if (!looksLikeHandler(name, r.fn, types)) return;
     seen.add(r.fn);
-    const guessed = !/handler$/i.test(name) && name !== 'default' && !types.some((t) => /TriggerHandler$/.test(t));
+    // A declared return type of the event (`Promise<PreSignUpTriggerEvent>`) says handler as well as a handler type does.
+    const returnsEvent = typeNamesIn(r.fn.returnType as Node | null | undefined).some((t) => /TriggerEvent$/.test(t));
+    const guessed = !/handler$/i.test(name) && name !== 'default' && !returnsEvent && !types.some((t) => /TriggerHandler$/.test(t));
     out.push({ name, nameStart: nameNode.start, nameEnd: nameNode.end, statementStart: statement.start ?? 0, fn: r.fn, typeNames: types, comments, guessed });
   };
 
