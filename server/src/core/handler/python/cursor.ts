@@ -18,10 +18,10 @@ function identBack(text: string, end: number): number {
   return i;
 }
 
-/** The offset of the bracket that opens the one closing at `close - 1`, or -1 (strings are skipped). */
-function matchBack(text: string, close: number, floor: number): number {
+/** The unmatched opening bracket before `from`, scanning back no further than `floor`, or -1 (strings are skipped). */
+function openerBack(text: string, from: number, floor: number): number {
   const stack: string[] = [];
-  for (let i = close - 1; i >= floor; i--) {
+  for (let i = from - 1; i >= floor; i--) {
     const c = text[i] ?? '';
     if (c === '"' || c === "'") {
       const s = text.lastIndexOf(c, i - 1);
@@ -31,11 +31,17 @@ function matchBack(text: string, close: number, floor: number): number {
     }
     if (c in OPENERS) stack.push(OPENERS[c] ?? '');
     else if (c === '(' || c === '[' || c === '{') {
-      if (stack.pop() !== c) return -1;
       if (!stack.length) return i;
+      if (stack.pop() !== c) return -1;
     }
   }
   return -1;
+}
+
+/** The offset of the bracket that opens the one closing at `close - 1`, or -1. */
+function matchBack(text: string, close: number, floor: number): number {
+  const open = openerBack(text, close - 1, floor);
+  return open >= 0 && text[open] === OPENERS[text[close - 1] ?? ''] ? open : -1;
 }
 
 /** A string literal `"k"` / `'k'` (with an optional r/u prefix) that is all of `s`: its value. */
@@ -165,7 +171,7 @@ function stringTarget(text: string, quoteAt: number): StringTarget | undefined {
   }
   if (c === '{') return { via: 'dictKey' };
   if (c === ',') {
-    const open = openerBefore(text, i - 1);
+    const open = openerBack(text, i - 1, Math.max(0, i - 1 - LOOKBACK));
     if (open < 0) return undefined;
     if (text[open] === '{') {
       // After a `,` at the dict's top level comes a key; after a `:` a value.
@@ -194,27 +200,6 @@ function stringTarget(text: string, quoteAt: number): StringTarget | undefined {
   }
   if (endsWithWord(text, i, 'case')) return { via: 'case' };
   return undefined;
-}
-
-/** The unmatched opening bracket before `from`, or -1. */
-function openerBefore(text: string, from: number): number {
-  const floor = Math.max(0, from - LOOKBACK);
-  const stack: string[] = [];
-  for (let i = from - 1; i >= floor; i--) {
-    const c = text[i] ?? '';
-    if (c === '"' || c === "'") {
-      const s = text.lastIndexOf(c, i - 1);
-      if (s < floor) return -1;
-      i = s;
-      continue;
-    }
-    if (c in OPENERS) stack.push(OPENERS[c] ?? '');
-    else if (c === '(' || c === '[' || c === '{') {
-      if (!stack.length) return i;
-      if (stack.pop() !== c) return -1;
-    }
-  }
-  return -1;
 }
 
 /** `x in ("…`, `x = ["…`, `"key": ["…`: what a tuple or list literal opened at `open` belongs to. */
