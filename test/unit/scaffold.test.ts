@@ -13,8 +13,9 @@ import { planScaffold, writeScaffold, type PlannedFile } from '../../server/src/
 import { defaultSettings } from '../../server/src/core/settings';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-// Inside the repository (ignored .cache) so that generated code resolves @types/aws-lambda from node_modules.
-const BASE = path.join(ROOT, '.cache', 'test-scaffold');
+// Inside the repository (ignored .cache) so that generated code resolves @types/aws-lambda from node_modules;
+// one folder per process because .cache may be a link shared by several checkouts running this test at once.
+const BASE = path.join(ROOT, '.cache', `test-scaffold-${process.pid}`);
 const LANGS = ['cjs', 'esm', 'ts'] as const;
 const planned = new Map<string, PlannedFile[]>();
 /** The generated PostConfirmation handler needs @aws-sdk/client-dynamodb where the generated code resolves it (BASE may be a link out of the repository). */
