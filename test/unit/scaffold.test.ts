@@ -1,12 +1,14 @@
 // Scaffold: every trigger in every language produces a handler that type-checks (TS), whose generated
 // node:test test passes, and whose answer to the sample events Cognito would accept. Never overwrites.
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { buildSync } from 'esbuild';
 import ts from 'typescript';
+import { startLocalKms, DUMMY_CREDENTIALS, type LocalKms } from '../../server/src/core/flows/kms';
+import { DEFAULT_LOCAL_KEY_ARN, invokeWithSenderCrypto, isSenderEvent } from '../../server/src/core/flows/kms/invoke';
 import { invokeLocal, LocalInvoker } from '../../server/src/core/invoke';
 import { TRIGGERS } from '../../server/src/core/model';
 import { planScaffold, writeScaffold, type PlannedFile } from '../../server/src/core/scaffold';
@@ -78,16 +80,36 @@ describe('scaffold', () => {
     const diags = ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName ?? ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
     assert.deepEqual(diags, []);
   });
+  // The sender tests encrypt request.code through KMS and the handlers decrypt it: here through the local KMS.
+  let kms: LocalKms;
+  before(async () => {
+    kms = await startLocalKms([DEFAULT_LOCAL_KEY_ARN]);
+  });
+  after(() => kms.stop());
   for (const lang of ['cjs', 'esm'] as const) {
-    it(`the generated ${lang} tests pass with node --test`, () => {
+    it(`the generated ${lang} tests pass with node --test (senders decrypt through the local KMS)`, async () => {
       const tests = [...planned.entries()].filter(([k]) => k.startsWith(`${lang}:`) && (dynamoAvailable || !k.endsWith('PostConfirmation'))).map(([, f]) => (f.find((x) => x.role === 'test') as PlannedFile).path);
       // Without NODE_TEST_CONTEXT the child reports as a top-level run (TAP), not as our subtest.
-      const env = { ...process.env };
+      const env: NodeJS.ProcessEnv = { ...process.env, KEY_ARN: DEFAULT_LOCAL_KEY_ARN, AWS_ENDPOINT_URL_KMS: kms.endpoint, AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: DUMMY_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: DUMMY_CREDENTIALS.secretAccessKey };
       delete env.NODE_TEST_CONTEXT;
-      const r = spawnSync(process.execPath, ['--test', '--test-reporter=tap', ...tests], { encoding: 'utf8', cwd: path.join(BASE, lang), timeout: 120000, env });
+      delete env.AWS_SESSION_TOKEN;
+      delete env.AWS_PROFILE;
+      const before = kms.calls.length;
+      // Asynchronous: the local KMS answers from this process while the child runs.
+      const r = await new Promise<{ status: number | null; stdout: string }>((resolve) => {
+        const child = spawn(process.execPath, ['--test', '--test-reporter=tap', ...tests], { cwd: path.join(BASE, lang), env });
+        let stdout = '';
+        child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+        child.on('close', (status) => resolve({ status, stdout }));
+      });
       assert.equal(r.status, 0, r.stdout.split('\n').filter((l) => /not ok|Error|expected|actual/.test(l)).slice(0, 30).join('\n'));
       assert.ok(Number(/# pass (\d+)/.exec(r.stdout)?.[1]) >= tests.length, r.stdout.slice(-300));
       assert.match(r.stdout, /# fail 0/);
+      assert.match(r.stdout, /# skipped 0/, 'no sender test may be skipped: they run against the local KMS');
+      // Each sender test encrypted its code (GenerateDataKey) and the handler decrypted it (Decrypt).
+      const calls = kms.calls.slice(before);
+      assert.ok(calls.filter((c) => c.endsWith('GenerateDataKey')).length >= 2, calls.join(', '));
+      assert.ok(calls.filter((c) => c.endsWith('.Decrypt')).length >= 2, calls.join(', '));
     });
   }
 });
@@ -108,7 +130,12 @@ describe('scaffolded handlers, invoked with Cognito’s rules', () => {
       const files = planned.get(`ts:${t.id}`) ?? [];
       const handler = files.find((f) => f.role === 'handler') as PlannedFile;
       for (const ev of files.filter((f) => f.role === 'event')) {
-        const r = await invokeLocal(invoker, { file: handler.path, handlerName: 'handler', event: JSON.parse(ev.content), triggerId: t.id, folder: path.join(BASE, 'ts'), settings: { ...defaultSettings().invoke, envFile: '' }, warm: true });
+        const event: unknown = JSON.parse(ev.content);
+        // Sender events get their code encrypted under a local KMS key, as `invoke` does; the handler decrypts it.
+        const r = await invokeWithSenderCrypto(event, {}, t.id, (e, env) => invokeLocal(invoker, { file: handler.path, handlerName: 'handler', event: e, triggerId: t.id, folder: path.join(BASE, 'ts'), settings: { ...defaultSettings().invoke, envFile: '', env }, warm: true }));
+        const req = (event as { request?: { code?: unknown; userAttributes?: Record<string, unknown> } }).request;
+        const recipient = t.id === 'CustomEmailSender' ? req?.userAttributes?.email : req?.userAttributes?.phone_number;
+        if (isSenderEvent(event, t.id) && req?.code && recipient && !r.summary.lines.some((l) => /output contains the code/.test(l.text))) failures.push(`${t.id} ${ev.rel}: the handler did not decrypt the code (${r.logs.trim()})`);
         const errors = r.issues.filter((i) => i.severity === 'error');
         if (!r.summary.succeeds && !(t.id === 'DefineAuthChallenge' && r.summary.headline.includes('fails'))) failures.push(`${t.id} ${ev.rel}: ${r.summary.headline}`);
         if (errors.length) failures.push(`${t.id} ${ev.rel}: ${errors.map((e) => `${e.path.join('.')} ${e.message}`).join('; ')}`);

@@ -102,9 +102,10 @@ export function testTemplate(triggerId: string, language: ScaffoldLanguage, opts
   if (setup.length) lines.push(...setup, '');
   lines.push(`const events = ${JSON.stringify(opts.events, null, 2).replace(/"/g, "'")};`, '', 'for (const file of events) {');
   lines.push(
-    '  test(`' + `${name} answers ` + '${path.basename(file)}`, async () => {',
+    '  test(`' + `${name} answers ` + '${path.basename(file)}`, ' + (r.testSkip ? `{ skip: ${r.testSkip} }, ` : '') + 'async () => {',
     ...(ts ? ['    // The test reads the JSON loosely: `any` keeps the assertions short.'] : []),
     `    const event${ts ? ': any' : ''} = JSON.parse(readFileSync(path.join(here, file), 'utf8'));`,
+    ...indent(r.testPrepare ?? [], '    '),
     `    const result${ts ? ': any' : ''} = await ${name}(structuredClone(event), context, () => undefined);`,
     ...indent(r.testAssert, '    '),
     '  });',

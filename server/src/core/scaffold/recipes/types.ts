@@ -26,4 +26,8 @@ export interface Recipe {
   readonly sampleFields?: Readonly<Record<string, unknown>>;
   /** Test lines run once before the tests (environment, mocks with node:test's `mock`). */
   readonly testSetup?: Variant;
+  /** Test lines run before each invocation, after `event` is read (it may be changed: a sender's code encrypted). */
+  readonly testPrepare?: readonly string[];
+  /** An expression for node:test's `skip` option: false, or the reason the tests cannot run here. */
+  readonly testSkip?: string;
 }
