@@ -121,8 +121,8 @@ describe('cognito-triggers check', () => {
     const r = cli('check', path.join(FIX, 'check', 'pre_sign_up.py'));
     assert.equal(r.code, 1);
     assert.match(r.stdout, /pre_sign_up\.py:3:\d+ error handler\/unknown-field .*autoConfirmUsr.*autoConfirmUser/);
-    const js = JSON.parse(cli('check', path.join(FIX, 'check', 'preSignUp.js'), '--json').stdout) as Record<string, unknown>[];
-    const py = JSON.parse(cli('check', path.join(FIX, 'check', 'pre_sign_up.py'), '--json').stdout) as Record<string, unknown>[];
+    const js = (JSON.parse(cli('check', path.join(FIX, 'check', 'preSignUp.js'), '--json').stdout) as { findings: Record<string, unknown>[] }).findings;
+    const py = (JSON.parse(cli('check', path.join(FIX, 'check', 'pre_sign_up.py'), '--json').stdout) as { findings: Record<string, unknown>[] }).findings;
     assert.deepEqual(py.map((f) => Object.keys(f)), js.map((f) => Object.keys(f)));
     assert.deepEqual(py.map((f) => [f.code, f.severity, f.message]), js.map((f) => [f.code, f.severity, f.message]));
     // A folder contributes its .py files.
@@ -131,9 +131,9 @@ describe('cognito-triggers check', () => {
   it('--json and exit 0 for a clean file', () => {
     const r = cli('check', path.join(FIX, 'events', 'PreSignUp_SignUp.json'), '--json');
     assert.equal(r.code, 0, r.stdout);
-    assert.deepEqual(JSON.parse(r.stdout), []);
+    assert.deepEqual(JSON.parse(r.stdout), { findings: [], handlers: [] });
     const j = cli('check', bad, '--json');
-    const findings = JSON.parse(j.stdout) as { code: string; line: number; severity: string }[];
+    const { findings } = JSON.parse(j.stdout) as { findings: { code: string; line: number; severity: string }[] };
     assert.deepEqual(findings.map((f) => [f.code, f.line, f.severity]), [['wrong-type', 9, 'error']]);
   });
   it('an event file that is not strict JSON is an error (Cognito sends strict JSON)', () => {

@@ -41,3 +41,33 @@ test('check --root reads the wiring: the export serverless.yml names is missing'
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /fn1\/handler\.js:1:1 warning handler\/wired-export-missing serverless\.yml:6 binds functions\.pre to PreSignUp of P names export `handler`/);
 });
+
+test('check --json reports per handler the trigger, export, runtime and the IaC evidence (file:line)', () => {
+  const dir = project();
+  // fn1/handler.js exports main, the wiring names handler: give it the wired export too.
+  fs.writeFileSync(path.join(dir, 'fn1', 'handler.js'), 'exports.handler = async (event) => {\n  event.response.autoConfirmUser = true;\n  return event;\n};\n');
+  const r = run(dir, 'check', 'fn1/handler.js', 'post.js', '--root', '.', '--json');
+  assert.equal(r.status, 0, r.stderr);
+  const out = JSON.parse(r.stdout) as { findings: unknown[]; handlers: { rootPath: string; export: string; line: number; found: boolean; triggers: string[]; signal: string; runtime: { id: string; from: string; evidence: string }; wiring: { kind: string; trigger: string; lambdaConfigKey: string; evidence: { fact: string; file: string; line: number; text: string }[] }[] }[] };
+  assert.deepEqual(out.findings, []);
+  const byFile = Object.fromEntries(out.handlers.map((h) => [h.rootPath, h]));
+  const pre = byFile['fn1/handler.js'];
+  assert.ok(pre, JSON.stringify(out.handlers));
+  assert.deepEqual([pre.export, pre.line, pre.found, pre.triggers, pre.signal], ['handler', 1, true, ['PreSignUp'], 'binding']);
+  assert.deepEqual(pre.runtime, { id: 'nodejs20.x', from: 'iac', evidence: 'serverless.yml:2' });
+  assert.deepEqual(pre.wiring.map((w) => [w.kind, w.trigger, w.lambdaConfigKey]), [['serverless', 'PreSignUp', 'PreSignUp']]);
+  assert.deepEqual(pre.wiring[0]?.evidence.find((e) => e.fact === 'trigger'), { fact: 'trigger', file: 'serverless.yml', line: 6, text: 'binds functions.pre to PreSignUp of P' });
+  const post = byFile['post.js'];
+  assert.ok(post);
+  assert.deepEqual([post.export, post.triggers, post.runtime.id, post.runtime.evidence], ['handler', ['PostConfirmation'], 'nodejs24.x', 'main.tf:8']);
+  assert.equal(post.wiring[0]?.kind, 'terraform');
+  // --format json keeps its findings array.
+  assert.deepEqual(JSON.parse(run(dir, 'check', 'post.js', '--root', '.', '--format', 'json').stdout), []);
+});
+
+test('check --json lists a wired export the file lacks as not found', () => {
+  const dir = project();
+  const r = run(dir, 'check', 'fn1/handler.js', '--root', '.', '--json');
+  const out = JSON.parse(r.stdout) as { handlers: { export: string; found: boolean; triggers: string[]; line?: number }[] };
+  assert.deepEqual(out.handlers.map((h) => [h.export, h.found, h.triggers, h.line]), [['main', true, [], 1], ['handler', false, ['PreSignUp'], undefined]]);
+});

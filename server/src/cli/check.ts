@@ -15,7 +15,9 @@ import { readSafeFile } from '../core/safeFile';
 import { defaultSettings, type Settings } from '../core/settings';
 import { PROVIDERS } from '../providers';
 import { ignoreFilter, matchFiles, type PatternResult } from './checkFiles';
-import { FORMATS, formatFindings, slashRelative, summaryLine, type CheckFinding, type CheckFormat, type FindingEdit } from './checkFormats';
+import { folderWiring } from '../workspace/wiring';
+import { handlerRuntime } from '../workspace/runtime';
+import { FORMATS, formatFindings, slashRelative, summaryLine, type CheckFinding, type CheckFormat, type CheckHandler, type FindingEdit } from './checkFormats';
 import { USAGE_EXIT } from './program';
 import { toolVersion } from './version';
 
@@ -45,6 +47,8 @@ export interface CheckScope {
   config: CheckConfig;
   /** Settings every file is checked with (defaults, plus --runtime). */
   settings?: Settings;
+  /** Also describe each handler (trigger, export, runtime, IaC evidence): `check --json`. */
+  describe?: boolean;
 }
 
 /** What checking one file gave: its findings and which provider read it (none: not a trigger file). */
@@ -54,6 +58,8 @@ export interface FileCheck {
   provider?: string;
   /** Not a JavaScript, TypeScript, Python or JSON file: not read at all, not counted. */
   skipped?: boolean;
+  /** The file's handlers, when `scope.describe` asked for them. */
+  handlers?: CheckHandler[];
 }
 
 const defaultScope = (): CheckScope => ({ root: process.cwd(), config: { rules: {}, ignore: [] } });
@@ -139,7 +145,37 @@ export async function checkOne(file: string, host: ProviderHost, scope: CheckSco
       ...(fix ? { fix } : {}),
     });
   }
-  return { findings, ...(provider ? { provider: provider.name } : {}) };
+  const handlers = scope.describe && provider?.describe ? await describeHandlers(provider, ctx, scope.root, shown) : undefined;
+  return { findings, ...(provider ? { provider: provider.name } : {}), ...(handlers?.length ? { handlers } : {}) };
+}
+
+/** Each handler of the file: what inference says, the runtime and where it comes from, and the IaC wiring with its file:line evidence. */
+async function describeHandlers(provider: LanguageFeatureProvider, ctx: FeatureContext, root: string, shown: string): Promise<CheckHandler[]> {
+  const reports = (await provider.describe?.(ctx)) ?? [];
+  const runtime = reports.length ? await handlerRuntime(ctx) : undefined;
+  const wired = (await folderWiring(root)).handlers.filter((h) => h.file === ctx.relativePath);
+  const wiringOf = (name: string): CheckHandler['wiring'] =>
+    wired
+      .filter((h) => h.export === name)
+      .map((h) => ({
+        kind: h.kind,
+        trigger: h.trigger,
+        lambdaConfigKey: h.lambdaConfigKey,
+        ...(h.lambdaVersion ? { lambdaVersion: h.lambdaVersion } : {}),
+        ...(h.pool ? { pool: h.pool } : {}),
+        function: h.function,
+        ...(h.runtime ? { runtime: h.runtime } : {}),
+        ...(h.kmsKey ? { kmsKey: h.kmsKey } : {}),
+        evidence: h.evidence,
+      }));
+  const out: CheckHandler[] = reports.map((r) => ({ file: shown, rootPath: ctx.relativePath, export: r.export, line: r.line, found: true, triggers: [...r.triggers], ...(r.signal ? { signal: r.signal } : {}), reasons: [...r.reasons], ...(runtime ? { runtime } : {}), wiring: wiringOf(r.export) }));
+  // An export the IaC names that the file lacks (handler/wired-export-missing) is still listed, as not found.
+  for (const name of new Set(wired.map((h) => h.export))) {
+    if (reports.some((r) => r.export === name)) continue;
+    const w = wiringOf(name);
+    out.push({ file: shown, rootPath: ctx.relativePath, export: name, found: false, triggers: [...new Set(w.map((x) => x.trigger))], signal: 'binding', reasons: [], ...(runtime ? { runtime } : {}), wiring: w });
+  }
+  return out;
 }
 
 /** --root, else the nearest folder up from the working directory with cognito-triggers.json or .git, else the working directory. */
@@ -184,10 +220,12 @@ async function run(args: string[], o: CheckOptions): Promise<void> {
   const root = findRoot(o.root);
   const { config, errors } = readConfig(root);
   if (errors.length) return usage(`the "check" section of cognito-triggers.json is not valid:\n  ${errors.join('\n  ')}`);
-  const scope: CheckScope = { root, config, settings };
+  // --json (not --format json, whose findings array stays as it is) reports the handlers too.
+  const scope: CheckScope = { root, config, settings, describe: !!o.json };
   const ignored = ignoreFilter(root, config.ignore);
   const host: ProviderHost = { log: (level, message) => (o.verbose || level === 'error' ? process.stderr.write(`[${level}] ${message}\n`) : undefined) };
   const findings: CheckFinding[] = [];
+  const handlers: CheckHandler[] = [];
   const patterns: PatternResult[] = [];
   let checked = 0;
   let skippedByConfig = 0;
@@ -209,6 +247,7 @@ async function run(args: string[], o: CheckOptions): Promise<void> {
     checked++;
     if (o.verbose) process.stderr.write(`[verbose] ${shown}: ${c.provider ? `checked by ${c.provider}` : 'no trigger handler or event found; nothing to report'} (${c.findings.length} finding(s))\n`);
     findings.push(...c.findings);
+    handlers.push(...(c.handlers ?? []));
   }
   const unmatched = patterns.filter((p) => p.matched === 0);
   for (const p of unmatched) {
@@ -220,7 +259,7 @@ async function run(args: string[], o: CheckOptions): Promise<void> {
     return;
   }
   const ctx = { version: toolVersion(), checked };
-  const out = formatFindings(format, findings, ctx);
+  const out = o.json ? `${JSON.stringify({ findings, handlers }, null, 2)}\n` : formatFindings(format, findings, ctx);
   if (o.outputFile) {
     fs.mkdirSync(path.dirname(path.resolve(o.outputFile)), { recursive: true });
     fs.writeFileSync(o.outputFile, out);
@@ -241,7 +280,7 @@ export function addCheckCommand(program: Command): void {
     .description('Print diagnostics for trigger handlers and event files (folders and globs are searched). Exit 1 on any error or too many warnings, 2 on a usage error or when a pattern matches no file.')
     .argument('<files...>', 'handler (.js/.ts/.py) and event (.json) files, folders or globs ("src/**/*.ts")')
     .addOption(new Option('--format <format>', 'output format: text (default), stylish, compact (file:line:col: for Vim/Emacs), json, github (workflow annotations), sarif (code scanning)').choices(FORMATS))
-    .option('--json', 'the same as --format json')
+    .option('--json', 'print one JSON object: findings (as --format json) and handlers (per handler: export, line, inferred trigger(s) and why, runtime and its source, the IaC wiring with file:line evidence)')
     .option('-o, --output-file <file>', 'write the output to this file instead of stdout')
     .option('--root <dir>', 'project root: event-file globs, cognito-triggers.json and SARIF/GitHub paths are relative to it (default: the nearest folder up with cognito-triggers.json or .git)')
     .option('--max-warnings <n>', 'fail when there are more warnings than this')

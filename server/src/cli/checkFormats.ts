@@ -36,6 +36,35 @@ export interface CheckFinding {
   fix?: { description: string; edits: FindingEdit[] };
 }
 
+/** One handler `check --json` reports: what inference decided, the runtime, and the IaC wiring that proves it. */
+export interface CheckHandler {
+  file: string;
+  rootPath: string;
+  export: string;
+  /** 1-based line of the export; absent when the IaC names an export the file does not have (`found: false`). */
+  line?: number;
+  found: boolean;
+  /** Inferred trigger ids; empty when nothing says. */
+  triggers: string[];
+  /** The deciding signal: type, comment, binding (bindings file or IaC wiring), triggerSource, fields, fileName. */
+  signal?: string;
+  reasons: string[];
+  /** The Lambda runtime and where it comes from (iac: the IaC line; setting; engines). */
+  runtime?: { id: string; from: string; evidence: string };
+  /** Each slot the IaC wires this export to, with the file:line behind every fact. */
+  wiring: {
+    kind: string;
+    trigger: string;
+    lambdaConfigKey: string;
+    lambdaVersion?: string;
+    pool?: { ref: string; name?: string; existing?: boolean };
+    function: { ref: string; name?: string };
+    runtime?: string;
+    kmsKey?: string;
+    evidence: readonly { fact: string; file: string; line: number; text: string }[];
+  }[];
+}
+
 export const FORMATS = ['text', 'stylish', 'compact', 'json', 'github', 'sarif'] as const;
 export type CheckFormat = (typeof FORMATS)[number];
 

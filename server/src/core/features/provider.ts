@@ -45,6 +45,22 @@ export interface LanguageFeatureProvider {
   forget?(uri: string): void;
   /** Something every analysis depends on changed (the IaC wiring): drop all caches. */
   forgetAll?(): void;
+  /** The handlers of the document and the trigger(s) each serves (the CLI's `check --json`). */
+  describe?(ctx: FeatureContext): HandlerReport[] | Promise<HandlerReport[]>;
+}
+
+/** One handler of a document as inference sees it. */
+export interface HandlerReport {
+  /** The export Lambda calls (`handler`, `default`, `lambda_handler`). */
+  readonly export: string;
+  /** 1-based line of the export. */
+  readonly line: number;
+  /** The inferred trigger ids, strongest signal first; empty when nothing says which trigger it serves. */
+  readonly triggers: readonly string[];
+  /** The signal that decided (`type`, `comment`, `binding` = bindings file or IaC wiring, ...). */
+  readonly signal?: string;
+  /** Why, as the hover's "Why:" line says it. */
+  readonly reasons: readonly string[];
 }
 
 /**
@@ -85,5 +101,6 @@ export function guardProvider(p: LanguageFeatureProvider): LanguageFeatureProvid
   const diagnose = wrap('diagnostics', p.diagnose, []);
   const codeActions = wrap('code actions', p.codeActions, []);
   const codeLenses = wrap('code lenses', p.codeLenses, []);
-  return { ...guarded, ...(complete ? { complete } : {}), ...(hover ? { hover } : {}), ...(diagnose ? { diagnose } : {}), ...(codeActions ? { codeActions } : {}), ...(codeLenses ? { codeLenses } : {}) };
+  const describe = wrap('handler description', p.describe, []);
+  return { ...guarded, ...(complete ? { complete } : {}), ...(hover ? { hover } : {}), ...(diagnose ? { diagnose } : {}), ...(codeActions ? { codeActions } : {}), ...(codeLenses ? { codeLenses } : {}), ...(describe ? { describe } : {}) };
 }

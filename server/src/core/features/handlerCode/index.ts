@@ -4,7 +4,7 @@ import { analyzeDocument, HANDLER_LANGUAGE_IDS, prepareFrontEnd } from '../../ha
 import { pythonLoadError } from '../../handler/python/parser';
 import { offsetMapper } from '../../handler/offsets';
 import type { BindingHint, DocumentAnalysis } from '../../handler/description';
-import type { FeatureContext, LanguageFeatureProvider } from '../provider';
+import type { FeatureContext, HandlerReport, LanguageFeatureProvider } from '../provider';
 import { codeActions } from './codeActions';
 import { codeLenses } from './codeLens';
 import { complete, type AnalysisView } from './complete';
@@ -113,6 +113,17 @@ export class HandlerCodeProvider implements LanguageFeatureProvider {
 
   async codeLenses(ctx: FeatureContext): Promise<CodeLens[]> {
     return codeLenses(ctx.document, await this.fresh(ctx));
+  }
+
+  async describe(ctx: FeatureContext): Promise<HandlerReport[]> {
+    const analysis = await this.fresh(ctx);
+    return analysis.handlers.map((h) => ({
+      export: h.name,
+      line: ctx.document.positionAt(h.nameStart).line + 1,
+      triggers: h.inference.known ? [...new Set(h.inference.candidates.map((c) => c.trigger.id))] : [],
+      ...(h.inference.signal ? { signal: h.inference.signal } : {}),
+      reasons: h.inference.reasons,
+    }));
   }
 
   forget(uri: string): void {
