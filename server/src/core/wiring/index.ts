@@ -25,7 +25,7 @@ import { looksLikeAmplifyGen2, readAmplifyGen2 } from './amplifyGen2';
 import { looksLikeCdk, readCdk } from './cdk';
 import { isServerlessFile, readServerless, readServerlessScript } from './serverless';
 import { looksLikeTerraformPool, readTerraform } from './terraform';
-import { parseYaml } from './yamlTree';
+import { ChunkedYaml } from './yamlChunks';
 import type { Node } from './tree';
 import type { ReaderOutput, WiredHandler, WiringFs, WiringResult } from './types';
 
@@ -123,6 +123,8 @@ export function wiredFor(w: WiringResult, file: string): WiredHandler[] {
 export class WiringCache {
   private projects: Map<string, { reader: WiringReader; out?: ReaderOutput }> | undefined;
   private readonly parsed = new Map<string, { text: string; root: Node | undefined }>();
+  /** Per YAML file, the pieces of its last parse: an edit re-parses only the blocks it touched. */
+  private readonly chunked = new Map<string, ChunkedYaml>();
   private last: WiringResult | undefined;
 
   constructor(readonly fs: WiringFs) {}
@@ -130,6 +132,7 @@ export class WiringCache {
   /** A changed file: re-read the projects that depend on it; a created or deleted one may also start or end a project. */
   updateFile(rel: string, change: 'created' | 'changed' | 'deleted' = 'changed'): void {
     this.parsed.delete(rel);
+    if (change === 'deleted') this.chunked.delete(rel);
     this.last = undefined;
     if (change !== 'changed' || !this.projects) {
       // A new or removed file can be a new project, or the handler file a project looked for.
@@ -156,6 +159,7 @@ export class WiringCache {
   clear(): void {
     this.projects = undefined;
     this.parsed.clear();
+    this.chunked.clear();
     this.last = undefined;
   }
 
@@ -187,7 +191,9 @@ export class WiringCache {
     if (text === undefined) return undefined;
     const hit = this.parsed.get(rel);
     if (hit && hit.text === text) return hit.root;
-    const root = parseYaml(text, rel).root;
+    let chunks = this.chunked.get(rel);
+    if (!chunks) this.chunked.set(rel, (chunks = new ChunkedYaml(rel)));
+    const root = chunks.parse(text);
     this.parsed.set(rel, { text, root });
     return root;
   }

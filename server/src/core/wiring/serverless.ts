@@ -40,8 +40,15 @@ function expandIncludes(node: Node, load: Loader, depth = 0): Node {
     for (const k of (m[2] ?? '').split('.').filter(Boolean)) inc = child(inc, k) ?? inc;
     return expandIncludes(inc, load, depth + 1);
   }
-  if (node.kind === 'map') return mapNode(node.file, node.line, [...node.entries].map(([k, v]) => [k, v.keyLine, expandIncludes(v.value, load, depth)]));
-  if (node.kind === 'seq') return { ...node, items: node.items.map((i) => expandIncludes(i, load, depth)) };
+  // Nodes without an include are kept as they are (no copy of a 200-function tree per read).
+  if (node.kind === 'map') {
+    const pairs = [...node.entries].map(([k, v]) => [k, v.keyLine, expandIncludes(v.value, load, depth)] as [string, number, Node]);
+    return pairs.some(([k, , v]) => node.entries.get(k)?.value !== v) ? mapNode(node.file, node.line, pairs) : node;
+  }
+  if (node.kind === 'seq') {
+    const items = node.items.map((i) => expandIncludes(i, load, depth));
+    return items.some((v, i) => v !== node.items[i]) ? { ...node, items } : node;
+  }
   return node;
 }
 
