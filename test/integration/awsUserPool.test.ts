@@ -117,3 +117,47 @@ describe('user pool binding on cognito-local', () => {
     for (const member of ['Policies', 'MfaConfiguration', 'UserPoolTags', 'AdminCreateUserConfig', 'EmailConfiguration', 'AccountRecoverySetting']) assert.ok(lost.includes(member), `${member} was expected to be lost`);
   });
 });
+
+describe('deprecated verification mirrors on cognito-local', () => {
+  let cl: CognitoLocal;
+  let fake: FakeAws;
+  let clients: AwsClients;
+  const MIRRORED: CreateUserPoolCommandInput = {
+    PoolName: 'mirrors',
+    EmailVerificationMessage: 'Your code {####}',
+    EmailVerificationSubject: 'Your code',
+    SmsVerificationMessage: 'SMS code {####}',
+    VerificationMessageTemplate: { DefaultEmailOption: 'CONFIRM_WITH_CODE', EmailMessage: 'Your code {####}', EmailSubject: 'Your code', SmsMessage: 'SMS code {####}' },
+  };
+  const mirrors = (p: UserPoolType) => [p.EmailVerificationMessage, p.EmailVerificationSubject, p.SmsVerificationMessage];
+
+  before(async () => {
+    isolateAwsEnv();
+    [cl, fake] = await Promise.all([startCognitoLocal(), startFakeAws({ functions: ['a'].map(fn), identityPools: [] })]);
+    clients = await createAwsClients({ region: 'us-east-1', endpoints: { cognitoIdentityProvider: cl.endpoint, lambda: fake.endpoint }, maxAttempts: 1 });
+  });
+  after(async () => {
+    clients?.destroy();
+    await Promise.all([cl?.stop(), fake?.stop()]);
+  });
+
+  it('a bind keeps EmailVerificationMessage, EmailVerificationSubject and SmsVerificationMessage equal to the template', async () => {
+    const id = (await clients.userPools.send(new CreateUserPoolCommand(MIRRORED))).UserPool!.Id!;
+    const before = await describeUserPool(clients, id);
+    assert.deepEqual(mirrors(before), ['Your code {####}', 'Your code', 'SMS code {####}'], 'the emulator reports the mirrors to lose');
+    const planned = await planUserPoolChange(clients, id, { kind: 'bind', slot: 'PreSignUp', functionArn: 'a' });
+    assert.equal(planned.plan.input.EmailVerificationMessage, 'Your code {####}');
+    const applied = await applyUserPoolChange(clients, planned);
+    assert.deepEqual(mirrors(applied.after), mirrors(before));
+    assert.deepEqual(applied.unexpected, []);
+    assert.deepEqual(applied.announced.filter((d) => /Verification(Message|Subject)$/.test(d.path)), [], 'nothing about the mirrors was announced as lost');
+    assert.deepEqual(applied.after.VerificationMessageTemplate, before.VerificationMessageTemplate);
+  });
+
+  it('negative control: an update without the mirrors loses them on cognito-local', async () => {
+    const id = (await clients.userPools.send(new CreateUserPoolCommand({ ...MIRRORED, PoolName: 'mirrors-lost' }))).UserPool!.Id!;
+    const before = await describeUserPool(clients, id);
+    await clients.userPools.send(new UpdateUserPoolCommand({ UserPoolId: id, VerificationMessageTemplate: before.VerificationMessageTemplate }));
+    assert.deepEqual(mirrors(await describeUserPool(clients, id)), [undefined, undefined, undefined]);
+  });
+});

@@ -85,15 +85,34 @@ describe('planUserPoolUpdate', () => {
     const kept = planUserPoolUpdate(p, { kind: 'bind', slot: 'PreSignUp', functionArn: FN });
     assert.equal(kept.input.AdminCreateUserConfig?.UnusedAccountValidityDays, 3);
   });
-  it('sends the verification template instead of its deprecated mirrors', () => {
+  it('sends the deprecated verification mirrors beside the template when they agree (nothing lost)', () => {
     const plan = planUserPoolUpdate(pool(), { kind: 'bind', slot: 'PreSignUp', functionArn: FN });
-    assert.equal(plan.input.EmailVerificationMessage, undefined);
-    assert.equal(plan.input.SmsVerificationMessage, undefined);
+    assert.equal(plan.input.EmailVerificationMessage, 'Code {####}');
+    assert.equal(plan.input.EmailVerificationSubject, 'Verify');
+    assert.equal(plan.input.SmsVerificationMessage, 'SMS {####}');
     assert.deepEqual(plan.input.VerificationMessageTemplate, pool().VerificationMessageTemplate);
+    assert.deepEqual(plan.omitted.filter((o) => /Verification/.test(o.member)), []);
+    // A template without the field takes the mirror's value, and both are sent.
+    const partial = pool();
+    partial.VerificationMessageTemplate = { DefaultEmailOption: 'CONFIRM_WITH_CODE', EmailMessage: 'Code {####}' };
+    const filled = planUserPoolUpdate(partial, { kind: 'bind', slot: 'PreSignUp', functionArn: FN });
+    assert.deepEqual(filled.input.VerificationMessageTemplate, { DefaultEmailOption: 'CONFIRM_WITH_CODE', EmailMessage: 'Code {####}', EmailSubject: 'Verify', SmsMessage: 'SMS {####}' });
+    assert.equal(filled.input.EmailVerificationSubject, 'Verify');
+    // No template at all: the mirrors are the pool's only messages and are sent as they are.
     const p = pool();
     delete p.VerificationMessageTemplate;
     const legacy = planUserPoolUpdate(p, { kind: 'bind', slot: 'PreSignUp', functionArn: FN });
     assert.equal(legacy.input.EmailVerificationMessage, 'Code {####}');
+    assert.equal(legacy.input.VerificationMessageTemplate, undefined);
+  });
+  it('leaves out a deprecated mirror that disagrees with the template, announced', () => {
+    const p = pool();
+    p.EmailVerificationMessage = 'Old code {####}';
+    const plan = planUserPoolUpdate(p, { kind: 'bind', slot: 'PreSignUp', functionArn: FN });
+    assert.equal(plan.input.EmailVerificationMessage, undefined);
+    assert.equal(plan.input.VerificationMessageTemplate?.EmailMessage, 'Code {####}');
+    assert.equal(plan.input.SmsVerificationMessage, 'SMS {####}');
+    assert.deepEqual(plan.omitted.filter((o) => /Verification/.test(o.member)).map((o) => [o.member, o.mayDisappear]), [['EmailVerificationMessage', true]]);
   });
   it('refuses pre token V2_0/V3_0 on the Lite feature plan before any call, allows V1_0', () => {
     const lite = { ...pool(), UserPoolTier: 'LITE' as const };

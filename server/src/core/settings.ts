@@ -301,3 +301,59 @@ export function restrictedConfigurations(): string[] {
 export function configurationProperties(): Record<string, unknown> {
   return Object.fromEntries(SETTINGS.map((s) => [`cognitoTriggers.${s.key}`, { ...s.schema, scope: s.scope }]));
 }
+
+/** Settings whose values are secrets (API keys, passwords): traces and logs show them as ****. */
+export const SECRET_SETTINGS = ['invoke.env'] as const;
+
+/** The secret values in a raw `cognitoTriggers` section (as resolveSettings takes it), to redact by value. */
+export function secretSettingValues(raw: unknown): string[] {
+  const env = resolveSettings(raw).invoke.env;
+  return Object.values(env).filter((v) => v.length >= 4);
+}
+
+/**
+ * `text` (an LSP trace line, a log line) with secret setting values hidden: every `"env": { … }` JSON
+ * object's values (whoever's they are), and the `known` values wherever they appear, raw or JSON-escaped.
+ */
+export function redactSecretSettings(text: string, known: readonly string[] = []): string {
+  let out = redactEnvObjects(text);
+  const forms = new Set<string>();
+  for (const v of known) {
+    if (v.length < 4) continue;
+    forms.add(v);
+    forms.add(JSON.stringify(v).slice(1, -1));
+  }
+  for (const f of [...forms].sort((a, b) => b.length - a.length)) out = out.split(f).join('****');
+  return out;
+}
+
+/** Replaces the string values of each `"env": {"K": "V", …}` object in JSON text by "****". */
+function redactEnvObjects(text: string): string {
+  const opener = /"env"\s*:\s*\{/g;
+  let out = '';
+  let last = 0;
+  for (let m = opener.exec(text); m; m = opener.exec(text)) {
+    let i = m.index + m[0].length;
+    out += text.slice(last, i);
+    let afterColon = false;
+    while (i < text.length && text[i] !== '}') {
+      const c = text[i] as string;
+      if (c === '"') {
+        let j = i + 1;
+        while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+        out += afterColon ? '"****"' : text.slice(i, j + 1);
+        afterColon = false;
+        i = j + 1;
+        continue;
+      }
+      if (c === '{' || c === '[') break; // not a flat string map: leave the rest as it is
+      if (c === ':') afterColon = true;
+      else if (c === ',') afterColon = false;
+      out += c;
+      i++;
+    }
+    last = i;
+    opener.lastIndex = Math.max(i, opener.lastIndex);
+  }
+  return out + text.slice(last);
+}

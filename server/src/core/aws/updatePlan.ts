@@ -94,29 +94,45 @@ export function planUserPoolUpdate(pool: UserPoolType, change: SlotChange): Upda
   return { input: input as unknown as UpdateUserPoolCommandInput, changedKeys, before, after: lambdaConfig, omitted };
 }
 
+/**
+ * The deprecated top-level verification members and the template field each mirrors. The API reference
+ * says of each "This parameter is no longer used" and points to VerificationMessageTemplateType
+ * (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserPool.html#CognitoUserPools-UpdateUserPool-request-EmailVerificationMessage);
+ * it does not say whether Update accepts both. Observed: the Terraform AWS provider's UpdateUserPool
+ * sends both, making the template field equal to the mirror
+ * (https://github.com/hashicorp/terraform-provider-aws/blob/main/internal/service/cognitoidp/user_pool.go,
+ * resourceUserPoolUpdate), so both are sent when they agree and an emulator that stores the mirrors as
+ * sent (cognito-local) keeps them.
+ */
+export const VERIFICATION_MIRRORS = [
+  ['EmailVerificationMessage', 'EmailMessage'],
+  ['EmailVerificationSubject', 'EmailSubject'],
+  ['SmsVerificationMessage', 'SmsMessage'],
+] as const;
+
 /** Removes what Describe returns but Update refuses; returns what was removed and why. */
 function trimRefusedMembers(input: Record<string, unknown>): OmittedMember[] {
   const out: OmittedMember[] = [];
   const acu = input.AdminCreateUserConfig as Record<string, unknown> | undefined;
   const policy = (input.Policies as { PasswordPolicy?: { TemporaryPasswordValidityDays?: number } } | undefined)?.PasswordPolicy;
   if (acu && acu.UnusedAccountValidityDays !== undefined && policy?.TemporaryPasswordValidityDays !== undefined) {
-    // Update rejects both at once; TemporaryPasswordValidityDays replaced it and Describe mirrors it.
+    // Update rejects both at once ("Please use TemporaryPasswordValidityDays in PasswordPolicy instead of
+    // UnusedAccountValidityDays", observed: the Terraform provider retries without it on that message);
+    // TemporaryPasswordValidityDays replaced it and Describe mirrors it.
     delete acu.UnusedAccountValidityDays;
     out.push({ member: 'AdminCreateUserConfig.UnusedAccountValidityDays', reason: 'deprecated mirror of Policies.PasswordPolicy.TemporaryPasswordValidityDays, which is sent', mayDisappear: true });
   }
   const template = input.VerificationMessageTemplate as Record<string, unknown> | undefined;
   if (template) {
-    // The legacy members mirror the template; sending both can be refused, and the template is complete.
-    const mirrors: [string, string][] = [
-      ['EmailVerificationMessage', 'EmailMessage'],
-      ['EmailVerificationSubject', 'EmailSubject'],
-      ['SmsVerificationMessage', 'SmsMessage'],
-    ];
-    for (const [legacy, field] of mirrors) {
+    for (const [legacy, field] of VERIFICATION_MIRRORS) {
       if (input[legacy] === undefined) continue;
+      // A template without the field takes the mirror's value (the pool's current text either way).
       if (template[field] === undefined) template[field] = input[legacy];
+      // Equal to the template: sent as it is, so nothing is lost. Different: the template wins (it is
+      // what Cognito uses), and the stale mirror is left out, as announced.
+      if (template[field] === input[legacy]) continue;
       delete input[legacy];
-      out.push({ member: legacy, reason: `deprecated; its value is sent as VerificationMessageTemplate.${field}`, mayDisappear: true });
+      out.push({ member: legacy, reason: `deprecated and different from VerificationMessageTemplate.${field}, which is sent`, mayDisappear: true });
     }
   }
   return out;
