@@ -71,3 +71,21 @@ test('check --json lists a wired export the file lacks as not found', () => {
   const out = JSON.parse(r.stdout) as { handlers: { export: string; found: boolean; triggers: string[]; line?: number }[] };
   assert.deepEqual(out.handlers.map((h) => [h.export, h.found, h.triggers, h.line]), [['main', true, [], 1], ['handler', false, ['PreSignUp'], undefined]]);
 });
+
+test('invoke warns when the wired Node.js runtime is another major than the local Node.js; not when it is the same', () => {
+  const major = Number(process.versions.node.split('.')[0]);
+  const other = `nodejs${major === 22 ? 20 : 22}.x`;
+  const dir = project();
+  fs.writeFileSync(path.join(dir, 'serverless.yml'), fs.readFileSync(path.join(dir, 'serverless.yml'), 'utf8').replace('nodejs20.x', other));
+  fs.writeFileSync(path.join(dir, 'fn1', 'handler.js'), 'exports.handler = async (event) => event;\n');
+  const r = run(dir, 'invoke', 'fn1/handler.js', '--source', 'PreSignUp_SignUp');
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, new RegExp(`! The function is deployed on ${other.replace('.', '\\.')} \\(Node\\.js \\d+\\) but ran here on Node\\.js ${process.versions.node.replace(/\./g, '\\.')}`));
+  assert.match(r.stdout, /docs\.aws\.amazon\.com\/lambda\/latest\/dg\/lambda-nodejs\.html/);
+  const json = JSON.parse(run(dir, 'invoke', 'fn1/handler.js', '--source', 'PreSignUp_SignUp', '--json').stdout) as { summary: { lines: { text: string; severity: string }[] } };
+  assert.ok(json.summary.lines.some((l) => l.severity === 'warning' && l.text.includes(`deployed on ${other}`)));
+  fs.writeFileSync(path.join(dir, 'serverless.yml'), fs.readFileSync(path.join(dir, 'serverless.yml'), 'utf8').replace(other, `nodejs${major}.x`));
+  const same = run(dir, 'invoke', 'fn1/handler.js', '--source', 'PreSignUp_SignUp');
+  assert.equal(same.status, 0, same.stderr);
+  assert.doesNotMatch(same.stdout, /deployed on/);
+});

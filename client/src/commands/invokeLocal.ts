@@ -30,17 +30,20 @@ function candidates(state: ExtensionState, p: InvokeCandidatesRequest.Params): P
 }
 
 /** Picks an event for a handler: workspace event files of its triggers, or a generated sample. */
-async function pickEvent(state: ExtensionState, handlerUri: string, triggerIds: string[]): Promise<InvokeEventSource | undefined> {
-  const c = await candidates(state, { triggerIds, scopeUri: handlerUri });
+async function pickEvent(state: ExtensionState, handlerUri: string, triggerIds: string[], handlerName?: string): Promise<InvokeEventSource | undefined> {
+  // Without triggers (the palette), the server takes them from the IaC wiring of this export.
+  const c = await candidates(state, { triggerIds, scopeUri: handlerUri, ...(handlerName && !triggerIds.length ? { handlerName } : {}) });
+  const known = triggerIds.length > 0 || !!c.wired;
   type Item = vscode.QuickPickItem & { source?: InvokeEventSource; anyTrigger?: boolean };
   const items: Item[] = [
     ...c.events.map((e): Item => ({ label: e.label, description: e.triggerSource ?? e.triggerId ?? '', source: { kind: 'file', uri: e.uri } })),
     { label: 'Generate a sample event', kind: vscode.QuickPickItemKind.Separator },
     ...c.sources.map((s): Item => ({ label: `$(sparkle) ${s.source}`, description: s.triggerId, detail: s.description, source: { kind: 'generate', triggerId: s.triggerId, source: s.source } })),
     // The trigger of the handler is unknown: let the user say which event it expects.
-    ...(triggerIds.length ? [] : [{ label: '$(sparkle) Generate a sample event for a trigger…', anyTrigger: true }]),
+    ...(known ? [] : [{ label: '$(sparkle) Generate a sample event for a trigger…', anyTrigger: true }]),
   ];
-  const pick = await vscode.window.showQuickPick(items, { title: 'Invoke locally: pick the event', placeHolder: 'An event file of the workspace, or a generated sample', matchOnDescription: true });
+  const placeHolder = c.wired ? `Events for ${c.wired.triggerIds.join(', ')}: ${c.wired.why}` : 'An event file of the workspace, or a generated sample';
+  const pick = await vscode.window.showQuickPick(items, { title: 'Invoke locally: pick the event', placeHolder, matchOnDescription: true });
   if (!pick?.anyTrigger) return pick?.source;
   const triggers = await sendRequest(state.client(), ListTriggersRequest.type, undefined);
   const all = triggers.flatMap((t) => t.sources.map((s) => ({ label: s.value, description: t.displayName, detail: s.description, source: { kind: 'generate' as const, triggerId: t.id, source: s.value } })));
@@ -89,7 +92,7 @@ export const invokeLocal = (state: ExtensionState) => async (arg?: unknown): Pro
   if (isHandlerArg(arg)) {
     handler = { uri: arg.uri, handlerName: arg.handlerName };
     triggerId = arg.triggerIds?.length === 1 ? arg.triggerIds[0] : undefined;
-    event = arg.eventUri ? { kind: 'file', uri: arg.eventUri } : await pickEvent(state, arg.uri, arg.triggerIds ?? []);
+    event = arg.eventUri ? { kind: 'file', uri: arg.eventUri } : await pickEvent(state, arg.uri, arg.triggerIds ?? [], arg.handlerName);
   } else if (isEventArg(arg)) {
     triggerId = arg.triggerId;
     event = { kind: 'file', uri: arg.eventUri };
@@ -105,7 +108,7 @@ export const invokeLocal = (state: ExtensionState) => async (arg?: unknown): Pro
       handler = await pickHandler(state, doc.uri.toString());
     } else {
       handler = await pickExport(state, doc.uri.toString());
-      if (handler) event = await pickEvent(state, handler.uri, []);
+      if (handler) event = await pickEvent(state, handler.uri, [], handler.handlerName);
     }
   }
   if (!handler || !event) return undefined;

@@ -77,7 +77,10 @@ export async function triggerMismatch(file: string, handlerName: string, r: Invo
 
 /** The runtime the project's infrastructure code states for a handler file (undefined when none or unreadable). */
 async function declaredRuntime(file: string): Promise<string | undefined> {
-  const root = findProjectRoot(path.dirname(file));
+  // The repository root above the file; without one, the working directory when the file is inside it (invoke's folder).
+  let root = findProjectRoot(path.dirname(file));
+  const cwd = process.cwd();
+  if (!fs.existsSync(path.join(root, '.git')) && file.startsWith(`${cwd}${path.sep}`)) root = cwd;
   try {
     const w = await readWiring(root);
     return wiredFor(w, path.relative(root, file).split(path.sep).join('/')).find((h) => h.runtime)?.runtime;
@@ -148,8 +151,8 @@ async function run(file: string | undefined, o: InvokeOptions): Promise<void> {
     event = s.event;
     triggerId = s.trigger.id;
   }
-  // A Python handler's runtime as the IaC declares it, to compare with the local interpreter.
-  const runtime = path.extname(file) === '.py' ? await declaredRuntime(path.resolve(file)) : undefined;
+  // The handler's runtime as the IaC declares it, to compare with the local Python or Node.js.
+  const runtime = await declaredRuntime(path.resolve(file));
   // Lambda's conventional names: `handler` in Node.js, `lambda_handler` in Python.
   const handlerName = o.handler ?? (path.extname(file) === '.py' ? 'lambda_handler' : 'handler');
   // dist/runner.js (and runner.py) sit next to dist/cli.js.

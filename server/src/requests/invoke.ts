@@ -9,7 +9,9 @@ import { invokeWithSenderCrypto } from '../core/flows/kms/invoke';
 import { invokeLocal, LocalInvoker, parseEventText, readEventFile } from '../core/invoke';
 import { findEventFiles, findHandlerExports, handlerNames } from '../core/invoke/workspace';
 import { InvokeCandidatesRequest, InvokeLocalRequest, InvokeOutputNotification, type InvokeEventSource, type UserFacingError } from '../core/protocol';
+import { wiredFor } from '../core/wiring';
 import { wiredRuntime } from '../workspace/runtime';
+import { folderWiring, whyOf } from '../workspace/wiring';
 import type { RequestDeps } from './index';
 import { onRequest, sendNotification } from './typed';
 
@@ -44,9 +46,8 @@ function loadEvent(deps: RequestDeps, src: InvokeEventSource): { value: unknown;
 /** Runs one local invoke as the invokeLocal request describes it (the request and workspace/executeCommand share it). */
 export type RunLocalInvoke = (p: InvokeLocalRequest.Params) => Promise<InvokeLocalRequest.Result>;
 
-/** For a Python handler, the runtime the project's IaC declares (`python3.12`): a different local Python is a warning. */
-async function pythonRuntime(folder: string, file: string): Promise<{ runtime?: string }> {
-  if (path.extname(file) !== '.py') return {};
+/** The runtime the project's IaC declares for the handler (`python3.12`, `nodejs20.x`): a different local Python or Node.js major is a warning. */
+async function declaredRuntime(folder: string, file: string): Promise<{ runtime?: string }> {
   const runtime = await wiredRuntime(folder, path.relative(folder, file).split(path.sep).join('/'));
   return runtime ? { runtime } : {};
 }
@@ -89,7 +90,7 @@ export function registerInvokeRequests(deps: RequestDeps): RunLocalInvoke {
     const send = (text: string, stream: InvokeOutputNotification.Params['stream']): void => {
       void sendNotification(connection, InvokeOutputNotification.type, { runId: p.runId, text, stream });
     };
-    const pyRuntime = await pythonRuntime(folder, file);
+    const pyRuntime = await declaredRuntime(folder, file);
     send(`START ${path.relative(folder, file)}#${p.handler.handlerName} with ${ev.label}\n`, 'info');
     // A custom sender's code is encrypted for real, and the local KMS decrypts it for the handler.
     const result = await invokeWithSenderCrypto(ev.value, settings.invoke.env, p.triggerId, (value, env) =>
@@ -115,7 +116,17 @@ export function registerInvokeRequests(deps: RequestDeps): RunLocalInvoke {
     const scope = p.scopeUri ?? p.exportsOf;
     const folder = scope ? (deps.folders.folderOf(scope) ?? path.dirname(URI.parse(scope).fsPath)) : undefined;
     const settings = await deps.settings.get(scope ?? '');
-    const ids = (p.triggerIds ?? []).filter((id) => getTrigger(id));
+    let ids = (p.triggerIds ?? []).filter((id) => getTrigger(id));
+    // No trigger given for a handler: the IaC wiring names it (the bindings file and the code's own signals reach the CodeLens instead).
+    let wired: InvokeCandidatesRequest.Result['wired'];
+    if (!ids.length && p.handlerName && p.scopeUri && folder) {
+      const rel = path.relative(folder, URI.parse(p.scopeUri).fsPath).split(path.sep).join('/');
+      const found = wiredFor(await folderWiring(folder), rel).filter((h) => h.export === p.handlerName && getTrigger(h.trigger));
+      if (found.length) {
+        ids = [...new Set(found.map((h) => h.trigger))];
+        wired = { triggerIds: ids, why: found.map(whyOf).join('; ') };
+      }
+    }
     const events = folder
       ? findEventFiles(folder, settings.eventFiles, ids).map((e) => ({ uri: URI.file(e.file).toString(), label: e.rel, ...(e.triggerId ? { triggerId: e.triggerId } : {}), ...(e.triggerSource ? { triggerSource: e.triggerSource } : {}) }))
       : [];
@@ -128,7 +139,7 @@ export function registerInvokeRequests(deps: RequestDeps): RunLocalInvoke {
       handlers = findHandlerExports(folder).map((h) => ({ uri: URI.file(h.file).toString(), handlerName: h.handlerName, label: h.rel }));
     }
     const sources = ids.flatMap((id) => (getTrigger(id)?.sources ?? []).map((s) => ({ triggerId: id, source: s.value, description: s.description })));
-    return { events, handlers, sources };
+    return { ...(wired ? { wired } : {}), events, handlers, sources };
   });
   return run;
 }

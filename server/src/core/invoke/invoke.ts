@@ -74,6 +74,7 @@ export async function invokeLocal(invoker: LocalInvoker, o: InvokeLocalOptions):
     });
   }
   if (r.runtimeWarning) summary.lines.push({ severity: 'warning', text: r.runtimeWarning, source: sourceRef('localRun') });
+  if (r.nodeRuntimeWarning) summary.lines.push({ severity: 'warning', text: r.nodeRuntimeWarning, source: sourceRef('lambdaNodeRuntimes') });
   return {
     where: 'local',
     target: `${o.file}#${o.handlerName}`,

@@ -56,6 +56,20 @@ export interface LocalRunResult extends RunOutcome {
   lateError?: WireError;
   /** The declared runtime differs from the interpreter that ran the handler. */
   runtimeWarning?: string;
+  /** The declared Node.js runtime's major differs from the Node.js that ran the handler. */
+  nodeRuntimeWarning?: string;
+}
+
+/**
+ * The warning when the IaC's Node.js runtime (`nodejs20.x`) names another major than the local Node.js
+ * (`22.12.0`); undefined when they agree or the runtime is not a Node.js one.
+ * Runtime ids and their Node.js majors: https://docs.aws.amazon.com/lambda/latest/dg/lambda-nodejs.html
+ */
+export function nodeRuntimeMismatch(runtime: string, localVersion: string): string | undefined {
+  const wanted = /^nodejs(\d+)\.x$/.exec(runtime.trim())?.[1];
+  const have = /^v?(\d+)\./.exec(localVersion)?.[1];
+  if (!wanted || !have || wanted === have) return undefined;
+  return `The function is deployed on ${runtime} (Node.js ${wanted}) but ran here on Node.js ${localVersion.replace(/^v/, '')}, the Node.js that runs this tool: language features, built-in modules and globals can differ between majors. Run it under Node.js ${wanted} to run what Lambda runs.`;
 }
 
 interface Warm {
@@ -119,7 +133,9 @@ export class LocalInvoker {
     const late = this.lateErrors.get(file);
     this.lateErrors.delete(file);
     const runtimeWarning = python && req.runtime ? await this.runtimeWarning(req.runtime, python) : undefined;
-    const extra = { ...(warning ? { envWarning: warning } : {}), ...(late ? { lateError: late } : {}), ...(runtimeWarning ? { runtimeWarning } : {}) };
+    // JavaScript runs on the Node.js of this process (process.execPath, see process.ts).
+    const nodeRuntimeWarning = !python && req.runtime ? nodeRuntimeMismatch(req.runtime, process.versions.node) : undefined;
+    const extra = { ...(warning ? { envWarning: warning } : {}), ...(late ? { lateError: late } : {}), ...(runtimeWarning ? { runtimeWarning } : {}), ...(nodeRuntimeWarning ? { nodeRuntimeWarning } : {}) };
 
     if (!req.warm) {
       const proc = this.spawn(req, env, file, python, undefined, true);

@@ -373,6 +373,11 @@ export const SOURCES = {
     url: 'https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Errors',
     title: 'MDN: JavaScript error reference',
   },
+  lambdaNodeRuntimes: {
+    kind: 'docs',
+    url: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-nodejs.html',
+    title: 'Building Lambda functions with Node.js: the supported runtimes and their Node.js major (nodejs20.x is Node.js 20)',
+  },
   localRun: {
     kind: 'local',
     title: 'About this local run, not a statement about Cognito',

@@ -65,8 +65,15 @@ export namespace InvokeCandidatesRequest {
     exportsOf?: string;
     /** A file in the workspace folder to search (the folder of the active editor). */
     scopeUri?: string;
+    /**
+     * With no triggerIds: the handler (export of scopeUri) to be invoked. The triggers the project's IaC
+     * wires it to (the pre token version included) decide the events listed.
+     */
+    handlerName?: string;
   }
   export interface Result {
+    /** The triggers the events and samples are for, when they came from the IaC wiring (none were asked for). */
+    wired?: { triggerIds: string[]; why: string };
     events: EventCandidate[];
     handlers: HandlerCandidate[];
     /** The triggerSources a sample can be generated for (per trigger asked about). */
