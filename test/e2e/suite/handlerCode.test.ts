@@ -52,6 +52,33 @@ suite('handler code', () => {
     await waitForDiagnostics(uri, (d) => !d.some((x) => x.source === SOURCE));
   });
 
+  test('a branded message whose only unknown part is ${APP_NAME} still lacks the code: the diagnostic shows (issue 14 Major 2)', async () => {
+    // "emailMessage: … Must include the codeParameter value that you received in the request as the variable {####}." (custom message response parameters)
+    const editor = await openHandler('e2eBranded.mjs', "// @cognito-trigger CustomMessage\nconst APP_NAME = process.env.APP_NAME ?? 'Example App';\nexport const handler = async (event) => {\n  event.response.emailMessage = `<p>Your ${APP_NAME} code is <b>123456</b></p>`;\n  return event;\n};\n");
+    const uri = editor.document.uri;
+    const diagnostics = await waitForDiagnostics(uri, (d) => d.some((x) => x.source === SOURCE));
+    const ours = diagnostics.filter((x) => x.source === SOURCE);
+    assert.equal(ours.length, 1, JSON.stringify(ours.map((d) => d.message)));
+    const [missing] = ours;
+    assert.equal(missing?.severity, vscode.DiagnosticSeverity.Error);
+    assert.match(missing?.message ?? '', /must contain `event\.request\.codeParameter`/);
+    assert.equal(editor.document.getText(missing?.range), '`<p>Your ${APP_NAME} code is <b>123456</b></p>`');
+    // The quick fix puts the code in, and the diagnostic goes.
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, missing?.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.title === 'Insert event.request.codeParameter');
+    assert.ok(fix?.edit, actions.map((a) => a.title).join(', '));
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    await waitForDiagnostics(uri, (d) => !d.some((x) => x.source === SOURCE));
+  });
+
+  test('a message whose unknown part is named like a template is left alone', async () => {
+    const editor = await openHandler('e2eTemplated.mjs', "// @cognito-trigger CustomMessage\nexport const handler = async (event) => {\n  const emailTemplate = await loadTemplate();\n  event.response.emailMessage = `<div>${emailTemplate}</div>`;\n  event.response.smsMessage = 'oops';\n  return event;\n};\n");
+    // The SMS line (a fixed text) is the one problem: it proves the server analysed the file.
+    const diagnostics = await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => x.source === SOURCE));
+    const ours = diagnostics.filter((x) => x.source === SOURCE).map((d) => editor.document.getText(d.range));
+    assert.deepEqual(ours, ["'oops'"]);
+  });
+
   test('each handler has an Invoke locally lens', async () => {
     const editor = await openHandler('e2eLens.js', "// @cognito-trigger PostConfirmation\nexports.handler = async (event) => event;\n");
     const lenses = await waitFor('the Invoke locally lens', async () => {

@@ -30,7 +30,20 @@ export interface KnownValue {
    * For templates and concatenations: the static text parts and the event paths interpolated;
    * `complete` is false when some part's text is unknown (a call, a parameter, a `let`).
    */
-  readonly template?: { readonly text: string; readonly paths: readonly (readonly PathKey[])[]; readonly exprCount: number; readonly complete: boolean };
+  readonly template?: {
+    readonly text: string;
+    readonly paths: readonly (readonly PathKey[])[];
+    readonly exprCount: number;
+    readonly complete: boolean;
+    /**
+     * One entry per part whose text is unknown: the names it goes by (`APP_NAME`, `process.env.APP_NAME`
+     * gives `APP_NAME`, `render(…)` gives `render`, `tpl.replace(…)` gives `replace` and `tpl`) and any
+     * literal it may fall back to (`?? 'Example App'`). An empty string means nothing names it, or it is
+     * handed event data (`wrap(event.request.codeParameter)`). Rules judge from the names whether a part
+     * may hold a placeholder. Absent when the front end does not report names: then any unknown part may.
+     */
+    readonly unknown?: readonly (readonly string[])[];
+  };
   /** For array literals: each string element's value, position in the array, and range. */
   readonly elements?: readonly { readonly value: string; readonly index: number; readonly start: number; readonly end: number }[];
   /** For object literals: each key with its range and value. */
@@ -59,6 +72,30 @@ export interface EventRef {
   readonly keyStyle?: 'snake_case';
   readonly start: number;
   readonly end: number;
+}
+
+/**
+ * A place where the code dereferences a part of the event with nothing to stop a null there: reads a
+ * key of it (`event.request.clientMetadata.foo`), tests a key with `in`, passes it to `Object.keys`
+ * (`values`, `entries`), or destructures it. Not reported when guarded: optional chaining at that step,
+ * a check of it around the use (`&&`, `||`, `?:`, `if`) or before it with an early exit, a
+ * `|| {}` / `?? {}` default where it was bound, an assignment to it before, or an enclosing `try`.
+ * Which parts Cognito may send as null is the rules' business (the model), not the front end's.
+ */
+export interface UnguardedDeref {
+  /** The path of the value dereferenced (`['request', 'clientMetadata']`). */
+  readonly path: readonly PathKey[];
+  readonly how: 'member' | 'in' | 'keys' | 'destructure';
+  readonly handler: number;
+  /** Range of the dereferencing expression (the whole `'x' in …`, `….foo`). */
+  readonly start: number;
+  readonly end: number;
+  /** Range of the expression that yields the value (what a fix wraps in `(… ?? {})`). */
+  readonly valueStart: number;
+  readonly valueEnd: number;
+  /** For `member`: where the `.` (or `[`) of the access is, so a fix can make it `?.`. */
+  readonly accessAt?: number;
+  readonly computed?: boolean;
 }
 
 /** A range of code where only some triggerSource (or Sync eventType) values can reach. */
@@ -180,6 +217,8 @@ export interface DocumentAnalysis {
   readonly objects: readonly ObjectSite[];
   readonly switches: readonly SwitchSite[];
   readonly badComments: readonly BadTriggerComment[];
+  /** Unguarded dereferences of parts of the event (absent from a front end that does not report them). */
+  readonly derefs?: readonly UnguardedDeref[];
   /** The file mentions Cognito (a type name, a comment, triggerSource): worth reporting on. */
   readonly cognitoSignal: boolean;
   /** The text could not be parsed at all. */

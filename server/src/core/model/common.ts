@@ -74,6 +74,7 @@ export function clientMetadata(fromCalls: string): FieldDefinition {
     {
       type: ['object', 'null'],
       note: 'Captured events send `null` when no metadata was passed; @types/aws-lambda types it as optional only.',
+      nullSource: 'nullFieldsObserved',
       example: { campaign: 'spring-launch' },
     },
   );

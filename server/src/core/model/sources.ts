@@ -120,6 +120,12 @@ export const SOURCES = {
     title: 'Observed: captured events carry null for maps that were not sent (clientMetadata: null in a CustomMessage_ForgotPassword event)',
     quote: "CustomMessage trigger: { triggerSource: 'CustomMessage_ForgotPassword', … clientMetadata: null,",
   },
+  validationDataNull: {
+    kind: 'docs',
+    url: dg('cognito-user-pools-working-with-lambda-triggers', 'working-with-lambda-trigger-client-metadata'),
+    title: 'Lambda triggers: client metadata (the guide\'s PreSignUp_SignUp input event carries "validationData": null when SignUp sent no ValidationData)',
+    quote: '"validationData": null',
+  },
   preSignUpFlags: {
     kind: 'docs',
     url: dg('user-pool-lambda-pre-sign-up', 'cognito-user-pools-lambda-trigger-syntax-pre-signup-response'),

@@ -101,6 +101,12 @@ export interface FieldDefinition {
    * Shown in hover and kept as the "why" of the choice.
    */
   readonly note?: string;
+  /**
+   * Where it is documented or observed that Cognito sends this field as `null` (its `type` then lists
+   * `null`): handler checks flag code that reads through it unguarded. Absent on a nullable field whose
+   * null nobody has published: then nothing is flagged.
+   */
+  readonly nullSource?: SourceKey;
 }
 
 /** One `triggerSource` value (or, for Sync, the `eventType`). */

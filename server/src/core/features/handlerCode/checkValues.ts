@@ -138,9 +138,12 @@ function checkPlaceholders(path: readonly PathKey[], value: KnownValue, matches:
     const alternatives = [rule.fromField, ...(rule.alternatives ?? [])].map((f) => f.split('.'));
     const paths = value.template?.paths ?? [];
     const has = alternatives.some((alt) => paths.some((p) => p.length === alt.length && p.every((k, i) => k === alt[i]))) || text.includes(rule.typical);
-    // Only a fully known message can be said to lack it: a part built elsewhere (a call, a
-    // parameter) may carry the placeholder.
-    if (has || value.template?.complete === false) continue;
+    // A part whose text is unknown may carry the placeholder only if it could: one named like a code,
+    // a template or a message (`${body}`, `${render(x)}`), or handed event data. `${APP_NAME}` cannot.
+    const opaque = value.template?.complete === false ? unknownParts(value.template) : [];
+    if (has || opaque.some((names) => mayHoldPlaceholder(names, rule.typical))) continue;
+    const inert = [...new Set(opaque.flat().filter((x) => /^[A-Za-z_$][\w$]*$/.test(x)))];
+    const why = inert.length ? ` (${inert.map((x) => `\`${x}\``).join(', ')} ${inert.length === 1 ? 'is' : 'are'} not named like a code, template or message, so ${inert.length === 1 ? 'it is' : 'they are'} not taken to hold it)` : '';
     const fix = w.syntax.withInterpolation(w.text, value, typeof value.literal === 'string' ? value.literal : undefined, w.eventName, rule.fromField);
     const limit = matches[0]?.field.constraints?.maxLength;
     const warning = rule.severity === 'warning';
@@ -151,11 +154,42 @@ function checkPlaceholders(path: readonly PathKey[], value: KnownValue, matches:
       end: value.end,
       href: href(matches[0]),
       message: warning
-        ? `\`${pathText(path)}\` lacks \`${w.eventName}.${rule.fromField}\` (${rule.typical}): the invitation cannot tell the user their user name. Whether Cognito rejects such a message is not documented.`
-        : `\`${pathText(path)}\` must contain \`${w.eventName}.${rule.fromField}\` (${rule.typical}); without it Cognito fails the call with InvalidParameterException (observed: a pattern validation on the message)${limit ? `; limit ${limit} characters with it` : ''}.`,
+        ? `\`${pathText(path)}\` lacks \`${w.eventName}.${rule.fromField}\` (${rule.typical})${why}: the invitation cannot tell the user their user name. Whether Cognito rejects such a message is not documented.`
+        : `\`${pathText(path)}\` must contain \`${w.eventName}.${rule.fromField}\` (${rule.typical})${why}; without it Cognito fails the call with InvalidParameterException (observed: a pattern validation on the message)${limit ? `; limit ${limit} characters with it` : ''}.`,
       ...(fix ? { fixes: [{ title: `Insert ${w.eventName}.${rule.fromField}`, edits: [fix] }] } : {}),
     });
   }
+}
+
+/** The unknown parts of an incomplete template; one unnamed part when the front end reports no names. */
+function unknownParts(t: NonNullable<KnownValue['template']>): readonly (readonly string[])[] {
+  return t.unknown?.length ? t.unknown : [['']];
+}
+
+/**
+ * Words that make a name a possible carrier of the placeholder: the code itself (`code`, `otp`,
+ * `password`: AdminCreateUser's code is the temporary password), a template or message (`body`,
+ * `html`, `tpl`), or what builds one (`render`, `format`, `t`/`i18n`).
+ */
+const CARRIER_WORDS = new Set([
+  'code', 'codes', 'otp', 'pin', 'passcode', 'password', 'pwd', 'token', 'placeholder', 'param', 'params', 'parameter',
+  'template', 'templates', 'tmpl', 'tpl', 'message', 'messages', 'msg', 'msgs', 'body', 'html', 'content', 'contents', 'text', 'markup',
+  'link', 'links', 'verification', 'verify', 'confirm', 'confirmation', 'render', 'format', 'i18n', 'translate', 'translation', 'localize',
+]);
+
+/**
+ * May an unknown part carry the placeholder? Yes when nothing names it, when a name is too short to
+ * mean anything (`t`, `s`), when a word of a name is a carrier word, or when a literal it may fall back
+ * to holds the placeholder. `APP_NAME`, `process.env.SITE_URL`, `firstName` cannot.
+ */
+export function mayHoldPlaceholder(names: readonly string[], typical: string): boolean {
+  if (!names.length) return true;
+  return names.some((n) => {
+    if (n === '' || n.includes(typical) || /\{##/.test(n)) return true;
+    if (/^[A-Za-z_$]{1,2}$/.test(n)) return true;
+    const words = n.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(/[^A-Za-z0-9]+/).map((x) => x.toLowerCase());
+    return words.some((x) => CARRIER_WORDS.has(x));
+  });
 }
 
 /**

@@ -8,6 +8,7 @@ export const HANDLER_CODES = {
   wrongType: { code: 'handler/wrong-type', title: 'Response value of the wrong type' },
   readOnly: { code: 'handler/read-only', title: 'Write to a read-only part of the event' },
   nullParent: { code: 'handler/write-through-null', title: 'Write into a field Cognito sends as null' },
+  nullRead: { code: 'handler/read-through-null', title: 'Unguarded read through a field Cognito may send as null' },
   invalidValue: { code: 'handler/invalid-value', title: 'Value Cognito does not accept' },
   preTokenVersion: { code: 'handler/pre-token-version', title: 'Response shape of another pre token generation event version' },
   claimNotAllowed: { code: 'handler/claim-not-allowed', title: 'Claim Cognito will not let the function change' },

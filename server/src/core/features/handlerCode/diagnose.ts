@@ -2,10 +2,10 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { TRIGGERS } from '../../model';
-import { SOURCES } from '../../model/sources';
+import { SOURCES, type Source } from '../../model/sources';
 import { candidatesAt, fieldsAt, typesOf } from '../../handler/context';
 import { didYouMean as closest } from '../../events/json';
-import { COGNITO_TIMEOUT_MS, type Candidate, type DocumentAnalysis, type EventRef, type HandlerFact, type HandlerSite } from '../../handler/description';
+import { COGNITO_TIMEOUT_MS, type Candidate, type DocumentAnalysis, type EventRef, type HandlerFact, type HandlerSite, type UnguardedDeref } from '../../handler/description';
 import { syntaxFor, type HandlerSyntax } from '../../handler/syntax';
 import { checkPath } from './checkPaths';
 import { checkValue, withV1ToV2Fix, writable } from './checkValues';
@@ -62,6 +62,10 @@ export function problems(text: string, a: DocumentAnalysis, opts: DiagnoseOption
     if (h?.inference.known && !halfTyped(ref, text)) checkRef(ref, h, a, text, syntax, out);
   }
   for (const [i, h] of a.handlers.entries()) if (h.inference.known) autoVerifyUnchecked(i, h, a, text, out);
+  for (const d of a.derefs ?? []) {
+    const h = a.handlers[d.handler];
+    if (h?.inference.known) readThroughNull(d, h, a, text, out);
+  }
   for (const h of a.handlers) if (h.inference.known) for (const f of h.facts) factProblem(h, f, text, syntax, out, opts.runtime);
   return out;
 }
@@ -142,6 +146,36 @@ function nullParent(ref: EventRef, a: DocumentAnalysis, candidates: readonly Can
     };
   }
   return undefined;
+}
+
+const DEREF_WORDS: Record<UnguardedDeref['how'], string> = { member: 'reading a key of it', in: 'the `in` test', keys: '`Object.keys` (values, entries)', destructure: 'destructuring it' };
+
+/**
+ * A read through a request field the model says Cognito sends as null, with a source
+ * (`nullSource`): `event.request.clientMetadata.foo` or `'x' in event.request.validationData`
+ * when the call passed none throws TypeError, and the trigger fails.
+ */
+function readThroughNull(d: UnguardedDeref, h: HandlerSite, a: DocumentAnalysis, text: string, out: Problem[]): void {
+  const { candidates } = candidatesAt(a, d.start);
+  const nullable = fieldsAt(candidates, d.path).find((m) => m.field.nullSource && typesOf(m.field).includes('null'));
+  if (!nullable?.field.nullSource) return;
+  const src: Source = SOURCES[nullable.field.nullSource];
+  const what = `\`${h.eventParam ?? 'event'}.${pathText(d.path)}\``;
+  // `x.foo` → `x?.foo`, `x[k]` → `x?.[k]`; the other uses get `(x ?? {})`.
+  const at = d.accessAt;
+  const chain = d.how === 'member' && at !== undefined && text[at] === (d.computed ? '[' : '.');
+  const fix: Fix = chain
+    ? { title: 'Use optional chaining (?.)', edits: [{ start: at, end: d.computed ? at : at + 1, newText: '?.' }] }
+    : { title: 'Default it to {} (?? {})', edits: [{ start: d.valueStart, end: d.valueStart, newText: '(' }, { start: d.valueEnd, end: d.valueEnd, newText: ' ?? {})' }] };
+  out.push({
+    key: 'nullRead',
+    severity: 'warning',
+    start: d.start,
+    end: d.end,
+    href: src.url ?? nullable.field.docs ?? nullable.trigger.docs,
+    message: `${what} can be null: Cognito sends null when the call passed none (${src.kind === 'observed' ? 'observed in captured events' : 'the developer guide\'s sample event'}), and ${DEREF_WORDS[d.how]} then throws a TypeError, which fails the request. Guard it: \`?.\`, \`(… ?? {})\` or a check first.`,
+    fixes: [fix],
+  });
 }
 
 /** "Add 'return event;'" (after the body) or "Return event" (instead of a bare return). */

@@ -18,7 +18,7 @@ export function analyzeJavaScript(input: AnalyzeInput): DocumentAnalysis {
   const found = findHandlers(parsed.ast);
   const allComments = parsed.ast.comments ?? [];
   const fileLevel = triggerComments(texts(allComments));
-  const out: Collected = { refs: [], aliases: [], regions: [], objects: [], switches: [] };
+  const out: Collected = { refs: [], aliases: [], regions: [], objects: [], switches: [], derefs: [] };
   const aliases: (Collected['aliases'][number] & { handler: number })[] = [];
   const handlers: HandlerSite[] = found.map((h, i) => {
     const before = out.aliases.length;
@@ -67,6 +67,7 @@ export function analyzeJavaScript(input: AnalyzeInput): DocumentAnalysis {
     aliases,
     regions: out.regions,
     objects: out.objects,
+    derefs: out.derefs,
     switches: out.switches,
     badComments: fileLevel.bad,
     cognitoSignal: handlers.some((h) => h.inference.known) || fileLevel.bad.length > 0,

@@ -2,7 +2,8 @@
 import type { Node } from '@babel/types';
 import { TRIGGERS } from '../../model';
 import type { FunctionNode } from './findHandlers';
-import { DYNAMIC_KEY, type Alias, type EventRef, type NarrowedRegion, type ObjectSite, type PathKey, type SwitchSite } from '../description';
+import { DYNAMIC_KEY, type Alias, type EventRef, type NarrowedRegion, type ObjectSite, type PathKey, type SwitchSite, type UnguardedDeref } from '../description';
+import { unguardedDerefs } from './derefs';
 import { eventPath, knownValue, type AliasTable, type ConstTable } from './paths';
 import { isFunction, span, unwrap, walk } from './walk';
 
@@ -13,6 +14,7 @@ export interface Collected {
   regions: NarrowedRegion[];
   objects: ObjectSite[];
   switches: SwitchSite[];
+  derefs: UnguardedDeref[];
 }
 
 const EQ = new Set(['===', '==', '!==', '!=']);
@@ -180,6 +182,8 @@ export function collectHandler(fn: FunctionNode, handler: number, out: Collected
     }
     return undefined;
   });
+  // After the walk: every alias of the handler is known.
+  out.derefs.push(...unguardedDerefs(fn.body, handler, aliases));
 
   function refKind(parent: Node | undefined, key: string): 'read' | 'write' | 'compare' {
     if (!parent) return 'read';

@@ -1,7 +1,7 @@
 // Expression → event path (`event.request['userAttributes']` → ['request','userAttributes']) and known values.
 import type { Node } from '@babel/types';
 import { DYNAMIC_KEY, type KnownValue, type PathKey } from '../description';
-import { span, unwrap } from './walk';
+import { span, unwrap, walk } from './walk';
 
 /** Names bound to parts of the event at some point in the code: name → path from the event root. */
 export type AliasTable = ReadonlyMap<string, readonly PathKey[]>;
@@ -102,7 +102,7 @@ export function knownValue(node: Node, aliases: AliasTable, consts: ConstTable =
       const init = consts.get(n.name);
       const p = init ? partOf(init, aliases, consts, 1) : undefined;
       if (!p?.stringy) return { ...s };
-      return { type: 'string', template: { text: p.text, paths: p.paths, exprCount: p.exprCount + 1, complete: p.complete }, ...s };
+      return { type: 'string', template: { text: p.text, paths: p.paths, exprCount: p.exprCount + 1, complete: p.complete, unknown: p.unknown }, ...s };
     }
     case 'UnaryExpression':
       if (n.operator === '!') return { type: 'boolean', ...s };
@@ -115,7 +115,7 @@ export function knownValue(node: Node, aliases: AliasTable, consts: ConstTable =
 }
 
 /** Text and event paths of a string-building expression; `complete: false` when some text is unknown. */
-type Parts = { text: string; paths: PathKey[][]; exprCount: number; complete: boolean };
+type Parts = { text: string; paths: PathKey[][]; exprCount: number; complete: boolean; unknown: string[][] };
 type Part = Parts & { stringy: boolean };
 // How many const names may be followed from one expression (also stops `const a = b; const b = a`).
 const MAX_HOPS = 8;
@@ -128,24 +128,80 @@ function partOf(e: Node, aliases: AliasTable, consts: ConstTable, hops: number):
   const n = unwrap(e);
   const ep = eventPath(n, aliases);
   // An event value is not known text, but it is what the placeholder rules look for.
-  if (ep) return { text: '', paths: [ep.path], exprCount: 1, complete: true, stringy: false };
-  if (n.type === 'StringLiteral') return { text: n.value, paths: [], exprCount: 0, complete: true, stringy: true };
-  if (n.type === 'NumericLiteral' || n.type === 'BooleanLiteral') return { text: String(n.value), paths: [], exprCount: 0, complete: true, stringy: false };
+  if (ep) return { text: '', paths: [ep.path], exprCount: 1, complete: true, unknown: [], stringy: false };
+  if (n.type === 'StringLiteral') return { text: n.value, paths: [], exprCount: 0, complete: true, unknown: [], stringy: true };
+  if (n.type === 'NumericLiteral' || n.type === 'BooleanLiteral') return { text: String(n.value), paths: [], exprCount: 0, complete: true, unknown: [], stringy: false };
   const t = templateParts(n, aliases, consts, hops);
   if (t) return { ...t, stringy: true };
   const init = n.type === 'Identifier' ? consts.get(n.name) : undefined;
   if (init && hops < MAX_HOPS) {
     const r = partOf(init, aliases, consts, hops + 1);
-    // Counted as an expression: the use is not a literal a fix could rewrite in place.
-    return { ...r, exprCount: r.exprCount + 1 };
+    // Counted as an expression: the use is not a literal a fix could rewrite in place. The const's own
+    // name also names what its value leaves unknown (`const body = render(x)`).
+    const name = n.type === 'Identifier' ? n.name : '';
+    return { ...r, exprCount: r.exprCount + 1, unknown: r.unknown.map((u) => [name, ...u]) };
   }
-  return { text: '', paths: [], exprCount: 1, complete: false, stringy: false };
+  return { text: '', paths: [], exprCount: 1, complete: false, unknown: [namesOf(n, aliases, 0)], stringy: false };
+}
+
+const MAX_NAME_DEPTH = 4;
+
+/**
+ * What names an expression whose text is unknown, for the placeholder rules: an identifier, a member's
+ * key (`process.env.APP_NAME` → `APP_NAME`), a callee with its object (`tpl.replace(…)` → `replace`,
+ * `tpl`), the sides of `??`/`||`/`?:` (a literal fallback as its text). `''` when nothing names it or it
+ * is handed event data (`wrap(event.request.codeParameter)` may well return the code).
+ */
+function namesOf(node: Node, aliases: AliasTable, depth: number): string[] {
+  const n = unwrap(node);
+  if (depth > MAX_NAME_DEPTH) return [''];
+  switch (n.type) {
+    case 'Identifier':
+      return [n.name];
+    case 'StringLiteral':
+      return [n.value];
+    case 'AwaitExpression':
+      return namesOf(n.argument, aliases, depth + 1);
+    case 'MemberExpression':
+    case 'OptionalMemberExpression': {
+      const k = memberKey(n);
+      return k && typeof k.key === 'string' ? [k.key] : namesOf(n.object, aliases, depth + 1);
+    }
+    case 'CallExpression':
+    case 'OptionalCallExpression':
+    case 'NewExpression': {
+      if (n.arguments.some((a) => mentionsEvent(a as Node, aliases))) return [''];
+      const c = unwrap(n.callee as Node);
+      if (c.type === 'MemberExpression' || c.type === 'OptionalMemberExpression') {
+        const k = memberKey(c);
+        return [...(k && typeof k.key === 'string' ? [k.key] : []), ...namesOf(c.object, aliases, depth + 1)];
+      }
+      return namesOf(c, aliases, depth + 1);
+    }
+    case 'LogicalExpression':
+      return [...namesOf(n.left, aliases, depth + 1), ...namesOf(n.right, aliases, depth + 1)];
+    case 'ConditionalExpression':
+      return [...namesOf(n.consequent, aliases, depth + 1), ...namesOf(n.alternate, aliases, depth + 1)];
+    default:
+      return [''];
+  }
+}
+
+/** Whether an expression uses the event (or an alias of a part of it) anywhere inside. */
+function mentionsEvent(node: Node, aliases: AliasTable): boolean {
+  let found = false;
+  walk(node, (x) => {
+    if (found) return false;
+    if (x.type === 'Identifier' && aliases.has(x.name)) found = true;
+    return !found;
+  });
+  return found;
 }
 
 /** Static text and interpolated event paths of a template or a `+` concatenation with a string part. */
 function templateParts(n: Node, aliases: AliasTable, consts: ConstTable, hops: number): Parts | undefined {
   if (n.type === 'TemplateLiteral') {
-    const out: Parts = { text: '', paths: [], exprCount: n.expressions.length, complete: true };
+    const out: Parts = { text: '', paths: [], exprCount: n.expressions.length, complete: true, unknown: [] };
     n.quasis.forEach((q, i) => {
       out.text += q.value.cooked ?? q.value.raw;
       const e = n.expressions[i];
@@ -153,18 +209,20 @@ function templateParts(n: Node, aliases: AliasTable, consts: ConstTable, hops: n
       const p = partOf(e as Node, aliases, consts, hops);
       out.text += p.text;
       out.paths.push(...p.paths);
+      out.unknown.push(...p.unknown);
       out.complete &&= p.complete;
     });
     return out;
   }
   if (n.type === 'BinaryExpression' && n.operator === '+') {
-    const out: Parts = { text: '', paths: [], exprCount: 0, complete: true };
+    const out: Parts = { text: '', paths: [], exprCount: 0, complete: true, unknown: [] };
     let stringy = false;
     for (const side of [n.left as Node, n.right]) {
       const p = partOf(side, aliases, consts, hops);
       out.text += p.text;
       out.paths.push(...p.paths);
       out.exprCount += p.exprCount;
+      out.unknown.push(...p.unknown);
       out.complete &&= p.complete;
       // A string on either side makes `+` a concatenation; `a + b` alone may be a sum.
       stringy ||= p.stringy;

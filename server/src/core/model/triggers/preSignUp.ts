@@ -61,6 +61,7 @@ export const preSignUp = {
           {
             type: ['object', 'null'],
             note: 'Real events send `null` when no validation data was passed; @types/aws-lambda has no null.',
+            nullSource: 'validationDataNull',
             example: null,
           },
         ),
