@@ -15,6 +15,8 @@ export const entryPoints = {
   runner: 'server/src/core/invoke/runner/main.ts',
   // Loaded by the server on its first AWS request (server/src/requests/aws.ts).
   awsOperations: 'server/src/core/aws/operations.ts',
+  // Loaded by the server on its first flow or custom sender invoke (server/src/requests/lazyBundles.ts).
+  flows: 'server/src/core/flows/bundle.ts',
   // Loaded by tsserver, not by VS Code: see writeTsPluginPackage below.
   tsPlugin: 'server/src/tsPlugin/index.ts',
 };

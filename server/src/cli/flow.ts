@@ -8,7 +8,6 @@ import { parseBindingsFile, type BindingEntry } from '../core/bindings/file';
 import { boundFromWiring } from '../core/flows/pool';
 import { readWiring } from '../core/wiring';
 import { FLOW_NAMES, formatFlowText, parseTriggerFlag, PoolConfigError, resolvePool, runFlow, UserStore, UserStoreError, type FlowName, type FlowRequest } from '../core/flows';
-import { startSenderCrypto } from '../core/flows/kms';
 import { LocalInvoker } from '../core/invoke';
 import { getTrigger } from '../core/model';
 import { defaultSettings } from '../core/settings';
@@ -93,7 +92,7 @@ function request(flow: FlowName, o: FlowOptions): FlowRequest {
 async function run(flowName: string, o: FlowOptions): Promise<void> {
   const cwd = process.cwd();
   let invoker: LocalInvoker | undefined;
-  let crypto: Awaited<ReturnType<typeof startSenderCrypto>> | undefined;
+  let crypto: import('../core/flows/kms/index.js').SenderCrypto | undefined;
   try {
     if (!(FLOW_NAMES as readonly string[]).includes(flowName)) throw new UsageError(`unknown flow "${flowName}"; one of ${FLOW_NAMES.join(', ')}.`);
     const flow = flowName as FlowName;
@@ -116,7 +115,8 @@ async function run(flowName: string, o: FlowOptions): Promise<void> {
     for (const h of Object.values(pool.triggers)) if (h && !fs.existsSync(h.file)) throw new UsageError(`${h.trigger.id} (from ${h.from}): no such handler file ${path.relative(cwd, h.file) || h.file}.`);
     const users = o.users ? UserStore.load(path.resolve(o.users)) : UserStore.inMemory();
     const senders = pool.triggers.CustomEmailSender || pool.triggers.CustomSMSSender;
-    if (senders) crypto = await startSenderCrypto(pool.kmsKeyArn);
+    // Loaded on use: the Encryption SDK is the costliest module to start, and only sender flows need it.
+    if (senders) crypto = await (await import('../core/flows/kms/index.js')).startSenderCrypto(pool.kmsKeyArn);
     // dist/runner.js sits next to dist/cli.js.
     invoker = new LocalInvoker(path.join(__dirname, 'runner.js'));
     const result = await runFlow(req, {

@@ -6,7 +6,6 @@ import type { Command } from 'commander';
 import { didYouMean, withArticle } from '../core/events/json';
 import { analyzeDocumentAsync } from '../core/handler/analyze';
 import { formatResultText, invokeLocal, LocalInvoker, readEventFile } from '../core/invoke';
-import { invokeWithSenderCrypto } from '../core/flows/kms/invoke';
 import { getTrigger } from '../core/model';
 import { readWiring, wiredFor } from '../core/wiring';
 import { findProjectRoot } from '../core/wiring/nodeFs';
@@ -166,6 +165,8 @@ async function run(file: string | undefined, o: InvokeOptions): Promise<void> {
   process.once('SIGTERM', interrupted);
   try {
     // A custom sender's code is encrypted for real, and the local KMS decrypts it for the handler.
+    // Loaded on use: the Encryption SDK is the costliest module to start, and only sender invokes need it.
+    const { invokeWithSenderCrypto } = await import('../core/flows/kms/invoke.js');
     const r = await invokeWithSenderCrypto(event, settings.env, triggerId, (ev, env) =>
       invokeLocal(invoker, {
         file: path.resolve(file),

@@ -5,7 +5,6 @@ import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { getTrigger } from '../core/model';
 import { sampleEvent } from '../core/events';
-import { invokeWithSenderCrypto } from '../core/flows/kms/invoke';
 import { invokeLocal, LocalInvoker, parseEventText, readEventFile } from '../core/invoke';
 import { findEventFiles, findHandlerExports, handlerNames } from '../core/invoke/workspace';
 import { InvokeCandidatesRequest, InvokeLocalRequest, InvokeOutputNotification, type InvokeEventSource, type UserFacingError } from '../core/protocol';
@@ -13,6 +12,7 @@ import { wiredFor } from '../core/wiring';
 import { wiredRuntime } from '../workspace/runtime';
 import { folderWiring, whyOf } from '../workspace/wiring';
 import type { RequestDeps } from './index';
+import { flowsBundle } from './lazyBundles';
 import { onRequest, sendNotification } from './typed';
 
 const UNTRUSTED: UserFacingError = {
@@ -93,6 +93,7 @@ export function registerInvokeRequests(deps: RequestDeps): RunLocalInvoke {
     const pyRuntime = await declaredRuntime(folder, file);
     send(`START ${path.relative(folder, file)}#${p.handler.handlerName} with ${ev.label}\n`, 'info');
     // A custom sender's code is encrypted for real, and the local KMS decrypts it for the handler.
+    const { invokeWithSenderCrypto } = await flowsBundle();
     const result = await invokeWithSenderCrypto(ev.value, settings.invoke.env, p.triggerId, (value, env) =>
       invokeLocal(local, {
         file,
