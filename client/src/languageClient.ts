@@ -60,8 +60,8 @@ export async function startClient(context: vscode.ExtensionContext): Promise<Cli
 }
 
 /** Sends a typed request spec. */
-export function sendRequest<P, R>(client: LanguageClient, spec: RequestSpec<P, R>, params: P): Promise<R> {
-  return client.sendRequest(spec.method, params) as Promise<R>;
+export function sendRequest<P, R>(client: LanguageClient, spec: RequestSpec<P, R>, params: P, token?: vscode.CancellationToken): Promise<R> {
+  return (token ? client.sendRequest(spec.method, params, token) : client.sendRequest(spec.method, params)) as Promise<R>;
 }
 
 /** Sends a typed notification spec. */

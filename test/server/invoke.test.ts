@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { InvokeCandidatesRequest, InvokeLocalRequest, InvokeOutputNotification, ScaffoldHandlerRequest } from '../../server/src/core/protocol';
+import { CancellationTokenSource } from 'vscode-languageserver-protocol/node';
 import { fileUri, REPO_ROOT, startServer, type TestServer } from './harness';
 
 const FIX = path.join(REPO_ROOT, 'test', 'fixtures', 'invoke');
@@ -63,6 +64,41 @@ describe('invoke over LSP (trusted)', () => {
     assert.deepEqual(c.sources.map((s) => s.source), ['PreSignUp_SignUp', 'PreSignUp_AdminCreateUser', 'PreSignUp_ExternalProvider']);
     const e = await server.request<InvokeCandidatesRequest.Result>('cognitoTriggers/invokeCandidates', { exportsOf: handler('async.js').uri });
     assert.deepEqual(e.handlers.map((h) => h.handlerName), ['handler', 'throws', 'contextInfo', 'notAFunction']);
+  });
+  it('$/cancelRequest (the progress notification\'s Cancel) ends the run and every process its handler started', async () => {
+    // A handler that starts two children (one detached) and never answers: only Cancel ends it.
+    const n = 100000 + Math.floor(Math.random() * 800000);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-cancel-'));
+    const file = path.join(dir, 'hangs.js');
+    fs.writeFileSync(file, `const { spawn } = require('node:child_process');
+exports.handler = async () => {
+  spawn('sleep', ['${n}'], { stdio: 'ignore' });
+  spawn('sleep', ['${n}'], { stdio: 'ignore', detached: true }).unref();
+  console.log('children started');
+  await new Promise(() => setInterval(() => {}, 1000));
+};
+`);
+    const sleeping = (): number => execFileSync('ps', ['-eo', 'stat=,args='], { encoding: 'utf8' }).split('\n').filter((l) => !l.trim().startsWith('Z') && l.trim().endsWith(`sleep ${n}`)).length;
+    const cancel = new CancellationTokenSource();
+    const started = new Promise<void>((resolve) => {
+      server.connection.onNotification('cognitoTriggers/invokeOutput', (p: unknown) => {
+        const o = p as InvokeOutputNotification.Params;
+        if (o.runId === 'c1' && /children started/.test(o.text)) resolve();
+      });
+    });
+    const answer = server.connection.sendRequest('cognitoTriggers/invokeLocal', { runId: 'c1', handler: { uri: fileUri(file), handlerName: 'handler' }, event: eventFile }, cancel.token) as Promise<InvokeLocalRequest.Result>;
+    await started;
+    assert.equal(sleeping(), 2, 'both children run before Cancel');
+    const before = Date.now();
+    cancel.cancel();
+    const r = await answer;
+    assert.ok(!r.ok && r.error.code === 'cancelled', JSON.stringify(r));
+    // The run's 5-second limit did not end it: Cancel did, well before.
+    assert.ok(Date.now() - before < 4000, `answered ${Date.now() - before} ms after Cancel`);
+    const deadline = Date.now() + 5000;
+    while (sleeping() > 0 && Date.now() < deadline) await new Promise((res) => setTimeout(res, 25));
+    assert.equal(sleeping(), 0, 'no child of the cancelled handler is left');
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
 

@@ -24,7 +24,7 @@ export const remoteInvoke = (state: ExtensionState) => async (arg?: unknown): Pr
   const event = await pickEvent(state, a);
   if (!event) return undefined;
   const result = await awsCall(state, AwsRemoteInvokeRequest.type, { functionName, ...event }, `Invoking ${functionName.split(':').slice(6).join(':') || functionName}`);
-  if (result) await showResult(result, `${result.target} (remote)`);
+  if (result) await showResult(result, `${result.target} (remote)`, 'remote');
   return result;
 };
 

@@ -1,8 +1,9 @@
 // The result of an invoke in the editor: read-only virtual documents (input and returned event) shown
-// with vscode.diff, diagnostics from the model on the returned event, and the summary.
+// with vscode.diff, or a titled failure view with clickable stack frames; diagnostics from the model
+// on the returned event; the summary in the status bar and the log.
 import * as vscode from 'vscode';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
-import type { InvokeResult, ResponseIssue, SourceRef } from '../../../server/src/core/protocol';
+import { failureTabTitle, failureText, frameLinks, type InvokeResult, type ResponseIssue, type SourceRef } from '../../../server/src/core/protocol';
 import { log } from '../log';
 
 /** URI scheme of the result documents. */
@@ -22,13 +23,45 @@ class ResultContentProvider implements vscode.TextDocumentContentProvider {
   }
 }
 
-/** Registers the content provider and the diagnostics collection. */
+/** Stack frames of a failure view link to the file and line they name. */
+class FrameLinkProvider implements vscode.DocumentLinkProvider {
+  provideDocumentLinks(doc: vscode.TextDocument): vscode.DocumentLink[] {
+    return frameLinks(doc.getText()).map((l) => {
+      // `#L12,5` is the fragment VS Code's opener turns into a selection.
+      const target = vscode.Uri.file(l.file).with({ fragment: `L${l.line}${l.column ? `,${l.column}` : ''}` });
+      const link = new vscode.DocumentLink(new vscode.Range(doc.positionAt(l.offset), doc.positionAt(l.offset + l.length)), target);
+      link.tooltip = `Open ${l.file.split(/[\\/]/).pop() ?? l.file} at line ${l.line}`;
+      return link;
+    });
+  }
+}
+
+/** Registers the content provider, the frame links and the diagnostics collection. */
 export function registerResultView(): vscode.Disposable[] {
   diagnostics = vscode.languages.createDiagnosticCollection('cognitoTriggers.invoke');
   status = vscode.window.createStatusBarItem('cognitoTriggers.invokeResult', vscode.StatusBarAlignment.Left, 10);
   status.name = 'Cognito Triggers: last invoke';
   status.command = 'cognitoTriggers.showOutput';
-  return [vscode.workspace.registerTextDocumentContentProvider(RESULT_SCHEME, new ResultContentProvider()), diagnostics, changed, status];
+  return [
+    vscode.workspace.registerTextDocumentContentProvider(RESULT_SCHEME, new ResultContentProvider()),
+    vscode.languages.registerDocumentLinkProvider({ scheme: RESULT_SCHEME }, new FrameLinkProvider()),
+    diagnostics,
+    changed,
+    status,
+  ];
+}
+
+/** While a run is going, the status item says so instead of showing the previous run's summary. */
+export function showRunning(title: string): void {
+  if (!status) return;
+  status.text = `$(sync~spin) Invoking ${title.length > 50 ? `${title.slice(0, 47)}…` : title}`;
+  status.tooltip = `Cognito Triggers: ${title} is running`;
+  status.show();
+}
+
+/** A run that produced no result (cancelled, refused): no summary of an earlier run stays behind. */
+export function clearStatus(): void {
+  status?.hide();
 }
 
 const SEVERITY: Record<ResponseIssue['severity'], vscode.DiagnosticSeverity> = {
@@ -65,23 +98,6 @@ export interface ShownResult {
   outputUri: vscode.Uri;
 }
 
-/** The document text of an outcome: the returned event, or what Lambda reports instead. */
-function outcomeJson(r: InvokeResult): unknown {
-  const o = r.outcome;
-  switch (o.kind) {
-    case 'returned':
-      return o.value;
-    case 'error':
-      return { errorType: o.errorType, errorMessage: o.errorMessage, trace: o.stack ?? [] };
-    case 'timeout':
-      return { errorType: 'Sandbox.Timedout', errorMessage: `Task timed out after ${(o.limitMs / 1000).toFixed(2)} seconds` };
-    case 'crashed':
-      return { errorType: 'Runtime.ExitError', errorMessage: o.reason };
-    case 'failedToStart':
-      return { error: o.message, location: o.location ?? null };
-  }
-}
-
 /**
  * A remote invoke's log tail (Lambda's decoded `LogResult`: the last 4 KB of the function's logs),
  * written like a local invoke's console lines.
@@ -112,37 +128,36 @@ function logSummary(r: InvokeResult): void {
   if (r.summary.cognitoError) log().info(`    Cognito error text: ${r.summary.cognitoError}`);
 }
 
-/** Shows a result: diff of input and returned event (or the error document), diagnostics and the summary. */
-export async function showResult(r: InvokeResult, title: string): Promise<ShownResult> {
-  const id = `${Date.now().toString(36)}-${++counter}`;
+/**
+ * Shows a result: the diff of the sent and returned event, or for a run that returned nothing a view
+ * titled "<handler> ← <event>: error / timeout / crashed / failed to start" with linked stack frames;
+ * diagnostics and the summary (status bar, log). No notification: the editor and the status bar carry
+ * the result, so repeated runs never pile up toasts (VS Code's API cannot close a message it showed).
+ */
+export async function showResult(r: InvokeResult, title: string, where: 'local' | 'remote' = 'local'): Promise<ShownResult> {
+  const id = `${Date.now().toString(36)}-${++counter}-${where}`;
   const inputUri = vscode.Uri.from({ scheme: RESULT_SCHEME, path: `/${id}/input.json` });
-  const outputUri = vscode.Uri.from({ scheme: RESULT_SCHEME, path: `/${id}/${r.outcome.kind === 'returned' ? 'returned' : r.outcome.kind}.json` });
-  const outputText = `${JSON.stringify(outcomeJson(r), null, 2)}\n`;
+  const o = r.outcome;
+  const outputUri = vscode.Uri.from({ scheme: RESULT_SCHEME, path: `/${id}/${o.kind === 'returned' ? 'returned.json' : failureTabTitle(title, o.kind)}` });
+  const outputText = o.kind === 'returned' ? `${JSON.stringify(o.value, null, 2)}\n` : failureText(r, title);
   contents.set(inputUri.toString(), `${JSON.stringify(r.input, null, 2)}\n`);
   contents.set(outputUri.toString(), outputText);
   // Keep the last few results only: the documents are cheap but unbounded growth is not.
   while (contents.size > 40) contents.delete(contents.keys().next().value as string);
-  diagnostics?.set(outputUri, issueDiagnostics(outputText, r.issues));
+  diagnostics?.set(outputUri, o.kind === 'returned' ? issueDiagnostics(outputText, r.issues) : []);
   logRemoteTail(r);
   logSummary(r);
   if (status) {
-    // The summary stays visible after the toast is gone: the status bar item, with the details as its tooltip.
+    // The summary stays visible: the status bar item, with the details as its tooltip.
     status.text = `${r.summary.succeeds ? '$(pass)' : '$(error)'} ${r.summary.headline.length > 60 ? `${r.summary.headline.slice(0, 57)}…` : r.summary.headline}`;
     status.tooltip = new vscode.MarkdownString([`**${title}** — ${r.durationMs} ms`, '', sourceLink(r.summary.headline, r.summary.source), '', ...r.summary.lines.map((l) => `- ${sourceLink(l.text, l.source)}`)].join('\n'));
     status.show();
   }
-  if (r.outcome.kind === 'returned') {
+  if (o.kind === 'returned') {
     await vscode.commands.executeCommand('vscode.diff', inputUri, outputUri, `${title}: sent ↔ returned`, { preview: true });
   } else {
     const doc = await vscode.workspace.openTextDocument(outputUri);
     await vscode.window.showTextDocument(doc, { preview: true });
   }
-  const again = 'Invoke Again';
-  const details = 'Show Details';
-  const show = r.summary.succeeds ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
-  void show(`${r.summary.headline} (${r.durationMs} ms)`, again, details).then((pick) => {
-    if (pick === again) void vscode.commands.executeCommand('cognitoTriggers.invokeAgain');
-    if (pick === details) log().show(true);
-  });
   return { inputUri, outputUri };
 }

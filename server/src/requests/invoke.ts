@@ -44,7 +44,13 @@ function loadEvent(deps: RequestDeps, src: InvokeEventSource): { value: unknown;
 }
 
 /** Runs one local invoke as the invokeLocal request describes it (the request and workspace/executeCommand share it). */
-export type RunLocalInvoke = (p: InvokeLocalRequest.Params) => Promise<InvokeLocalRequest.Result>;
+export type RunLocalInvoke = (p: InvokeLocalRequest.Params, signal?: AbortSignal) => Promise<InvokeLocalRequest.Result>;
+
+/** The answer to a cancelled invoke (the client's Cancel sends $/cancelRequest). */
+const CANCELLED: UserFacingError = {
+  code: 'cancelled',
+  message: 'Invoke cancelled: the handler\'s process and everything it started were ended.',
+};
 
 /** The runtime the project's IaC declares for the handler (`python3.12`, `nodejs20.x`): a different local Python or Node.js major is a warning. */
 async function declaredRuntime(folder: string, file: string): Promise<{ runtime?: string }> {
@@ -76,8 +82,9 @@ export function registerInvokeRequests(deps: RequestDeps): RunLocalInvoke {
     },
   };
 
-  const run: RunLocalInvoke = async (p) => {
+  const run: RunLocalInvoke = async (p, signal) => {
     if (!deps.isTrusted()) return { ok: false, error: deps.untrustedError?.() ?? UNTRUSTED };
+    if (signal?.aborted) return { ok: false, error: CANCELLED };
     const ev = loadEvent(deps, p.event);
     if ('error' in ev) return { ok: false, error: ev.error };
     const file = URI.parse(p.handler.uri).fsPath;
@@ -105,13 +112,23 @@ export function registerInvokeRequests(deps: RequestDeps): RunLocalInvoke {
         ...pyRuntime,
         ...(p.triggerId && getTrigger(p.triggerId) ? { triggerId: p.triggerId } : {}),
         onOutput: (text, stream) => send(text, stream),
+        ...(signal ? { signal } : {}),
       }),
     );
+    if (signal?.aborted) {
+      send(`END cancelled after ${result.durationMs} ms\n`, 'info');
+      return { ok: false, error: CANCELLED };
+    }
     send(`END ${result.outcome.kind} in ${result.durationMs} ms — ${result.summary.headline}\n`, 'info');
     const event: InvokeEventSource = p.event.kind === 'generate' ? { kind: 'value', value: ev.value, label: ev.label } : p.event;
     return { ok: true, result, eventLabel: ev.label, event };
   };
-  onRequest(connection, InvokeLocalRequest.type, run);
+  onRequest(connection, InvokeLocalRequest.type, (p, token) => {
+    // The client's Cancel arrives as $/cancelRequest: end the run and its process tree.
+    const abort = new AbortController();
+    const sub = token.onCancellationRequested(() => abort.abort());
+    return run(p, abort.signal).finally(() => sub.dispose());
+  });
 
   onRequest(connection, InvokeCandidatesRequest.type, async (p): Promise<InvokeCandidatesRequest.Result> => {
     const scope = p.scopeUri ?? p.exportsOf;

@@ -1,11 +1,11 @@
 // Server-side helpers that register and send the typed message specs of core/protocol.
-import type { Connection } from 'vscode-languageserver/node';
+import type { CancellationToken, Connection } from 'vscode-languageserver/node';
 import type { NotificationSpec, RequestSpec } from '../core/protocol';
 
 /** Registers a handler for a request spec. */
-export function onRequest<P, R>(connection: Connection, spec: RequestSpec<P, R>, handler: (params: P) => R | Promise<R>): void {
+export function onRequest<P, R>(connection: Connection, spec: RequestSpec<P, R>, handler: (params: P, token: CancellationToken) => R | Promise<R>): void {
   // The cast bridges jsonrpc's conditional HandlerResult type, which a generic R cannot satisfy.
-  connection.onRequest(spec.method, (params: P) => handler(params) as Promise<never>);
+  connection.onRequest(spec.method, (params: P, token: CancellationToken) => handler(params, token) as Promise<never>);
 }
 
 /** Registers a handler for a notification spec. */

@@ -20,6 +20,11 @@ function resultDiffTab(): vscode.TabInputTextDiff | undefined {
   return undefined;
 }
 
+/** Tabs showing a result document (failure views are plain text documents of the result scheme). */
+function resultTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.scheme === SCHEME);
+}
+
 suite('local invoke', () => {
   test('the handler CodeLens runs the handler and shows the returned event and the summary', async () => {
     await activeApi();
@@ -58,6 +63,30 @@ suite('local invoke', () => {
     const answer = await vscode.commands.executeCommand<InvokeLocalRequest.Result>('cognitoTriggers.invokeLocal', { ...arg, handler: { uri: fixtureUri('handlers/preSignUp.js').toString(), handlerName: 'handler' } });
     assert.ok(answer?.ok, JSON.stringify(answer));
     if (answer.ok) assert.equal(answer.eventLabel, 'events/PreSignUp/PreSignUp_SignUp.json');
+  });
+
+  test('a handler that throws opens a view titled "<handler> ← <event>: error" whose stack frames link to the file and line', async () => {
+    await activeApi();
+    // Written into the workspace copy: line 4 throws, called from the handler on line 1.
+    const file = vscode.Uri.joinPath(workspaceFolder().uri, 'handlers', 'failing.js');
+    fs.writeFileSync(file.fsPath, "exports.handler = async (event) => check(event);\n\nfunction check(event) {\n  throw new Error(`Sign-up closed for ${event.userName}`);\n}\n");
+    const answer = await vscode.commands.executeCommand<InvokeLocalRequest.Result>('cognitoTriggers.invokeLocal', {
+      uri: file.toString(),
+      handlerName: 'handler',
+      triggerIds: ['PreSignUp'],
+      eventUri: fixtureUri('events/PreSignUp/PreSignUp_SignUp.json').toString(),
+    });
+    assert.ok(answer?.ok && answer.result.outcome.kind === 'error', JSON.stringify(answer));
+    const tab = await waitFor('the failure view tab', async () => resultTabs().find((t) => t.label.startsWith('failing.js#handler')), 10_000);
+    assert.equal(tab.label, 'failing.js#handler ← PreSignUp_SignUp.json: error');
+    assert.ok(!resultTabs().some((t) => /(^|\/)error\.json$/.test(t.label)), resultTabs().map((t) => t.label).join(' | '));
+    const doc = await vscode.workspace.openTextDocument((tab.input as vscode.TabInputText).uri);
+    assert.match(doc.getText(), /^failing\.js#handler ← events\/PreSignUp\/PreSignUp_SignUp\.json: error\n\nError: Sign-up closed for /);
+    const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', doc.uri);
+    const frames = links.filter((l) => l.target?.path === file.path).map((l) => l.target?.fragment);
+    // The stack: the throw (line 4) first, then the handler that called it (line 1); the summary's
+    // one-line location below links the throw again.
+    assert.deepEqual(frames.map((f) => f?.split(',')[0]), ['L4', 'L1', 'L4'], JSON.stringify(links.map((l) => l.target?.toString())));
   });
 
   test('Invoke Again repeats the last run', async () => {

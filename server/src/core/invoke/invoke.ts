@@ -27,6 +27,8 @@ export interface InvokeLocalOptions {
   /** One run in a short-lived host (the CLI). */
   oneShot?: boolean;
   onOutput?(text: string, stream: 'stdout' | 'stderr'): void;
+  /** Cancel (the editor's progress notification): ends the run and its process tree. */
+  signal?: AbortSignal;
 }
 
 function toResponseIssues(issues: readonly EventIssue[], known: readonly EventIssue[]): ResponseIssue[] {
@@ -55,6 +57,7 @@ export async function invokeLocal(invoker: LocalInvoker, o: InvokeLocalOptions):
     ...(o.runtime ? { runtime: o.runtime } : {}),
     ...(o.oneShot ? { oneShot: true } : {}),
     ...(o.onOutput ? { onOutput: o.onOutput } : {}),
+    ...(o.signal ? { signal: o.signal } : {}),
   });
   let issues: ResponseIssue[] = [];
   if (r.outcome.kind === 'returned' && trigger && !trigger.noResponse && typeof r.outcome.value === 'object' && r.outcome.value !== null) {

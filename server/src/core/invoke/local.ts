@@ -33,6 +33,8 @@ export interface LocalRunRequest {
   oneShot?: boolean;
   /** Live console output. */
   onOutput?(text: string, stream: 'stdout' | 'stderr'): void;
+  /** Cancel: ends the run and its whole process tree (the worker, if warm, is not reused). */
+  signal?: AbortSignal;
 }
 
 /** What the invoker reports outside any run. */
@@ -141,7 +143,7 @@ export class LocalInvoker {
       const proc = this.spawn(req, env, file, python, undefined, true);
       this.fresh.add(proc);
       void proc.whenClosed().then(() => this.fresh.delete(proc));
-      const r = await proc.run(runReq, req.timeoutMs);
+      const r = await proc.run(runReq, req.timeoutMs, req.signal);
       proc.dispose();
       return { ...base, ...extra, ...r, durationMs: performance.now() - started };
     }
@@ -157,7 +159,7 @@ export class LocalInvoker {
     const worker = w as Warm;
     worker.output = req.onOutput;
     clearTimeout(worker.idleTimer);
-    const r = await worker.proc.run(runReq, req.timeoutMs);
+    const r = await worker.proc.run(runReq, req.timeoutMs, req.signal);
     worker.lastUsed = Date.now();
     if (!worker.proc.usable) {
       if (this.warm.get(file) === worker) this.end(file, worker);

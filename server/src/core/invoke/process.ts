@@ -44,9 +44,14 @@ interface Pending {
   id: number;
   limitMs: number;
   timedOut: boolean;
+  /** The caller cancelled the run (the editor's Cancel): the tree was killed on purpose. */
+  cancelled: boolean;
   timer: NodeJS.Timeout;
   resolve(r: RunOutcome): void;
 }
+
+/** The outcome's reason when the caller cancelled the run. */
+export const CANCELLED_REASON = 'Cancelled: the run was stopped and the handler\'s process and everything it started were ended.';
 
 /** Console output kept and forwarded per run; past it one visible note replaces the rest. */
 export const OUTPUT_CAP_BYTES = 8 * 1024 * 1024;
@@ -145,8 +150,12 @@ export class RunnerProcess {
     });
   }
 
-  /** Runs the handler once. Never rejects: every failure is an outcome. */
-  run(req: Omit<RunRequest, 'type' | 'id' | 'deadline'>, limitMs: number): Promise<RunOutcome> {
+  /**
+   * Runs the handler once. Never rejects: every failure is an outcome. Aborting `signal` (Cancel) ends
+   * the process and everything it started, as a timeout does; the outcome then says it was cancelled.
+   */
+  run(req: Omit<RunRequest, 'type' | 'id' | 'deadline'>, limitMs: number, signal?: AbortSignal): Promise<RunOutcome> {
+    if (signal?.aborted) return Promise.resolve({ outcome: { kind: 'crashed', reason: CANCELLED_REASON }, logs: '' });
     if (!this.usable || this.pending) return Promise.resolve({ outcome: { kind: 'crashed', reason: 'The runner process is not available.' }, logs: '' });
     const id = this.nextId++;
     this.logs = '';
@@ -161,7 +170,20 @@ export class RunnerProcess {
         this.tree.kill();
         // setTimeout fires at once past 2^31-1 ms.
       }, Math.min(limitMs, 2 ** 31 - 1));
-      this.pending = { id, limitMs, timedOut: false, timer, resolve };
+      const pending: Pending = { id, limitMs, timedOut: false, cancelled: false, timer, resolve };
+      this.pending = pending;
+      const onAbort = (): void => {
+        if (this.pending !== pending) return;
+        pending.cancelled = true;
+        this.usable = false;
+        this.tree.kill();
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const done = pending.resolve;
+      pending.resolve = (r) => {
+        signal?.removeEventListener('abort', onAbort);
+        done(r);
+      };
       this.child.send({ ...req, type: 'run', id, deadline: Date.now() + limitMs } satisfies RunRequest);
     });
   }
@@ -226,6 +248,10 @@ export class RunnerProcess {
     if (!p) return;
     if (p.timedOut) {
       this.finish({ kind: 'timeout', limitMs: p.limitMs });
+      return;
+    }
+    if (p.cancelled) {
+      this.finish({ kind: 'crashed', reason: CANCELLED_REASON, exitCode: code, signal });
       return;
     }
     let reason: string;

@@ -8,6 +8,7 @@ export * from './invokeResult';
 export * from './aws';
 export * from './events';
 export * from './invoke';
+export * from './invokeFailure';
 
 /**
  * Server → client, once after `initialized`: the server is ready to answer feature requests.
