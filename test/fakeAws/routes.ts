@@ -151,3 +151,36 @@ export function handleIdentity(ctx: Ctx): void {
   }
   error('UnknownOperationException', `fake Cognito Identity: ${operation} is not implemented`);
 }
+
+/** AWS KMS (awsJson1.1, X-Amz-Target TrentService.*): DescribeKey of the keys in the state. */
+export function handleKms(ctx: Ctx): void {
+  const operation = String(ctx.req.headers['x-amz-target']).replace(/^TrentService\./, '');
+  const params = ctx.body ? (JSON.parse(ctx.body) as Record<string, unknown>) : {};
+  ctx.record({ service: 'kms', operation, params });
+  if (injected(ctx, operation, true)) return;
+  const error = (type: string, message: string) => ctx.reply(400, { __type: type, message }, { 'content-type': 'application/x-amz-json-1.1' });
+  if (operation !== 'DescribeKey') return error('UnsupportedOperationException', `fake KMS: ${operation} is not implemented`);
+  const id = String(params.KeyId ?? '');
+  // KMS takes a key ARN, a key id or an alias; the fake keeps ARNs and matches the id at their end.
+  const key = (ctx.state.keys ?? []).find((k) => k.arn === id || k.arn.endsWith(`/${id}`));
+  if (!key) return error('NotFoundException', `Key '${id}' does not exist`);
+  const [, , , region, account, resource] = key.arn.split(':');
+  const state = key.state ?? 'Enabled';
+  ctx.reply(200, {
+    KeyMetadata: {
+      AWSAccountId: account,
+      KeyId: resource?.replace(/^key\//, ''),
+      Arn: key.arn,
+      CreationDate: 1767225600,
+      Enabled: state === 'Enabled',
+      KeyState: state,
+      KeyUsage: key.keyUsage ?? 'ENCRYPT_DECRYPT',
+      KeySpec: key.keySpec ?? 'SYMMETRIC_DEFAULT',
+      CustomerMasterKeySpec: key.keySpec ?? 'SYMMETRIC_DEFAULT',
+      KeyManager: 'CUSTOMER',
+      Origin: 'AWS_KMS',
+      Description: `fake key in ${region}`,
+      ...(state === 'PendingDeletion' ? { DeletionDate: 1798761600 } : {}),
+    },
+  }, { 'content-type': 'application/x-amz-json-1.1' });
+}

@@ -1,11 +1,11 @@
-// A test double of the Lambda, Cognito Sync and Cognito Identity APIs on 127.0.0.1, speaking their
-// real wire protocols (REST-JSON, REST-JSON, awsJson1.1) to the real SDK clients, and recording calls.
+// A test double of the Lambda, Cognito Sync, Cognito Identity and KMS (DescribeKey) APIs on 127.0.0.1,
+// speaking their real wire protocols (REST-JSON, REST-JSON, awsJson1.1, awsJson1.1) to the real SDK clients, and recording calls.
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { handleIdentity, handleLambda, handleSync } from './routes';
+import { handleIdentity, handleKms, handleLambda, handleSync } from './routes';
 import type { FakeState, RecordedCall } from './state';
 
-export type { FakeFunction, FakeIdentityPool, FakeState, RecordedCall } from './state';
+export type { FakeFunction, FakeIdentityPool, FakeKey, FakeState, RecordedCall } from './state';
 
 /** A running fake. */
 export interface FakeAws {
@@ -33,6 +33,7 @@ export async function startFakeAws(state: FakeState): Promise<FakeAws> {
       };
       const ctx = { req, url, body, state, reply, record: (c: Omit<RecordedCall, 'authorization'>) => calls.push({ ...c, authorization: String(req.headers.authorization ?? '') }) };
       try {
+        if (String(req.headers['x-amz-target'] ?? '').startsWith('TrentService.')) return handleKms(ctx);
         if (req.headers['x-amz-target']) return handleIdentity(ctx);
         if (url.pathname.startsWith('/2015-03-31/functions')) return handleLambda(ctx);
         if (url.pathname.startsWith('/identitypools/')) return handleSync(ctx);

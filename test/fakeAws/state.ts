@@ -18,10 +18,23 @@ export interface FakeIdentityPool {
   events: Record<string, string>;
 }
 
+/** A KMS key of the fake (DescribeKey). */
+export interface FakeKey {
+  arn: string;
+  /** KeyState; `Enabled` is true only for 'Enabled'. Default 'Enabled'. */
+  state?: 'Enabled' | 'Disabled' | 'PendingDeletion' | 'PendingImport' | 'Unavailable';
+  /** Default 'SYMMETRIC_DEFAULT'. */
+  keySpec?: string;
+  /** Default 'ENCRYPT_DECRYPT'. */
+  keyUsage?: string;
+}
+
 /** Everything the fake serves. */
 export interface FakeState {
   functions: FakeFunction[];
   identityPools: FakeIdentityPool[];
+  /** KMS keys (DescribeKey); none when absent. */
+  keys?: FakeKey[];
   /** Page size of the list operations (small in tests, to prove every page is read). */
   pageSize?: number;
   /** Force an error on an operation: `{ AddPermission: { status: 403, type: 'AccessDeniedException' } }`. */
@@ -39,7 +52,7 @@ export interface InjectedFailure {
 
 /** One call the fake received. */
 export interface RecordedCall {
-  service: 'lambda' | 'sync' | 'identity';
+  service: 'lambda' | 'sync' | 'identity' | 'kms';
   operation: string;
   /** Path parameter (function name, identity pool id). */
   resource?: string;

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { addAwsBindCommands } from './awsBind';
 import { addCheckCommand } from './check';
+import { addDoctorCommand } from './doctor';
 import { addEventCommand } from './event';
 import { addFlowCommand } from './flow';
 import { addServeLambdaCommand } from './serveLambda';
@@ -15,4 +16,4 @@ import { addWiringCommand } from './wiring';
 export type AddSubcommand = (program: Command) => void;
 
 /** Every subcommand, in the order `--help` lists them. */
-export const SUBCOMMANDS: AddSubcommand[] = [addTriggersCommand, addEventCommand, addInvokeCommand, addScaffoldCommand, addFlowCommand, addServeLambdaCommand, addCheckCommand, addWiringCommand, addAwsBindCommands, addLspCommand];
+export const SUBCOMMANDS: AddSubcommand[] = [addTriggersCommand, addEventCommand, addInvokeCommand, addScaffoldCommand, addFlowCommand, addServeLambdaCommand, addCheckCommand, addWiringCommand, addAwsBindCommands, addDoctorCommand, addLspCommand];

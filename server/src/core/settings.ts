@@ -10,6 +10,8 @@ export interface EndpointSettings {
   cognitoIdentityProvider?: string;
   cognitoIdentity?: string;
   cognitoSync?: string;
+  /** KMS (the doctor's DescribeKey of a custom sender key). */
+  kms?: string;
 }
 
 /** Resolved settings for one resource (file) as the server and the CLI see them. */
@@ -180,6 +182,7 @@ export const SETTINGS: readonly SettingDeclaration[] = [
         cognitoIdentityProvider: { type: 'string' },
         cognitoIdentity: { type: 'string' },
         cognitoSync: { type: 'string' },
+        kms: { type: 'string' },
       },
       additionalProperties: false,
       default: {},

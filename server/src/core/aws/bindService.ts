@@ -288,12 +288,16 @@ function partialLines(p: PartialChange): string[] {
 /** Shell-quotes an argument when it needs it. */
 const q = (v: string): string => (/^[\w@%+=:,./-]+$/.test(v) ? v : `'${v.replace(/'/g, "'\\''")}'`);
 
-/** The CLI command that does `r` (run again, it finishes: every step is idempotent). */
-function cliCommand(r: BindRequest, opts: ApplyOptions): string {
+/**
+ * The CLI command that does `r` (run again, it finishes: every step is idempotent). With `ask`, no
+ * `--yes`: the command shows the plan and asks before it changes anything (the doctor's fixes).
+ */
+export function cliCommand(r: BindRequest, opts: ApplyOptions, confirm: 'yes' | 'ask' = 'yes'): string {
+  const yes = confirm === 'yes' ? ' --yes' : '';
   const pool = r.kind === 'userPool' ? `--user-pool ${q(r.poolId)} --trigger ${q(r.slot)}` : `--identity-pool ${q(r.poolId)}`;
-  if (r.functionName === undefined) return `cognito-triggers unbind ${pool}${opts.removePermission ? ' --remove-permission' : ''} --yes`;
+  if (r.functionName === undefined) return `cognito-triggers unbind ${pool}${opts.removePermission ? ' --remove-permission' : ''}${yes}`;
   const extra = r.kind === 'userPool' ? `${r.lambdaVersion ? ` --lambda-version ${q(r.lambdaVersion)}` : ''}${r.kmsKeyId ? ` --kms-key ${q(r.kmsKeyId)}` : ''}` : '';
-  return `cognito-triggers bind ${pool} --function ${q(r.functionName)}${extra} --yes`;
+  return `cognito-triggers bind ${pool} --function ${q(r.functionName)}${extra}${yes}`;
 }
 
 /** The CLI command that restores the slot from the plan's snapshot, guarded by --expect-current. */

@@ -2,6 +2,7 @@
 import { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoSyncClient } from '@aws-sdk/client-cognito-sync';
+import { KMSClient } from '@aws-sdk/client-kms';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
@@ -37,12 +38,14 @@ export interface CallContext {
   $timeoutMs?: number;
 }
 
-/** The four clients the AWS features use. */
+/** The clients the AWS features use. */
 export interface AwsClients {
   lambda: LambdaClient;
   userPools: CognitoIdentityProviderClient;
   identityPools: CognitoIdentityClient;
   sync: CognitoSyncClient;
+  /** The doctor's DescribeKey of a custom sender's key. */
+  kms: KMSClient;
   /** Closes the clients' sockets. */
   destroy(): void;
 }
@@ -88,17 +91,19 @@ export async function createAwsClients(target: AwsTarget = {}): Promise<AwsClien
     const url = own || target.endpointUrl || configured;
     return url ? { endpoint: url } : {};
   };
-  const [lambda, userPools, identityPools, sync] = withoutNodeVersionWarning(() => [
+  const [lambda, userPools, identityPools, sync, kms] = withoutNodeVersionWarning(() => [
     new LambdaClient({ ...common, ...endpoint(target.endpoints?.lambda, fromProfile.lambda) }),
     new CognitoIdentityProviderClient({ ...common, ...endpoint(target.endpoints?.cognitoIdentityProvider, fromProfile.cognitoIdentityProvider) }),
     new CognitoIdentityClient({ ...common, ...endpoint(target.endpoints?.cognitoIdentity, fromProfile.cognitoIdentity) }),
     new CognitoSyncClient({ ...common, ...endpoint(target.endpoints?.cognitoSync, fromProfile.cognitoSync) }),
+    new KMSClient({ ...common, ...endpoint(target.endpoints?.kms, fromProfile.kms) }),
   ] as const);
   const prefixes = [
     [lambda, 'lambda'],
     [userPools, 'cognito-idp'],
     [identityPools, 'cognito-identity'],
     [sync, 'cognito-sync'],
+    [kms, 'kms'],
   ] as const;
   for (const [client, prefix] of prefixes) nameFailedCalls(client, prefix, timeoutMs);
   return {
@@ -106,8 +111,9 @@ export async function createAwsClients(target: AwsTarget = {}): Promise<AwsClien
     userPools,
     identityPools,
     sync,
+    kms,
     destroy() {
-      for (const c of [lambda, userPools, identityPools, sync]) c.destroy();
+      for (const c of [lambda, userPools, identityPools, sync, kms]) c.destroy();
     },
   };
 }

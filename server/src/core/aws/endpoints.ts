@@ -3,7 +3,7 @@
 // from AWS_PROFILE / default, not from the client's `profile` option (measured; see the test).
 
 /** SDK service ids of the clients we build (they name the env variables and `services` keys). */
-export const SERVICE_IDS = { lambda: 'Lambda', cognitoIdentityProvider: 'Cognito Identity Provider', cognitoIdentity: 'Cognito Identity', cognitoSync: 'Cognito Sync' } as const;
+export const SERVICE_IDS = { lambda: 'Lambda', cognitoIdentityProvider: 'Cognito Identity Provider', cognitoIdentity: 'Cognito Identity', cognitoSync: 'Cognito Sync', kms: 'KMS' } as const;
 
 /** Parsed shared config as `loadSharedConfigFiles` returns it (`configFile`). */
 export type SharedConfig = Record<string, Record<string, string | undefined>>;

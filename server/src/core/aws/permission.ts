@@ -49,24 +49,55 @@ export interface PermissionMatch {
  * undefined. Deny statements are not evaluated: we only decide whether adding one would be a duplicate.
  */
 export function findPermission(policyJson: string | undefined, need: PermissionNeed): PermissionMatch | undefined {
-  if (!policyJson) return undefined;
-  let policy: { Statement?: unknown };
-  try {
-    policy = JSON.parse(policyJson) as { Statement?: unknown };
-  } catch {
-    return undefined;
-  }
-  const statements = Array.isArray(policy.Statement) ? policy.Statement : policy.Statement ? [policy.Statement] : [];
-  for (const raw of statements) {
-    const s = raw as { Sid?: string; Effect?: string; Principal?: unknown; Action?: unknown; Condition?: Record<string, Record<string, unknown>> };
+  // The first statement that grants it, in policy order: one scoped to this pool, or a broad one.
+  const g = grantsFor(policyJson, need).find((x) => x.kind === 'thisPool' || x.kind === 'broad');
+  if (!g) return undefined;
+  return { ...(g.sid ? { sid: g.sid } : {}), ...(g.kind === 'broad' ? { broad: true } : {}) };
+}
+
+/** How one Allow statement for the principal relates to `need` (the doctor reports each kind). */
+export type GrantKind = 'thisPool' | 'broad' | 'otherPool' | 'otherAccount';
+
+/** An Allow statement of the policy for `need.principal` and lambda:InvokeFunction, classified. */
+export interface Grant {
+  sid?: string;
+  kind: GrantKind;
+  /** The statement's aws:SourceArn values (empty for a broad one). */
+  sourceArns: string[];
+  sourceAccounts: string[];
+}
+
+/**
+ * Every Allow statement in `policyJson` that lets `need.principal` invoke the function, classified
+ * against `need`: for this pool; broad (no SourceArn: any pool, of any account without SourceAccount);
+ * scoped to other pools only; or to another account. Unparsable or absent policy: none.
+ */
+export function grantsFor(policyJson: string | undefined, need: PermissionNeed): Grant[] {
+  const out: Grant[] = [];
+  for (const s of statementsOf(policyJson)) {
     if (s.Effect !== 'Allow' || !principalMatches(s.Principal, need.principal) || !actionMatches(s.Action)) continue;
-    const arns = conditionValues(s.Condition, 'aws:sourcearn');
-    const accounts = conditionValues(s.Condition, 'aws:sourceaccount');
-    if (accounts.length > 0 && !accounts.includes(need.sourceAccount)) continue;
-    if (arns.length === 0) return { ...(s.Sid ? { sid: s.Sid } : {}), broad: true };
-    if (arns.some((pattern) => arnMatches(pattern, need.sourceArn))) return s.Sid ? { sid: s.Sid } : {};
+    const sourceArns = conditionValues(s.Condition, 'aws:sourcearn');
+    const sourceAccounts = conditionValues(s.Condition, 'aws:sourceaccount');
+    const kind: GrantKind =
+      sourceAccounts.length > 0 && !sourceAccounts.includes(need.sourceAccount) ? 'otherAccount'
+      : sourceArns.length === 0 ? 'broad'
+      : sourceArns.some((pattern) => arnMatches(pattern, need.sourceArn)) ? 'thisPool'
+      : 'otherPool';
+    out.push({ ...(s.Sid ? { sid: s.Sid } : {}), kind, sourceArns, sourceAccounts });
   }
-  return undefined;
+  return out;
+}
+
+type RawStatement = { Sid?: string; Effect?: string; Principal?: unknown; Action?: unknown; Condition?: Record<string, Record<string, unknown>> };
+
+function statementsOf(policyJson: string | undefined): RawStatement[] {
+  if (!policyJson) return [];
+  try {
+    const policy = JSON.parse(policyJson) as { Statement?: unknown };
+    return (Array.isArray(policy.Statement) ? policy.Statement : policy.Statement ? [policy.Statement] : []) as RawStatement[];
+  } catch {
+    return [];
+  }
 }
 
 /** Sids of statements we added for this pool (unbind offers to remove these only). */

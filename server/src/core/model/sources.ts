@@ -384,6 +384,38 @@ export const SOURCES = {
     url: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-nodejs.html',
     title: 'Building Lambda functions with Node.js: the supported runtimes and their Node.js major (nodejs20.x is Node.js 20)',
   },
+  triggerInvokeErrors: {
+    kind: 'docs',
+    url: 'https://repost.aws/knowledge-center/cognito-lambda-trigger-errors',
+    title: 'AWS Knowledge Center, "Resolve errors with Lambda triggers in Amazon Cognito": "PreSignUp invocation failed due to error AccessDeniedException" when the function lacks the permission, and also when the function was deleted',
+    quote: 'This error also occurs when you delete the function that you added as a trigger. If you delete a Lambda trigger, then you must update the corresponding trigger in the user pool.',
+  },
+  servicePermissionSource: {
+    kind: 'docs',
+    url: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-lambda-permission.html',
+    title: 'AWS::Lambda::Permission (as the Lambda AddPermission reference): grant a service principal with the SourceArn of the resource that invokes',
+    quote: 'If you grant permission to a service principal without specifying the source, other accounts could potentially configure resources in their account to invoke your Lambda function.',
+  },
+  lambdaRuntimeDeprecation: {
+    kind: 'docs',
+    url: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtime-support-policy',
+    title: 'Lambda runtimes: deprecation dates and the runtime deprecation policy (after deprecation Lambda no longer patches the runtime; creating and then updating functions on it are blocked later)',
+  },
+  customSenderKey: {
+    kind: 'api',
+    url: `${api('LambdaConfigType')}#CognitoUserPools-Type-LambdaConfigType-KMSKeyID`,
+    title: 'LambdaConfigType KMSKeyID: the KMS key Cognito encrypts the codes and temporary passwords it sends to CustomEmailSender and CustomSMSSender with',
+    quote: 'The Amazon Resource Name (ARN) of an AWS KMS key. Amazon Cognito uses the key to encrypt codes and temporary passwords sent to CustomEmailSender and CustomSMSSender.',
+  },
+  kmsKeyState: {
+    kind: 'docs',
+    url: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html',
+    title: 'AWS KMS key states: only an Enabled key can be used in cryptographic operations',
+  },
+  iacDrift: {
+    kind: 'local',
+    title: "A comparison of the repository's infrastructure code with the deployed pool (this tool's reading of the IaC), not a statement about Cognito",
+  },
   localRun: {
     kind: 'local',
     title: 'About this local run, not a statement about Cognito',

@@ -171,3 +171,54 @@ export namespace AwsRemoteInvokeRequest {
   }
   export const type = requestSpec<Params, AwsResult<InvokeResult>>(method);
 }
+
+/** How bad a doctor finding is: `error` = Cognito fails (or ignores) what the trigger should do. */
+export type DoctorSeverity = 'error' | 'warning' | 'information';
+
+/** A one-step fix of a finding: a bind through the same plan/review/apply path as Bind Trigger. */
+export interface DoctorFix {
+  /** Button text: "Add the missing permission", "Bind with LambdaVersion V2_0". */
+  title: string;
+  /** The bind that does it (planned with AwsPlanBindRequest, reviewed, applied). */
+  bind: BindTarget;
+  /** The same as a CLI command (it shows the plan and asks before it changes anything). */
+  command: string;
+}
+
+/** One thing the doctor found about a deployed pool. */
+export interface DoctorFinding {
+  /** Stable id: `doctor/permission-missing`, `doctor/function-missing` … */
+  rule: string;
+  severity: DoctorSeverity;
+  /** The LambdaConfig key (or `SyncTrigger`) it is about. */
+  slot?: string;
+  functionArn?: string;
+  /** Starts with the pool's name. */
+  message: string;
+  /** Where the rule it applies comes from (docs URL, API reference, or "local" for this tool's own reading). */
+  source: { kind: string; title: string; url?: string };
+  fix?: DoctorFix;
+}
+
+/** What the doctor checked in one pool, and what it found. */
+export interface DoctorReport {
+  pool: { kind: 'userPool' | 'identityPool'; id: string; name: string; arn?: string };
+  /** The bound slots it checked, with their function. */
+  checked: { slot: string; functionArn: string }[];
+  findings: DoctorFinding[];
+  counts: Record<DoctorSeverity, number>;
+  /** What it could not check, and why (no handler in the workspace, IaC names no such pool …). */
+  notes: string[];
+}
+
+/** Checks a deployed pool: functions, permissions, versions, KMS key, runtimes, and drift from the workspace's IaC. */
+export namespace AwsDoctorRequest {
+  export const method = 'cognitoTriggers/aws/doctor' as const;
+  export interface Params {
+    kind: 'userPool' | 'identityPool';
+    poolId: string;
+    /** Workspace folder URIs: their bindings files, IaC and handler files are compared with the pool. */
+    folders: string[];
+  }
+  export const type = requestSpec<Params, AwsResult<DoctorReport>>(method);
+}

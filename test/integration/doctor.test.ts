@@ -1,0 +1,245 @@
+// Integration: the doctor on real cognito-local user pools and the wire-protocol fake (Lambda, Sync,
+// Identity, KMS DescribeKey): each broken setup gives its finding, a healthy pool none, and a fix
+// applied through bind's plan/apply path makes the next run clean. All traffic goes to 127.0.0.1.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { CreateUserPoolCommand, type LambdaConfigType } from '@aws-sdk/client-cognito-identity-provider';
+import { applyBind, planBind } from '../../server/src/core/aws/bindService';
+import { createAwsClients, type AwsClients } from '../../server/src/core/aws/clients';
+import { doctorIdentityPool, doctorUserPool, type DoctorFolder, type DoctorWorkspace } from '../../server/src/core/aws/doctor';
+import { diskFolder } from '../../server/src/core/aws/doctor/diskFolder';
+import { describeUserPool } from '../../server/src/core/aws/userPoolBinding';
+import type { DoctorReport } from '../../server/src/core/protocol/aws';
+import { startFakeAws, type FakeAws, type FakeFunction } from '../fakeAws/server';
+import { isolateAwsEnv, startCognitoLocal, type CognitoLocal } from './cognitoLocal';
+
+const ACCOUNT = '123456789012';
+const arn = (name: string) => `arn:aws:lambda:us-east-1:${ACCOUNT}:function:${name}`;
+const KEY = (id: string) => `arn:aws:kms:us-east-1:${ACCOUNT}:key/${id}`;
+/** Runtime deprecation is judged against this day, not the machine's clock. */
+const NOW = new Date('2026-12-01T00:00:00Z');
+const NO_WORKSPACE: DoctorWorkspace = { folders: [] };
+const IDENTITY_POOL = 'us-east-1:11111111-2222-3333-4444-555555555555';
+
+/** A function scoped, like bind would scope it, to the pool ARN (cognito-local's account is `local`). */
+function allow(poolArn: string, principal = 'cognito-idp.amazonaws.com', sid = 'allow-pool'): Record<string, unknown> {
+  const account = poolArn.split(':')[4];
+  return { Sid: sid, Effect: 'Allow', Principal: { Service: principal }, Action: 'lambda:InvokeFunction', Resource: '*', Condition: { StringEquals: { 'AWS:SourceAccount': account }, ArnLike: { 'AWS:SourceArn': poolArn } } };
+}
+
+/** A workspace folder held in memory: bindings entries and handler files. */
+function memoryFolder(files: Record<string, string>, entries: DoctorFolder['entries']): DoctorWorkspace {
+  return { folders: [{ name: 'app', entries, readFile: (rel) => files[rel] }] };
+}
+
+const rules = (r: DoctorReport): string[] => r.findings.map((f) => f.rule);
+
+describe('doctor on cognito-local and the wire-protocol fake', () => {
+  let cl: CognitoLocal;
+  let fake: FakeAws;
+  let clients: AwsClients;
+  let counter = 0;
+
+  const fn = (name: string, extra: Partial<FakeFunction> = {}): FakeFunction => {
+    const f: FakeFunction = { name, arn: arn(name), runtime: 'nodejs24.x', statements: [], run: (e) => e, ...extra };
+    fake.state.functions.push(f);
+    return f;
+  };
+  /** A pool with this LambdaConfig; returns its id and ARN. */
+  const pool = async (lambdaConfig: LambdaConfigType, name = `doctor-${++counter}`): Promise<{ id: string; arn: string; name: string }> => {
+    const created = await clients.userPools.send(new CreateUserPoolCommand({ PoolName: name, LambdaConfig: lambdaConfig }));
+    const d = await describeUserPool(clients, created.UserPool!.Id!);
+    return { id: d.Id!, arn: d.Arn!, name };
+  };
+  /** Applies a finding's fix the way Bind Trigger does (plan, then apply), as the user's one step. */
+  const applyFix = async (r: DoctorReport, rule: string): Promise<void> => {
+    const fix = r.findings.find((f) => f.rule === rule)?.fix;
+    assert.ok(fix, `${rule} has a fix`);
+    const applied = await applyBind(clients, await planBind(clients, fix.bind));
+    assert.equal(applied.partial, undefined);
+  };
+
+  before(async () => {
+    isolateAwsEnv();
+    [cl, fake] = await Promise.all([startCognitoLocal(), startFakeAws({ functions: [], identityPools: [{ id: IDENTITY_POOL, name: 'sync-pool', events: {} }], keys: [] })]);
+    clients = await createAwsClients({ region: 'us-east-1', endpoints: { cognitoIdentityProvider: cl.endpoint, lambda: fake.endpoint, cognitoSync: fake.endpoint, cognitoIdentity: fake.endpoint, kms: fake.endpoint }, maxAttempts: 1 });
+  });
+  after(async () => {
+    clients?.destroy();
+    await Promise.all([cl?.stop(), fake?.stop()]);
+  });
+
+  it('a healthy pool has zero findings', async () => {
+    const ok = fn('healthy');
+    const p = await pool({ PreSignUp: ok.arn, PostConfirmation: ok.arn });
+    ok.statements.push(allow(p.arn));
+    const r = await doctorUserPool(clients, p.id, NO_WORKSPACE, { now: NOW });
+    assert.deepEqual(r.findings, []);
+    assert.deepEqual(r.counts, { error: 0, warning: 0, information: 0 });
+    assert.deepEqual(r.checked.map((c) => c.slot), ['PreSignUp', 'PostConfirmation']);
+    assert.equal(r.pool.name, p.name);
+  });
+
+  it('a deleted function: every sign-up fails; no permission check on a function that is not there', async () => {
+    const p = await pool({ PreSignUp: arn('deleted-long-ago') });
+    const r = await doctorUserPool(clients, p.id, NO_WORKSPACE, { now: NOW });
+    assert.deepEqual(rules(r), ['doctor/function-missing']);
+    const f = r.findings[0]!;
+    assert.equal(f.severity, 'error');
+    assert.ok(f.message.startsWith(`${p.name}: PreSignUp calls ${arn('deleted-long-ago')}, which does not exist`), f.message);
+    assert.equal(f.source.url, 'https://repost.aws/knowledge-center/cognito-lambda-trigger-errors');
+  });
+
+  it('a missing permission: found, fixed through the bind path, then clean', async () => {
+    const hook = fn('no-permission');
+    const p = await pool({ PreSignUp: hook.arn });
+    const r = await doctorUserPool(clients, p.id, NO_WORKSPACE, { now: NOW });
+    assert.deepEqual(rules(r), ['doctor/permission-missing']);
+    assert.match(r.findings[0]!.message, /does not let cognito-idp\.amazonaws\.com invoke it for this pool/);
+    assert.equal(r.findings[0]!.fix?.command, `cognito-triggers bind --user-pool ${p.id} --trigger PreSignUp --function ${hook.arn}`);
+    const updatesBefore = fake.callsOf('AddPermission').length;
+    await applyFix(r, 'doctor/permission-missing');
+    assert.equal(fake.callsOf('AddPermission').length, updatesBefore + 1);
+    assert.deepEqual([fake.callsOf('AddPermission').at(-1)!.params.SourceArn, fake.callsOf('AddPermission').at(-1)!.params.SourceAccount], [p.arn, 'local']);
+    assert.deepEqual((await doctorUserPool(clients, p.id, NO_WORKSPACE, { now: NOW })).findings, []);
+  });
+
+  it('a policy scoped to another pool is flagged (and fixed); one for another account too', async () => {
+    const shared = fn('other-pool-only');
+    const p = await pool({ PreAuthentication: shared.arn });
+    shared.statements.push(allow(p.arn.replace(/userpool\/.*/, 'userpool/local_SomeoneElse')));
+    const r = await doctorUserPool(clients, p.id, NO_WORKSPACE, { now: NOW });
+    assert.deepEqual(rules(r), ['doctor/permission-other-pool']);
+    assert.match(r.findings[0]!.message, /only for arn:aws:cognito-idp:local:local:userpool\/local_SomeoneElse, not for this pool/);
+    await applyFix(r, 'doctor/permission-other-pool');
+    assert.deepEqual((await doctorUserPool(clients, p.id, NO_WORKSPACE, { now: NOW })).findings, []);
+
+    const foreign = fn('other-account');
+    const q = await pool({ PreAuthentication: foreign.arn });
+    foreign.statements.push({ ...allow(q.arn), Condition: { StringEquals: { 'AWS:SourceAccount': '999999999999' } } });
+    assert.deepEqual(rules(await doctorUserPool(clients, q.id, NO_WORKSPACE, { now: NOW })), ['doctor/permission-other-account']);
+  });
+
+  it('a broad policy (no SourceArn) is a warning without a one-step fix', async () => {
+    const open = fn('broad');
+    open.statements.push({ Sid: 'anyone', Effect: 'Allow', Principal: { Service: 'cognito-idp.amazonaws.com' }, Action: 'lambda:InvokeFunction', Resource: open.arn });
+    const p = await pool({ CustomMessage: open.arn });
+    const r = await doctorUserPool(clients, p.id, NO_WORKSPACE, { now: NOW });
+    assert.deepEqual(rules(r), ['doctor/permission-broad']);
+    assert.equal(r.findings[0]!.severity, 'warning');
+    assert.equal(r.findings[0]!.fix, undefined);
+    assert.match(r.findings[0]!.message, /statement anyone .* any pool in any AWS account/);
+  });
+
+  it('a V1 pre token slot with a V2 handler: found, fixed by binding V2_0, then clean', async () => {
+    const token = fn('token');
+    const p = await pool({ PreTokenGenerationConfig: { LambdaArn: token.arn, LambdaVersion: 'V1_0' } });
+    token.statements.push(allow(p.arn));
+    const ws = memoryFolder(
+      { 'src/preToken.ts': ["import type { PreTokenGenerationV2TriggerHandler } from 'aws-lambda';", 'export const handler: PreTokenGenerationV2TriggerHandler = async (event) => {', "  event.response.claimsAndScopeOverrideDetails = { idTokenGeneration: { claimsToAddOrOverride: { tier: 'gold' } } };", '  return event;', '};'].join('\n') },
+      [{ file: 'src/preToken.ts', handler: 'handler', functionName: 'token' }],
+    );
+    const r = await doctorUserPool(clients, p.id, ws, { now: NOW });
+    assert.deepEqual(rules(r), ['doctor/pre-token-version']);
+    assert.match(r.findings[0]!.message, /LambdaVersion V1_0, but src\/preToken\.ts#handler is written for version 2/);
+    assert.deepEqual(r.findings[0]!.fix?.bind, { kind: 'userPool', poolId: p.id, slot: 'PreTokenGenerationConfig', functionName: token.arn, lambdaVersion: 'V2_0' });
+    await applyFix(r, 'doctor/pre-token-version');
+    assert.equal((await describeUserPool(clients, p.id)).LambdaConfig?.PreTokenGenerationConfig?.LambdaVersion, 'V2_0');
+    assert.deepEqual((await doctorUserPool(clients, p.id, ws, { now: NOW })).findings, []);
+  });
+
+  it('custom sender KMS key: unset, missing, disabled, pending deletion, asymmetric; an enabled key is clean', async () => {
+    const mailer = fn('mailer');
+    const sender = (keyId?: string): LambdaConfigType => ({ CustomEmailSender: { LambdaArn: mailer.arn, LambdaVersion: 'V1_0' }, ...(keyId ? { KMSKeyID: keyId } : {}) });
+    fake.state.keys = [{ arn: KEY('good') }, { arn: KEY('off'), state: 'Disabled' }, { arn: KEY('doomed'), state: 'PendingDeletion' }, { arn: KEY('rsa'), keySpec: 'RSA_2048' }];
+    const check = async (keyId?: string) => {
+      const p = await pool(sender(keyId));
+      mailer.statements.push(allow(p.arn, 'cognito-idp.amazonaws.com', `s${counter}`));
+      return doctorUserPool(clients, p.id, NO_WORKSPACE, { now: NOW });
+    };
+    assert.deepEqual((await check(KEY('good'))).findings, []);
+    const unset = await check();
+    assert.deepEqual(rules(unset), ['doctor/kms-key-missing']);
+    assert.match(unset.findings[0]!.message, /KMSKeyID is not set/);
+    const missing = await check(KEY('never-created'));
+    assert.deepEqual(rules(missing), ['doctor/kms-key-missing']);
+    assert.match(missing.findings[0]!.message, /does not exist/);
+    const off = await check(KEY('off'));
+    assert.deepEqual(rules(off), ['doctor/kms-key-unusable']);
+    assert.match(off.findings[0]!.message, /its state is Disabled.*aws kms enable-key/);
+    assert.match((await check(KEY('doomed'))).findings[0]!.message, /PendingDeletion.*cancel-key-deletion/);
+    assert.match((await check(KEY('rsa'))).findings[0]!.message, /RSA_2048 key, not a symmetric encryption key/);
+    assert.ok(fake.callsOf('DescribeKey').every((c) => c.authorization.startsWith('AWS4-HMAC-SHA256')), 'DescribeKey is signed like a real KMS call');
+  });
+
+  it('a deprecated runtime is a warning, one deprecated soon information; a callback handler on nodejs24.x an error', async () => {
+    const old = fn('old-runtime', { runtime: 'nodejs16.x' });
+    const soon = fn('soon-runtime', { runtime: 'nodejs22.x' });
+    const cb = fn('callback-style', { runtime: 'nodejs24.x' });
+    const p = await pool({ PreSignUp: old.arn, PostConfirmation: soon.arn, PreAuthentication: cb.arn });
+    for (const f of [old, soon, cb]) f.statements.push(allow(p.arn));
+    const ws = memoryFolder({ 'cb.js': 'exports.handler = (event, context, callback) => {\n  callback(null, event);\n};\n', 'ok.js': 'exports.handler = async (event) => event;\n' }, [
+      { file: 'cb.js', handler: 'handler', functionName: cb.arn },
+      { file: 'ok.js', handler: 'handler', functionName: 'soon-runtime' },
+    ]);
+    const r = await doctorUserPool(clients, p.id, ws, { now: NOW });
+    assert.deepEqual(rules(r).sort(), ['doctor/handler-style', 'doctor/runtime-deprecated', 'doctor/runtime-deprecating']);
+    assert.match(r.findings.find((f) => f.rule === 'doctor/runtime-deprecated')!.message, /nodejs16\.x, deprecated since 2024-06-12/);
+    assert.match(r.findings.find((f) => f.rule === 'doctor/runtime-deprecating')!.message, /nodejs22\.x, which Lambda deprecates on 2027-04-30/);
+    const style = r.findings.find((f) => f.rule === 'doctor/handler-style')!;
+    assert.equal(style.severity, 'error');
+    assert.match(style.message, /cb\.js#handler .* is a callback-style handler: on nodejs24\.x the function fails/);
+    assert.equal(style.source.url, 'https://aws.amazon.com/blogs/compute/node-js-24-runtime-now-available-in-aws-lambda/');
+  });
+
+  it("drift: the IaC wires a function the pool does not call (or nothing); binding the IaC's function makes it clean", async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'doctor-iac-'));
+    try {
+      fs.mkdirSync(path.join(root, 'src'));
+      fs.writeFileSync(path.join(root, 'src/preSignUp.js'), 'exports.handler = async (event) => event;\n');
+      fs.writeFileSync(path.join(root, 'src/post.js'), 'exports.handler = async (event) => event;\n');
+      const poolName = `shop-users-${++counter}`;
+      fs.writeFileSync(
+        path.join(root, 'serverless.yml'),
+        ['service: shop', 'provider:', '  name: aws', '  runtime: nodejs24.x', 'functions:', '  preSignUp:', '    name: shop-pre-sign-up', '    handler: src/preSignUp.handler', '    events:', '      - cognitoUserPool:', `          pool: ${poolName}`, '          trigger: PreSignUp', '          existing: true', '  post:', '    name: shop-post', '    handler: src/post.handler', '    events:', '      - cognitoUserPool:', `          pool: ${poolName}`, '          trigger: PostConfirmation', '          existing: true', ''].join('\n'),
+      );
+      const iacFn = fn('shop-pre-sign-up');
+      const stray = fn('hand-made');
+      const post = fn('shop-post');
+      const p = await pool({ PreSignUp: stray.arn }, poolName);
+      for (const f of [iacFn, stray, post]) f.statements.push(allow(p.arn));
+      const ws: DoctorWorkspace = { folders: [await diskFolder(root)] };
+      const r = await doctorUserPool(clients, p.id, ws, { now: NOW });
+      assert.deepEqual(rules(r), ['doctor/drift', 'doctor/drift']);
+      assert.match(r.findings[0]!.message, /serverless\.yml:\d+ wires shop-pre-sign-up to PreSignUp, but the pool calls arn:aws:lambda:us-east-1:123456789012:function:hand-made/);
+      assert.match(r.findings[1]!.message, /wires shop-post to PostConfirmation, but the pool calls nothing there/);
+      for (const f of r.findings) {
+        const applied = await applyBind(clients, await planBind(clients, f.fix!.bind));
+        assert.equal(applied.partial, undefined);
+      }
+      assert.deepEqual((await doctorUserPool(clients, p.id, ws, { now: NOW })).findings, []);
+      // Another pool's name: the IaC is not compared with it, and the report says so.
+      const other = await pool({ PreSignUp: iacFn.arn });
+      iacFn.statements.push(allow(other.arn, 'cognito-idp.amazonaws.com', 'other'));
+      const o = await doctorUserPool(clients, other.id, ws, { now: NOW });
+      assert.deepEqual(o.findings, []);
+      assert.match(o.notes.join('\n'), /names no pool called "doctor-\d+": drift not checked/);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('identity pool: a Sync trigger without the cognito-sync permission, fixed, then clean', async () => {
+    const sync = fn('sync-handler');
+    fake.state.identityPools[0]!.events = { SyncTrigger: sync.arn };
+    const r = await doctorIdentityPool(clients, IDENTITY_POOL, NO_WORKSPACE, { now: NOW });
+    assert.deepEqual(rules(r), ['doctor/permission-missing']);
+    assert.ok(r.findings[0]!.message.startsWith('sync-pool: SyncTrigger calls'), r.findings[0]!.message);
+    assert.match(r.findings[0]!.message, /cognito-sync\.amazonaws\.com/);
+    await applyFix(r, 'doctor/permission-missing');
+    assert.deepEqual((await doctorIdentityPool(clients, IDENTITY_POOL, NO_WORKSPACE, { now: NOW })).findings, []);
+  });
+});
