@@ -26,7 +26,9 @@ const print = (line) => console.log(line);
 
 /**
  * What a UI module may export as `environment`: services it needs running before VS Code starts.
- * @typedef {{ env?: Record<string, string | undefined>, settings?: Record<string, unknown>, machineSettings?: Record<string, unknown>, stop(): Promise<void> }} UiEnvironmentStarted
+ * `trust: true` turns workspace trust on for that module's code-server (the folder then opens in
+ * Restricted Mode when its settings say `security.workspace.trust.startupPrompt: never`).
+ * @typedef {{ env?: Record<string, string | undefined>, settings?: Record<string, unknown>, machineSettings?: Record<string, unknown>, trust?: boolean, stop(): Promise<void> }} UiEnvironmentStarted
  * @typedef {{ start(o: { root: string, workspace: string, tmp: string }): Promise<UiEnvironmentStarted> }} UiEnvironment
  */
 
@@ -85,16 +87,16 @@ globalTimer.unref();
  * (where a remote window reads `machine`-scoped settings), `env` to code-server's environment (so
  * the extension host's and the language server's).
  */
-async function server(dataDir, install, extraArgs, { settings = {}, machineSettings = {}, env = {} } = {}) {
+async function server(dataDir, install, extraArgs, { settings = {}, machineSettings = {}, env = {}, trust = false } = {}) {
   // After a timeout or Ctrl+C nothing new may start: wait for the exit instead.
   if (finishing) await finishing;
-  writeUserSettings(path.join(dataDir, 'ud'), { ...QUIET_SETTINGS, 'security.workspace.trust.enabled': false, ...settings });
+  writeUserSettings(path.join(dataDir, 'ud'), { ...QUIET_SETTINGS, 'security.workspace.trust.enabled': trust, ...settings });
   if (Object.keys(machineSettings).length) writeMachineSettings(path.join(dataDir, 'ud'), machineSettings);
   const s = await startCodeServer({
     install,
     dataDir,
     port: await freePort(),
-    trust: false,
+    trust,
     env,
     // E2E_LOG=trace makes VS Code log activation reasons etc. under <temp>/…/ud/logs (use with --keep).
     extraArgs: [...extraArgs, ...(process.env.E2E_LOG ? ['--log', process.env.E2E_LOG] : [])],
@@ -194,7 +196,7 @@ try {
         cleanups.push(() => services.stop());
         const dataDir = path.join(tmp, `ui-${name}`);
         copyExtension(root, path.join(dataDir, 'exts'));
-        const s = await server(dataDir, install, [], { settings: { ...UI_SETTINGS, ...services.settings }, machineSettings: services.machineSettings ?? {}, env: services.env ?? {} });
+        const s = await server(dataDir, install, [], { settings: { ...UI_SETTINGS, ...services.settings }, machineSettings: services.machineSettings ?? {}, env: services.env ?? {}, trust: services.trust ?? false });
         const r = await runUiModules({ browser, server: s, files: [file], makeWorkspace: () => workspace, shotsDir: SHOTS, print });
         totals.passed += r.passed;
         totals.failed += r.failed;

@@ -24,6 +24,9 @@ export type BindingsNode =
     }
   | { type: 'message'; text: string; hint?: string };
 
+/** Which welcome content the view shows (none for `ok`). */
+export type PoolsState = 'untrusted' | 'loading' | 'noRegion' | 'noCredentials' | 'error' | 'noPools' | 'ok';
+
 /** Tree data for the view; reads AWS only when the view is shown or refreshed. */
 export class BindingsTree implements vscode.TreeDataProvider<BindingsNode> {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -33,6 +36,22 @@ export class BindingsTree implements vscode.TreeDataProvider<BindingsNode> {
 
   constructor(private readonly state: ExtensionState) {
     bindingsChanged.event(() => this.refresh());
+    // Granting trust (the welcome content's Manage Workspace Trust) must show the pools at once.
+    state.context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void this.reload()));
+  }
+
+  /**
+   * What the view shows when it has no rows: package.json `viewsWelcome` picks its text and buttons
+   * by this context key (Select AWS Region for no Region, and so on) instead of a truncated tree row.
+   */
+  private setState(state: PoolsState): void {
+    this.shown = state;
+    void vscode.commands.executeCommand('setContext', 'cognitoTriggers.poolsState', state);
+  }
+  private shown: PoolsState | undefined;
+  /** The welcome state shown now (tests read it). */
+  get poolsState(): PoolsState | undefined {
+    return this.shown;
   }
 
   /** A load started by `reload`, picked up by the view's next read if recent (avoids reading twice). */
@@ -53,24 +72,34 @@ export class BindingsTree implements vscode.TreeDataProvider<BindingsNode> {
   /** Reads the pools now. */
   async load(): Promise<AwsBindingsRequest.Result | undefined> {
     const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString());
-    this.last = await awsCall(this.state, AwsBindingsRequest.type, { folders }, 'Reading pools and triggers');
+    let failure: string | undefined;
+    // The welcome content explains these two with a button; a toast on every view show would be noise.
+    const quiet = ['NoRegion', 'NoCredentials'];
+    this.last = await awsCall(this.state, AwsBindingsRequest.type, { folders }, 'Reading pools and triggers', { quietFor: quiet, onError: (e) => (failure = e.code) });
+    if (!this.last) this.setState(failure === 'NoRegion' ? 'noRegion' : failure === 'NoCredentials' ? 'noCredentials' : 'error');
+    else this.setState(this.last.userPools.length + this.last.identityPools.length || this.last.identityPoolsError ? 'ok' : 'noPools');
     return this.last;
   }
 
   async getChildren(node?: BindingsNode): Promise<BindingsNode[]> {
     if (node?.type === 'pool') return node.error ? [{ type: 'message', text: node.error.message, hint: node.error.hint }] : node.slots.map((s) => slotNode(node, s));
     if (node) return [];
-    if (!vscode.workspace.isTrusted) return [{ type: 'message', text: 'Trust the workspace to read pools from AWS.' }];
+    // No rows: the welcome content (package.json viewsWelcome, by poolsState) explains and offers the fix.
+    if (!vscode.workspace.isTrusted) {
+      this.setState('untrusted');
+      return [];
+    }
     const pending = this.pending && Date.now() - this.pending.at < 5000 ? this.pending.result : undefined;
     this.pending = undefined;
+    if (!pending) this.setState('loading');
     const r = await (pending ?? this.load());
-    if (!r) return [{ type: 'message', text: 'Could not read the pools; see the error message.', hint: 'Check the profile and Region in the status bar, then refresh.' }];
+    if (!r) return [];
     const pools: BindingsNode[] = [
       ...r.userPools.map((p): BindingsNode => ({ type: 'pool', poolKind: 'userPool', poolId: p.id, name: p.name, slots: p.slots, ...(p.error ? { error: p.error } : {}) })),
       ...r.identityPools.map((p): BindingsNode => ({ type: 'pool', poolKind: 'identityPool', poolId: p.id, name: p.name, slots: p.slots, ...(p.error ? { error: p.error } : {}) })),
     ];
     if (r.identityPoolsError) pools.push({ type: 'message', text: `Identity pools: ${r.identityPoolsError.message}`, hint: r.identityPoolsError.hint });
-    return pools.length ? pools : [{ type: 'message', text: `No pools in ${r.region ?? 'this Region'}.`, hint: 'Pick another Region or profile in the status bar.' }];
+    return pools;
   }
 
   getTreeItem(node: BindingsNode): vscode.TreeItem {

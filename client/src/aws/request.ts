@@ -1,6 +1,6 @@
 // Sends an AWS request with a cancellable progress notification and shows an explained error.
 import * as vscode from 'vscode';
-import type { AwsResult, RequestSpec } from '../../../server/src/core/protocol';
+import type { AwsError, AwsResult, RequestSpec } from '../../../server/src/core/protocol';
 import { requireTrust, type ExtensionState } from '../context';
 import { log } from '../log';
 
@@ -8,7 +8,7 @@ import { log } from '../log';
  * Sends `spec` to the language server. Cancelling the notification sends `$/cancelRequest`, which the
  * server turns into an AbortSignal for the SDK call. Returns undefined after showing the error.
  */
-export async function awsCall<P, R>(state: ExtensionState, spec: RequestSpec<P, AwsResult<R>>, params: P, title: string): Promise<R | undefined> {
+export async function awsCall<P, R>(state: ExtensionState, spec: RequestSpec<P, AwsResult<R>>, params: P, title: string, opts: AwsCallOptions = {}): Promise<R | undefined> {
   if (!(await requireTrust(title))) return undefined;
   await state.ready();
   const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Cognito Triggers: ${title}`, cancellable: true }, (_progress, token) =>
@@ -18,9 +18,32 @@ export async function awsCall<P, R>(state: ExtensionState, spec: RequestSpec<P, 
     (e: unknown): AwsResult<R> => ({ ok: false, error: { code: 'Cancelled', message: `${title} was cancelled or failed: ${e instanceof Error ? e.message : String(e)}`, hint: 'Run it again when ready.' } }),
   );
   if (result.ok) return result.value;
-  log().warn(`${result.error.message} (${result.error.code}) ${result.error.hint}`);
-  if (result.error.code !== 'Cancelled') void vscode.window.showErrorMessage(`${result.error.message} ${result.error.hint}`);
+  const { error } = result;
+  log().warn(`${error.message} (${error.code}) ${error.hint}`);
+  opts.onError?.(error);
+  if (error.code !== 'Cancelled' && !opts.quietFor?.includes(error.code)) void showAwsError(error);
   return undefined;
+}
+
+/** Options of `awsCall`. */
+export interface AwsCallOptions {
+  /** Error codes logged but not shown (the caller explains them in its own UI). */
+  quietFor?: string[];
+  /** Called with the error, whether shown or not. */
+  onError?: (error: AwsError) => void;
+}
+
+/** The button that fixes an error, by code: the Region and profile pickers. */
+const FIXES: Record<string, { label: string; command: string }> = {
+  NoRegion: { label: 'Select AWS Region', command: 'cognitoTriggers.selectRegion' },
+  NoCredentials: { label: 'Select AWS Profile', command: 'cognitoTriggers.selectProfile' },
+};
+
+/** Shows an explained AWS error with the button that fixes it, when there is one, and runs it. */
+export async function showAwsError(error: AwsError): Promise<void> {
+  const fix = FIXES[error.code];
+  const pick = await vscode.window.showErrorMessage(`${error.message} ${error.hint}`, ...(fix ? [fix.label] : []));
+  if (fix && pick === fix.label) await vscode.commands.executeCommand(fix.command);
 }
 
 /** Fires after a bind or unbind so the bindings view refreshes. */

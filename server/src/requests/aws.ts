@@ -83,8 +83,9 @@ export function registerAwsRequests(deps: RequestDeps): void {
   }
 
   handle(AwsProfilesRequest.type, () => 'Listing AWS profiles', async () => {
-    const { listProfiles, COMMON_REGIONS } = await aws();
-    return { profiles: (await listProfiles()).map((p) => ({ name: p.name, ...(p.region ? { region: p.region } : {}), sso: p.sso })), regions: [...COMMON_REGIONS] };
+    const { listProfiles, COMMON_REGIONS, regionName } = await aws();
+    const regionNames = Object.fromEntries(COMMON_REGIONS.flatMap((r) => (regionName(r) ? [[r, regionName(r)]] : [])));
+    return { profiles: (await listProfiles()).map((p) => ({ name: p.name, ...(p.region ? { region: p.region } : {}), sso: p.sso })), regions: [...COMMON_REGIONS], regionNames };
   }, false);
   handle(AwsListFunctionsRequest.type, () => 'ListFunctions', async (p, c, signal) => (await aws()).listFunctions(c, p.filter ?? '', signal));
   handle(AwsListPoolsRequest.type, (p) => (p.kind === 'userPool' ? 'ListUserPools' : 'ListIdentityPools'), async (p, c, signal) => {

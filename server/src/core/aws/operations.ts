@@ -4,5 +4,5 @@ export { applyBind, finishBind, planBind, rollbackBind } from './bindService';
 export { collectBindings } from './bindingsView';
 export { createAwsClients, resolvedRegion } from './clients';
 export { listFunctions, listIdentityPools, listUserPools } from './listing';
-export { COMMON_REGIONS, listProfiles } from './profiles';
+export { COMMON_REGIONS, listProfiles, regionName } from './profiles';
 export { invokeRemote } from './remoteInvoke';

@@ -1,4 +1,5 @@
 // Profiles and regions for the pickers: profile names from the shared config and credentials files.
+import { partition } from '@aws-sdk/core/client';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 
 /** One profile: its name, its region when set, and where it is defined. Never its keys. */
@@ -37,3 +38,13 @@ export const COMMON_REGIONS: readonly string[] = [
   'ap-south-1', 'ap-south-2', 'ap-southeast-1', 'ap-southeast-2', 'ap-southeast-3', 'ap-southeast-4', 'ap-southeast-5',
   'ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3', 'ap-east-1', 'me-south-1', 'me-central-1', 'il-central-1', 'af-south-1',
 ];
+
+/**
+ * The Region's name as AWS gives it ("US East (N. Virginia)" for us-east-1), from the AWS SDK's
+ * endpoint partition data (the same names as https://docs.aws.amazon.com/general/latest/gr/rande.html#regional-endpoints);
+ * undefined for a code the SDK does not know (a newer Region: the picker then shows the code alone).
+ */
+export function regionName(code: string): string | undefined {
+  const p = partition(code) as { description?: unknown };
+  return typeof p.description === 'string' ? p.description : undefined;
+}

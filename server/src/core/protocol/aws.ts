@@ -19,6 +19,8 @@ export namespace AwsProfilesRequest {
   export interface Result {
     profiles: { name: string; region?: string; sso: boolean }[];
     regions: string[];
+    /** "US East (N. Virginia)" by code, for the codes AWS names. */
+    regionNames: Record<string, string>;
   }
   export const type = requestSpec<void, AwsResult<Result>>(method);
 }
