@@ -4,6 +4,7 @@ import { AwsApplyBindRequest, AwsListSlotsRequest, AwsPlanBindRequest, type Bind
 import type { ExtensionState } from '../context';
 import { log } from '../log';
 import { pickFunction, pickPool, pickPoolKind, pickSlot, pickVersion } from '../aws/pick';
+import { Steps } from '../steps';
 import { reportPartialChange } from '../aws/partialChange';
 import { awsCall, bindingsChanged } from '../aws/request';
 
@@ -24,32 +25,54 @@ export const bindTrigger = (state: ExtensionState) => async (arg?: unknown): Pro
   const raw = (arg ?? {}) as BindArgs & { type?: string };
   // A bindings-view slot node carries its current function (for remote invoke): a rebind picks anew.
   const a: BindArgs = raw.type === 'slot' ? { ...(raw.poolKind ? { poolKind: raw.poolKind } : {}), ...(raw.poolId ? { poolId: raw.poolId } : {}), ...(raw.poolKind === 'userPool' && raw.slot ? { slot: raw.slot } : {}) } : raw;
-  const poolKind = a.poolKind ?? (await pickPoolKind());
+  // The steps asked for sure; a version or a KMS key step joins once the slot is known.
+  const steps = new Steps('Bind Trigger', [!a.poolKind, !a.poolId, !a.slot && a.poolKind !== 'identityPool', !a.functionName].filter(Boolean).length);
+  const poolKind = a.poolKind ?? (await pickPoolKind(steps));
   if (!poolKind) return undefined;
-  const poolId = a.poolId ?? (await pickPool(state, poolKind));
-  if (!poolId) return undefined;
+  if (!a.poolKind && poolKind === 'identityPool') steps.skip();
+  const pool = a.poolId ? { id: a.poolId, name: a.poolId } : await pickPool(state, poolKind, steps);
+  if (!pool) return undefined;
+  const poolId = pool.id;
   let target: BindTarget;
   if (poolKind === 'userPool') {
-    const slot = a.slot ? await knownSlot(state, a.slot) : await pickSlot(state);
+    const slot = a.slot ? await knownSlot(state, a.slot) : await pickSlot(state, steps, pool, { prefer: await activeHandlerTriggers() });
     if (!slot) return undefined;
+    const askVersion = !a.lambdaVersion && !a.yes && slot.lambdaVersions.length > 1;
+    const askKey = slot.requiresKmsKey && !a.kmsKeyId && !a.yes;
+    steps.add(Number(askVersion) + Number(askKey));
     // With `yes` (programmatic use) an absent version keeps the slot's current one (or V1_0).
-    const lambdaVersion = a.lambdaVersion ?? (a.yes ? undefined : await pickVersion(slot.lambdaVersions));
-    if (slot.lambdaVersions.length > 1 && !lambdaVersion) return undefined;
+    const lambdaVersion = a.lambdaVersion ?? (askVersion ? await pickVersion(slot.lambdaVersions, steps) : undefined);
+    if (askVersion && !lambdaVersion) return undefined;
     let kmsKeyId = a.kmsKeyId;
-    if (slot.requiresKmsKey && !kmsKeyId && !a.yes) {
-      kmsKeyId = await vscode.window.showInputBox({ title: 'KMS key ARN for the custom sender', prompt: 'Cognito encrypts codes with this key; leave empty to keep the pool’s current LambdaConfig.KMSKeyID.', ignoreFocusOut: true });
+    if (askKey) {
+      kmsKeyId = await vscode.window.showInputBox({ title: steps.next(`KMS key ARN for ${slot.key} of ${pool.name}`), prompt: 'Cognito encrypts codes with this key; leave empty to keep the pool’s current LambdaConfig.KMSKeyID.', ignoreFocusOut: true });
       if (kmsKeyId === undefined) return undefined;
     }
-    const functionName = a.functionName ?? (await pickFunction(state));
+    const functionName = a.functionName ?? (await pickFunction(state, steps, `function for ${slot.key} of ${pool.name}`));
     if (!functionName) return undefined;
     target = { kind: 'userPool', poolId, slot: slot.key, functionName, ...(lambdaVersion ? { lambdaVersion } : {}), ...(kmsKeyId ? { kmsKeyId } : {}) };
   } else {
-    const functionName = a.functionName ?? (await pickFunction(state));
+    const functionName = a.functionName ?? (await pickFunction(state, steps, `function for the Sync trigger of ${pool.name}`));
     if (!functionName) return undefined;
     target = { kind: 'identityPool', poolId, functionName };
   }
   return reviewAndApply(state, target, a.yes ?? false, false);
 };
+
+/**
+ * The triggers of the active editor's handler (from its ▶ Invoke locally lens, which carries what the
+ * server inferred), so Bind can offer that trigger's slot first. Undefined without a known handler.
+ */
+async function activeHandlerTriggers(): Promise<{ triggerIds: string[]; why: string } | undefined> {
+  const doc = vscode.window.activeTextEditor?.document;
+  if (!doc || doc.uri.scheme !== 'file') return undefined;
+  const lenses = await vscode.commands.executeCommand<vscode.CodeLens[] | undefined>('vscode.executeCodeLensProvider', doc.uri).then(
+    (l) => l ?? [],
+    () => [],
+  );
+  const triggerIds = lenses.flatMap((l) => (l.command?.command === 'cognitoTriggers.invokeLocal' ? ((l.command.arguments?.[0] as { triggerIds?: string[] } | undefined)?.triggerIds ?? []) : []));
+  return triggerIds.length ? { triggerIds, why: `the trigger of ${doc.uri.path.split('/').pop() ?? 'the active handler'}` } : undefined;
+}
 
 /** The slot named by an argument, with its versions and KMS need (from the model, via the server). */
 async function knownSlot(state: ExtensionState, key: string): Promise<{ key: string; lambdaVersions: string[]; requiresKmsKey: boolean } | undefined> {

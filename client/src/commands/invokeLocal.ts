@@ -4,6 +4,7 @@ import { InvokeCandidatesRequest, ListTriggersRequest, type HandlerRef, type Inv
 import { requireTrust, type ExtensionState } from '../context';
 import { runInvoke } from '../invoke/run';
 import { sendRequest } from '../languageClient';
+import { Steps } from '../steps';
 
 /** CodeLens argument above a handler (handler-code area). */
 interface HandlerLensArg {
@@ -30,7 +31,7 @@ function candidates(state: ExtensionState, p: InvokeCandidatesRequest.Params): P
 }
 
 /** Picks an event for a handler: workspace event files of its triggers, or a generated sample. */
-async function pickEvent(state: ExtensionState, handlerUri: string, triggerIds: string[], handlerName?: string): Promise<InvokeEventSource | undefined> {
+export async function pickEvent(state: ExtensionState, handlerUri: string, triggerIds: string[], handlerName?: string, steps = new Steps('Invoke locally', 1)): Promise<InvokeEventSource | undefined> {
   // Without triggers (the palette), the server takes them from the IaC wiring of this export.
   const c = await candidates(state, { triggerIds, scopeUri: handlerUri, ...(handlerName && !triggerIds.length ? { handlerName } : {}) });
   const known = triggerIds.length > 0 || !!c.wired;
@@ -43,11 +44,12 @@ async function pickEvent(state: ExtensionState, handlerUri: string, triggerIds: 
     ...(known ? [] : [{ label: '$(sparkle) Generate a sample event for a trigger…', anyTrigger: true }]),
   ];
   const placeHolder = c.wired ? `Events for ${c.wired.triggerIds.join(', ')}: ${c.wired.why}` : 'An event file of the workspace, or a generated sample';
-  const pick = await vscode.window.showQuickPick(items, { title: 'Invoke locally: pick the event', placeHolder, matchOnDescription: true });
+  const pick = await vscode.window.showQuickPick(items, { title: steps.next('pick the event'), placeHolder, matchOnDescription: true });
   if (!pick?.anyTrigger) return pick?.source;
   const triggers = await sendRequest(state.client(), ListTriggersRequest.type, undefined);
   const all = triggers.flatMap((t) => t.sources.map((s) => ({ label: s.value, description: t.displayName, detail: s.description, source: { kind: 'generate' as const, triggerId: t.id, source: s.value } })));
-  return (await vscode.window.showQuickPick(all, { title: 'Invoke locally: which event does the handler expect?', matchOnDescription: true }))?.source;
+  steps.add();
+  return (await vscode.window.showQuickPick(all, { title: steps.next('which event does the handler expect?'), matchOnDescription: true }))?.source;
 }
 
 /** Picks a handler export for an event file. */

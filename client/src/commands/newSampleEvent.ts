@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { ListEventSourcesRequest, SampleEventRequest, type EventSourceChoice } from '../../../server/src/core/protocol';
 import type { ExtensionState } from '../context';
 import { sendRequest } from '../languageClient';
+import { Steps } from '../steps';
 
 /** Pre token generation V1/V2/V3 are one trigger to the user; the event version is picked after the source. */
 const family = (c: EventSourceChoice): string => c.triggerId.replace(/V\d+$/, '');
@@ -32,20 +33,23 @@ async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined> {
 /** Runs the three pickers; undefined when cancelled. */
 async function pickChoice(choices: readonly EventSourceChoice[]): Promise<EventSourceChoice | undefined> {
   const families = [...new Map(choices.map((c) => [family(c), c])).values()];
+  const steps = new Steps('New Sample Event', 3);
   const trigger = await vscode.window.showQuickPick(
     families.map((c) => ({ label: family(c), description: c.displayName.replace(/ \(event version \d+\)$/, ''), choice: c })),
-    { title: 'New Sample Event (1/3): trigger', matchOnDescription: true },
+    { title: steps.next('trigger'), matchOnDescription: true },
   );
   if (!trigger) return undefined;
   const inFamily = choices.filter((c) => family(c) === trigger.label);
   const sources = [...new Map(inFamily.map((c) => [c.source, c])).values()];
-  const source = sources.length === 1 ? sources[0] : (await vscode.window.showQuickPick(sources.map((c) => ({ label: c.source, detail: c.description, choice: c })), { title: 'New Sample Event (2/3): triggerSource', matchOnDetail: true }))?.choice;
+  // The steps this trigger needs: a triggerSource when it has several, a version when it has several.
+  steps.skip(Number(sources.length === 1) + Number(inFamily.length === sources.length));
+  const source = sources.length === 1 ? sources[0] : (await vscode.window.showQuickPick(sources.map((c) => ({ label: c.source, detail: c.description, choice: c })), { title: steps.next('triggerSource'), matchOnDetail: true }))?.choice;
   if (!source) return undefined;
   const versions = inFamily.filter((c) => c.source === source.source);
   if (versions.length === 1) return versions[0];
   const picked = await vscode.window.showQuickPick(
     versions.map((c) => ({ label: `Event version ${c.version}`, description: c.displayName, choice: c })).reverse(),
-    { title: 'New Sample Event (3/3): event version (the user pool’s PreTokenGenerationConfig LambdaVersion)' },
+    { title: steps.next('event version (the user pool’s PreTokenGenerationConfig LambdaVersion)') },
   );
   return picked?.choice;
 }

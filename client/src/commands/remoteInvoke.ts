@@ -1,11 +1,12 @@
-// Command: invoke a deployed function with an event file or a sample, shown like a local invoke.
+// Command: invoke a deployed function with an event picked as for a local invoke (workspace event files of its trigger, or a sample), shown like a local invoke.
 import * as vscode from 'vscode';
-import { AwsRemoteInvokeRequest, ListTriggersRequest, type InvokeResult } from '../../../server/src/core/protocol';
+import { AwsRemoteInvokeRequest, type InvokeResult } from '../../../server/src/core/protocol';
 import type { ExtensionState } from '../context';
 import { pickFunction } from '../aws/pick';
 import { awsCall } from '../aws/request';
 import { showResult } from '../invoke/resultView';
-import { sendRequest } from '../languageClient';
+import { Steps } from '../steps';
+import { pickEvent } from './invokeLocal';
 
 /** Optional arguments (a bound slot of the bindings view has functionName and triggerId). */
 export interface RemoteInvokeArgs {
@@ -19,37 +20,30 @@ export interface RemoteInvokeArgs {
 /** `cognitoTriggers.remoteInvoke`. Returns the result (tests read it). */
 export const remoteInvoke = (state: ExtensionState) => async (arg?: unknown): Promise<InvokeResult | undefined> => {
   const a = (arg ?? {}) as RemoteInvokeArgs;
-  const functionName = a.functionName ?? (await pickFunction(state));
+  const knownEvent = !!a.eventUri || !!(a.source && a.triggerId);
+  const steps = new Steps('Invoke Deployed Function', [!a.functionName, !knownEvent].filter(Boolean).length);
+  const functionName = a.functionName ?? (await pickFunction(state, steps, 'function to invoke'));
   if (!functionName) return undefined;
-  const event = await pickEvent(state, a);
+  const event = await chooseEvent(state, a, steps);
   if (!event) return undefined;
   const result = await awsCall(state, AwsRemoteInvokeRequest.type, { functionName, ...event }, `Invoking ${functionName.split(':').slice(6).join(':') || functionName}`);
   if (result) await showResult(result, `${result.target} (remote)`, 'remote');
   return result;
 };
 
-async function pickEvent(state: ExtensionState, a: RemoteInvokeArgs): Promise<{ event?: unknown; triggerId?: string; source?: string } | undefined> {
+/** The event: given, or picked the way a local invoke picks it (event files of the trigger, then samples). */
+async function chooseEvent(state: ExtensionState, a: RemoteInvokeArgs, steps: Steps): Promise<{ event?: unknown; triggerId?: string; source?: string } | undefined> {
   if (a.eventUri) return readEvent(vscode.Uri.parse(a.eventUri), a.triggerId);
   if (a.source && a.triggerId) return { triggerId: a.triggerId, source: a.source };
-  const editor = vscode.window.activeTextEditor;
-  type Item = vscode.QuickPickItem & { choice: 'file' | 'editor' | 'sample' };
-  const items: Item[] = [
-    { label: '$(sparkle) Sample event for a trigger…', choice: 'sample' },
-    { label: '$(file) Event file…', choice: 'file' },
-    ...(editor?.document.languageId === 'json' ? [{ label: `$(json) ${vscode.workspace.asRelativePath(editor.document.uri)}`, description: 'current editor', choice: 'editor' as const }] : []),
-  ];
-  const pick = await vscode.window.showQuickPick(items, { title: 'Event to send' });
-  if (!pick) return undefined;
-  if (pick.choice === 'editor' && editor) return readEvent(editor.document.uri, a.triggerId);
-  if (pick.choice === 'file') {
-    const [uri] = (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'Event JSON': ['json'] } })) ?? [];
-    return uri ? readEvent(uri, a.triggerId) : undefined;
-  }
+  // The folder to search: the active editor's, else the first workspace folder.
+  const scope = vscode.window.activeTextEditor?.document.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
+  if (!scope) return undefined;
   await state.ready();
-  const triggers = await sendRequest(state.client(), ListTriggersRequest.type, undefined);
-  const sources = triggers.filter((t) => !a.triggerId || t.id === a.triggerId).flatMap((t) => t.sources.map((s) => ({ label: s.value, description: t.displayName, detail: s.description, triggerId: t.id })));
-  const s = await vscode.window.showQuickPick(sources, { title: 'triggerSource of the sample event', matchOnDescription: true });
-  return s ? { triggerId: s.triggerId, source: s.label } : undefined;
+  const picked = await pickEvent(state, scope.toString(), a.triggerId ? [a.triggerId] : [], undefined, steps);
+  if (!picked) return undefined;
+  if (picked.kind === 'file') return readEvent(vscode.Uri.parse(picked.uri), a.triggerId);
+  if (picked.kind === 'generate') return { triggerId: picked.triggerId, ...(picked.source ? { source: picked.source } : {}) };
+  return { event: picked.value, ...(a.triggerId ? { triggerId: a.triggerId } : {}) };
 }
 
 async function readEvent(uri: vscode.Uri, triggerId: string | undefined): Promise<{ event: unknown; triggerId?: string } | undefined> {

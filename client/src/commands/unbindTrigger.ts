@@ -1,7 +1,10 @@
 // Command: clear a user pool slot or an identity pool's Sync trigger, the same safe way as bind.
-import type { AwsApplyBindRequest, BindTarget } from '../../../server/src/core/protocol';
+import * as vscode from 'vscode';
+import { AwsBindingsRequest, type AwsApplyBindRequest, type BindTarget } from '../../../server/src/core/protocol';
 import type { ExtensionState } from '../context';
-import { pickPool, pickPoolKind, pickSlot } from '../aws/pick';
+import { pickPool, pickPoolKind, pickSlot, type PoolChoice } from '../aws/pick';
+import { awsCall, showAwsError } from '../aws/request';
+import { Steps } from '../steps';
 import { reviewAndApply } from './bindTrigger';
 
 /** Optional arguments (a slot node of the bindings view has these fields). */
@@ -17,15 +20,40 @@ export interface UnbindArgs {
 /** `cognitoTriggers.unbindTrigger`. */
 export const unbindTrigger = (state: ExtensionState) => async (arg?: unknown): Promise<AwsApplyBindRequest.Result | undefined> => {
   const a = (arg ?? {}) as UnbindArgs;
-  const poolKind = a.poolKind ?? (await pickPoolKind());
+  const steps = new Steps('Unbind Trigger', [!a.poolKind, !a.poolId, !a.slot && a.poolKind !== 'identityPool'].filter(Boolean).length);
+  const poolKind = a.poolKind ?? (await pickPoolKind(steps));
   if (!poolKind) return undefined;
-  const poolId = a.poolId ?? (await pickPool(state, poolKind));
-  if (!poolId) return undefined;
-  let target: BindTarget = { kind: 'identityPool', poolId };
+  if (!a.poolKind && poolKind === 'identityPool') steps.skip();
+  const pool = a.poolId ? { id: a.poolId, name: a.poolId } : await pickPool(state, poolKind, steps);
+  if (!pool) return undefined;
+  let target: BindTarget = { kind: 'identityPool', poolId: pool.id };
   if (poolKind === 'userPool') {
-    const slot = a.slot ?? (await pickSlot(state))?.key;
+    let slot = a.slot;
+    if (!slot) {
+      const bound = await boundSlots(state, pool);
+      if (!bound) return undefined;
+      if (!bound.size) {
+        void vscode.window.showInformationMessage(`${pool.name}: no trigger is bound, so there is nothing to unbind.`);
+        return undefined;
+      }
+      slot = (await pickSlot(state, steps, pool, { bound }))?.key;
+    }
     if (!slot) return undefined;
-    target = { kind: 'userPool', poolId, slot };
+    target = { kind: 'userPool', poolId: pool.id, slot };
   }
   return reviewAndApply(state, target, a.yes ?? false, a.removePermission ?? 'ask');
 };
+
+/** The pool's bound slots now: slot → its function's name (and event version). Undefined after an error (shown). */
+async function boundSlots(state: ExtensionState, pool: PoolChoice): Promise<Map<string, string> | undefined> {
+  const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString());
+  const r = await awsCall(state, AwsBindingsRequest.type, { folders, userPoolIds: [pool.id], identityPoolIds: [] }, `Reading the triggers of ${pool.name}`);
+  const read = r?.userPools[0];
+  if (!read) return undefined;
+  if (read.error) {
+    void showAwsError(read.error);
+    return undefined;
+  }
+  const name = (arn: string) => arn.split(':').slice(6).join(':') || arn;
+  return new Map(read.slots.flatMap((s) => (s.functionArn ? [[s.slot, `${name(s.functionArn)}${s.lambdaVersion ? ` (${s.lambdaVersion})` : ''}`] as [string, string]] : [])));
+}

@@ -74,12 +74,14 @@ export default [
       // The status bar says which Region the AWS features use (from the settings).
       await ui.waitFor(`"${REGION}" in the AWS status bar item`, async () => (await ui.statusBarTexts()).includes(`default chain · ${REGION}`), 30_000);
       await ui.runCommand('Cognito Triggers: Bind Trigger to a Pool…');
-      await ui.pick('User pool', { title: 'Bind to a user pool or an identity pool?' });
-      const pools = await ui.pick(POOL, { title: 'Pool' });
+      // Every step says where it is (n/m); the slot step names the pool, the function step the slot.
+      await ui.pick('User pool', { title: 'Bind Trigger (1/4): user pool or identity pool?' });
+      const pools = await ui.pick(POOL, { title: 'Bind Trigger (2/4): user pool' });
       assert.deepEqual(pools.sort(), [`${POOL}, ${poolIds[POOL]}`, `${OTHER_POOL}, ${poolIds[OTHER_POOL]}`].sort());
-      const slots = await ui.pick('PreSignUp', { title: 'Trigger slot (LambdaConfig key)' });
-      assert.ok(slots.includes('PreSignUp, Pre sign-up'), slots.join(' | '));
-      const functions = await ui.pick(HOOK, { title: 'Function (type to filter)' });
+      const slots = await ui.pick('PreSignUp', { title: `Bind Trigger (3/4): trigger slot of ${POOL}` });
+      // The active editor's handler serves PreSignUp: its slot comes first (Enter takes it) and says why.
+      assert.equal(slots[0], 'PreSignUp, Pre sign-up — the trigger of preSignUp.js', slots.join(' | '));
+      const functions = await ui.pick(HOOK, { title: `Bind Trigger (4/4): function for PreSignUp of ${POOL}` });
       assert.deepEqual(functions.map((f) => f.split(',')[0]).sort(), [HOOK, MAILER]);
       // The review dialog: the one change, and what stays as it is.
       const review = await ui.dialogText();
@@ -180,9 +182,11 @@ export default [
     async run(ui) {
       assert.ok(services, 'the AWS services did not start');
       await ui.runCommand('Cognito Triggers: Invoke Deployed Function…');
-      await ui.pick(HOOK, { title: 'Function (type to filter)' });
-      await ui.pick('Sample event for a trigger…', { title: 'Event to send', filter: 'Sample' });
-      await ui.pick('PreSignUp_SignUp', { title: 'triggerSource of the sample event' });
+      await ui.pick(HOOK, { title: 'Invoke Deployed Function (1/2): function to invoke' });
+      // The event is picked as for a local invoke: the workspace's event files, or a sample for a trigger.
+      const events = await ui.pick('Generate a sample event for a trigger…', { title: 'Invoke Deployed Function (2/2): pick the event', filter: 'Generate a sample' });
+      assert.ok(events.some((e) => e.startsWith('events/PreSignUp/PreSignUp_SignUp.json')), events.join(' | '));
+      await ui.pick('PreSignUp_SignUp', { title: 'Invoke Deployed Function (3/3): which event does the handler expect?' });
       await ui.page.locator('.tab', { hasText: 'sent ↔ returned' }).first().waitFor({ state: 'visible', timeout: 30_000 });
       await ui.runCommand('Cognito Triggers: Show Log');
       const log = await ui.waitFor('the log tail in the log', async () => {
@@ -201,12 +205,15 @@ export default [
       const statements = () => services?.fake.state.functions.find((f) => f.name === HOOK)?.statements.length;
       const startUnbind = async () => {
         await ui.runCommand('Cognito Triggers: Unbind Trigger from a Pool…');
-        await ui.pick('User pool', { title: 'Bind to a user pool or an identity pool?' });
-        await ui.pick(POOL, { title: 'Pool' });
-        await ui.pick('PreSignUp', { title: 'Trigger slot (LambdaConfig key)' });
+        await ui.pick('User pool', { title: 'Unbind Trigger (1/3): user pool or identity pool?' });
+        await ui.pick(POOL, { title: 'Unbind Trigger (2/3): user pool' });
+        // Only the slots bound now, each with its function.
+        offeredSlots = await ui.pick('PreSignUp', { title: `Unbind Trigger (3/3): trigger slot of ${POOL}` });
         return ui.dialogText();
       };
+      let offeredSlots = /** @type {string[]} */ ([]);
       const review = await startUnbind();
+      assert.deepEqual(offeredSlots.sort(), [`PostConfirmation, Post confirmation → ${MAILER}`, `PreSignUp, Pre sign-up → ${HOOK}`], offeredSlots.join(' | '));
       await ui.shot('unbind-review');
       assert.ok(review.includes(`LambdaConfig.PreSignUp: ${arn(HOOK)} → (not set)`), review);
       const buttons = await ui.page.locator('.monaco-dialog-box .monaco-button').allInnerTexts();

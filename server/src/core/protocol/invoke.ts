@@ -106,6 +106,38 @@ export interface ScaffoldFile {
   written: boolean;
 }
 
+/** Where New Trigger Handler… puts a handler by default (the folder the workspace's handlers live in). */
+export namespace ScaffoldDefaultsRequest {
+  export const method = 'cognitoTriggers/scaffoldDefaults' as const;
+  export interface Params {
+    folderUri: string;
+  }
+  export interface Result {
+    /** Relative to the folder, '/'-separated; '' = the folder itself. */
+    dir: string;
+    /** Why this folder, for the prompt. */
+    why: string;
+    /** The bindings file, relative to the folder (setting cognitoTriggers.bindingsFile). */
+    bindingsFile: string;
+  }
+  export const type = requestSpec<Params, Result>(method);
+}
+
+/** Adds a handler → function entry to the folder's bindings file (created when missing). */
+export namespace AddBindingRequest {
+  export const method = 'cognitoTriggers/addBinding' as const;
+  export interface Params {
+    folderUri: string;
+    /** Handler file, relative to the folder. */
+    file: string;
+    handler: string;
+    functionName: string;
+    trigger?: string;
+  }
+  export type Result = { ok: true; uri: string; already: boolean } | { ok: false; error: UserFacingError };
+  export const type = requestSpec<Params, Result>(method);
+}
+
 /**
  * Client → server: write a new handler, its sample events and a node:test test. With `dryRun` it only
  * lists the files and which exist; existing files are written only when listed in `overwrite`.
@@ -119,6 +151,8 @@ export namespace ScaffoldHandlerRequest {
     language: ScaffoldLanguage;
     /** Base name of the handler file without extension (default from the trigger). */
     name?: string;
+    /** Folder of the handler, relative to the folder ('' = the folder itself; default `src`). */
+    dir?: string;
     dryRun?: boolean;
     /** URIs of existing files the user agreed to overwrite. */
     overwrite?: string[];

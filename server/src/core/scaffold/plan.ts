@@ -28,6 +28,8 @@ export interface ScaffoldOptions {
   language: ScaffoldLanguage;
   /** Base name of the handler file (default: the trigger id in lowerCamelCase). */
   name?: string;
+  /** Folder of the handler file, relative to `folder`, '/'-separated ('' = the folder itself; default `src`). */
+  dir?: string;
 }
 
 const posix = (p: string): string => p.split(path.sep).join('/');
@@ -42,16 +44,21 @@ export function planScaffold(o: ScaffoldOptions): PlannedFile[] {
   const name = o.name ?? (python ? snakeCase(t.id) : `${t.id[0]?.toLowerCase()}${t.id.slice(1)}`);
   if (python && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`"${name}" is not a usable Python module name (letters, digits and _, not starting with a digit).`);
   if (!/^[A-Za-z0-9_.-]+$/.test(name)) throw new Error(`"${name}" is not a usable file name (letters, digits, _ . - only).`);
+  const dir = (o.dir ?? 'src').replace(/\\/g, '/').replace(/^\.\/|\/+$/g, '');
+  if (dir.startsWith('/') || /^[A-Za-z]:/.test(dir) || dir.split('/').some((p) => p === '..' || p === '.') || !/^[A-Za-z0-9_.\-/ ]*$/.test(dir)) {
+    throw new Error(`"${o.dir}" is not a folder inside the workspace folder: give a relative path such as src/handlers (letters, digits, _ . - and /).`);
+  }
+  const inDir = (file: string): string => (dir ? `${dir}/${file}` : file);
   const sources = o.sources.length ? o.sources : [t.sources[0]?.value ?? ''];
   const events = sources.map((s) => ({ rel: samplePath(t.id, s), event: { ...sampleEvent(t.id, s), ...sampleFieldsFor(t.id) } }));
-  if (python) return withExistence(o.folder, pythonFiles(t.id, name, o.language === 'py-powertools', events));
+  if (python) return withExistence(o.folder, pythonFiles(t.id, name, dir, o.language === 'py-powertools', events));
   // A CommonJS `.js` file would be loaded as ESM in a "type": "module" package: use .cjs there.
   const moduleType = packageType(o.folder) === 'module';
   const ext = o.language === 'ts' ? '.ts' : o.language === 'esm' ? '.mjs' : moduleType ? '.cjs' : '.js';
-  const handlerRel = `src/${name}${ext}`;
+  const handlerRel = inDir(`${name}${ext}`);
   const testRel = `test/${name}.test${ext}`;
   const fromTest = (rel: string): string => posix(path.relative(path.dirname(testRel), rel));
-  const handlerImport = o.language === 'ts' ? `../src/${name}` : fromTest(handlerRel);
+  const handlerImport = o.language === 'ts' ? fromTest(inDir(name)) : fromTest(handlerRel);
   const files: Omit<PlannedFile, 'path' | 'exists'>[] = [
     { rel: handlerRel, role: 'handler', content: handlerTemplate(t.id, o.language) },
     ...events.map((e) => ({ rel: e.rel, role: 'event' as const, content: `${JSON.stringify(e.event, null, 2)}\n` })),
@@ -60,15 +67,15 @@ export function planScaffold(o: ScaffoldOptions): PlannedFile[] {
   return withExistence(o.folder, files);
 }
 
-/** A Python scaffold: src/<module>.py (Lambda's code root), the events, tests/test_<module>.py. */
-function pythonFiles(triggerId: string, module: string, powertools: boolean, events: readonly { rel: string; event: unknown }[]): Omit<PlannedFile, 'path' | 'exists'>[] {
-  const handlerRel = `src/${module}.py`;
+/** A Python scaffold: <dir>/<module>.py (Lambda's code root, `src` by default), the events, tests/test_<module>.py. */
+function pythonFiles(triggerId: string, module: string, dir: string, powertools: boolean, events: readonly { rel: string; event: unknown }[]): Omit<PlannedFile, 'path' | 'exists'>[] {
+  const handlerRel = dir ? `${dir}/${module}.py` : `${module}.py`;
   const testRel = `tests/test_${module}.py`;
   const fromTest = (rel: string): string => posix(path.relative(path.dirname(testRel), rel));
   return [
     { rel: handlerRel, role: 'handler', content: handlerTemplate(triggerId, powertools ? 'py-powertools' : 'py') },
     ...events.map((e) => ({ rel: e.rel, role: 'event' as const, content: `${JSON.stringify(e.event, null, 2)}\n` })),
-    { rel: testRel, role: 'test', content: pythonTestTemplate(triggerId, { module, handlerDir: fromTest('src'), events: events.map((e) => fromTest(e.rel)), powertools }) },
+    { rel: testRel, role: 'test', content: pythonTestTemplate(triggerId, { module, handlerDir: fromTest(dir || '.'), events: events.map((e) => fromTest(e.rel)), powertools }) },
   ];
 }
 
