@@ -95,7 +95,7 @@ export default [
     name: 'Bind with no Region: the error has a Select AWS Region button; the picker names Regions and finds one by name; the view then lists the pool',
     async run(ui) {
       await ui.runCommand('Cognito Triggers: Bind Trigger to a Pool…');
-      await ui.pick('User pool', { title: 'Bind to a user pool or an identity pool?' });
+      await ui.pick('User pool', { title: 'Bind Trigger (1/4): user pool or identity pool?' });
       const toast = ui.page.locator('.notifications-toasts .notification-toast', { hasText: 'no AWS Region is set' }).first();
       await toast.waitFor({ state: 'visible', timeout: 30_000 });
       await ui.shot('no-region-error');
