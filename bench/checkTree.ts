@@ -59,7 +59,7 @@ function run(dir: string, n: number): { ms: number; cpuMs: number; rssMb: number
   const out = path.join(dir, '..', `check-${n}.json`);
   const rssFile = path.join(dir, '..', `rss-${n}`);
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--require', path.join(ROOT, 'bench', '_maxrss.cjs'), path.join(ROOT, 'dist', 'cli.js'), 'check', '.', '--json', '-o', out], { cwd: dir, env: { ...process.env, MAXRSS_FILE: rssFile }, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, ['--require', path.join(ROOT, 'bench', '_maxrss.cjs'), path.join(ROOT, 'dist', 'cli.js'), 'check', '.', '--format', 'json', '-o', out], { cwd: dir, env: { ...process.env, MAXRSS_FILE: rssFile }, encoding: 'utf8', maxBuffer: 1 << 26 });
   const ms = performance.now() - t0;
   if (r.status !== 1) throw new Error(`check exited ${r.status}: ${r.stderr.slice(0, 500)}`);
   const findings = JSON.parse(fs.readFileSync(out, 'utf8')) as { file: string; code: string }[];
