@@ -86,7 +86,9 @@ export async function reviewAndApply(state: ExtensionState, target: BindTarget, 
   const plan = await awsCall(state, AwsPlanBindRequest.type, target, 'Reading the pool and planning the change');
   if (!plan) return undefined;
   for (const l of plan.lines) log().info(l);
-  const detail = [...plan.lines, ...(plan.notice ? ['', plan.notice] : [])].join('\n');
+  for (const m of plan.managed ?? []) log().warn(m);
+  // Managed by infrastructure code: said first, so it is read before Apply.
+  const detail = [...(plan.managed ?? []).map((m) => `⚠ ${m}`), ...(plan.managed?.length ? [''] : []), ...plan.lines, ...(plan.notice ? ['', plan.notice] : [])].join('\n');
   let remove = removePermission === true;
   // Another slot of the pool still calls the function: the server keeps the statement (the plan's
   // lines say why), so offering to remove it would be a question without a real choice.

@@ -4,6 +4,9 @@ import { applyBind, planBind, type BindRequest } from '../core/aws/bindService';
 import { collectBindings } from '../core/aws/bindingsView';
 import { SYNC_CLOSED_NOTICE } from '../core/aws/identityPoolBinding';
 import { userPoolSlots } from '../core/aws/slots';
+import * as path from 'node:path';
+import { readWiring, type WiringResult } from '../core/wiring';
+import { findProjectRoot } from '../core/wiring/nodeFs';
 import { clientsFor, confirm, EXIT, fail, usage, withConnection, type ConnectionOptions } from './awsCommon';
 
 interface BindOptions extends ConnectionOptions {
@@ -17,6 +20,17 @@ interface BindOptions extends ConnectionOptions {
   yes?: boolean;
   removePermission?: boolean;
   expectCurrent?: string;
+  /** The project whose IaC may wire the slot (default: the project root above the working directory). */
+  root?: string;
+}
+
+/** The wiring of --root (or the project root above the working directory); none when it cannot be read. */
+async function projectWiring(o: BindOptions): Promise<WiringResult | undefined> {
+  try {
+    return await readWiring(o.root ? path.resolve(o.root) : findProjectRoot(process.cwd()));
+  } catch {
+    return undefined; // the warning is a help; an unreadable project must not stop a bind
+  }
 }
 
 const slotList = () => userPoolSlots().map((s) => s.key).join(', ');
@@ -44,8 +58,10 @@ async function run(command: 'bind' | 'unbind', o: BindOptions): Promise<number> 
   const clients = await clientsFor(o);
   const what = `${command === 'bind' ? 'Binding' : 'Unbinding'} ${request.kind === 'userPool' ? request.slot : 'SyncTrigger'} on ${request.poolId}`;
   try {
-    const planned = await planBind(clients, request);
+    const wiring = request.kind === 'userPool' ? await projectWiring(o) : undefined;
+    const planned = await planBind(clients, request, undefined, wiring ? { wiring } : {});
     for (const l of planned.lines) process.stdout.write(`${l}\n`);
+    for (const m of planned.managed ?? []) process.stdout.write(`Warning: ${m}\n`);
     if (planned.notice) process.stdout.write(`Note: ${planned.notice}\n`);
     if (o.dryRun) {
       process.stdout.write('Dry run: nothing was changed.\n');
@@ -109,7 +125,8 @@ export function addAwsBindCommands(program: Command): void {
       .option('--kms-key <arn>', 'KMS key ARN for CustomEmailSender/CustomSMSSender (LambdaConfig.KMSKeyID)')
       .option('--expect-current <arnOrNone>', 'refuse unless the slot now calls this function ARN (none = unbound); the guard of a printed roll-back command')
       .option('--dry-run', 'show the change without applying it')
-      .option('--yes', 'apply without asking'),
+      .option('--yes', 'apply without asking')
+      .option('--root <dir>', 'the project whose infrastructure code may wire this slot: a warning says the next deploy undoes the change (default: the project root above the current folder)'),
   ).action(async (o: BindOptions) => {
     process.exitCode = await run('bind', o);
   });
@@ -123,7 +140,8 @@ export function addAwsBindCommands(program: Command): void {
       .option('--remove-permission', 'also remove the Lambda permission statement this tool added')
       .option('--expect-current <arnOrNone>', 'refuse unless the slot now calls this function ARN; the guard of a printed roll-back command')
       .option('--dry-run', 'show the change without applying it')
-      .option('--yes', 'apply without asking'),
+      .option('--yes', 'apply without asking')
+      .option('--root <dir>', 'the project whose infrastructure code may wire this slot (default: the project root above the current folder)'),
   ).action(async (o: BindOptions) => {
     process.exitCode = await run('unbind', o);
   });

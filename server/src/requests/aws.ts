@@ -26,6 +26,8 @@ import {
   type RequestSpec,
 } from '../core/protocol';
 import type { Settings } from '../core/settings';
+import type { WiringResult } from '../core/wiring';
+import { folderWiring } from '../workspace/wiring';
 import type { RequestDeps } from './index';
 
 type Operations = typeof import('../core/aws/operations.js');
@@ -43,6 +45,13 @@ const aws = (): Promise<Operations> =>
 const MAX_PLANS = 20;
 
 /** Registers the AWS requests. */
+/** The wiring of every workspace folder (IaC paths relative to their folder). */
+async function workspaceWiring(deps: RequestDeps): Promise<WiringResult> {
+  const roots = deps.folders.roots().map((u) => URI.parse(u)).filter((u) => u.scheme === 'file');
+  const all = await Promise.all(roots.map((u) => folderWiring(u.fsPath)));
+  return { handlers: all.flatMap((w) => w.handlers), unresolved: all.flatMap((w) => w.unresolved), files: all.flatMap((w) => w.files) };
+}
+
 export function registerAwsRequests(deps: RequestDeps): void {
   const plans = new Map<string, PlannedBind>();
   let nextPlan = 1;
@@ -95,11 +104,13 @@ export function registerAwsRequests(deps: RequestDeps): void {
   handle(AwsListSlotsRequest.type, () => 'Listing trigger slots', async () => userPoolSlots().map((s) => ({ key: s.key, displayName: s.displayName, lambdaVersions: s.lambdaVersions, requiresKmsKey: s.requiresKmsKey, triggerIds: s.triggerIds })), false);
 
   handle(AwsPlanBindRequest.type, (p) => `${p.functionName ? 'Binding' : 'Unbinding'} ${p.kind === 'userPool' ? p.slot : 'SyncTrigger'} on ${p.poolId}`, async (p, c, signal) => {
-    const planned = await (await aws()).planBind(c, p, signal);
+    // Every workspace folder's IaC: a slot it wires gets the warning that the next deploy undoes the change.
+    const wiring = p.kind === 'userPool' ? await workspaceWiring(deps) : undefined;
+    const planned = await (await aws()).planBind(c, p, signal, wiring ? { wiring } : {});
     const planId = `plan-${nextPlan++}`;
     plans.set(planId, planned);
     for (const k of plans.keys()) if (plans.size > MAX_PLANS) plans.delete(k);
-    return { planId, lines: planned.lines, changes: planned.changes, ...(planned.functionArn ? { functionArn: planned.functionArn } : {}), ...(planned.permissionStillUsedBy ? { permissionStillUsedBy: planned.permissionStillUsedBy } : {}), ...(planned.notice ? { notice: planned.notice } : {}) };
+    return { planId, lines: planned.lines, changes: planned.changes, ...(planned.functionArn ? { functionArn: planned.functionArn } : {}), ...(planned.permissionStillUsedBy ? { permissionStillUsedBy: planned.permissionStillUsedBy } : {}), ...(planned.notice ? { notice: planned.notice } : {}), ...(planned.managed ? { managed: planned.managed } : {}) };
   });
   handle(AwsApplyBindRequest.type, (p) => `Applying ${p.planId}`, async (p, c, signal) => {
     const planned = plans.get(p.planId);

@@ -8,7 +8,9 @@ import { addSyncPermission, getCognitoEvents, planSyncChange, removeSyncPermissi
 import { SYNC_PRINCIPAL, USER_POOL_PRINCIPAL } from './permission';
 import { PlanError } from './planError';
 import { describeUnexpected, describePlan } from './render';
+import { managedSlotWarnings } from './iacManaged';
 import { findSlot, readSlots } from './slots';
+import type { WiringResult } from '../wiring';
 import { addUserPoolPermission, describeUserPool, planUserPoolChange, refuseIfStale, removeUserPoolPermission, rollbackUserPoolChange, sendUpdate, verifyUpdate, type PlannedUserPoolChange } from './userPoolBinding';
 
 /** What to bind or unbind (`functionName` absent = unbind). Same shape as the protocol's BindTarget. */
@@ -36,6 +38,8 @@ export interface PlannedBind {
   changes: boolean;
   functionArn?: string;
   notice?: string;
+  /** The slot is managed by infrastructure code (a CloudFormation stack's tag, the repository's IaC): the next deploy undoes the change. */
+  managed?: string[];
   /**
    * Unbind only: other slots of the pool that still call the function after the unbind. They rely on
    * the same permission statement (it is per pool, not per slot), so it must not be removed.
@@ -46,7 +50,7 @@ export interface PlannedBind {
 }
 
 /** Plans the change (reads only). This is the dry run. */
-export async function planBind(clients: AwsClients, request: BindRequest, signal?: AbortSignal): Promise<PlannedBind> {
+export async function planBind(clients: AwsClients, request: BindRequest, signal?: AbortSignal, context: { wiring?: WiringResult } = {}): Promise<PlannedBind> {
   if (request.kind === 'identityPool') {
     const sync = await planSyncChange(clients, request.poolId, request.functionName, signal);
     checkExpected(request, sync.before[SYNC_EVENT] || undefined);
@@ -71,9 +75,11 @@ export async function planBind(clients: AwsClients, request: BindRequest, signal
   const stillUsedBy = userPool.change.kind === 'unbind' && functionArn ? slotsCalling(userPool.plan.after, functionArn) : [];
   const lines = describePlan(request.poolId, userPool.plan, userPool.change);
   if (stillUsedBy.length && functionArn) lines.push(keptLine(functionArn, stillUsedBy));
+  const managed = slotKey ? managedSlotWarnings(userPool.before, slotKey, context.wiring) : [];
   return {
     request,
     lines,
+    ...(managed.length ? { managed } : {}),
     changes: userPool.plan.changedKeys.length > 0,
     ...(functionArn ? { functionArn } : {}),
     ...(stillUsedBy.length ? { permissionStillUsedBy: stillUsedBy } : {}),

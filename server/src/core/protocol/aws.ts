@@ -73,6 +73,8 @@ export namespace AwsPlanBindRequest {
     permissionStillUsedBy?: string[];
     /** Shown for identity pools: Cognito Sync is closed to new customers. */
     notice?: string;
+    /** Infrastructure code manages the slot (a CloudFormation stack tag, the repository's IaC line): the next deploy undoes the change. */
+    managed?: string[];
   }
   export const type = requestSpec<Params, AwsResult<Result>>(method);
 }
