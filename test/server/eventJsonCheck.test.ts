@@ -23,7 +23,7 @@ interface Finding {
 function check(cwd: string, ...args: string[]): Finding[] {
   const r = spawnSync(process.execPath, [CLI, 'check', '--json', ...args], { cwd, encoding: 'utf8', timeout: 30000 });
   assert.ok(r.status === 0 || r.status === 1, r.stderr);
-  return JSON.parse(r.stdout) as Finding[];
+  return (JSON.parse(r.stdout) as { findings: Finding[] }).findings;
 }
 
 const summary = (fs_: readonly Finding[]): string[] => fs_.map((f) => `${f.code}:${f.severity}`);
