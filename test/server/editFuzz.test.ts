@@ -58,6 +58,7 @@ function seeds(): Seed[] {
     { name: 'events/PreTokenGeneration/version-object.json', text: '{"version": {"a": 1}, "triggerSource": "TokenGeneration_Authentication", "request": {"userAttributes": {}, "groupConfiguration": {}}, "response": {}}', languageId: 'json', edits: 20 },
     { name: 'chain.js', text: `exports.handler = async (event) => { event.response${'.a'.repeat(10000)} = 1; return event; };\n`, languageId: 'javascript', edits: 3 },
     { name: 'long-line.js', text: `exports.handler = async (event) => { event.response.smsMessage = '${'x'.repeat(200000)}'; return event; };\n`, languageId: 'javascript', edits: 3 },
+    { name: 'dist/bundle.js', text: `${'function f(event) { return event.request && event.request.userAttributes; }\n'.repeat(8000)}exports.handler = async (event) => event;\n`, languageId: 'javascript', edits: 3 },
     { name: 'garbage.js', text: Array.from({ length: 4000 }, (_, i) => String.fromCharCode((i * 7919) % 0xd7ff)).join(''), languageId: 'javascript', edits: 5 },
   );
   return out;

@@ -28,7 +28,7 @@ function section(r: Rule): string {
     '',
     ...sources,
     '',
-    `Raises it${r.triggers.usedAs ? ` (used as a ${r.triggers.usedAs} event)` : ''}: ${fence(r.triggers.file, r.triggers.text)}`,
+    `Raises it${r.triggers.usedAs ? ` (used as a ${r.triggers.usedAs} event)` : ''}: ${fence(r.triggers.file, r.triggers.shown ?? r.triggers.text)}`,
     '',
     `Does not: ${fence(r.clean.file, r.clean.text)}`,
     '',

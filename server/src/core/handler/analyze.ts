@@ -1,6 +1,6 @@
 // The front-end dispatcher: picks the front end for a document (by languageId, else file extension) and
 // returns its language-neutral description (description.ts). Features never call a front end directly.
-import type { AnalyzeInput, DocumentAnalysis, HandlerLanguageId } from './description';
+import { emptyAnalysis, MAX_ANALYSED_HANDLER_CHARS, type AnalyzeInput, type DocumentAnalysis, type HandlerLanguageId } from './description';
 import { analyzeJavaScript } from './javascript/analyze';
 import { analyzePython } from './python/analyze';
 import { loadPython } from './python/parser';
@@ -51,6 +51,7 @@ export async function prepareFrontEnd(languageId: string, fileName = ''): Promis
  * `prepareFrontEnd` first (else it is reported unparsed); unknown ids read as JavaScript.
  */
 export function analyzeDocument(input: AnalyzeInput): DocumentAnalysis {
+  if (input.text.length > MAX_ANALYSED_HANDLER_CHARS) return { ...emptyAnalysis(handlerLanguage(input.languageId, input.fileName) ?? 'javascript', false), tooLarge: input.text.length };
   return handlerLanguage(input.languageId, input.fileName) === 'python' ? analyzePython(input) : analyzeJavaScript(input);
 }
 

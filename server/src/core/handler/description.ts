@@ -225,7 +225,17 @@ export interface DocumentAnalysis {
   readonly unparsed: boolean;
   /** Syntax errors (message, offset), whether the parser recovered from them or not. */
   readonly syntaxErrors: readonly { readonly message: string; readonly offset: number }[];
+  /** The text's length when it is over MAX_ANALYSED_HANDLER_CHARS and so was not analysed. */
+  readonly tooLarge?: number;
 }
+
+/**
+ * Above this many characters a handler document is not analysed (one note says so): analysis costs
+ * seconds per MB (the issue measured a 5 MB bundle at 53 s), and the server is single-threaded, so one
+ * bundle would hold up every other document's requests. Hand-written handlers are far smaller; files
+ * this large are build output (bundles), whose source is where the handler is edited.
+ */
+export const MAX_ANALYSED_HANDLER_CHARS = 256 * 1024;
 
 /** A trigger the workspace bindings file or the project's IaC wiring states for a handler of this file. */
 export interface BindingHint {

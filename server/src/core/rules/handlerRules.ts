@@ -1,5 +1,6 @@
 // Rules of handler code (JavaScript/TypeScript): the codes of features/handlerCode/codes.ts, with sources and examples.
 import { HANDLER_CODES } from '../features/handlerCode/codes';
+import { MAX_ANALYSED_HANDLER_CHARS } from '../handler/description';
 import type { RuleDefinition, RuleExample } from './types';
 
 const js = (file: string, ...lines: string[]): RuleExample => ({ file, text: `${lines.join('\n')}\n` });
@@ -202,6 +203,15 @@ export const HANDLER_RULES: readonly RuleDefinition[] = [
     help: 'The file does not parse (reported by the CLI; in the editor the JavaScript/TypeScript service already shows it).',
     sources: ['mdnErrors'],
     triggers: js('preSignUp.js', 'exports.handler = async (event) => {', '  return event', ''),
+    clean: js('preSignUp.js', 'exports.handler = async (event) => event;'),
+  },
+  {
+    id: code('tooLarge'),
+    name: HANDLER_CODES.tooLarge.title,
+    severity: 'information',
+    help: `A handler file over ${MAX_ANALYSED_HANDLER_CHARS / 1024} KB is not analysed, so one large file (usually a bundle: build output) cannot hold up completion and diagnostics in every other file. This is about this tool, not Cognito. Open the handler's source instead; the note is the only finding in such a file.`,
+    sources: ['localRun'],
+    triggers: { ...js('dist/preSignUp.js', 'exports.handler = async (event) => event;', `// ${'x'.repeat(MAX_ANALYSED_HANDLER_CHARS)}`), shown: `exports.handler = async (event) => event;\n// xxxx… (${MAX_ANALYSED_HANDLER_CHARS.toLocaleString('en-US')} characters)\n` },
     clean: js('preSignUp.js', 'exports.handler = async (event) => event;'),
   },
   {

@@ -15,6 +15,8 @@ export interface RuleExample {
   readonly text: string;
   /** Event examples only: the trigger the event is used for (an invoke with a handler of that trigger). */
   readonly usedAs?: string;
+  /** What docs/rules.md shows instead of `text`, when the text is too long to print (a 256 KB file). */
+  readonly shown?: string;
   /** Files beside the example (an IaC file that wires it), relative to the same folder. */
   readonly beside?: Readonly<Record<string, string>>;
 }

@@ -5,7 +5,7 @@ import { TRIGGERS } from '../../model';
 import { SOURCES, type Source } from '../../model/sources';
 import { candidatesAt, fieldsAt, typesOf } from '../../handler/context';
 import { didYouMean as closest } from '../../events/json';
-import { COGNITO_TIMEOUT_MS, type Candidate, type DocumentAnalysis, type EventRef, type HandlerFact, type HandlerSite, type UnguardedDeref } from '../../handler/description';
+import { COGNITO_TIMEOUT_MS, MAX_ANALYSED_HANDLER_CHARS, type Candidate, type DocumentAnalysis, type EventRef, type HandlerFact, type HandlerSite, type UnguardedDeref } from '../../handler/description';
 import { syntaxFor, type HandlerSyntax } from '../../handler/syntax';
 import { checkPath } from './checkPaths';
 import { checkValue, withV1ToV2Fix, writable } from './checkValues';
@@ -37,6 +37,10 @@ export interface DiagnoseOptions {
 /** The findings, by offsets (exported for unit tests and the CLI). */
 export function problems(text: string, a: DocumentAnalysis, opts: DiagnoseOptions = {}): Problem[] {
   const out: Problem[] = [];
+  if (a.tooLarge !== undefined) {
+    const kb = (n: number) => `${Math.round(n / 1024).toLocaleString('en-US')} KB`;
+    return [{ key: 'tooLarge', severity: 'info', start: 0, end: Math.min(1, text.length), href: '', message: `This file is ${kb(a.tooLarge)}, over the ${kb(MAX_ANALYSED_HANDLER_CHARS)} Cognito Triggers analyses, so it is not checked (no completion, hover or diagnostics here). Files this large are usually build output: open the handler's source instead.` }];
+  }
   if (opts.syntaxErrors) {
     for (const e of a.syntaxErrors) {
       const start = Math.min(Math.max(e.offset, 0), text.length);
