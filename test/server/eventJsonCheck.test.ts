@@ -19,9 +19,9 @@ interface Finding {
   message: string;
 }
 
-/** Runs `check --format json` (the findings array) from `cwd`; returns the findings. */
+/** Runs `check --json` from `cwd`; returns the findings. */
 function check(cwd: string, ...args: string[]): Finding[] {
-  const r = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', ...args], { cwd, encoding: 'utf8', timeout: 30000 });
+  const r = spawnSync(process.execPath, [CLI, 'check', '--json', ...args], { cwd, encoding: 'utf8', timeout: 30000 });
   assert.ok(r.status === 0 || r.status === 1, r.stderr);
   return (JSON.parse(r.stdout) as { findings: Finding[] }).findings;
 }
