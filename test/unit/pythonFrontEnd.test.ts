@@ -35,6 +35,21 @@ test('handlers: lambda_handler, names ending in handler, a @cognito-trigger comm
   assert.equal(bound?.eventParam, 'payload');
 });
 
+test('the IaC wiring: every trigger it states for a function counts, each with its why (as in JavaScript)', () => {
+  const text = 'def main(event, context):\n    return event\n';
+  const hints: BindingHint[] = [
+    { handler: 'main', trigger: 'DefineAuthChallenge', why: 'template.yaml:44 binds AuthFn to DefineAuthChallenge of Pool' },
+    { handler: 'main', trigger: 'CreateAuthChallenge', why: 'template.yaml:44 binds AuthFn to CreateAuthChallenge of Pool' },
+  ];
+  const inPy = analyze(text, 'index.py', hints).handlers[0]?.inference;
+  const inJs = helpers.analyze('exports.main = async (event) => event;\n', 'index.js', hints).handlers[0]?.inference;
+  assert.deepEqual(inPy?.candidates.map((c) => c.trigger.id), ['DefineAuthChallenge', 'CreateAuthChallenge']);
+  assert.deepEqual(inPy?.candidates.map((c) => c.trigger.id), inJs?.candidates.map((c) => c.trigger.id));
+  assert.equal(inPy?.reasons[0], 'template.yaml:44 binds AuthFn to DefineAuthChallenge of Pool; template.yaml:44 binds AuthFn to CreateAuthChallenge of Pool');
+  assert.deepEqual(inPy?.reasons, inJs?.reasons);
+  assert.equal(inPy?.named, true);
+});
+
 test('helpers that take the event are not handlers: no false positive on their returns', () => {
   const text = '# @cognito-trigger PreSignUp\n\ndef is_allowed(event):\n    return event["request"]["userAttributes"].get("email", "").endswith("@example.com")\n\ndef lambda_handler(event, context):\n    if not is_allowed(event):\n        raise Exception("Sign-up refused")\n    return event\n';
   assert.deepEqual(analyze(text).handlers.map((h) => h.name), ['lambda_handler']);

@@ -8,8 +8,6 @@ export interface TriggerEvidence {
   readonly typeNames: readonly string[];
   /** Ids from `@cognito-trigger` comments (already validated). */
   readonly commentIds: readonly string[];
-  /** Trigger id from the workspace bindings file. */
-  readonly bindingId?: string;
   /** Triggers the bindings file or the IaC wiring states (a function may serve several), with why. */
   readonly bindings?: readonly { readonly trigger: string; readonly why?: string }[];
   /** String literals compared with `event.triggerSource` / `event.eventType`, or used in `case`. */
@@ -102,7 +100,7 @@ export function inferTrigger(e: TriggerEvidence): TriggerInference {
   if (typed.length) narrow('type', typed, `type annotation ${e.typeNames.filter((n) => byTypeName(n)).join(', ')}`);
   const commented = e.commentIds.map((id) => getTrigger(id)).filter((t): t is TriggerDefinition => !!t);
   if (commented.length) narrow('comment', commented, `\`@cognito-trigger ${e.commentIds.join(', ')}\` comment`);
-  const stated = e.bindings?.length ? e.bindings : e.bindingId ? [{ trigger: e.bindingId }] : [];
+  const stated = e.bindings ?? [];
   const bound = stated.map((b) => getTrigger(b.trigger)).filter((t): t is TriggerDefinition => !!t);
   if (bound.length) narrow('binding', bound, stated.map((b) => b.why ?? `workspace bindings file maps it to ${b.trigger}`).join('; '));
   const strong = signal !== undefined;

@@ -177,8 +177,9 @@ export function analyzePython(input: AnalyzeInput): DocumentAnalysis {
       ...myRefs.filter((r) => r.kind === 'compare' && r.path.length === 1 && (r.path[0] === 'triggerSource' || r.path[0] === 'eventType') && typeof r.value?.literal === 'string').map((r) => r.value?.literal as string),
       ...out.regions.filter((g) => g.start >= fnStart && g.end <= fnEnd + 1).flatMap((g) => g.sources),
     ];
-    const binding = input.bindingHints?.find((b) => b.handler === h.name);
-    const inference = inferTrigger({ typeNames, commentIds: own.ids.length ? own.ids : fileIds, bindingId: binding?.trigger, sourceLiterals, paths: myRefs.map((r) => r.path), fileName: input.fileName });
+    // Every trigger the bindings file or the IaC wiring states for this function, each with its why (as in JS).
+    const bindings = input.bindingHints?.filter((b) => b.handler === h.name) ?? [];
+    const inference = inferTrigger({ typeNames, commentIds: own.ids.length ? own.ids : fileIds, bindings, sourceLiterals, paths: myRefs.map((r) => r.path), fileName: input.fileName });
     return {
       name: h.name,
       nameStart: h.nameNode.startIndex,
