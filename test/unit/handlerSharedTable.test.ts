@@ -69,6 +69,27 @@ const CASES: readonly Case[] = [
     py: py('PreSignUp', 'if not event["request"]["userAttributes"]["email"].endswith("@example.com"):\n    raise Exception("Sign-up refused")'),
     expect: [],
   },
+  // Issue 9's recall rules, in both front ends.
+  { name: 'returns an API Gateway response', js: js('PreSignUp', '', "return { statusCode: 200, body: 'ok' };"), py: py('PreSignUp', 'pass', 'return {"statusCode": 200, "body": "ok"}'), expect: ['handler/returns-non-event'] },
+  { name: 'returns the event spread with a response', js: js('PreSignUp', '', 'return { ...event, response: { autoConfirmUser: true } };'), py: py('PreSignUp', 'pass', 'return {**event, "response": {"autoConfirmUser": True}}'), expect: [] },
+  { name: 'returns a dict with the event keys', js: js('PreSignUp', '', 'return { request: event.request, response: event.response };'), py: py('PreSignUp', 'pass', 'return {"request": event["request"], "response": event["response"]}'), expect: [] },
+  {
+    name: 'returns the error instead of raising it',
+    js: js('PreSignUp', "if (!event.request.userAttributes.email) return new Error('An email is required');"),
+    py: py('PreSignUp', 'if not event["request"]["userAttributes"].get("email"):\n    return ValueError("An email is required")'),
+    expect: ['handler/returns-error'],
+  },
+  { name: 'a challengeName no flow allows', js: js('DefineAuthChallenge', "event.response.challengeName = 'COLLECT_ATTRIBUTES';"), py: py('DefineAuthChallenge', 'event["response"]["challengeName"] = "COLLECT_ATTRIBUTES"'), expect: ['handler/invalid-value'] },
+  { name: 'a documented challengeName', js: js('DefineAuthChallenge', "event.response.challengeName = 'CUSTOM_CHALLENGE';"), py: py('DefineAuthChallenge', 'event["response"]["challengeName"] = "CUSTOM_CHALLENGE"'), expect: [] },
+  { name: 'autoVerifyPhone without a look at phone_number', js: js('PreSignUp', 'event.response.autoVerifyPhone = true;'), py: py('PreSignUp', 'event["response"]["autoVerifyPhone"] = True'), expect: ['handler/auto-verify-unchecked'] },
+  {
+    name: 'autoVerifyPhone behind a phone_number check',
+    js: js('PreSignUp', 'if (event.request.userAttributes.phone_number) event.response.autoVerifyPhone = true;'),
+    py: py('PreSignUp', 'if "phone_number" in event["request"]["userAttributes"]:\n    event["response"]["autoVerifyPhone"] = True'),
+    expect: [],
+  },
+  { name: 'a write into a field Cognito sends as null', js: js('PreTokenGeneration', "event.response.claimsOverrideDetails.claimsToAddOrOverride = { a: 'b' };"), py: py('PreTokenGeneration', 'event["response"]["claimsOverrideDetails"]["claimsToAddOrOverride"] = {"a": "b"}'), expect: ['handler/write-through-null'] },
+  { name: 'a literal over the length limit', js: js('CustomMessage', `event.response.emailSubject = '${'x'.repeat(200)}';`), py: py('CustomMessage', `event["response"]["emailSubject"] = "${'x'.repeat(200)}"`), expect: ['handler/length-limit'] },
 ];
 
 /** A finding as compared across languages. */
@@ -96,7 +117,7 @@ for (const c of CASES) {
 
 test('the table covers every language-neutral rule', () => {
   const codes = new Set(CASES.flatMap((c) => c.expect.map((e) => e.split(':')[0])));
-  for (const code of ['handler/no-return', 'handler/returns-non-event', 'handler/read-only', 'handler/unknown-field', 'handler/wrong-type', 'handler/missing-placeholder', 'handler/invalid-value', 'handler/claim-not-allowed', 'handler/pre-token-version', 'handler/long-wait', 'handler/other-trigger-field', 'handler/unknown-trigger-comment']) {
+  for (const code of ['handler/no-return', 'handler/returns-non-event', 'handler/read-only', 'handler/unknown-field', 'handler/wrong-type', 'handler/missing-placeholder', 'handler/invalid-value', 'handler/claim-not-allowed', 'handler/pre-token-version', 'handler/long-wait', 'handler/other-trigger-field', 'handler/unknown-trigger-comment', 'handler/returns-error', 'handler/auto-verify-unchecked', 'handler/write-through-null', 'handler/length-limit']) {
     assert.ok(codes.has(code), `${code} has a case`);
   }
 });

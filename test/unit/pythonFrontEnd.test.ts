@@ -230,3 +230,22 @@ test('syntax errors are reported for the CLI only', () => {
   assert.ok(a.syntaxErrors.length > 0);
   assert.equal(a.language, 'python');
 });
+
+test('return Exception(…) instead of raise: the Python message (Runtime.MarshalError) and a fix that writes raise', () => {
+  const f = findings(PSU('if not event["request"]["userAttributes"].get("email"):\n    return Exception("An email is required")')).find((p) => p.key === 'returnsError');
+  assert.ok(f);
+  assert.match(f.message, /cannot serialise it.*Runtime\.MarshalError.*observed.*Use `raise`/);
+  assert.equal(f.href, 'https://github.com/aws-powertools/powertools-lambda-python/issues/1897');
+  assert.equal(f.fixes?.[0]?.edits[0]?.newText, 'raise');
+  // Raised, or a class merely named like one and returned by a helper call, is not reported.
+  assert.ok(!keys(PSU('if not event["request"]["userAttributes"].get("email"):\n    raise Exception("An email is required")')).includes('returnsError'));
+  assert.ok(!keys(PSU('if not event["request"]["userAttributes"].get("email"):\n    return build_errors(event)')).includes('returnsError'));
+});
+
+test('a dict literal without the event keys is not the event; {**event, …} is', () => {
+  const f = findings(PSU('pass').replace('return event', 'return {"statusCode": 200, "body": "ok"}')).find((p) => p.key === 'returnsNonEvent');
+  assert.match(f?.message ?? '', /returns a dict with none of the event's keys \(\{statusCode, body\}: an API Gateway response\)/);
+  assert.equal(f?.fixes?.[0]?.edits[0]?.newText, 'return event');
+  assert.ok(!keys(PSU('pass').replace('return event', 'return {**event, "response": {"autoConfirmUser": True}}')).includes('returnsNonEvent'));
+  assert.ok(!keys(PSU('pass').replace('return event', 'return {}')).includes('returnsNonEvent'));
+});

@@ -20,6 +20,14 @@ export const DYNAMIC_KEY = -1;
 /** Longest wait Cognito allows a synchronous trigger, in ms: it gives up after 5 seconds. */
 export const COGNITO_TIMEOUT_MS = 5000;
 
+/** Keys that only the event has: an answer object (JS) or dict (Python) with none of them, and no spread, is not the event. */
+export const EVENT_KEYS: ReadonlySet<string> = new Set(['version', 'triggerSource', 'region', 'userPoolId', 'userName', 'callerContext', 'request', 'response', 'datasetRecords', 'eventType', 'identityId']);
+
+/** `an object with none of the event's keys ({statusCode, body}: an API Gateway response)`, for the returns-non-event fact's detail. */
+export function notEventDetail(noun: 'an object' | 'a dict', keys: readonly string[]): string {
+  return `${noun} with none of the event's keys ({${keys.join(', ')}}${keys.includes('statusCode') ? ': an API Gateway response' : ''})`;
+}
+
 /** Where a value came from, when it is statically known. */
 export interface KnownValue {
   /** JSON type of the value, when known ('string', 'number', 'boolean', 'null', 'object', 'array'). */

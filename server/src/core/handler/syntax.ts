@@ -70,6 +70,8 @@ export interface HandlerSyntax {
   memberLabel(key: string): string;
   /** Member completion of a key that is not a member name (`attrs.cus` → `attrs['custom:x']`): the text from the dot on. */
   quotedMember(key: string, optionalChain: boolean): string;
+  /** The statement keyword that raises an error (`throw`, `raise`): the returns-error fix writes it over `return`. */
+  readonly raiseKeyword: string;
   /** A line comment holding `body`, indented like the line it goes above. */
   lineComment(body: string): string;
   /** The edit that makes a `noReturn` fact return the event: insert at `insertAt`, or replace a bare `return`. */

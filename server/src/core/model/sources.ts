@@ -53,6 +53,12 @@ export const SOURCES = {
     url: 'https://docs.aws.amazon.com/lambda/latest/dg/python-handler.html#python-handler-return',
     title: 'Define Lambda function handler in Python: the handler is `def handler_name(event, context)`; a returned object json.dumps cannot serialise (a coroutine) makes the runtime return an error',
   },
+  pythonMarshalError: {
+    kind: 'observed',
+    url: 'https://github.com/aws-powertools/powertools-lambda-python/issues/1897',
+    title: 'Observed: a Python handler that returns an object json.dumps cannot serialise fails with Runtime.MarshalError',
+    quote: 'Returning e.g. `Response(status_code=200)` from a lambda handler results in "Unable to marshal response: Object of type Response is not JSON serializable".',
+  },
   unrecognizableOutput: {
     kind: 'observed',
     url: 'https://github.com/amazon-archives/amazon-cognito-identity-js/issues/167',

@@ -281,9 +281,17 @@ function factProblem(h: HandlerSite, f: HandlerFact, text: string, syntax: Handl
       out.push({ key: 'floatingPromise', severity: 'warning', start: f.start, end: f.end, href: LAMBDA_NODE_HANDLER_DOCS, message: `\`${f.detail ?? 'this call'}\` is an AWS SDK v2 call with a callback, not awaited: when the handler returns, Lambda freezes the environment and the callback may never run. Call it without the callback and \`await\` its \`.promise()\`${cb.empty ? '' : ' (move the callback\'s code after it)'}.`, fixes });
       return;
     }
-    case 'returnsError':
-      out.push({ key: 'returnsError', severity: 'error', start: f.start, end: f.end, href: SOURCES.returnValueIsAnswer.url, message: `Returns the Error instead of throwing it: the invocation succeeds with the error object as its answer, which is not the event, so Cognito fails the request without your message ("Unrecognizable lambda output", observed). Use \`throw\`.`, fixes: f.start < f.end ? [{ title: 'Throw it', edits: [{ start: f.start, end: f.start + 'return'.length, newText: 'throw' }] }].filter(() => text.slice(f.start, f.start + 6) === 'return') : [] });
+    case 'returnsError': {
+      // Python: json.dumps cannot serialise the exception, so the invocation fails, though not with your message.
+      const message =
+        syntax.raiseKeyword === 'raise'
+          ? `Returns the exception instead of raising it: the Python runtime cannot serialise it as the answer, so the invocation fails with Runtime.MarshalError ("Unable to marshal response: Object of type … is not JSON serializable", observed) and the app gets that instead of your message. Use \`raise\`.`
+          : `Returns the Error instead of throwing it: the invocation succeeds with the error object as its answer, which is not the event, so Cognito fails the request without your message ("Unrecognizable lambda output", observed). Use \`throw\`.`;
+      const canFix = f.start < f.end && text.slice(f.start, f.start + 6) === 'return';
+      const href = syntax.raiseKeyword === 'raise' ? SOURCES.pythonMarshalError.url : SOURCES.returnValueIsAnswer.url;
+      out.push({ key: 'returnsError', severity: 'error', start: f.start, end: f.end, href, message, fixes: canFix ? [{ title: syntax.raiseKeyword === 'raise' ? 'Raise it' : 'Throw it', edits: [{ start: f.start, end: f.start + 'return'.length, newText: syntax.raiseKeyword }] }] : [] });
       return;
+    }
     case 'longWait':
       if (!triggers.some((t) => t.synchronous)) return;
       out.push({ key: 'longWait', severity: 'error', start: f.start, end: f.end, href: TRIGGERS_OVERVIEW_DOCS, message: `Waits ${f.detail} ms, more than the ${COGNITO_TIMEOUT_MS / 1000} seconds Cognito waits for a trigger: the request times out and Cognito may retry it.` });

@@ -1,7 +1,7 @@
 // Control-flow and runtime facts about one handler: missing return, callbacks, unawaited calls, long waits.
 import type { Node, Statement } from '@babel/types';
 import type { FunctionNode } from './findHandlers';
-import { COGNITO_TIMEOUT_MS, type HandlerFact } from '../description';
+import { COGNITO_TIMEOUT_MS, EVENT_KEYS, notEventDetail, type HandlerFact } from '../description';
 import { isFunction, span, unwrap, walk } from './walk';
 
 
@@ -207,14 +207,6 @@ function firstFinishCall(body: Node, f: Finishers, nestedOnly = false): Node | u
   return found;
 }
 
-/** Keys that only the event has: an answer object with none of them (and no spread) is not the event. */
-const EVENT_KEYS = new Set(['version', 'triggerSource', 'region', 'userPoolId', 'userName', 'callerContext', 'request', 'response', 'datasetRecords', 'eventType', 'identityId']);
-
-/** `an object with none of the event's keys ({statusCode, body}: an API Gateway response)` for messages. */
-function objectDetail(keys: string): string {
-  return `an object with none of the event's keys ({${keys}}${/\bstatusCode\b/.test(keys) ? ': an API Gateway response' : ''})`;
-}
-
 /** Is `n` `new Error(…)` / `new SomeError(…)` / `Error(…)`? */
 function isErrorValue(n: Node): boolean {
   const v = unwrap(n);
@@ -224,7 +216,7 @@ function isErrorValue(n: Node): boolean {
 }
 
 /** An object literal that cannot be the event: no spread, no event key (an API Gateway `{statusCode, body}`). */
-function notEventObject(n: Node): string | undefined {
+function notEventObject(n: Node): string[] | undefined {
   const v = unwrap(n);
   if (v.type !== 'ObjectExpression' || v.properties.length === 0) return undefined;
   const keys: string[] = [];
@@ -234,7 +226,7 @@ function notEventObject(n: Node): string | undefined {
     if (k === undefined || EVENT_KEYS.has(k)) return undefined;
     keys.push(k);
   }
-  return keys.join(', ');
+  return keys;
 }
 
 /**
@@ -246,7 +238,7 @@ function answerFacts(fn: FunctionNode, f: Finishers, facts: HandlerFact[]): void
   if (fn.body.type !== 'BlockStatement') {
     const keys = notEventObject(fn.body);
     if (isErrorValue(fn.body)) facts.push({ kind: 'returnsError', ...span(fn.body) });
-    else if (keys) facts.push({ kind: 'returnsNonEvent', ...span(fn.body), detail: objectDetail(keys) });
+    else if (keys) facts.push({ kind: 'returnsNonEvent', ...span(fn.body), detail: notEventDetail('an object', keys) });
     return;
   }
   walk(fn.body, (n) => {
@@ -257,7 +249,7 @@ function answerFacts(fn: FunctionNode, f: Finishers, facts: HandlerFact[]): void
     if (!answer) return undefined;
     if (n.type === 'ReturnStatement' && isErrorValue(answer)) facts.push({ kind: 'returnsError', ...span(n) });
     const keys = notEventObject(answer);
-    if (keys) facts.push({ kind: 'returnsNonEvent', ...span(n.type === 'ReturnStatement' ? n : answer), detail: objectDetail(keys) });
+    if (keys) facts.push({ kind: 'returnsNonEvent', ...span(n.type === 'ReturnStatement' ? n : answer), detail: notEventDetail('an object', keys) });
     return undefined;
   });
 }

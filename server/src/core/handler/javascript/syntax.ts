@@ -24,6 +24,7 @@ export const javascriptSyntax: HandlerSyntax = {
   memberKey: (_path, name) => name,
   memberLabel: (key) => key,
   quotedMember: (key, optional) => `${optional ? '.' : ''}['${key}']`,
+  raiseKeyword: 'throw',
   lineComment: (body) => `// ${body}`,
   returnEventEdit(text, f, ev) {
     if (f.insertAt === undefined) return { start: f.start, end: f.end, newText: `return ${ev};` };

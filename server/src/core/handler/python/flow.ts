@@ -1,8 +1,8 @@
 // Control-flow and runtime facts about one Python handler: missing return, `async def`, long sleeps,
 // returning something other than the event.
 import type { Node } from 'web-tree-sitter';
-import { COGNITO_TIMEOUT_MS, type HandlerFact } from '../description';
-import { isScope, kids, span, unwrap, walk } from './tree';
+import { COGNITO_TIMEOUT_MS, EVENT_KEYS, notEventDetail, type HandlerFact } from '../description';
+import { isScope, kids, span, stringLiteral, unwrap, walk } from './tree';
 
 /** Does the statement always leave the function (return/raise)? Conservative: unknown → false. */
 function terminates(st: Node | null | undefined): boolean {
@@ -56,13 +56,39 @@ function literalSeconds(n: Node | undefined): number | undefined {
 /** `time.sleep`, `sleep` (from time import sleep), `asyncio.sleep`. */
 const SLEEP = /^(time\.|asyncio\.)?sleep$/;
 
-/** The literal a `return` gives when it is plainly not the event: a string, number or boolean. */
+/** The keys of a dict literal that cannot be the event: no `**` splat, plain string keys, none of the event's (`{"statusCode": 200}`). */
+function notEventDict(v: Node): string[] | undefined {
+  const pairs = kids(v).filter((c) => c.type !== 'comment');
+  if (!pairs.length) return undefined;
+  const keys: string[] = [];
+  for (const p of pairs) {
+    const k = p.type === 'pair' ? stringLiteral(p.childForFieldName('key'))?.value : undefined;
+    if (k === undefined || EVENT_KEYS.has(k)) return undefined;
+    keys.push(k);
+  }
+  return keys;
+}
+
+/** What a `return` gives when it is plainly not the event: a string, number, boolean, or a dict without the event's keys. */
 function nonEventReturn(value: Node): string | undefined {
   const v = unwrap(value);
   if (v.type === 'string' || v.type === 'concatenated_string') return 'a string';
   if (v.type === 'integer' || v.type === 'float') return 'a number';
   if (v.type === 'true' || v.type === 'false') return 'a boolean';
-  return undefined;
+  const keys = v.type === 'dictionary' ? notEventDict(v) : undefined;
+  return keys ? notEventDetail('a dict', keys) : undefined;
+}
+
+/**
+ * `Exception(…)`, `ValueError(…)`, `errors.SignUpError(…)`: a call of a class named like an exception.
+ * Returned instead of raised, it is the handler's answer (which json.dumps cannot serialise).
+ */
+function isExceptionValue(value: Node): boolean {
+  const v = unwrap(value);
+  if (v.type !== 'call') return false;
+  const callee = v.childForFieldName('function');
+  const name = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : callee?.type === 'identifier' ? callee.text : undefined;
+  return !!name && /^(?:[A-Z]\w*)?(?:Error|Exception)$/.test(name);
 }
 
 /** Facts about handler `fn` (a function_definition). */
@@ -88,6 +114,7 @@ export function handlerFacts(fn: Node, isAsync: boolean, text: string): HandlerF
       const value = kids(n)[0];
       // `return` and `return None` send null to Cognito.
       if (!value || unwrap(value).type === 'none') facts.push({ kind: 'noReturn', ...span(n) });
+      else if (isExceptionValue(value)) facts.push({ kind: 'returnsError', ...span(n) });
       else {
         const what = nonEventReturn(value);
         if (what) facts.push({ kind: 'returnsNonEvent', ...span(n), detail: what });

@@ -22,6 +22,7 @@ export const pythonSyntax: HandlerSyntax = {
   memberLabel: (key) => snakeCase(key),
   // Members that are not identifiers cannot be properties: subscript them.
   quotedMember: (key) => `[${pyString(key)}]`,
+  raiseKeyword: 'raise',
   lineComment: (body) => `# ${body}`,
   returnEventEdit(text, f, ev) {
     if (f.insertAt === undefined) return { start: f.start, end: f.end, newText: `return ${ev}` };
