@@ -249,3 +249,53 @@ test('a dict literal without the event keys is not the event; {**event, …} is'
   assert.ok(!keys(PSU('pass').replace('return event', 'return {**event, "response": {"autoConfirmUser": True}}')).includes('returnsNonEvent'));
   assert.ok(!keys(PSU('pass').replace('return event', 'return {}')).includes('returnsNonEvent'));
 });
+
+// Powertools parser models (aws_lambda_powertools/utilities/parser/models/cognito.py): attributes are the event's keys.
+const PARSER = 'from aws_lambda_powertools.utilities.parser import event_parser, parse\nfrom aws_lambda_powertools.utilities.parser.models import CognitoPreSignupTriggerModel, CognitoCustomMessageTriggerModel\n\n';
+
+test('@event_parser(model=…): the model types the handler, and its attributes are read as the keys', () => {
+  const text = `${PARSER}@event_parser(model=CognitoPreSignupTriggerModel)\ndef handler(event, context):\n    event.response.autoConfirmUser = "true"\n    email = event.request.userAtributes\n    return event.model_dump()\n`;
+  const h = analyze(text, 'app.py').handlers[0];
+  assert.equal(h?.inference.signal, 'type');
+  assert.deepEqual(h?.inference.candidates.map((c) => c.trigger.id), ['PreSignUp']);
+  assert.equal(h?.inference.reasons[0], 'type annotation CognitoPreSignupTriggerModel');
+  assert.deepEqual(refs(text, 'app.py'), ['write response.autoConfirmUser', 'read request.userAtributes']);
+  const fs = findings(text, 'app.py');
+  assert.deepEqual(fs.map((f) => f.key), ['wrongType', 'unknownField']);
+  // The fix writes the key as the model spells it (camelCase), not a data class's snake_case.
+  assert.ok(fs[1]?.fixes?.some((f) => f.edits.some((e) => e.newText === 'userAttributes')), JSON.stringify(fs[1]?.fixes));
+  assert.deepEqual(labels(`${PARSER}@event_parser(model=CognitoPreSignupTriggerModel)\ndef handler(event, context):\n    event.response.|\n    return event.model_dump()\n`, 'app.py'), ['autoConfirmUser', 'autoVerifyEmail', 'autoVerifyPhone']);
+  // Pydantic's own members are not event keys.
+  assert.deepEqual(refs(`${PARSER}@event_parser(model=CognitoPreSignupTriggerModel)\ndef handler(event, context):\n    d = event.model_dump()\n    return d\n`, 'app.py'), []);
+});
+
+test('a bare @event_parser takes the model from the hint; a module class derived from a model is that model', () => {
+  const bare = `${PARSER}@event_parser\ndef handler(event: CognitoPreSignupTriggerModel, context):\n    event.response.autoVerifyEmal = True\n    return event.model_dump()\n`;
+  assert.deepEqual(findings(bare, 'app.py').map((f) => f.key), ['unknownField']);
+  const derived = `${PARSER}class SignUp(CognitoPreSignupTriggerModel):\n    pass\n\n@event_parser(model=SignUp)\ndef main(event, context):\n    return event.model_dump()\n`;
+  const h = analyze(derived, 'app.py').handlers[0];
+  assert.equal(h?.name, 'main');
+  assert.deepEqual(h?.inference.candidates.map((c) => c.trigger.id), ['PreSignUp']);
+});
+
+test('parse(event=…, model=…) and Model.model_validate(event) inside the handler bind a model object', () => {
+  const text = `${PARSER}def lambda_handler(event, context):\n    parsed = parse(event=event, model=CognitoCustomMessageTriggerModel)\n    parsed.response.smsMessage = "Welcome!"\n    return event\n`;
+  const h = analyze(text, 'app.py').handlers[0];
+  assert.deepEqual(h?.inference.candidates.map((c) => c.trigger.id), ['CustomMessage']);
+  assert.deepEqual(findings(text, 'app.py').map((f) => f.key), ['missingPlaceholder']);
+  const validated = `${PARSER}def lambda_handler(event, context):\n    m = CognitoCustomMessageTriggerModel.model_validate(event)\n    print(m.request.codeParameter)\n    return event\n`;
+  assert.deepEqual(refs(validated, 'app.py'), ['read request.codeParameter']);
+  assert.deepEqual(analyze(validated, 'app.py').handlers[0]?.inference.candidates.map((c) => c.trigger.id), ['CustomMessage']);
+});
+
+test('TypedDict hints: a triggerSource Literal of one trigger types the handler; a generic one does not', () => {
+  const typed = 'from typing import Literal, TypedDict\n\nSource = Literal["PreSignUp_SignUp", "PreSignUp_AdminCreateUser"]\n\nclass Base(TypedDict):\n    triggerSource: Source\n\nclass SignUpEvent(Base):\n    request: dict\n\ndef main(event: SignUpEvent, context):\n    event["response"]["autoConfirmUser"] = "yes"\n    return event\n';
+  const h = analyze(typed, 'app.py').handlers[0];
+  assert.equal(h?.name, 'main');
+  assert.equal(h?.inference.signal, 'type');
+  assert.deepEqual(h?.inference.candidates.map((c) => c.trigger.id), ['PreSignUp']);
+  assert.equal(h?.inference.reasons[0], 'type annotation SignUpEvent');
+  assert.deepEqual(findings(typed, 'app.py').map((f) => f.key), ['wrongType']);
+  const generic = 'from typing import Literal, TypedDict\n\nclass CognitoEvent(TypedDict):\n    triggerSource: Literal["PreSignUp_SignUp", "PostConfirmation_ConfirmSignUp"]\n\ndef handler(event: CognitoEvent, context):\n    return event\n';
+  assert.equal(analyze(generic, 'app.py').handlers[0]?.inference.known, false);
+});

@@ -1,7 +1,7 @@
 // Resolves names at an offset against an analysis: which handler, which event path, which triggers.
 import { appliesTo, childField, fieldAt, TRIGGERS } from '../model';
 import type { FieldDefinition, TriggerDefinition } from '../model/types';
-import type { Candidate, DocumentAnalysis, HandlerSite, PathKey } from './description';
+import type { Candidate, DocumentAnalysis, HandlerSite, KeyStyle, PathKey } from './description';
 
 /** The handler whose function contains `offset`, if any. */
 export function handlerAt(a: DocumentAnalysis, offset: number): HandlerSite | undefined {
@@ -42,7 +42,7 @@ export function rootPath(a: DocumentAnalysis, name: string, offset: number): rea
 }
 
 /** The event path a name stands for at `offset`, and whether it is a Powertools object read by properties. */
-export function rootOf(a: DocumentAnalysis, name: string, offset: number): { path: readonly PathKey[]; keyStyle?: 'snake_case' } | undefined {
+export function rootOf(a: DocumentAnalysis, name: string, offset: number): { path: readonly PathKey[]; keyStyle?: KeyStyle } | undefined {
   const h = handlerAt(a, offset);
   if (h) {
     const idx = a.handlers.indexOf(h);

@@ -28,6 +28,9 @@ export function notEventDetail(noun: 'an object' | 'a dict', keys: readonly stri
   return `${noun} with none of the event's keys ({${keys.join(', ')}}${keys.includes('statusCode') ? ': an API Gateway response' : ''})`;
 }
 
+/** How members of a Python object stand for event keys: data class properties (snake_case) or parser model attributes (the keys). */
+export type KeyStyle = 'snake_case' | 'camelCase';
+
 /** Where a value came from, when it is statically known. */
 export interface KnownValue {
   /** JSON type of the value, when known ('string', 'number', 'boolean', 'null', 'object', 'array'). */
@@ -74,10 +77,11 @@ export interface EventRef {
   /** The handler this use belongs to (index into `DocumentAnalysis.handlers`). */
   readonly handler: number;
   /**
-   * Some key is written as a Powertools data class property (`event.request.user_attributes`): the
-   * path holds the event's keys, fixes and messages must use the snake_case property names.
+   * Some key is written as a member: a Powertools data class property (`event.request.user_attributes`,
+   * snake_case) or a Powertools parser model attribute (`event.request.userAttributes`, camelCase). The
+   * path holds the event's keys; fixes and messages must write members the same way.
    */
-  readonly keyStyle?: 'snake_case';
+  readonly keyStyle?: KeyStyle;
   readonly start: number;
   readonly end: number;
 }
@@ -120,8 +124,8 @@ export interface Alias {
   /** Declared at this offset; the alias is used after it, inside `scopeEnd`. */
   readonly start: number;
   readonly scopeEnd: number;
-  /** A Powertools data class object: read by snake_case properties (`.user_attributes`), not by keys. */
-  readonly keyStyle?: 'snake_case';
+  /** A Powertools object read by members, not by keys: data class properties (`.user_attributes`) or model attributes (`.userAttributes`). */
+  readonly keyStyle?: KeyStyle;
 }
 
 /** An object literal assigned to a part of the event, so keys typed inside it can be completed. */

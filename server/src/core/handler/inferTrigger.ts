@@ -1,11 +1,17 @@
 // Decides which trigger(s) a handler serves, from the strongest signal present, and says why.
 import { byTypeName, fieldAt, findSource, getTrigger, TRIGGERS } from '../model';
+import { PYTHON_PARSER_MODELS } from '../model/pythonParserModels';
 import type { TriggerDefinition } from '../model/types';
 import type { Candidate, PathKey, SignalKind, TriggerInference } from './description';
 
 /** The evidence found for one handler. */
 export interface TriggerEvidence {
   readonly typeNames: readonly string[];
+  /**
+   * Types the front end resolved to triggers itself (Python: a TypedDict whose `triggerSource` is a
+   * `Literal` of trigger sources), with how the reason names them.
+   */
+  readonly typeTriggers?: readonly { readonly name: string; readonly triggers: readonly string[] }[];
   /** Ids from `@cognito-trigger` comments (already validated). */
   readonly commentIds: readonly string[];
   /** Triggers the bindings file or the IaC wiring states (a function may serve several), with why. */
@@ -81,6 +87,13 @@ function fit(t: TriggerDefinition, paths: readonly (readonly PathKey[])[]): numb
   return score;
 }
 
+/** The triggers a type name types: an @types/aws-lambda (and Powertools data class) name, or a Powertools parser model. */
+function triggersOfType(name: string): TriggerDefinition[] {
+  const t = byTypeName(name);
+  if (t) return [t];
+  return (PYTHON_PARSER_MODELS[name] ?? []).map((id) => getTrigger(id)).filter((x): x is TriggerDefinition => !!x);
+}
+
 const ids = (c: readonly TriggerDefinition[]): string => c.map((t) => t.id).join(', ');
 
 /** Infers the handler's trigger(s). Never guesses: with no signal the answer is every trigger, `known: false`. */
@@ -96,8 +109,9 @@ export function inferTrigger(e: TriggerEvidence): TriggerInference {
     reasons.push(why);
   };
 
-  const typed = [...new Set(e.typeNames.map((n) => byTypeName(n)).filter((t): t is TriggerDefinition => !!t))];
-  if (typed.length) narrow('type', typed, `type annotation ${e.typeNames.filter((n) => byTypeName(n)).join(', ')}`);
+  const resolved = [...e.typeNames.map((name) => ({ name, triggers: triggersOfType(name) })), ...(e.typeTriggers ?? []).map((t) => ({ name: t.name, triggers: t.triggers.map((id) => getTrigger(id)).filter((x): x is TriggerDefinition => !!x) }))].filter((t) => t.triggers.length);
+  const typed = [...new Set(resolved.flatMap((t) => t.triggers))];
+  if (typed.length) narrow('type', typed, `type annotation ${[...new Set(resolved.map((t) => t.name))].join(', ')}`);
   const commented = e.commentIds.map((id) => getTrigger(id)).filter((t): t is TriggerDefinition => !!t);
   if (commented.length) narrow('comment', commented, `\`@cognito-trigger ${e.commentIds.join(', ')}\` comment`);
   const stated = e.bindings ?? [];

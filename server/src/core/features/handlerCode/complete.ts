@@ -2,7 +2,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver-types';
 import type { EnumValue } from '../../model/types';
-import { candidatesAt, childrenOf, fieldsAt, type FieldMatch } from '../../handler/context';
+import { candidatesAt, childrenOf, fieldsAt, rootOf, type FieldMatch } from '../../handler/context';
 import type { PathKey } from '../../handler/description';
 import { syntaxFor } from '../../handler/syntax';
 import { fieldMarkdown, triggersText, typeText, valueMarkdown } from './docs';
@@ -24,8 +24,10 @@ export function complete(doc: TextDocument, offset: number, view: AnalysisView):
   if (ctx.kind === 'member') {
     const path = chainPath(view, ctx.chain, at);
     if (!path || !membersComplete(view, ctx.chain, at)) return null;
+    // A parser model's attributes are the keys themselves; a data class's are their snake_case.
+    const asKeys = rootOf(view.analysis, ctx.chain.root, at)?.keyStyle === 'camelCase';
     const items = memberItems(fieldsAt(candidates, path), path, !known).map((it): CompletionItem => {
-      const key = syntax.memberLabel(it.label as string);
+      const key = asKeys ? (it.label as string) : syntax.memberLabel(it.label as string);
       if (key !== it.label) return { ...it, label: key, filterText: key, textEdit: { range: range(ctx.replaceStart, offset), newText: key } };
       if (syntax.isMemberName(key)) return { ...it, textEdit: { range: range(ctx.replaceStart, offset), newText: key } };
       // `attrs.cus` → `attrs['custom:']`: keys that are not identifiers need brackets.

@@ -19,15 +19,15 @@ export function chainPath(view: AnalysisView, chain: Chain, at: number): PathKey
   if (!root) return undefined;
   if (!chain.members?.length) return [...root.path, ...chain.keys];
   const syntax = syntaxFor(view.analysis.language);
-  if (syntax.membersAreProperties && root.keyStyle !== 'snake_case') return undefined;
+  if (syntax.membersAreProperties && !root.keyStyle) return undefined;
   const path: PathKey[] = [...root.path];
   chain.keys.forEach((k, i) => path.push(chain.members?.includes(i) && typeof k === 'string' ? syntax.memberKey(path, k) : k));
   return path;
 }
 
-/** Whether members typed after `.` on this chain's root are completed (always in JS; on data class objects in Python). */
+/** Whether members typed after `.` on this chain's root are completed (always in JS; on data class and model objects in Python). */
 export function membersComplete(view: AnalysisView, chain: Chain, at: number): boolean {
-  return !syntaxFor(view.analysis.language).membersAreProperties || rootOf(view.analysis, chain.root, at)?.keyStyle === 'snake_case';
+  return !syntaxFor(view.analysis.language).membersAreProperties || !!rootOf(view.analysis, chain.root, at)?.keyStyle;
 }
 
 // Text between a handler's start and its `(`: nothing, `async`, `function name`, `async function*`.

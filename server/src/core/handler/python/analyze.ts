@@ -9,6 +9,7 @@ import { handlerFacts } from './flow';
 import { commentNodes, parsePython } from './parser';
 import type { AccessStyle } from './paths';
 import { blockEnd, kids, walk } from './tree';
+import { eventParser, localTypes, type LocalTypes } from './types';
 
 /** A module-level function that may be a handler. */
 interface Found {
@@ -21,6 +22,8 @@ interface Found {
   readonly eventParam?: string;
   readonly paramCount: number;
   readonly typeNames: string[];
+  /** Hints the module's own TypedDicts resolve to triggers. */
+  readonly typeTriggers: { name: string; triggers: string[] }[];
   readonly style: AccessStyle;
   /** Comments right above the definition. */
   readonly comments: Node[];
@@ -99,7 +102,7 @@ function commentsAbove(st: Node, text: string): Node[] {
 }
 
 /** Module-level functions; `named` are the names something outside the code says are handlers. */
-function findHandlers(root: Node, text: string, named: ReadonlySet<string>, commentIds: (c: Node[]) => boolean): Found[] {
+function findHandlers(root: Node, text: string, named: ReadonlySet<string>, commentIds: (c: Node[]) => boolean, types: LocalTypes): Found[] {
   const powertools = powertoolsImports(root);
   const out: Found[] = [];
   for (const st of kids(root)) {
@@ -112,18 +115,27 @@ function findHandlers(root: Node, text: string, named: ReadonlySet<string>, comm
     const first = param(params[0]);
     const decorators = st.type === 'decorated_definition' ? kids(st).filter((c) => c.type === 'decorator') : [];
     const dataClass = eventSourceClass(decorators);
+    const parser = eventParser(decorators);
     const hinted = hintNames(first.hint);
-    const typeNames = [...(dataClass ? [dataClass] : []), ...hinted];
+    // A class of the module's own derived from a parser model counts as that model.
+    const models = [...(parser?.model ? [parser.model] : []), ...hinted].map((n) => types.parserModel(n)).filter((m): m is string => !!m);
+    const typeNames = [...new Set([...(dataClass ? [dataClass] : []), ...models, ...hinted])];
+    const typeTriggers = hinted.flatMap((n) => {
+      const triggers = types.typedDictTriggers(n);
+      return triggers ? [{ name: n, triggers }] : [];
+    });
     const comments = commentsAbove(st, text);
     // Every module-level function is importable, so a parameter named `event` alone does not make a
     // handler (helpers take the event too): Lambda's signature `(event, context)` does.
     const second = param(params[1]).name;
     const lambdaSignature = params.length === 2 && first.name !== undefined && /^(event|evt|ev|e)$/.test(first.name) && second !== undefined && /^_?(context|ctx|lambda_context)$/.test(second);
-    const isHandler = /handler$/i.test(name) || named.has(name) || commentIds(comments) || !!dataClass || typeNames.some((t) => /Trigger(Event|Handler)$/.test(t)) || lambdaSignature;
+    const typed = typeNames.some((t) => /Trigger(Event|Handler)$/.test(t)) || models.length > 0 || typeTriggers.length > 0;
+    const isHandler = /handler$/i.test(name) || named.has(name) || commentIds(comments) || !!dataClass || !!parser || typed || lambdaSignature;
     if (!isHandler) continue;
-    // A parameter hinted with a Powertools class, or an `@event_source` handler, is read by properties.
-    const style: AccessStyle = dataClass || hinted.some((h) => powertools.has(h) && /TriggerEvent$/.test(h)) ? 'object' : 'dict';
-    out.push({ name, nameNode, fn, statement: st, isAsync: fn.child(0)?.type === 'async', ...(first.name ? { eventParam: first.name } : {}), paramCount: params.length, typeNames, style, comments });
+    // A parameter hinted with a Powertools class, or an `@event_source` handler, is read by properties;
+    // an `@event_parser` handler gets the Pydantic model, read by attributes named as the keys.
+    const style: AccessStyle = parser ? 'model' : dataClass || hinted.some((h) => powertools.has(h) && /TriggerEvent$/.test(h)) ? 'object' : 'dict';
+    out.push({ name, nameNode, fn, statement: st, isAsync: fn.child(0)?.type === 'async', ...(first.name ? { eventParam: first.name } : {}), paramCount: params.length, typeNames, typeTriggers, style, comments });
   }
   return out;
 }
@@ -154,7 +166,8 @@ export function analyzePython(input: AnalyzeInput): DocumentAnalysis {
   const allComments = commentNodes(root);
   const fileLevel = triggerComments(allComments.map(commentText));
   const hinted = new Set((input.bindingHints ?? []).map((b) => b.handler));
-  const found = findHandlers(root, input.text, hinted, (cs) => triggerComments(cs.map(commentText)).ids.length > 0);
+  const types = localTypes(root);
+  const found = findHandlers(root, input.text, hinted, (cs) => triggerComments(cs.map(commentText)).ids.length > 0, types);
   const out: Collected = { refs: [], aliases: [], regions: [], objects: [], switches: [] };
   const aliases: (Collected['aliases'][number] & { handler: number })[] = [];
   const owned = new Set(found.flatMap((h) => h.comments.map((c) => c.startIndex)));
@@ -163,7 +176,7 @@ export function analyzePython(input: AnalyzeInput): DocumentAnalysis {
     const typeNames = [...h.typeNames];
     // A line typed after the last statement (still indented) belongs to the function.
     const fnEnd = blockEnd(input.text, h.fn);
-    collectHandler(h.fn, fnEnd, i, h.eventParam, h.style, out, typeNames, input.text);
+    collectHandler(h.fn, fnEnd, i, h.eventParam, h.style, out, typeNames, input.text, types);
     for (const a of out.aliases.slice(before)) aliases.push({ ...a, handler: i });
     const fnStart = h.statement.startIndex;
     const inside = allComments.filter((c) => c.startIndex >= h.fn.startIndex && c.endIndex <= h.fn.endIndex);
@@ -179,7 +192,7 @@ export function analyzePython(input: AnalyzeInput): DocumentAnalysis {
     ];
     // Every trigger the bindings file or the IaC wiring states for this function, each with its why (as in JS).
     const bindings = input.bindingHints?.filter((b) => b.handler === h.name) ?? [];
-    const inference = inferTrigger({ typeNames, commentIds: own.ids.length ? own.ids : fileIds, bindings, sourceLiterals, paths: myRefs.map((r) => r.path), fileName: input.fileName });
+    const inference = inferTrigger({ typeNames, typeTriggers: h.typeTriggers, commentIds: own.ids.length ? own.ids : fileIds, bindings, sourceLiterals, paths: myRefs.map((r) => r.path), fileName: input.fileName });
     return {
       name: h.name,
       nameStart: h.nameNode.startIndex,

@@ -2,8 +2,9 @@
 import type { Node } from 'web-tree-sitter';
 import { TRIGGERS } from '../../model';
 import { DYNAMIC_KEY, type Alias, type EventRef, type NarrowedRegion, type ObjectSite, type PathKey, type SwitchSite } from '../description';
-import { eventPath, knownValue, type AccessStyle, type Bound, type ConstTable, type ResolvedPath } from './paths';
+import { eventPath, knownValue, memberStyle, type AccessStyle, type Bound, type ConstTable, type ResolvedPath } from './paths';
 import { blockEnd, isScope, kids, span, stringLiteral, unwrap, walk } from './tree';
+import type { LocalTypes } from './types';
 
 /** What one handler's walk collects. */
 export interface Collected {
@@ -134,15 +135,43 @@ export function dataClassCall(n: Node, aliases: ReadonlyMap<string, Bound>): { t
 }
 
 /**
- * Walks handler `fn` (number `handler`, ending at `fnEnd`); the event is its first parameter, read as `eventStyle`.
- * `typeNames` receives the Powertools data classes built from the event inside the body.
+ * The Powertools parser model a call parses the event with, if any: `parse(event=event, model=X)`,
+ * `parse(event, model=X)` (Powertools), `X.model_validate(event)`, `X.parse_obj(event)`, `X(**event)` (Pydantic).
  */
-export function collectHandler(fn: Node, fnEnd: number, handler: number, eventParam: string | undefined, eventStyle: AccessStyle, out: Collected, typeNames: string[], text: string): void {
+export function parserModelCall(n: Node, aliases: ReadonlyMap<string, Bound>, types: LocalTypes): { typeName: string; path: PathKey[] } | undefined {
+  if (n.type !== 'call') return undefined;
+  const fn = n.childForFieldName('function');
+  const args = kids(n.childForFieldName('arguments') ?? n);
+  const keyword = (k: string): Node | undefined => args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === k)?.childForFieldName('value') ?? undefined;
+  const nameOf = (x: Node | null | undefined): string | undefined => (x?.type === 'identifier' ? x.text : x?.type === 'attribute' ? x.childForFieldName('attribute')?.text : undefined);
+  let model: string | undefined;
+  let from: Node | undefined;
+  if (nameOf(fn) === 'parse') {
+    model = nameOf(keyword('model'));
+    from = keyword('event') ?? (args[0]?.type === 'keyword_argument' ? undefined : args[0]);
+  } else if (fn?.type === 'attribute' && /^(model_validate|parse_obj)$/.test(fn.childForFieldName('attribute')?.text ?? '')) {
+    model = nameOf(fn.childForFieldName('object'));
+    from = args[0];
+  } else if (args.length === 1 && args[0]?.type === 'dictionary_splat') {
+    model = nameOf(fn);
+    from = kids(args[0])[0];
+  }
+  const typeName = model ? types.parserModel(model) : undefined;
+  const p = typeName && from ? eventPath(from, aliases) : undefined;
+  return typeName && p ? { typeName, path: p.path } : undefined;
+}
+
+/**
+ * Walks handler `fn` (number `handler`, ending at `fnEnd`); the event is its first parameter, read as `eventStyle`.
+ * `typeNames` receives the Powertools data classes and parser models built from the event inside the body.
+ */
+export function collectHandler(fn: Node, fnEnd: number, handler: number, eventParam: string | undefined, eventStyle: AccessStyle, out: Collected, typeNames: string[], text: string, types: LocalTypes): void {
   const aliases = new Map<string, Bound>();
   const consts = localConsts(fn);
   const bind = (name: string, b: Bound, at: number): void => {
     aliases.set(name, b);
-    out.aliases.push({ name, path: b.path, start: at, scopeEnd: fnEnd, ...(b.style === 'object' ? { keyStyle: 'snake_case' as const } : {}) });
+    const keyStyle = memberStyle(b.style);
+    out.aliases.push({ name, path: b.path, start: at, scopeEnd: fnEnd, ...(keyStyle ? { keyStyle } : {}) });
   };
   if (eventParam) bind(eventParam, { path: [], style: eventStyle }, fn.startIndex);
   const body = fn.childForFieldName('body');
@@ -150,7 +179,7 @@ export function collectHandler(fn: Node, fnEnd: number, handler: number, eventPa
 
   const record = (node: Node, p: ResolvedPath, kind: EventRef['kind'], valueNode?: Node): void => {
     const value = valueNode ? knownValue(valueNode, aliases, consts) : undefined;
-    out.refs.push({ path: p.path, keyRanges: p.keyRanges, kind, handler, ...span(node), ...(value ? { value } : {}), ...(p.snake ? { keyStyle: 'snake_case' as const } : {}) });
+    out.refs.push({ path: p.path, keyRanges: p.keyRanges, kind, handler, ...span(node), ...(value ? { value } : {}), ...(p.members ? { keyStyle: p.members } : {}) });
   };
 
   walk(body, (node, parent) => {
@@ -164,10 +193,12 @@ export function collectHandler(fn: Node, fnEnd: number, handler: number, eventPa
         // `req = event["request"]`, `ev = PreSignUpTriggerEvent(event)`: the name stands for that part.
         if (left.type === 'identifier') {
           const dc = dataClassCall(r, aliases);
-          const p = dc ? undefined : eventPath(r, aliases);
-          if (dc) {
-            typeNames.push(dc.typeName);
-            bind(left.text, { path: dc.path, style: 'object' }, node.startIndex);
+          const pm = dc ? undefined : parserModelCall(r, aliases, types);
+          const p = dc || pm ? undefined : eventPath(r, aliases);
+          if (dc || pm) {
+            const built = (dc ?? pm) as { typeName: string; path: PathKey[] };
+            typeNames.push(built.typeName);
+            bind(left.text, { path: built.path, style: dc ? 'object' : 'model' }, node.startIndex);
             return false;
           }
           if (p) bind(left.text, { path: p.path, style: p.style }, node.startIndex);

@@ -8,9 +8,15 @@ import { kids, span, stringLiteral, unwrap } from './tree';
 
 /**
  * How a name holding part of the event is read: `dict` by keys (`x["k"]`, `x.get("k")`), `object` by
- * Powertools data class properties (`x.user_attributes`), which are the snake_case of the keys.
+ * Powertools data class properties (`x.user_attributes`), which are the snake_case of the keys, `model`
+ * by Powertools parser (Pydantic) model attributes (`x.userAttributes`), which are the keys themselves.
  */
-export type AccessStyle = 'dict' | 'object';
+export type AccessStyle = 'dict' | 'object' | 'model';
+
+/** How the members of a style are spelled, as the description records it (dict: no members). */
+export function memberStyle(style: AccessStyle): 'snake_case' | 'camelCase' | undefined {
+  return style === 'object' ? 'snake_case' : style === 'model' ? 'camelCase' : undefined;
+}
 
 /** A name bound to part of the event. */
 export interface Bound {
@@ -26,12 +32,14 @@ export interface ResolvedPath {
   readonly path: PathKey[];
   readonly keyRanges: { start: number; end: number }[];
   readonly style: AccessStyle;
-  /** Some key was written as a Powertools property (snake_case), so fixes must write one too. */
-  readonly snake: boolean;
+  /** Some key was written as a member: a Powertools property (snake_case) or a model attribute (camelCase); fixes write the same. */
+  readonly members?: 'snake_case' | 'camelCase';
 }
 
 // Members of Powertools' DictWrapper (utilities/data_classes/common.py) that are not event keys.
 const DICT_WRAPPER = new Set(['raw_event', 'get', 'keys', 'items', 'values', 'get_header_value']);
+// Pydantic BaseModel's own members (v2 `model_*`, and v1's that v2 keeps deprecated): not event keys.
+const BASE_MODEL = /^(model_\w+|dict|json|copy|parse_obj|schema|construct)$/;
 
 const norm = (s: string): string => s.toLowerCase().replace(/_/g, '');
 
@@ -71,9 +79,9 @@ export function snakeCase(key: string): string {
   return key.replace(/([a-z0-9])([A-Z]+)/g, (_, a: string, b: string) => `${a}_${b.toLowerCase()}`).toLowerCase();
 }
 
-/** Whether the field at `path` is read as a data class (properties) or as a dict (maps, lists of strings). */
-function styleAt(path: readonly PathKey[]): AccessStyle {
-  return childKeys(path).length ? 'object' : 'dict';
+/** Whether the field at `path` is read as an object of `style` (data class, model) or as a dict (maps, lists of strings). */
+function styleAt(path: readonly PathKey[], style: AccessStyle): AccessStyle {
+  return childKeys(path).length ? style : 'dict';
 }
 
 /** The key of a subscript (`x["k"]`, `x[0]`, `x[name]`). */
@@ -106,7 +114,7 @@ export function eventPath(node: Node, aliases: AliasTable): ResolvedPath | undef
   const n = unwrap(node);
   if (n.type === 'identifier') {
     const b = aliases.get(n.text);
-    return b ? { path: [...b.path], keyRanges: b.path.map(() => span(n)), style: b.style, snake: false } : undefined;
+    return b ? { path: [...b.path], keyRanges: b.path.map(() => span(n)), style: b.style } : undefined;
   }
   if (n.type === 'subscript') {
     const value = n.childForFieldName('value');
@@ -130,12 +138,14 @@ export function eventPath(node: Node, aliases: AliasTable): ResolvedPath | undef
     const attr = n.childForFieldName('attribute');
     const base = object && attr ? eventPath(object, aliases) : undefined;
     // On a dict an attribute is a method (`.items()`, `.lower()`), not a key: the chain ends before it;
-    // so do the data class's own members (`raw_event`, the Mapping methods).
-    if (!base || !attr || base.style !== 'object' || DICT_WRAPPER.has(attr.text)) return undefined;
-    const { key } = propertyKey(base.path, attr.text);
+    // so do the data class's and the model's own members (`raw_event`, `model_dump`).
+    if (!base || !attr || base.style === 'dict') return undefined;
+    if (base.style === 'object' ? DICT_WRAPPER.has(attr.text) : BASE_MODEL.test(attr.text)) return undefined;
+    // A model's attributes are the event's keys as they are spelled.
+    const key = base.style === 'object' ? propertyKey(base.path, attr.text).key : attr.text;
     base.path.push(key);
     base.keyRanges.push(span(attr));
-    return { path: base.path, keyRanges: base.keyRanges, style: styleAt(base.path), snake: true };
+    return { path: base.path, keyRanges: base.keyRanges, style: styleAt(base.path, base.style), members: memberStyle(base.style) };
   }
   return undefined;
 }
