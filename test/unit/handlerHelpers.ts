@@ -34,6 +34,17 @@ export function labels(src: string, fileName = 'handler.js'): string[] {
   return complete(doc, offset, { analysis: analyze(text, fileName), toAnalysed: (o) => o })?.items.map((i) => i.label) ?? [];
 }
 
+/** Completion items at the caret (label, detail, documentation markdown). */
+export function items(src: string, fileName = 'handler.js'): { label: string; detail?: string; doc: string }[] {
+  const { text, offset } = caret(src);
+  const doc = TextDocument.create(`file:///w/${fileName}`, languageOf(fileName), 1, text);
+  return (complete(doc, offset, { analysis: analyze(text, fileName), toAnalysed: (o) => o })?.items ?? []).map((i) => ({
+    label: i.label,
+    ...(i.detail ? { detail: i.detail } : {}),
+    doc: typeof i.documentation === 'string' ? i.documentation : (i.documentation?.value ?? ''),
+  }));
+}
+
 /** Completion labels at the caret, using an analysis of an *older* text (the cache path). */
 export function labelsWithStale(older: string, src: string, fileName = 'handler.js'): string[] {
   const { text, offset } = caret(src);

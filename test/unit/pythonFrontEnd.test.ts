@@ -299,3 +299,14 @@ test('TypedDict hints: a triggerSource Literal of one trigger types the handler;
   const generic = 'from typing import Literal, TypedDict\n\nclass CognitoEvent(TypedDict):\n    triggerSource: Literal["PreSignUp_SignUp", "PostConfirmation_ConfirmSignUp"]\n\ndef handler(event: CognitoEvent, context):\n    return event\n';
   assert.equal(analyze(generic, 'app.py').handlers[0]?.inference.known, false);
 });
+
+test('a key typed in quotes gets the same detail and docs as after a dot (Python and JavaScript)', () => {
+  const py = helpers.items(PSU('email = event["request"]["|"]'), 'handler.py');
+  const dotted = helpers.items("// @cognito-trigger PreSignUp\nexports.handler = async (event) => {\n  event.request.|\n  return event;\n};\n", 'handler.js');
+  const bracketJs = helpers.items("// @cognito-trigger PreSignUp\nexports.handler = async (event) => {\n  event.request['|'];\n  return event;\n};\n", 'handler.js');
+  assert.deepEqual(py.map((i) => i.label), ['userAttributes', 'validationData', 'clientMetadata']);
+  assert.deepEqual(py, dotted);
+  assert.deepEqual(bracketJs, dotted);
+  assert.match(py[0]?.doc ?? '', /^\*\*event\.request\.userAttributes\*\*: `object` — read-only/);
+  assert.match(py[0]?.doc ?? '', /\[AWS documentation\]\(https:\/\/docs\.aws\.amazon\.com\/cognito\/latest\/developerguide\/user-pool-lambda-pre-sign-up\.html/);
+});

@@ -37,6 +37,32 @@ suite('handler code', () => {
     assert.ok(!labels.includes('codeParameter') && !labels.includes('session'), labels.join(', '));
   });
 
+  test('completion inside event["request"][" in a Python PreSignUp handler shows its keys with the Cognito docs', async () => {
+    // The file name says pre sign-up; nothing else in the code does.
+    const editor = await openHandler('pre_sign_up_e2e.py', 'def lambda_handler(event, context):\n    probe = 1\n    return event\n');
+    assert.equal(editor.document.languageId, 'python');
+    const at = positionOf(editor.document, 'probe = 1', 'probe = 1'.length);
+    await editor.edit((e) => e.insert(at, '\n    email = event["request"][""]'));
+    const position = editor.document.positionAt(editor.document.getText().indexOf('event["request"]["') + 'event["request"]["'.length);
+    let seen: string[] = [];
+    const list = await waitFor('our completion items inside the quotes', async () => {
+      const l = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, position, '"');
+      seen = l.items.map((i) => `${typeof i.label === 'string' ? i.label : i.label.label} (${i.detail ?? ''})`);
+      // Ours carry the field's docs (`**event.request.…**`); no other Python provider runs here.
+      const ours = l.items.filter((i) => (i.documentation instanceof vscode.MarkdownString ? i.documentation.value : String(i.documentation ?? '')).includes('**event.request.'));
+      return ours.length ? ours : undefined;
+    }, 30_000).catch((e: Error) => {
+      throw new Error(`${e.message} Items offered: ${seen.slice(0, 10).join(', ') || 'none'}; text: ${JSON.stringify(editor.document.getText())} at ${position.line}:${position.character}.`);
+    });
+    const label = (i: vscode.CompletionItem): string => (typeof i.label === 'string' ? i.label : i.label.label);
+    assert.deepEqual(list.map(label), ['userAttributes', 'validationData', 'clientMetadata']);
+    const attrs = list[0];
+    const doc = attrs?.documentation instanceof vscode.MarkdownString ? attrs.documentation.value : String(attrs?.documentation ?? '');
+    assert.match(doc, /\*\*event\.request\.userAttributes\*\*/);
+    assert.match(doc, /\(https:\/\/docs\.aws\.amazon\.com\/cognito\/latest\/developerguide\/user-pool-lambda-pre-sign-up\.html[^)]*\)/);
+    assert.match(attrs?.detail ?? '', /· read-only · PreSignUp/);
+  });
+
   test('a mistake shows a diagnostic with its message, and its quick fix applies', async () => {
     const editor = await openHandler('e2eFix.js', "// @cognito-trigger PreSignUp\nexports.handler = async (event) => {\n  const attrs = event.request.userAtributes;\n  return event;\n};\n");
     const uri = editor.document.uri;

@@ -52,12 +52,14 @@ export function complete(doc: TextDocument, offset: number, view: AnalysisView):
   const own = resolved.at !== undefined ? candidatesAt(view.analysis, resolved.at).candidates : candidates;
   const matches = fieldsAt(own, resolved.path);
   const values = resolved.keys ? keyValues(matches) : enumValues(matches, resolved.items ?? false);
+  // A key typed in quotes (`event["request"]["`) gets the same detail and docs as after a dot.
+  const asMember = resolved.keys ? new Map(memberItems(matches, resolved.path, !candidatesAt(view.analysis, resolved.at ?? at).known).map((it) => [it.label, it])) : undefined;
   const items = values.map(({ value, from }, i): CompletionItem => ({
     label: value.value,
     kind: resolved.keys ? CompletionItemKind.Property : CompletionItemKind.EnumMember,
-    detail: from,
+    detail: asMember?.get(value.value)?.detail ?? from,
     sortText: String(i).padStart(4, '0'),
-    documentation: { kind: MarkupKind.Markdown, value: valueMarkdown(value, from) },
+    documentation: asMember?.get(value.value)?.documentation ?? { kind: MarkupKind.Markdown, value: valueMarkdown(value, from) },
     ...(value.deprecated ? { tags: [1] } : {}),
     textEdit: { range: range(ctx.replaceStart, ctx.replaceEnd), newText: value.value },
   }));
