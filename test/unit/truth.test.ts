@@ -59,6 +59,15 @@ describe('migrate user', () => {
     assert.match(l.text, /set to RESET_REQUIRED/);
     assert.doesNotMatch(texts(s), /must confirm before the sign-in/);
   });
+  // Until March 2022 (awsdocs/amazon-cognito-developer-guide 280b651): "During sign-in, this attribute can be set to CONFIRMED, or not set, to auto-confirm your users";
+  // since: "If you don't set this attribute to CONFIRMED, it's set to RESET_REQUIRED." The live page could not be read through the search tool; the product follows the newer text and says the guide changed.
+  it('the older guide text that an unset status auto-confirms is kept as history, not followed', () => {
+    assert.match(SOURCES.migrateFinalStatusHistory.quote, /or not set, to auto-confirm/);
+    assert.match(SOURCES.migrateFinalStatus.quote, /it's set to RESET_REQUIRED/);
+    const f = trigger('UserMigration').event.properties?.response?.properties?.finalUserStatus;
+    assert.match(f?.note ?? '', /Until March 2022 the guide said an unset status also auto-confirms/);
+    assert.deepEqual(f?.enum?.map((v) => v.value), ['CONFIRMED', 'RESET_REQUIRED']);
+  });
   // "Your user's attributes in the request parameters must include a phone number, or else the migration of that user will fail."
   it('enableSMSMFA without phone_number fails the migration', () => {
     const e = ev('UserMigration_Authentication', { userAttributes: { email: 'a@example.com' }, finalUserStatus: 'CONFIRMED', enableSMSMFA: true });
@@ -156,6 +165,21 @@ describe('pre token generation', () => {
     const sources = trigger('PreTokenGenerationV2').sources;
     assert.doesNotMatch(sources.find((s) => s.value === 'TokenGeneration_Authentication')?.description ?? '', /GetTokensFromRefreshToken/);
     assert.match(sources.find((s) => s.value === 'TokenGeneration_RefreshTokens')?.description ?? '', /GetTokensFromRefreshToken sends is not documented/);
+  });
+  // GetTokensFromRefreshToken ClientMetadata: "When you use the GetTokensFromRefreshToken API action, Amazon Cognito invokes the Lambda function the pre token generation trigger."
+  it('GetTokensFromRefreshToken is said to invoke the trigger, with its API reference source', () => {
+    const d = trigger('PreTokenGenerationV2').sources.find((s) => s.value === 'TokenGeneration_RefreshTokens')?.description ?? '';
+    assert.match(d, /GetTokensFromRefreshToken invokes the trigger \(API reference/);
+    assert.match(SOURCES.refreshTokenInvokes.quote, /invokes the Lambda function the pre token generation trigger/);
+    assert.match(SOURCES.refreshTokenInvokes.url, /API_GetTokensFromRefreshToken\.html#/);
+  });
+  // GetClientToken: "GetClientToken provides the same functionality as the OAuth2 client-credentials grant; both authorize an application rather than a user."
+  it('V3 TokenGeneration_ClientCredentials names GetClientToken as the same grant, and says its triggerSource is not stated', () => {
+    const d = trigger('PreTokenGenerationV3').sources.find((s) => s.value === 'TokenGeneration_ClientCredentials')?.description ?? '';
+    assert.match(d, /GetClientToken, which "provides the same functionality as the OAuth2 client-credentials grant"/);
+    assert.match(d, /that it sends this triggerSource is not stated/);
+    assert.match(SOURCES.getClientToken.quote, /same functionality as the OAuth2 client-credentials grant/);
+    assert.equal(trigger('PreTokenGenerationV2').sources.some((s) => s.value === 'TokenGeneration_ClientCredentials'), false);
   });
 });
 

@@ -21,6 +21,8 @@ export interface EventRecognition {
 /** Context that helps recognition: the trigger the file or handler is known to be for. */
 export interface RecognitionHint {
   readonly triggerId?: string;
+  /** Where the hint comes from: `schema` when the file's `$schema` names the trigger (the mismatch then points there). */
+  readonly by?: 'schema';
 }
 
 const SOURCES_DOC = 'https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-working-with-lambda-triggers.html#cognito-user-pools-lambda-trigger-syntax-shared';
@@ -81,6 +83,21 @@ const names = (ts: readonly TriggerDefinition[]): string => ts.map((t) => t.disp
  * the shape of `request`/`response`, then to `hint.triggerId`. Never throws.
  */
 export function recognizeEvent(value: unknown, hint: RecognitionHint = {}): EventRecognition {
+  const found = recognize(value, hint);
+  const named = hint.by === 'schema' && hint.triggerId ? getTrigger(hint.triggerId) : undefined;
+  if (!named) return found;
+  // `$schema` names another trigger than the event is: say so on `$schema`, with the schema to name instead.
+  const used = `but it is used as ${withArticle(named.displayName)} event.`;
+  const quirks = found.quirks.map((q) => {
+    if (q.code !== 'trigger-mismatch' || !q.message.endsWith(used)) return q;
+    const own = found.trigger && found.trigger !== named ? found.trigger : undefined;
+    const fix = own ? ` Name "${own.id}.schema.json" in "$schema", or make the event ${withArticle(named.displayName)} event.` : '';
+    return { ...q, path: ['$schema'], message: `${q.message.slice(0, -used.length)}but its "$schema" names the ${named.displayName} schema.${fix}` };
+  });
+  return { ...found, quirks };
+}
+
+function recognize(value: unknown, hint: RecognitionHint): EventRecognition {
   const hinted = hint.triggerId ? getTrigger(hint.triggerId) : undefined;
   if (!isRecord(value)) {
     const quirks = [issue('not-an-object', 'error', [], `A Cognito trigger event is a JSON object; this is ${describeValue(value)}.`)];

@@ -160,6 +160,12 @@ export const SOURCES = {
     title: 'Migrate user Lambda trigger: finalUserStatus',
     quote: "You can set this parameter to CONFIRMED to auto-confirm your users so that they can sign in with their previous passwords. … If you don't set this attribute to CONFIRMED, it's set to RESET_REQUIRED.",
   },
+  migrateFinalStatusHistory: {
+    kind: 'docs',
+    url: 'https://github.com/awsdocs/amazon-cognito-developer-guide/commit/280b651bb3d8a756b92e766830456e5ecc40f056',
+    title: 'Developer guide source history (awsdocs/amazon-cognito-developer-guide, March 2022): the migrate user page used to say an unset finalUserStatus also auto-confirms; it now says an unset status becomes RESET_REQUIRED, which the product follows',
+    quote: 'During sign-in, this attribute can be set to CONFIRMED, or not set, to auto-confirm your users and allow them to sign-in with their previous passwords.',
+  },
   migrateEnableSmsMfa: {
     kind: 'docs',
     url: dg('user-pool-lambda-migrate-user', 'cognito-user-pools-lambda-trigger-syntax-user-migration-response'),
@@ -218,6 +224,18 @@ export const SOURCES = {
     kind: 'undocumented',
     url: dg('user-pool-lambda-pre-token-generation', 'user-pool-lambda-pre-token-generation-trigger-source'),
     title: 'Not documented: which triggerSource GetTokensFromRefreshToken sends (the trigger-source table lists TokenGeneration_RefreshTokens for refresh-token sign-in)',
+  },
+  refreshTokenInvokes: {
+    kind: 'api',
+    url: `${api('GetTokensFromRefreshToken')}#CognitoUserPools-GetTokensFromRefreshToken-request-ClientMetadata`,
+    title: 'GetTokensFromRefreshToken: ClientMetadata (the operation invokes the pre token generation trigger; the triggerSource it sends is not stated)',
+    quote: 'When you use the GetTokensFromRefreshToken API action, Amazon Cognito invokes the Lambda function the pre token generation trigger.',
+  },
+  getClientToken: {
+    kind: 'api',
+    url: 'https://docs.aws.amazon.com/cli/latest/reference/cognito-idp/get-client-token.html',
+    title: 'GetClientToken (AWS CLI reference, from the API model): the same as the client-credentials grant; that it sends TokenGeneration_ClientCredentials is not stated',
+    quote: 'GetClientToken provides the same functionality as the OAuth2 client-credentials grant; both authorize an application rather than a user.',
   },
   inboundFederationMap: {
     kind: 'docs',

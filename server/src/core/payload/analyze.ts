@@ -1,7 +1,8 @@
 // What an event document is: its claim, recognised trigger, triggerSource and event version.
+import { isRecord } from '../events/json';
 import { recognizeEvent, type EventRecognition } from '../events/recognize';
 import { getTrigger, type TriggerDefinition, type TriggerSourceDefinition } from '../model';
-import { claimEvent, isJsonDocument, type EventClaim } from './classify';
+import { claimEvent, isJsonDocument, triggerOfSchemaRef, type EventClaim } from './classify';
 import type { ParsedJson } from './document';
 
 /** The recognised event behind a JSON document. */
@@ -39,8 +40,11 @@ export function analyzeEvent(parsed: ParsedJson, relativePath: string, globs: re
   const claim = claimEvent(parsed.value, relativePath, globs);
   if (!claim) return undefined;
   // The folder name only hints when the content does not decide: a folder is a habit, not a binding.
-  const hinted = claim.by === 'schema' ? claim.trigger : claim.by === 'glob' ? triggerFromPath(relativePath) : undefined;
-  const recognition = recognizeEvent(parsed.value, hinted ? { triggerId: hinted.id } : {});
+  // A `$schema` naming a trigger states what the file is for, also when the content claims the file:
+  // an event of another trigger is then a trigger mismatch, not a pile of schema errors.
+  const named = claim.by === 'schema' ? claim.trigger : isRecord(parsed.value) ? triggerOfSchemaRef(parsed.value.$schema) : undefined;
+  const hinted = named ?? (claim.by === 'glob' ? triggerFromPath(relativePath) : undefined);
+  const recognition = recognizeEvent(parsed.value, hinted ? { triggerId: hinted.id, ...(named ? { by: 'schema' as const } : {}) } : {});
   const ts = typeof parsed.value === 'object' && parsed.value !== null ? (parsed.value as Record<string, unknown>).triggerSource : undefined;
   return {
     parsed,

@@ -32,6 +32,9 @@ const KEY_CODES = new Set(['unknown-field', 'field-not-for-trigger', 'field-not-
 
 const SCHEMA_CODES: Record<number, string> = { 1: 'schema-enum', 2: 'schema-deprecated' };
 
+/** Codes this layer reports itself (not the model's issues): each has a rule in the registry (contract test). */
+export const PAYLOAD_CODES = ['too-large', 'too-deep'] as const;
+
 /** Keys that would make a JSON file an event, for the one diagnostic on unrecognised event files. */
 export const UNRECOGNISED_HELP =
   'Add "triggerSource" with a user pool trigger source (e.g. "PreSignUp_SignUp"), "eventType": "SyncTrigger" for the identity pool Sync trigger, or "$schema" naming a trigger schema (e.g. "PreSignUp.schema.json").';

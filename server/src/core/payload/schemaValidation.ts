@@ -28,7 +28,9 @@ export class SchemaValidator {
     if (jsonDepth(doc.getText(), MAX_JSON_DEPTH) > MAX_JSON_DEPTH) return [];
     const ls = this.service(trigger);
     const jsonDoc = ls.parseJSONDocument(doc);
-    const found = await ls.doValidation(doc, jsonDoc, { comments: 'ignore', trailingCommas: 'ignore', schemaValidation: 'error', schemaRequest: 'ignore' });
+    // The schema is passed explicitly: the service would otherwise follow the document's `$schema`,
+    // which may name another trigger (reported as a trigger mismatch, not as that schema's errors).
+    const found = await ls.doValidation(doc, jsonDoc, { comments: 'ignore', trailingCommas: 'ignore', schemaValidation: 'error', schemaRequest: 'ignore' }, this.source(trigger) as never);
     // Keep schema problems only: VS Code's own JSON support already reports syntax (codes 0x100-0x2ff).
     return found.filter((d) => typeof d.code !== 'number' || d.code < 0x100);
   }

@@ -345,4 +345,22 @@ export const EVENT_RULES: readonly RuleDefinition[] = [
       res(e).autoVerifyEmail = true;
     }),
   },
+  {
+    id: 'too-large',
+    name: 'JSON too large to analyse',
+    severity: 'warning',
+    help: 'This tool’s own limit, not Cognito’s: an event file with more than 5,000 members (a Cognito event has well under 500) gets this one note and nothing else is checked, so typing stays fast.',
+    sources: ['localRun'],
+    triggers: raw('events/PreSignUp/huge.json', { ...sampleEvent('PreSignUp', 'PreSignUp_SignUp', { minimal: true }), request: { userAttributes: Object.fromEntries(Array.from({ length: 5001 }, (_, i) => [`custom:a${i}`, 'x'])) } }),
+    clean: ev('PreSignUp', 'PreSignUp_SignUp'),
+  },
+  {
+    id: 'too-deep',
+    name: 'JSON nested too deep to analyse',
+    severity: 'warning',
+    help: 'This tool’s own limit, not Cognito’s: JSON nested more than 256 levels (a Cognito event nests fewer than 10) gets this one note and nothing else is checked, instead of overflowing the parser’s stack.',
+    sources: ['localRun'],
+    triggers: raw('events/PreSignUp/deep.json', { ...sampleEvent('PreSignUp', 'PreSignUp_SignUp', { minimal: true }), request: { clientMetadata: JSON.parse(`${'{"a":'.repeat(300)}1${'}'.repeat(300)}`) as unknown } }),
+    clean: ev('PreSignUp', 'PreSignUp_SignUp'),
+  },
 ];

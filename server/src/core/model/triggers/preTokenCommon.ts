@@ -12,7 +12,7 @@ const USER_SOURCES: readonly TriggerSourceDefinition[] = [
   { value: 'TokenGeneration_NewPasswordChallenge', description: 'An admin-created user changed the temporary password.', minEventVersion: 1 },
   { value: 'TokenGeneration_AuthenticateDevice', description: 'A user signed in with a remembered device.', minEventVersion: 1 },
   // Which source the GetTokensFromRefreshToken operation sends is not documented (sources.ts refreshTokenSource).
-  { value: 'TokenGeneration_RefreshTokens', description: 'A user refreshed ID and access tokens with a refresh token. Which triggerSource GetTokensFromRefreshToken sends is not documented.', minEventVersion: 1 },
+  { value: 'TokenGeneration_RefreshTokens', description: 'A user refreshed ID and access tokens with a refresh token. GetTokensFromRefreshToken invokes the trigger (API reference, ClientMetadata); which triggerSource GetTokensFromRefreshToken sends is not documented.', minEventVersion: 1 },
 ];
 
 /** Sources of the V1_0 and V2_0 events. */
@@ -23,7 +23,7 @@ export const SOURCES_V3: readonly TriggerSourceDefinition[] = [
   ...USER_SOURCES,
   {
     value: 'TokenGeneration_ClientCredentials',
-    description: 'A machine-to-machine client-credentials grant at the token endpoint (V3_0 events only).',
+    description: 'A machine-to-machine client-credentials grant at the token endpoint, or GetClientToken, which "provides the same functionality as the OAuth2 client-credentials grant" (API reference; that it sends this triggerSource is not stated). V3_0 events only.',
     minEventVersion: 3,
   },
 ];

@@ -69,7 +69,7 @@ export const userMigration = {
             { value: 'CONFIRMED', description: 'Auto-confirm: the user can sign in with the migrated password.' },
             { value: 'RESET_REQUIRED', description: 'The user must reset the password (PasswordResetRequiredException) at next sign-in.' },
           ],
-          note: 'The developer guide names only CONFIRMED and RESET_REQUIRED; @types/aws-lambda allows every UserStatus value.',
+          note: 'The developer guide names only CONFIRMED and RESET_REQUIRED; @types/aws-lambda allows every UserStatus value. Until March 2022 the guide said an unset status also auto-confirms ("can be set to CONFIRMED, or not set, to auto-confirm"); it now says an unset status becomes RESET_REQUIRED, and the model follows the current text.',
           example: null,
         },
         messageAction: {
