@@ -5,7 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CancellationTokenSource } from 'vscode-languageserver-protocol/node';
-import type { AwsApplyBindRequest, AwsListFunctionsRequest, AwsPlanBindRequest, AwsResult, InvokeResult } from '../../server/src/core/protocol';
+import type { AwsApplyBindRequest, AwsListFunctionsRequest, AwsPlanBindRequest, AwsResult, DoctorReport, InvokeResult } from '../../server/src/core/protocol';
 import { startFakeAws, type FakeAws } from '../fakeAws/server';
 import { isolateAwsEnv } from '../integration/cognitoLocal';
 import { REPO_ROOT, startServer, type TestServer } from './harness';
@@ -44,6 +44,7 @@ describe('AWS requests over LSP', () => {
       ['cognitoTriggers/aws/listFunctions', {}],
       ['cognitoTriggers/aws/planBind', { kind: 'identityPool', poolId: POOL, functionName: 'sync-fn' }],
       ['cognitoTriggers/aws/remoteInvoke', { functionName: 'sync-fn', triggerId: 'SyncTrigger' }],
+      ['cognitoTriggers/aws/doctor', { kind: 'identityPool', poolId: POOL, folders: [] }],
     ] as const) {
       const r = await untrusted.request<AwsResult<unknown>>(method, params);
       assert.equal(r.ok ? 'ok' : r.error.code, 'Untrusted', method);
@@ -66,6 +67,16 @@ describe('AWS requests over LSP', () => {
     assert.equal(fake.callsOf('AddPermission')[0]!.params.Principal, 'cognito-sync.amazonaws.com');
     const again = await trusted.request<AwsResult<unknown>>('cognitoTriggers/aws/applyBind', { planId: plan.value.planId });
     assert.equal(!again.ok && again.error.code, 'PlanExpired', 'a plan is applied once');
+  });
+
+  it('the doctor request checks the pool just bound: the permission is in place, the (deprecated) runtime is reported', async () => {
+    const r = await trusted.request<AwsResult<DoctorReport>>('cognitoTriggers/aws/doctor', { kind: 'identityPool', poolId: POOL, folders: [] });
+    assert.ok(r.ok, JSON.stringify(r));
+    if (!r.ok) return;
+    assert.deepEqual(r.value.checked, [{ slot: 'SyncTrigger', functionArn: arn('sync-fn') }]);
+    // The fake's functions run nodejs20.x, deprecated since 2026-04-30 (Lambda runtimes page).
+    assert.deepEqual(r.value.findings.map((f) => f.rule), ['doctor/runtime-deprecated']);
+    assert.ok(r.value.findings[0]!.message.startsWith('legacy: '));
   });
 
   it('remote invoke of a sample event returns an InvokeResult with where "remote"', async () => {

@@ -7,6 +7,7 @@ import { invokeLocal } from './invokeLocal';
 import { newHandler } from './newHandler';
 import { newSampleEvent } from './newSampleEvent';
 import { bindTrigger } from './bindTrigger';
+import { checkPool } from './checkPool';
 import { chooseAwsTarget } from './chooseAwsTarget';
 import { refreshBindings } from './refreshBindings';
 import { remoteInvoke } from './remoteInvoke';
@@ -29,6 +30,7 @@ export const COMMANDS: Record<string, CommandFactory> = {
   'cognitoTriggers.selectRegion': selectRegion,
   'cognitoTriggers.chooseAwsTarget': chooseAwsTarget,
   'cognitoTriggers.refreshBindings': refreshBindings,
+  'cognitoTriggers.checkPool': checkPool,
   'cognitoTriggers.showOutput': showOutput,
   'cognitoTriggers.invokeLocal': invokeLocal,
   'cognitoTriggers.invokeAgain': invokeAgain,

@@ -15,6 +15,7 @@ import { getTrigger } from '../core/model';
 import {
   AwsApplyBindRequest,
   AwsBindingsRequest,
+  AwsDoctorRequest,
   AwsListFunctionsRequest,
   AwsListPoolsRequest,
   AwsListSlotsRequest,
@@ -138,6 +139,17 @@ export function registerAwsRequests(deps: RequestDeps): void {
     const snapshot = await collectBindings(c, entries, { ...(p.userPoolIds ? { userPoolIds: p.userPoolIds } : {}), ...(p.identityPoolIds ? { identityPoolIds: p.identityPoolIds } : {}) }, signal);
     const region = await resolvedRegion(c);
     return { ...snapshot, ...(region ? { region } : {}), ...(s.aws.profile ? { profile: s.aws.profile } : {}) };
+  });
+
+  handle(AwsDoctorRequest.type, (p) => `Checking ${p.poolId}`, async (p, c, signal, s) => {
+    const ops = await aws();
+    // Each folder's bindings file, IaC (the server's shared wiring cache) and handler files, read safely.
+    const folders = await Promise.all(p.folders.map(async (uri) => {
+      const dir = URI.parse(uri).fsPath;
+      return ops.diskFolder(dir, s.bindingsFile, await folderWiring(dir));
+    }));
+    const ws = { folders };
+    return p.kind === 'userPool' ? ops.doctorUserPool(c, p.poolId, ws, { signal }) : ops.doctorIdentityPool(c, p.poolId, ws, { signal });
   });
 
   handle(AwsRemoteInvokeRequest.type, (p) => `Invoke ${p.functionName}`, async (p, c, signal) => {

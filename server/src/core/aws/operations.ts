@@ -6,3 +6,5 @@ export { createAwsClients, resolvedRegion } from './clients';
 export { listFunctions, listIdentityPools, listUserPools } from './listing';
 export { COMMON_REGIONS, listProfiles, regionName } from './profiles';
 export { invokeRemote } from './remoteInvoke';
+export { doctorIdentityPool, doctorUserPool } from './doctor';
+export { diskFolder } from './doctor/diskFolder';
