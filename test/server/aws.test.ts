@@ -67,6 +67,12 @@ describe('AWS requests over LSP', () => {
     assert.equal(fake.callsOf('AddPermission')[0]!.params.Principal, 'cognito-sync.amazonaws.com');
     const again = await trusted.request<AwsResult<unknown>>('cognitoTriggers/aws/applyBind', { planId: plan.value.planId });
     assert.equal(!again.ok && again.error.code, 'PlanExpired', 'a plan is applied once');
+    // The message names the pool and the change, never the server's internal plan id.
+    if (!again.ok) {
+      assert.ok(again.error.message.startsWith(`${POOL}: binding SyncTrigger failed: this change was already applied`), again.error.message);
+      assert.doesNotMatch(`${again.error.message} ${again.error.hint}`, /plan-\d/);
+      assert.match(again.error.hint, /review the pool as it is now/);
+    }
   });
 
   it('the doctor request checks the pool just bound: the permission is in place, the (deprecated) runtime is reported', async () => {

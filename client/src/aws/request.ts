@@ -15,11 +15,15 @@ export async function awsCall<P, R>(state: ExtensionState, spec: RequestSpec<P, 
     state.client().sendRequest(spec.method, params, token) as Promise<AwsResult<R>>,
   ).then(
     (r) => r,
-    (e: unknown): AwsResult<R> => ({ ok: false, error: { code: 'Cancelled', message: `${title} was cancelled or failed: ${e instanceof Error ? e.message : String(e)}`, hint: 'Run it again when ready.' } }),
+    (e: unknown): AwsResult<R> => {
+      // Only a failure on this side is logged here: the server logs every error it answers with.
+      const error = { code: 'Cancelled', message: `${title} was cancelled or failed: ${e instanceof Error ? e.message : String(e)}`, hint: 'Run it again when ready.' };
+      log().warn(`${error.message} (${error.code})`);
+      return { ok: false, error };
+    },
   );
   if (result.ok) return result.value;
   const { error } = result;
-  log().warn(`${error.message} (${error.code}) ${error.hint}`);
   opts.onError?.(error);
   if (error.code !== 'Cancelled' && !opts.quietFor?.includes(error.code)) void showAwsError(error);
   return undefined;
@@ -27,7 +31,7 @@ export async function awsCall<P, R>(state: ExtensionState, spec: RequestSpec<P, 
 
 /** Options of `awsCall`. */
 export interface AwsCallOptions {
-  /** Error codes logged but not shown (the caller explains them in its own UI). */
+  /** Error codes not shown (the caller explains them in its own UI); the server's log has them. */
   quietFor?: string[];
   /** Called with the error, whether shown or not. */
   onError?: (error: AwsError) => void;

@@ -1,12 +1,12 @@
 // Command: bind a function to a user pool slot or an identity pool's Sync trigger, after review.
 import * as vscode from 'vscode';
-import { AwsApplyBindRequest, AwsListSlotsRequest, AwsPlanBindRequest, type BindTarget } from '../../../server/src/core/protocol';
+import { AwsApplyBindRequest, AwsBindingsRequest, AwsListSlotsRequest, AwsPlanBindRequest, type BindTarget } from '../../../server/src/core/protocol';
 import type { ExtensionState } from '../context';
 import { log } from '../log';
 import { pickFunction, pickPool, pickPoolKind, pickSlot, pickVersion } from '../aws/pick';
 import { Steps } from '../steps';
 import { reportPartialChange } from '../aws/partialChange';
-import { awsCall, bindingsChanged } from '../aws/request';
+import { awsCall, bindingsChanged, showAwsError } from '../aws/request';
 
 /** Optional arguments (from the bindings view, tests, or other extensions); missing ones are asked. */
 export interface BindArgs {
@@ -45,8 +45,21 @@ export const bindTrigger = (state: ExtensionState) => async (arg?: unknown): Pro
     if (askVersion && !lambdaVersion) return undefined;
     let kmsKeyId = a.kmsKeyId;
     if (askKey) {
-      kmsKeyId = await vscode.window.showInputBox({ title: steps.next(`KMS key ARN for ${slot.key} of ${pool.name}`), prompt: 'Cognito encrypts codes with this key; leave empty to keep the pool’s current LambdaConfig.KMSKeyID.', ignoreFocusOut: true });
+      // Checked before the function is asked: a custom sender needs the pool to have a key, or one given now.
+      const current = await poolKmsKey(state, pool);
+      if (current === undefined) return undefined;
+      const hasKey = current !== '';
+      kmsKeyId = await vscode.window.showInputBox({
+        title: steps.next(`KMS key ARN for ${slot.key} of ${pool.name}`),
+        prompt: hasKey
+          ? `Cognito encrypts the codes it sends to ${slot.key} with this key. Leave empty to keep the pool’s key ${current}.`
+          : `${pool.name} has no KMS key (LambdaConfig.KMSKeyID), and Cognito encrypts the codes it sends to ${slot.key} with one: give the ARN of a symmetric key the function can decrypt with.`,
+        placeHolder: 'arn:aws:kms:REGION:ACCOUNT:key/KEY-ID',
+        validateInput: (v) => (v.trim() || hasKey ? undefined : `${pool.name} has no KMS key: ${slot.key} cannot be bound without one.`),
+        ignoreFocusOut: true,
+      });
       if (kmsKeyId === undefined) return undefined;
+      kmsKeyId = kmsKeyId.trim() || undefined;
     }
     const functionName = a.functionName ?? (await pickFunction(state, steps, `function for ${slot.key} of ${pool.name}`));
     if (!functionName) return undefined;
@@ -58,6 +71,16 @@ export const bindTrigger = (state: ExtensionState) => async (arg?: unknown): Pro
   }
   return reviewAndApply(state, target, a.yes ?? false, false);
 };
+
+/** The pool's LambdaConfig.KMSKeyID ('' when it has none); undefined after an error (shown). */
+async function poolKmsKey(state: ExtensionState, pool: { id: string; name: string }): Promise<string | undefined> {
+  const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString());
+  const r = await awsCall(state, AwsBindingsRequest.type, { folders, userPoolIds: [pool.id], identityPoolIds: [] }, `Reading the KMS key of ${pool.name}`);
+  const read = r?.userPools[0];
+  if (!read) return undefined;
+  if (read.error) return void showAwsError(read.error);
+  return read.kmsKeyId ?? '';
+}
 
 /**
  * The triggers of the active editor's handler (from its ▶ Invoke locally lens, which carries what the

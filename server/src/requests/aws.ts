@@ -83,7 +83,7 @@ export function registerAwsRequests(deps: RequestDeps): void {
         return { ok: true, value: await run(params, clients as AwsClients, controller.signal, s) };
       } catch (e) {
         const error = explainAwsError(e, operation(params));
-        deps.connection.console.warn(`${error.message} (${error.code})`);
+        deps.connection.console.warn(`${error.message} (${error.code}) ${error.hint}`);
         return { ok: false, error };
       } finally {
         sub.dispose();
@@ -104,25 +104,30 @@ export function registerAwsRequests(deps: RequestDeps): void {
   });
   handle(AwsListSlotsRequest.type, () => 'Listing trigger slots', async () => userPoolSlots().map((s) => ({ key: s.key, displayName: s.displayName, lambdaVersions: s.lambdaVersions, requiresKmsKey: s.requiresKmsKey, triggerIds: s.triggerIds })), false);
 
-  handle(AwsPlanBindRequest.type, (p) => `${p.functionName ? 'Binding' : 'Unbinding'} ${p.kind === 'userPool' ? p.slot : 'SyncTrigger'} on ${p.poolId}`, async (p, c, signal) => {
+  // What a plan does, in the user's terms ("us-east-1_abc: binding PreSignUp"): errors name it, never the plan's id.
+  const describeBind = (p: { kind: string; poolId: string; slot?: string; functionName?: string }) => `${p.poolId}: ${p.functionName ? 'binding' : 'unbinding'} ${p.kind === 'userPool' ? p.slot : 'SyncTrigger'}`;
+  const described = new Map<string, string>();
+  handle(AwsPlanBindRequest.type, describeBind, async (p, c, signal) => {
     // Every workspace folder's IaC: a slot it wires gets the warning that the next deploy undoes the change.
     const wiring = p.kind === 'userPool' ? await workspaceWiring(deps) : undefined;
     const planned = await (await aws()).planBind(c, p, signal, wiring ? { wiring } : {});
     const planId = `plan-${nextPlan++}`;
     plans.set(planId, planned);
+    described.set(planId, describeBind(p));
+    for (const k of described.keys()) if (described.size > 2 * MAX_PLANS) described.delete(k);
     for (const k of plans.keys()) if (plans.size > MAX_PLANS) plans.delete(k);
     return { planId, lines: planned.lines, changes: planned.changes, ...(planned.functionArn ? { functionArn: planned.functionArn } : {}), ...(planned.permissionStillUsedBy ? { permissionStillUsedBy: planned.permissionStillUsedBy } : {}), ...(planned.notice ? { notice: planned.notice } : {}), ...(planned.managed ? { managed: planned.managed } : {}) };
   });
-  handle(AwsApplyBindRequest.type, (p) => `Applying ${p.planId}`, async (p, c, signal) => {
+  handle(AwsApplyBindRequest.type, (p) => described.get(p.planId) ?? 'Applying the reviewed change', async (p, c, signal) => {
     const planned = plans.get(p.planId);
-    if (!planned) throw Object.assign(new Error(`The plan ${p.planId} is no longer available.`), { name: 'PlanExpired' });
+    if (!planned) throw Object.assign(new Error('this change was already applied, or is no longer known (the server keeps the last 20 reviews and forgets them when it restarts).'), { name: 'PlanExpired' });
     plans.delete(p.planId);
     const opts = { removePermission: p.removePermission ?? false };
     return keepForRecovery(planned, opts, await (await aws()).applyBind(c, planned, opts, signal));
   });
   handle(AwsRecoverBindRequest.type, (p) => (p.action === 'finish' ? 'Finishing the change' : 'Rolling back the change'), async (p, c, signal) => {
     const kept = recoveries.get(p.recoveryId);
-    if (!kept) throw Object.assign(new Error(`The change ${p.recoveryId} is no longer known to the server (it restarted?).`), { name: 'PlanExpired' });
+    if (!kept) throw Object.assign(new Error('this half-finished change is no longer known to the server (did it restart?).'), { name: 'PlanExpired' });
     const ops = await aws();
     if (p.action === 'rollback') {
       const r = await ops.rollbackBind(c, kept.planned, signal);

@@ -50,7 +50,8 @@ export function slotRows(lambdaConfig: Record<string, unknown> | undefined, entr
 
 /** Pools and their slots; a pool that cannot be read carries its error instead of failing the view. */
 export interface BindingsSnapshot {
-  userPools: { id: string; name: string; arn?: string; slots: SlotRow[]; error?: ExplainedError }[];
+  /** `kmsKeyId`: LambdaConfig.KMSKeyID, which a custom sender slot needs. */
+  userPools: { id: string; name: string; arn?: string; kmsKeyId?: string; slots: SlotRow[]; error?: ExplainedError }[];
   identityPools: { id: string; name: string; slots: SlotRow[]; error?: ExplainedError }[];
   /** Listing identity pools failed (often: no Cognito Sync/Identity use or permission); user pools still shown. */
   identityPoolsError?: ExplainedError;
@@ -74,7 +75,8 @@ export async function collectBindings(
   const users = await mapLimit(userPools, 4, async (p) => {
     try {
       const d = await describeUserPool(clients, p.id, signal);
-      return { id: p.id, name: d.Name ?? p.name, ...(d.Arn ? { arn: d.Arn } : {}), slots: slotRows(d.LambdaConfig as Record<string, unknown> | undefined, entries) };
+      const kmsKeyId = d.LambdaConfig?.KMSKeyID;
+      return { id: p.id, name: d.Name ?? p.name, ...(d.Arn ? { arn: d.Arn } : {}), ...(kmsKeyId ? { kmsKeyId } : {}), slots: slotRows(d.LambdaConfig as Record<string, unknown> | undefined, entries) };
     } catch (e) {
       return { id: p.id, name: p.name, slots: [], error: explainAwsError(e, `DescribeUserPool ${p.id}`) };
     }

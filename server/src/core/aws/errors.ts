@@ -59,6 +59,8 @@ export function explainAwsError(error: unknown, operation: string, secrets: read
     };
   }
   if (error instanceof PlanError) return { code: 'InvalidInput', message: `${operation} refused: ${raw}`, hint: error.hint };
+  // Ours: the reviewed change the client names is gone; retrying the same request cannot help, a new review can.
+  if (name === 'PlanExpired') return { code: name, message: `${operation} failed: ${raw}`, hint: 'Run Bind or Unbind again to review the pool as it is now.' };
   if (name === 'AbortError' || /aborted|cancel/i.test(name)) return { code: 'Cancelled', message: `${operation} was cancelled.`, hint: 'Nothing after the cancelled call was done; run it again when ready.' };
   if (/sso/i.test(raw) && /(expired|refresh|token)/i.test(raw)) {
     return { code: 'SsoExpired', message: at('the SSO session has expired.'), hint: 'Run `aws sso login` (with --profile PROFILE), then try again.' };

@@ -152,7 +152,8 @@ export namespace AwsBindingsRequest {
     identityPoolIds?: string[];
   }
   export interface Result {
-    userPools: { id: string; name: string; arn?: string; slots: SlotView[]; error?: AwsError }[];
+    /** `kmsKeyId`: the pool's LambdaConfig.KMSKeyID (custom senders need one). */
+    userPools: { id: string; name: string; arn?: string; kmsKeyId?: string; slots: SlotView[]; error?: AwsError }[];
     identityPools: { id: string; name: string; slots: SlotView[]; error?: AwsError }[];
     /** Listing identity pools failed; user pools are still shown. */
     identityPoolsError?: AwsError;
