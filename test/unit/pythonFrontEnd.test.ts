@@ -310,3 +310,26 @@ test('a key typed in quotes gets the same detail and docs as after a dot (Python
   assert.match(py[0]?.doc ?? '', /^\*\*event\.request\.userAttributes\*\*: `object` — read-only/);
   assert.match(py[0]?.doc ?? '', /\[AWS documentation\]\(https:\/\/docs\.aws\.amazon\.com\/cognito\/latest\/developerguide\/user-pool-lambda-pre-sign-up\.html/);
 });
+
+test('an HTTP call without a timeout in a synchronous trigger: requests and urlopen; with timeout, **kwargs or async triggers it is not reported', () => {
+  const withImport = (imp: string, body: string, id = 'PreSignUp'): string => `${imp}\n\n# @cognito-trigger ${id}\ndef lambda_handler(event, context):\n    ${body}\n    return event\n`;
+  const f = findings(withImport('import requests', 'requests.post("https://example.com/hook", json=event["request"])')).find((p) => p.key === 'noTimeout');
+  assert.ok(f);
+  assert.equal(f.severity, 'warning');
+  assert.equal(f.covered, 'requests.post');
+  assert.match(f.message, /`requests\.post\(…\)` has no timeout.*hang indefinitely.*5 seconds/);
+  assert.equal(f.href, 'https://requests.readthedocs.io/en/latest/user/quickstart/#timeouts');
+  assert.ok(findings(withImport('from urllib.request import urlopen', 'urlopen("https://example.com")')).some((p) => p.key === 'noTimeout'));
+  assert.ok(findings(withImport('import urllib.request', 'urllib.request.urlopen("https://example.com")')).some((p) => p.key === 'noTimeout'));
+  for (const clean of [
+    withImport('import requests', 'requests.post("https://example.com/hook", json={}, timeout=3)'),
+    withImport('import requests', 'requests.post("https://example.com/hook", **options)'),
+    withImport('from urllib.request import urlopen', 'urlopen("https://example.com", None, 3)'),
+    // Not the requests library: a module or object of the handler's own named so is not imported.
+    withImport('import json', 'requests.get("https://example.com")'),
+    // An asynchronous trigger (custom email sender: Cognito does not wait for its answer) is not reported.
+    withImport('import requests', 'requests.get("https://example.com")', 'CustomEmailSender'),
+  ]) {
+    assert.ok(!findings(clean).some((p) => p.key === 'noTimeout'), clean);
+  }
+});

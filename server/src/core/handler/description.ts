@@ -168,10 +168,11 @@ export interface TriggerInference {
 /**
  * A control-flow or runtime fact about a handler, found while walking it. `noReturn`, `longWait` and
  * `returnsNonEvent` come from every front end; the callback, legacy-context and floating-promise facts
- * describe Node.js features (JavaScript front end), `asyncHandler` a Python one (`async def`).
+ * describe Node.js features (JavaScript front end), `asyncHandler` a Python one (`async def`), `noTimeout`
+ * a Python HTTP call without a timeout (`requests.get(url)`, `urlopen(url)`).
  */
 export interface HandlerFact {
-  readonly kind: 'noReturn' | 'returnsNonEvent' | 'returnsError' | 'asyncWithCallback' | 'callbackStyle' | 'legacyContext' | 'floatingPromise' | 'longWait' | 'asyncHandler';
+  readonly kind: 'noReturn' | 'returnsNonEvent' | 'returnsError' | 'asyncWithCallback' | 'callbackStyle' | 'legacyContext' | 'floatingPromise' | 'longWait' | 'asyncHandler' | 'noTimeout';
   readonly start: number;
   readonly end: number;
   /** Extra detail (the wait in ms, the unawaited call's text, what is returned instead of the event). */

@@ -53,6 +53,18 @@ export const SOURCES = {
     url: 'https://docs.aws.amazon.com/lambda/latest/dg/python-handler.html#python-handler-return',
     title: 'Define Lambda function handler in Python: the handler is `def handler_name(event, context)`; a returned object json.dumps cannot serialise (a coroutine) makes the runtime return an error',
   },
+  requestsTimeout: {
+    kind: 'docs',
+    url: 'https://requests.readthedocs.io/en/latest/user/quickstart/#timeouts',
+    title: 'Requests documentation, Timeouts: without a timeout, a request waits for the server indefinitely',
+    quote: 'Nearly all production code should use this parameter in nearly all requests. Failure to do so can cause your program to hang indefinitely',
+  },
+  urlopenTimeout: {
+    kind: 'docs',
+    url: 'https://docs.python.org/3/library/urllib.request.html#urllib.request.urlopen',
+    title: 'Python standard library, urllib.request.urlopen: without `timeout`, the global default socket timeout applies (none unless set)',
+    quote: 'The optional timeout parameter specifies a timeout in seconds for blocking operations like the connection attempt (if not specified, the global default timeout setting will be used).',
+  },
   pythonMarshalError: {
     kind: 'observed',
     url: 'https://github.com/aws-powertools/powertools-lambda-python/issues/1897',

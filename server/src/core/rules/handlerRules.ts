@@ -242,6 +242,15 @@ export const HANDLER_RULES: readonly RuleDefinition[] = [
     clean: js('preSignUp.js', 'exports.handler = async (event) => {', "  if (!event.request.userAttributes.email) throw new Error('An email is required');", '  return event;', '};'),
   },
   {
+    id: code('noTimeout'),
+    name: HANDLER_CODES.noTimeout.title,
+    severity: 'warning',
+    help: 'In a synchronous trigger (Cognito waits 5 seconds, then retries and fails the request), a Python `requests.get/post/…(…)` or `urllib.request.urlopen(…)` call without `timeout` waits for a slow server without limit (requests: "can cause your program to hang indefinitely"; urlopen: the global default, none unless set). Pass `timeout=` under 5 seconds. Calls with `**kwargs` are not reported (the timeout may be in them).',
+    sources: ['requestsTimeout', 'urlopenTimeout', 'triggerTimeout'],
+    triggers: js('pre_sign_up.py', 'import requests', '', 'def lambda_handler(event, context):', '    requests.post("https://example.com/hook", json=event["request"])', '    return event'),
+    clean: js('pre_sign_up.py', 'import requests', '', 'def lambda_handler(event, context):', '    requests.post("https://example.com/hook", json=event["request"], timeout=3)', '    return event'),
+  },
+  {
     id: code('autoVerifyUnchecked'),
     name: HANDLER_CODES.autoVerifyUnchecked.title,
     severity: 'warning',

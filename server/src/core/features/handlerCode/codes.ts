@@ -24,6 +24,7 @@ export const HANDLER_CODES = {
   asyncPythonHandler: { code: 'handler/async-python-handler', title: '`async def` handler, which the Lambda Python runtime cannot call' },
   returnsError: { code: 'handler/returns-error', title: 'Error returned instead of thrown' },
   autoVerifyUnchecked: { code: 'handler/auto-verify-unchecked', title: 'Auto-verify without checking the attribute exists' },
+  noTimeout: { code: 'handler/no-timeout', title: 'HTTP call without a timeout in a trigger Cognito waits 5 seconds for' },
   unknownTriggerComment: { code: 'handler/unknown-trigger-comment', title: '`@cognito-trigger` names no trigger' },
   syntaxError: { code: 'handler/syntax-error', title: 'Syntax error' },
   tooLarge: { code: 'handler/too-large', title: 'File too large to analyse' },

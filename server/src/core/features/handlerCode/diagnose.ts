@@ -292,6 +292,19 @@ function factProblem(h: HandlerSite, f: HandlerFact, text: string, syntax: Handl
       out.push({ key: 'returnsError', severity: 'error', start: f.start, end: f.end, href, message, fixes: canFix ? [{ title: syntax.raiseKeyword === 'raise' ? 'Raise it' : 'Throw it', edits: [{ start: f.start, end: f.start + 'return'.length, newText: syntax.raiseKeyword }] }] : [] });
       return;
     }
+    case 'noTimeout': {
+      if (!triggers.some((t) => t.synchronous)) return;
+      const urlopen = /urlopen$/.test(f.detail ?? '');
+      out.push({
+        key: 'noTimeout',
+        severity: 'warning',
+        start: f.start,
+        end: f.end,
+        href: urlopen ? SOURCES.urlopenTimeout.url : SOURCES.requestsTimeout.url,
+        message: `\`${f.detail ?? 'the call'}(…)\` has no timeout: ${urlopen ? 'urlopen then uses the global default socket timeout, which is none unless set' : 'requests then waits for the server without limit ("Failure to do so can cause your program to hang indefinitely", requests docs)'}, and Cognito waits only ${COGNITO_TIMEOUT_MS / 1000} seconds for the trigger before it retries and fails the request. Pass \`timeout=\` of a few seconds.`,
+      });
+      return;
+    }
     case 'longWait':
       if (!triggers.some((t) => t.synchronous)) return;
       out.push({ key: 'longWait', severity: 'error', start: f.start, end: f.end, href: TRIGGERS_OVERVIEW_DOCS, message: `Waits ${f.detail} ms, more than the ${COGNITO_TIMEOUT_MS / 1000} seconds Cognito waits for a trigger: the request times out and Cognito may retry it.` });

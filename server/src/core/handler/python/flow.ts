@@ -91,6 +91,25 @@ function isExceptionValue(value: Node): boolean {
   return !!name && /^(?:[A-Z]\w*)?(?:Error|Exception)$/.test(name);
 }
 
+/** `requests.get(…)` and the other verbs of requests' API (requests/api.py). */
+const REQUESTS_CALL = /^requests\.(get|post|put|patch|delete|head|options|request)$/;
+
+/**
+ * An HTTP call that has no timeout: `requests.<verb>(…)` without `timeout=` (requests waits without limit
+ * by default), `urlopen(…)` without a third argument or `timeout=` (the global default, none unless set).
+ * A `*args`/`**kwargs` splat may carry it: not reported. Only when the module imports that library.
+ */
+function untimedCall(call: Node, callee: string, text: string): boolean {
+  const requestsCall = REQUESTS_CALL.test(callee) && /^[ \t]*import[ \t]+requests\b/m.test(text);
+  const urlopenCall = (callee === 'urllib.request.urlopen' && /^[ \t]*import[ \t]+urllib\.request\b/m.test(text)) || (callee === 'urlopen' && /^[ \t]*from[ \t]+urllib\.request[ \t]+import[^\n]*\burlopen\b/m.test(text));
+  if (!requestsCall && !urlopenCall) return false;
+  const args = kids(call.childForFieldName('arguments') ?? call).filter((a) => a.type !== 'comment');
+  if (args.some((a) => a.type === 'dictionary_splat' || a.type === 'list_splat')) return false;
+  if (args.some((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'timeout')) return false;
+  // urlopen(url, data, timeout): a third positional argument is the timeout.
+  return !(urlopenCall && args.filter((a) => a.type !== 'keyword_argument').length >= 3);
+}
+
 /** Facts about handler `fn` (a function_definition). */
 /** The indentation of the line `n` starts on. */
 function indentOf(text: string, n: Node): string {
@@ -122,6 +141,7 @@ export function handlerFacts(fn: Node, isAsync: boolean, text: string): HandlerF
     }
     if (n.type === 'call') {
       const callee = n.childForFieldName('function')?.text.replace(/\s+/g, '') ?? '';
+      if (untimedCall(n, callee, text)) facts.push({ kind: 'noTimeout', ...span(n.childForFieldName('function') ?? n), detail: callee });
       if (SLEEP.test(callee)) {
         const args = kids(n.childForFieldName('arguments') ?? n);
         const s = literalSeconds(args[0]);
