@@ -41,18 +41,18 @@ describe('formats', () => {
   it('compact: file:line:col: severity code message (Vim quickfix, Emacs compilation mode)', () => {
     const r = cli(project, 'check', 'src', '--format', 'compact');
     assert.equal(r.code, 1);
-    assert.match(r.stdout, /^src\/preSignUp\.js:3:18: error handler\/unknown-field `autoConfirmUsr` is not a field/m);
+    assert.match(r.stdout, /^src\/preSignUp\.js:3:18: error handler\/unknown-field 'autoConfirmUsr' is not a field/m);
   });
   it('stylish: a heading per file and aligned rows', () => {
     const r = cli(project, 'check', 'src', 'events', '--format', 'stylish');
-    assert.match(r.stdout, /^src\/preSignUp\.js\n {2}3:18 {2}error {2}`autoConfirmUsr`.* {2}handler\/unknown-field$/m);
+    assert.match(r.stdout, /^src\/preSignUp\.js\n {2}3:18 {2}error {2}'autoConfirmUsr'.* {2}handler\/unknown-field$/m);
     assert.match(r.stdout, /^events\/PreSignUp\/bad\.json\n {2}9:36 {2}error {2}response\.autoConfirmUser must be a boolean.* {2}wrong-type$/m);
     assert.match(r.stdout, /✖ 2 problem\(s\) \(2 error\(s\), 0 warning\(s\)\)/);
   });
   it('github: ::error workflow commands with end positions and a title', () => {
     const r = cli(project, 'check', 'src', '--format', 'github');
     assert.equal(r.stdout.trim().split('\n').length, 1);
-    assert.match(r.stdout, /^::error file=src\/preSignUp\.js,line=3,col=18,endLine=3,endColumn=32,title=cognito-triggers handler\/unknown-field::`autoConfirmUsr` is not a field .*\(https:\/\/docs\.aws\.amazon\.com\/cognito\/[^)]+\)$/m);
+    assert.match(r.stdout, /^::error file=src\/preSignUp\.js,line=3,col=18,endLine=3,endColumn=32,title=cognito-triggers handler\/unknown-field::'autoConfirmUsr' is not a field .*\(https:\/\/docs\.aws\.amazon\.com\/cognito\/[^)]+\)$/m);
   });
   it('json: end positions, severity, the rule documentation URL and the fix', () => {
     const r = cli(project, 'check', 'src', '--format', 'json');

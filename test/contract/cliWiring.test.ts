@@ -39,7 +39,7 @@ test('check --root reads the wiring: the export serverless.yml names is missing'
   const dir = project();
   const r = run(dir, 'check', 'fn1/handler.js', '--root', '.');
   assert.equal(r.status, 0, r.stderr);
-  assert.match(r.stdout, /fn1\/handler\.js:1:1 warning handler\/wired-export-missing serverless\.yml:6 binds functions\.pre to PreSignUp of P names export `handler`/);
+  assert.match(r.stdout, /fn1\/handler\.js:1:1 warning handler\/wired-export-missing serverless\.yml:6 binds functions\.pre to PreSignUp of P names export 'handler'/);
 });
 
 test('check --json reports per handler the trigger, export, runtime and the IaC evidence (file:line)', () => {

@@ -68,7 +68,7 @@ test('diagnostics: codes, links and messages', async () => {
   const ds = await openAndDiagnose(PRE_SIGN_UP("const e = event.request.userAtributes;\n  event.response.autoConfirmUser = 'true';"));
   assert.deepEqual(ds.map((d) => d.code), ['handler/unknown-field', 'handler/wrong-type']);
   for (const d of ds) assert.match(d.codeDescription?.href ?? '', /^https:\/\/docs\.aws\.amazon\.com\//);
-  assert.match(ds[0] ? messageText(ds[0]) : '', /Did you mean `userAttributes`/);
+  assert.match(ds[0] ? messageText(ds[0]) : '', /Did you mean 'userAttributes'/);
 });
 
 test('diagnostics: idiomatic handlers of every trigger are clean', async () => {

@@ -1,7 +1,7 @@
 // Command: Convert Event to Another Source… — on the active event JSON: write a new file, or replace the content (undoable).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { ConvertEventRequest, DescribeEventRequest, ListEventSourcesRequest, type EventSourceChoice } from '../../../server/src/core/protocol';
+import { ConvertEventRequest, plainText, DescribeEventRequest, ListEventSourcesRequest, type EventSourceChoice } from '../../../server/src/core/protocol';
 import type { ExtensionState } from '../context';
 import { sendRequest } from '../languageClient';
 import { freeUri } from './newSampleEvent';
@@ -45,7 +45,7 @@ export const convertEvent = (state: ExtensionState) => async (arg?: unknown): Pr
   if (!target) return;
   const r = await sendRequest(state.client(), ConvertEventRequest.type, { uri, source: target.source, ...(target.version ? { version: target.version } : {}), ...(target.triggerId ? { triggerId: target.triggerId } : {}) });
   if (!r.ok) {
-    void vscode.window.showErrorMessage(`${r.error.message}${r.error.hint ? ` ${r.error.hint}` : ''}`);
+    void vscode.window.showErrorMessage(plainText(`${r.error.message}${r.error.hint ? ` ${r.error.hint}` : ''}`));
     return;
   }
   const newFile = 'Write a New File';

@@ -1,6 +1,6 @@
 // Sends one invoke to the language server with a cancellable progress notification, then shows the result.
 import * as vscode from 'vscode';
-import { InvokeLocalRequest } from '../../../server/src/core/protocol';
+import { InvokeLocalRequest, plainText } from '../../../server/src/core/protocol';
 import type { ExtensionState } from '../context';
 import { sendRequest } from '../languageClient';
 import { log } from '../log';
@@ -60,7 +60,7 @@ export async function runInvoke(state: ExtensionState, params: Omit<InvokeLocalR
       return answer;
     }
     log().error(answer.error.message);
-    void vscode.window.showErrorMessage(`${answer.error.message}${answer.error.hint ? ` ${answer.error.hint}` : ''}`);
+    void vscode.window.showErrorMessage(plainText(`${answer.error.message}${answer.error.hint ? ` ${answer.error.hint}` : ''}`));
     return answer;
   }
   rememberRun({ ...params, event: answer.event });

@@ -67,7 +67,7 @@ suite('handler code', () => {
     const editor = await openHandler('e2eFix.js', "// @cognito-trigger PreSignUp\nexports.handler = async (event) => {\n  const attrs = event.request.userAtributes;\n  return event;\n};\n");
     const uri = editor.document.uri;
     const diagnostics = await waitForDiagnostics(uri, (d) => d.some((x) => x.source === SOURCE));
-    const typo = diagnostics.find((x) => x.source === SOURCE && x.message.includes('Did you mean `userAttributes`'));
+    const typo = diagnostics.find((x) => x.source === SOURCE && x.message.includes("Did you mean 'userAttributes'"));
     assert.ok(typo, JSON.stringify(diagnostics.map((d) => d.message)));
     assert.equal(typo.severity, vscode.DiagnosticSeverity.Warning);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, typo.range, vscode.CodeActionKind.QuickFix.value);

@@ -83,7 +83,7 @@ export default [
       await ui.shot('ts-one-diagnostic');
       assert.equal(texts.length, 1, texts.join('\n'));
       assert.match(texts[0], /not a field/, texts[0]);
-      assert.doesNotMatch(texts.join('\n'), /ts\(2551\)|Did you mean 'autoConfirmUser'\?/, 'TypeScript\'s own copy');
+      assert.doesNotMatch(texts.join('\n'), /ts\(2551\)|Property 'autoConfirmUsr' does not exist on type/, 'TypeScript\'s own copy');
       await ui.page.keyboard.press('Control+Shift+M');
       await revert(ui);
     },

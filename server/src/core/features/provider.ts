@@ -12,6 +12,7 @@ import type {
 } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Settings } from '../settings';
+import { plainText } from '../protocol/plainText';
 
 /** Host services a provider may use; the server and the CLI inject their own. */
 export interface ProviderHost {
@@ -98,7 +99,9 @@ export function guardProvider(p: LanguageFeatureProvider): LanguageFeatureProvid
   };
   const complete = wrap('completion', p.complete, null);
   const hover = wrap('hover', p.hover, null);
-  const diagnose = wrap('diagnostics', p.diagnose, []);
+  const rawDiagnose = wrap('diagnostics', p.diagnose, []);
+  // The Problems panel, the CLI and SARIF show messages as plain text: no Markdown code spans.
+  const diagnose = rawDiagnose && (async (ctx: FeatureContext) => (await rawDiagnose(ctx)).map((d) => (typeof d.message === 'string' ? { ...d, message: plainText(d.message) } : d)));
   const codeActions = wrap('code actions', p.codeActions, []);
   const codeLenses = wrap('code lenses', p.codeLenses, []);
   const describe = wrap('handler description', p.describe, []);

@@ -9,6 +9,7 @@ export * from './aws';
 export * from './events';
 export * from './invoke';
 export * from './invokeFailure';
+export * from './plainText';
 
 /**
  * Server → client, once after `initialized`: the server is ready to answer feature requests.
