@@ -15,6 +15,7 @@ import { selectProfile } from './selectProfile';
 import { selectRegion } from './selectRegion';
 import { unbindTrigger } from './unbindTrigger';
 import { restartServer } from './restartServer';
+import { rerunFlow, runFlow, showFlowJson } from './runFlow';
 import { showOutput } from './showOutput';
 
 /** A command factory: given the extension state, the callback VS Code runs. */
@@ -37,6 +38,9 @@ export const COMMANDS: Record<string, CommandFactory> = {
   'cognitoTriggers.newHandler': newHandler,
   'cognitoTriggers.newSampleEvent': newSampleEvent,
   'cognitoTriggers.convertEvent': convertEvent,
+  'cognitoTriggers.runFlow': runFlow,
+  'cognitoTriggers.rerunFlow': rerunFlow,
+  'cognitoTriggers.showFlowJson': showFlowJson,
 };
 
 /** Registers every command. */

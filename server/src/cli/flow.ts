@@ -4,12 +4,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { parseBindingsFile, type BindingEntry } from '../core/bindings/file';
-import { boundFromWiring } from '../core/flows/pool';
-import { readWiring } from '../core/wiring';
-import { FLOW_NAMES, formatFlowText, parseTriggerFlag, PoolConfigError, resolvePool, runFlow, UserStore, UserStoreError, type FlowName, type FlowRequest } from '../core/flows';
+import { FLOW_NAMES, formatFlowText, parseTriggerFlag, PoolConfigError, runFlow, UserStore, UserStoreError, type FlowName, type FlowRequest } from '../core/flows';
+import { poolOfFolder } from '../core/flows/setup';
 import { LocalInvoker } from '../core/invoke';
-import { getTrigger } from '../core/model';
 import { defaultSettings } from '../core/settings';
 
 interface FlowOptions {
@@ -62,14 +59,6 @@ function readJson(file: string, flag: string): unknown {
   }
 }
 
-/** The bindings file's entries (missing file = none); its errors are usage errors. */
-function bindingsOf(file: string): BindingEntry[] {
-  if (!fs.existsSync(file)) return [];
-  const parsed = parseBindingsFile(fs.readFileSync(file, 'utf8'), (id) => !!getTrigger(id));
-  if (parsed.errors.length) throw new UsageError(`${file}: ${parsed.errors.map((e) => `${e.path ? `${e.path}: ` : ''}${e.message}`).join('; ')}`);
-  return parsed.entries;
-}
-
 function request(flow: FlowName, o: FlowOptions): FlowRequest {
   const needsUser = flow !== 'client-credentials' && flow !== 'sync' && flow !== 'federated-sign-in';
   if (needsUser && !o.username) throw new UsageError(`${flow} needs --username.`);
@@ -104,15 +93,14 @@ async function run(flowName: string, o: FlowOptions): Promise<void> {
     }
     if (o.dotenv !== undefined) settings.envFile = o.dotenv;
     const req = request(flow, o);
-    const pool = resolvePool({
-      ...(o.pool ? { described: readJson(path.resolve(o.pool), '--pool') } : {}),
-      bindings: bindingsOf(path.resolve(o.bindings ?? defaultSettings().bindingsFile)),
-      // The project's infrastructure code (serverless.yml, SAM, CDK, Terraform, Amplify) says which handler serves which trigger.
-      wired: o.wiring === false ? [] : boundFromWiring((await readWiring(cwd)).handlers, cwd),
-      overrides: o.trigger.map((t) => parseTriggerFlag(t, cwd)),
+    const pool = await poolOfFolder({
       folder: cwd,
+      ...(o.pool ? { described: readJson(path.resolve(o.pool), '--pool') } : {}),
+      bindingsFile: path.resolve(o.bindings ?? defaultSettings().bindingsFile),
+      overrides: o.trigger.map((t) => parseTriggerFlag(t, cwd)),
+      // The project's infrastructure code (serverless.yml, SAM, CDK, Terraform, Amplify) says which handler serves which trigger.
+      wiring: o.wiring !== false,
     });
-    for (const h of Object.values(pool.triggers)) if (h && !fs.existsSync(h.file)) throw new UsageError(`${h.trigger.id} (from ${h.from}): no such handler file ${path.relative(cwd, h.file) || h.file}.`);
     const users = o.users ? UserStore.load(path.resolve(o.users)) : UserStore.inMemory();
     const senders = pool.triggers.CustomEmailSender || pool.triggers.CustomSMSSender;
     // Loaded on use: the Encryption SDK is the costliest module to start, and only sender flows need it.

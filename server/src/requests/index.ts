@@ -7,6 +7,7 @@ import type { SettingsCache } from '../workspace/settings';
 import type { WorkspaceFolders } from '../workspace/folders';
 import { registerCommandRequests } from './commands';
 import { registerEventRequests } from './events';
+import { registerFlowRequests } from './flows';
 import { registerInvokeRequests } from './invoke';
 import { registerScaffoldRequests } from './scaffold';
 import { registerAwsRequests } from './aws';
@@ -36,4 +37,5 @@ export function registerRequests(deps: RequestDeps): void {
   registerCommandRequests(deps, runInvoke, () => deps.canShowDocument?.() ?? false);
   registerScaffoldRequests(deps);
   registerEventRequests(deps);
+  registerFlowRequests(deps);
 }

@@ -16,6 +16,8 @@ export interface RunFlowOptions {
   invoker: LocalInvoker;
   folder: string;
   settings: Settings['invoke'];
+  /** cognitoTriggers.python.interpreter (empty: .venv/venv, else python3) for Python handlers. */
+  pythonInterpreter?: string;
   pool: PoolConfig;
   users: UserStore;
   clientMetadata?: Record<string, string>;
@@ -35,6 +37,7 @@ export async function runFlow(req: FlowRequest, o: RunFlowOptions): Promise<Flow
     invoker: o.invoker,
     folder: o.folder,
     settings: o.settings,
+    ...(o.pythonInterpreter !== undefined ? { pythonInterpreter: o.pythonInterpreter } : {}),
     pool: o.pool,
     users: o.users,
     clientMetadata: o.clientMetadata ?? {},

@@ -15,6 +15,7 @@ export interface FlowContext {
   /** Workspace folder: the handlers' cwd. */
   folder: string;
   settings: Settings['invoke'];
+  pythonInterpreter?: string;
   pool: PoolConfig;
   users: UserStore;
   clientMetadata: Record<string, string>;
@@ -108,6 +109,7 @@ export async function runTrigger(ctx: FlowContext, slot: Slot, event: Record<str
       folder: ctx.folder,
       settings: { ...ctx.settings, env: { ...ctx.settings.env, ...ctx.env } },
       warm: true,
+      ...(ctx.pythonInterpreter !== undefined ? { pythonInterpreter: ctx.pythonInterpreter } : {}),
       ...(ctx.onOutput ? { onOutput: ctx.onOutput } : {}),
     });
     attempts.push(attemptOf(r));

@@ -1,9 +1,10 @@
 // The shapes of a local Cognito flow: what it is asked to do, each step it took and how it ended.
+import { FLOW_CHOICES } from '../protocol/flows';
 import type { InvokeSummary } from '../protocol/invokeResult';
 
-/** The flows the engine runs, named as the CLI names them. */
-export const FLOW_NAMES = ['sign-up', 'admin-create-user', 'sign-in', 'custom-auth', 'forgot-password', 'refresh', 'client-credentials', 'federated-sign-in', 'sync'] as const;
-export type FlowName = (typeof FLOW_NAMES)[number];
+/** The flows the engine runs, named as the CLI names them (the protocol lists them for the VS Code picker). */
+export type FlowName = (typeof FLOW_CHOICES)[number]['name'];
+export const FLOW_NAMES: readonly FlowName[] = FLOW_CHOICES.map((c) => c.name);
 
 /** The error the app receives when Cognito fails the operation (API exception name and message). */
 export interface AppError {

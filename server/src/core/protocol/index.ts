@@ -10,6 +10,7 @@ export * from './events';
 export * from './invoke';
 export * from './invokeFailure';
 export * from './plainText';
+export * from './flows';
 
 /**
  * Server → client, once after `initialized`: the server is ready to answer feature requests.

@@ -1,0 +1,119 @@
+// A flow result as the timeline tree VS Code shows: the outcome and the error the app receives, then each
+// step (expandable to its event, answer, Cognito's verdict and timing), the decoded tokens and the messages.
+import type { TimelineNode } from '../protocol/flows';
+import type { FlowResult, FlowStep } from './types';
+
+const KIND_LABEL = { trigger: 'Lambda', cognito: 'Cognito', app: 'App' } as const;
+
+/** Short one-line JSON for descriptions (long values are cut; the full value opens on click). */
+function brief(v: unknown, max = 80): string {
+  const s = JSON.stringify(v) ?? String(v);
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+/** The title of a step: `3. DefineAuthChallenge_Authentication` or `5. RespondToAuthChallenge: answer`. */
+export function stepTitle(s: FlowStep, index: number): string {
+  return `${index + 1}. ${s.kind === 'trigger' ? s.triggerSource : `${s.trigger}: ${s.triggerSource}`}`;
+}
+
+function stepNode(r: FlowResult, s: FlowStep, i: number): TimelineNode {
+  const id = `step-${i}`;
+  const failed = r.error?.step === i;
+  const children: TimelineNode[] = [];
+  if (failed && r.error) children.push({ id: `${id}/error`, kind: 'error', severity: 'error', label: `The app receives ${r.error.name}`, description: r.error.message, tooltip: `${r.error.name}: ${r.error.message}`, ...(r.error.source ? { source: r.error.source } : {}) });
+  if (s.event !== null && s.event !== undefined) children.push({ id: `${id}/event`, kind: 'event', label: s.kind === 'trigger' ? 'Event' : 'Request', description: brief(s.event), json: s.event });
+  if (s.response !== null && s.response !== undefined) {
+    const answerLabel = s.kind === 'trigger' ? 'Answer' : 'Response';
+    const response = s.kind === 'trigger' && typeof s.response === 'object' && s.response && 'response' in s.response ? (s.response as { response: unknown }).response : s.response;
+    children.push({ id: `${id}/answer`, kind: 'answer', label: answerLabel, description: brief(response), json: s.response });
+  }
+  children.push({
+    id: `${id}/verdict`,
+    kind: 'verdict',
+    severity: s.verdict.succeeds ? 'ok' : 'error',
+    label: `Cognito: ${s.verdict.headline}`,
+    tooltip: s.verdict.headline,
+    ...(s.verdict.source?.url ? { source: s.verdict.source.url } : s.source ? { source: s.source } : {}),
+    children: s.verdict.lines.map((l, n) => ({ id: `${id}/verdict/${n}`, kind: 'line' as const, severity: l.severity === 'error' || l.severity === 'warning' || l.severity === 'ok' ? l.severity : 'info', label: l.text, tooltip: l.text, ...(l.source?.url ? { source: l.source.url } : {}) })),
+  });
+  if (s.kind === 'trigger') {
+    children.push({
+      id: `${id}/timing`,
+      kind: 'timing',
+      label: `Timing: ${s.ms} ms`,
+      description: s.attempts > 1 ? `${s.attempts} attempts (Cognito retried a timeout)` : '1 attempt',
+      ...(s.handler ? { tooltip: s.handler } : {}),
+      children: (s.attemptDetails ?? []).map((a, n) => ({ id: `${id}/timing/${n}`, kind: 'line' as const, severity: a.outcome === 'returned' ? 'ok' : 'error', label: `Attempt ${n + 1}: ${a.outcome} in ${a.ms} ms`, ...(a.logs ? { tooltip: a.logs } : {}) })),
+    });
+  }
+  const ms = s.kind === 'trigger' ? `${s.ms} ms — ` : '';
+  return {
+    id,
+    kind: failed ? 'error' : s.kind,
+    ...(failed ? { failed: true, severity: 'error' as const } : !s.verdict.succeeds ? { severity: 'warning' as const } : {}),
+    label: stepTitle(s, i),
+    description: `${failed ? '✗ ' : ''}${KIND_LABEL[s.kind]} · ${ms}${s.verdict.headline}`,
+    tooltip: `${s.handler ? `${s.handler}\n` : ''}${s.verdict.headline}${failed && r.error ? `\nThe app receives ${r.error.name}: ${r.error.message}` : ''}`,
+    ...(s.source ? { source: s.source } : {}),
+    children,
+  };
+}
+
+/** The timeline of a flow result. */
+export function timelineOf(r: FlowResult): TimelineNode[] {
+  const nodes: TimelineNode[] = [
+    {
+      id: 'outcome',
+      kind: 'outcome',
+      severity: r.outcome === 'succeeded' ? 'ok' : r.outcome === 'failed' ? 'error' : 'warning',
+      label: `Flow ${r.flow}: ${r.outcome}`,
+      description: `${r.steps.length} steps, ${r.steps.filter((s) => s.kind === 'trigger').length} handler invocations`,
+      json: r,
+    },
+  ];
+  if (r.error) {
+    nodes.push({ id: 'error', kind: 'error', severity: 'error', label: `The app receives ${r.error.name}`, description: r.error.message, tooltip: `${r.error.name}: ${r.error.message}${r.error.step !== undefined ? ` (step ${r.error.step + 1})` : ''}`, ...(r.error.source ? { source: r.error.source } : {}) });
+  }
+  nodes.push(...r.steps.map((s, i) => stepNode(r, s, i)));
+  if (r.tokens) {
+    const tokens = Object.entries(r.tokens).flatMap(([name, t]) =>
+      t
+        ? [
+            {
+              id: `tokens/${name}`,
+              kind: 'token' as const,
+              label: name === 'id' ? 'ID token' : 'Access token',
+              description: `${Object.keys(t.claims).length} claims`,
+              json: { header: t.header, claims: t.claims },
+              children: Object.entries(t.claims).map(([k, v]) => ({ id: `tokens/${name}/${k}`, kind: 'claim' as const, label: k, description: brief(v) })),
+            },
+          ]
+        : [],
+    );
+    nodes.push({ id: 'tokens', kind: 'tokens', label: 'Tokens (decoded)', description: 'signed with a local key', children: tokens });
+  }
+  if (r.messages.length) {
+    nodes.push({
+      id: 'messages',
+      kind: 'messages',
+      label: 'Messages that would be sent',
+      description: String(r.messages.length),
+      children: r.messages.map((m, n) => ({
+        id: `messages/${n}`,
+        kind: 'message' as const,
+        label: `${m.via === 'email' ? 'Email' : 'SMS'}${m.to ? ` to ${m.to}` : ''}`,
+        description: `code ${m.code} · sent by ${m.sentBy}`,
+        json: m,
+        children: [
+          ...(m.subject ? [{ id: `messages/${n}/subject`, kind: 'line' as const, label: `Subject: ${m.subject}` }] : []),
+          ...(m.body ? [{ id: `messages/${n}/body`, kind: 'line' as const, label: m.body }] : []),
+          ...(m.handlerOutputContainsCode !== undefined
+            ? [{ id: `messages/${n}/decrypted`, kind: 'line' as const, severity: m.handlerOutputContainsCode ? ('ok' as const) : ('warning' as const), label: m.handlerOutputContainsCode ? "The sender's output contains the decrypted code" : "The sender's output does not contain the code" }]
+            : []),
+        ],
+      })),
+    });
+  }
+  nodes.push(...r.notes.map((n, i) => ({ id: `note-${i}`, kind: 'note' as const, severity: 'info' as const, label: n, tooltip: n })));
+  return nodes;
+}

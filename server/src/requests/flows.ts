@@ -1,0 +1,102 @@
+// Language server side of Run Flow: resolves the folder's pool, runs the flow through the local invoker
+// (handlers in runner processes, never in the server), asks the client for custom challenge answers, and
+// answers with the timeline the core builds. A user store per folder lives as long as the server.
+import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { URI } from 'vscode-uri';
+import { FLOW_NAMES, PoolConfigError, runFlow, UserStore, type FlowName, type FlowRequest } from '../core/flows';
+import { startSenderCrypto, type SenderCrypto } from '../core/flows/kms';
+import { poolOfFolder } from '../core/flows/setup';
+import { stepTitle, timelineOf } from '../core/flows/timeline';
+import { LocalInvoker } from '../core/invoke';
+import { FlowAnswerRequest, FlowStepNotification, FlowUserRequest, InvokeOutputNotification, RunFlowRequest, type UserFacingError } from '../core/protocol';
+import type { RequestDeps } from './index';
+import { onRequest, sendNotification } from './typed';
+
+const UNTRUSTED: UserFacingError = {
+  code: 'untrusted',
+  message: 'Run Flow runs the handlers of this workspace, so it is disabled in Restricted Mode.',
+  hint: 'Trust the workspace (Manage Workspace Trust) to run flows.',
+};
+
+/** Registers runFlow and flowUser. */
+export function registerFlowRequests(deps: RequestDeps): void {
+  const { connection } = deps;
+  let invoker: LocalInvoker | undefined;
+  process.once('exit', () => invoker?.dispose(true));
+  const runnerPath = (): string => {
+    const beside = path.join(__dirname, 'runner.js');
+    if (fs.existsSync(beside) || !deps.init.extensionPath) return beside;
+    return path.join(deps.init.extensionPath, 'dist', 'runner.js');
+  };
+  // The users a pool would hold, per folder, for this session: a user signed up can then sign in.
+  const stores = new Map<string, UserStore>();
+  const folderOf = (uri: string): string => deps.folders.folderOf(uri) ?? URI.parse(uri).fsPath;
+  const storeOf = (folder: string): UserStore => {
+    let s = stores.get(folder);
+    if (!s) stores.set(folder, (s = UserStore.inMemory()));
+    return s;
+  };
+
+  onRequest(connection, FlowUserRequest.type, (p): FlowUserRequest.Result => {
+    const u = storeOf(folderOf(p.folderUri)).find(p.username);
+    return u ? { exists: true, status: u.status } : { exists: false };
+  });
+
+  onRequest(connection, RunFlowRequest.type, async (p): Promise<RunFlowRequest.Result> => {
+    if (!deps.isTrusted()) return { ok: false, error: deps.untrustedError?.() ?? UNTRUSTED };
+    if (!(FLOW_NAMES as readonly string[]).includes(p.flow)) return { ok: false, error: { code: 'bad-flow', message: `Unknown flow "${p.flow}": one of ${FLOW_NAMES.join(', ')}.` } };
+    const flow = p.flow as FlowName;
+    const folder = folderOf(p.folderUri);
+    const settings = await deps.settings.get(p.folderUri);
+    let pool;
+    try {
+      pool = await poolOfFolder({ folder, bindingsFile: path.resolve(folder, settings.bindingsFile || 'cognito-triggers.json'), confine: true });
+    } catch (e) {
+      if (e instanceof PoolConfigError) return { ok: false, error: { code: 'bad-pool', message: e.message, hint: 'Fix the bindings file or the infrastructure code that wires the triggers.' } };
+      throw e;
+    }
+    if (!Object.keys(pool.triggers).length) {
+      return { ok: false, error: { code: 'no-triggers', message: `No trigger handlers are wired in ${path.basename(folder)}: neither the infrastructure code nor ${settings.bindingsFile} binds one.`, hint: 'Bind a handler with Cognito Triggers: Bind to Trigger…, or add {"file", "trigger"} entries to the bindings file.' } };
+    }
+    const users = storeOf(folder);
+    const attributes = p.attributes ?? {};
+    if (p.createUser && p.username && !users.find(p.username)) {
+      users.add({ username: p.username, ...(p.password !== undefined ? { password: p.password } : {}), status: 'CONFIRMED', attributes: { sub: randomUUID(), ...attributes } });
+    }
+    const req: FlowRequest = {
+      flow,
+      username: p.username ?? '',
+      ...(p.password !== undefined && p.password !== '' ? { password: p.password } : {}),
+      attributes,
+      validationData: {},
+      answers: [],
+      ...(flow === 'sync' ? { dataset: { name: 'UserPreferences', records: attributes } } : {}),
+    };
+    invoker ??= new LocalInvoker(runnerPath());
+    const local = invoker;
+    let crypto: SenderCrypto | undefined;
+    try {
+      if (pool.triggers.CustomEmailSender || pool.triggers.CustomSMSSender) crypto = await startSenderCrypto(pool.kmsKeyArn);
+      const sc = crypto;
+      let index = 0;
+      const result = await runFlow(req, {
+        invoker: local,
+        folder,
+        settings: settings.invoke,
+        pythonInterpreter: settings.python.interpreter,
+        pool,
+        users,
+        clientMetadata: p.clientMetadata ?? {},
+        ...(sc ? { env: sc.env, encryptCode: (code: string) => sc.encrypt(code) } : {}),
+        answer: async (prompt) => (await connection.sendRequest(FlowAnswerRequest.type.method, { runId: p.runId, ...prompt }) as FlowAnswerRequest.Result).answer,
+        onStep: (step) => void sendNotification(connection, FlowStepNotification.type, { runId: p.runId, index, label: stepTitle(step, index++) }),
+        onOutput: (text, stream) => void sendNotification(connection, InvokeOutputNotification.type, { runId: p.runId, text, stream }),
+      });
+      return { ok: true, outcome: result.outcome, ...(result.error ? { appError: `${result.error.name}: ${result.error.message}` } : {}), timeline: timelineOf(result), result };
+    } finally {
+      await crypto?.stop();
+    }
+  });
+}
