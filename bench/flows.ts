@@ -4,6 +4,7 @@
 // Run: npm run bench (builds dist/ first), or npx tsx bench/flows.ts. BENCH_N sets the flow sample count.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseTriggerFlag, resolvePool, runFlow, UserStore, type FlowRequest } from '../server/src/core/flows';
 import { LocalInvoker } from '../server/src/core/invoke';
@@ -55,7 +56,9 @@ async function main(): Promise<void> {
   }
   const ours = { p50: q(flowMs, 0.5), p95: q(flowMs, 0.95) };
   const hand = { p50: q(byHand, 0.5), p95: q(byHand, 0.95) };
-  console.log(`\nCustom-auth flow, three rounds (${calls.length} handler invocations; ms; Node ${process.version})`);
+  // Latencies on a shared machine mean little without its load: print it with the figures.
+  const load = os.loadavg().map((l) => l.toFixed(2)).join(', ');
+  console.log(`\nCustom-auth flow, three rounds (${calls.length} handler invocations; ms; Node ${process.version}; ${os.cpus().length} cores, load average ${load})`);
   console.log(['what'.padEnd(52), 'n'.padStart(4), 'p50'.padStart(8), 'p95'.padStart(8), '  target'].join(' '));
   console.log(['ours: runFlow through warm workers'.padEnd(52), String(N).padStart(4), f(ours.p50).padStart(8), f(ours.p95).padStart(8), `  p50 ≤ 30 ms: ${ours.p50 <= 30 ? 'met' : 'MISSED'}`].join(' '));
   console.log(['anchor: the same calls by hand, cognito-triggers invoke'.padEnd(52), String(runs).padStart(4), f(hand.p50).padStart(8), f(hand.p95).padStart(8), ''].join(' '));
