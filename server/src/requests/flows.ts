@@ -5,14 +5,15 @@ import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { FLOW_NAMES, PoolConfigError, runFlow, UserStore, type FlowName, type FlowRequest } from '../core/flows';
-import { startSenderCrypto, type SenderCrypto } from '../core/flows/kms';
-import { poolOfFolder } from '../core/flows/setup';
-import { stepTitle, timelineOf } from '../core/flows/timeline';
+import type { FlowName, FlowRequest, UserStore } from '../core/flows';
+import type { SenderCrypto } from '../core/flows/kms';
 import { LocalInvoker } from '../core/invoke';
-import { FlowAnswerRequest, FlowStepNotification, FlowUserRequest, InvokeOutputNotification, RunFlowRequest, type UserFacingError } from '../core/protocol';
+import { FLOW_CHOICES, FlowAnswerRequest, FlowStepNotification, FlowUserRequest, InvokeOutputNotification, RunFlowRequest, type UserFacingError } from '../core/protocol';
 import type { RequestDeps } from './index';
+import { flowsBundle } from './lazyBundles';
 import { onRequest, sendNotification } from './typed';
+
+const FLOW_NAMES: readonly string[] = FLOW_CHOICES.map((c) => c.name);
 
 const UNTRUSTED: UserFacingError = {
   code: 'untrusted',
@@ -33,23 +34,25 @@ export function registerFlowRequests(deps: RequestDeps): void {
   // The users a pool would hold, per folder, for this session: a user signed up can then sign in.
   const stores = new Map<string, UserStore>();
   const folderOf = (uri: string): string => deps.folders.folderOf(uri) ?? URI.parse(uri).fsPath;
-  const storeOf = (folder: string): UserStore => {
+  // The flow engine is loaded on first use (dist/flows.js): no editing feature needs it.
+  const storeOf = async (folder: string): Promise<UserStore> => {
     let s = stores.get(folder);
-    if (!s) stores.set(folder, (s = UserStore.inMemory()));
+    if (!s) stores.set(folder, (s = (await flowsBundle()).UserStore.inMemory()));
     return s;
   };
 
-  onRequest(connection, FlowUserRequest.type, (p): FlowUserRequest.Result => {
-    const u = storeOf(folderOf(p.folderUri)).find(p.username);
+  onRequest(connection, FlowUserRequest.type, async (p): Promise<FlowUserRequest.Result> => {
+    const u = (await storeOf(folderOf(p.folderUri))).find(p.username);
     return u ? { exists: true, status: u.status } : { exists: false };
   });
 
   onRequest(connection, RunFlowRequest.type, async (p): Promise<RunFlowRequest.Result> => {
     if (!deps.isTrusted()) return { ok: false, error: deps.untrustedError?.() ?? UNTRUSTED };
-    if (!(FLOW_NAMES as readonly string[]).includes(p.flow)) return { ok: false, error: { code: 'bad-flow', message: `Unknown flow "${p.flow}": one of ${FLOW_NAMES.join(', ')}.` } };
+    if (!FLOW_NAMES.includes(p.flow)) return { ok: false, error: { code: 'bad-flow', message: `Unknown flow "${p.flow}": one of ${FLOW_NAMES.join(', ')}.` } };
     const flow = p.flow as FlowName;
     const folder = folderOf(p.folderUri);
     const settings = await deps.settings.get(p.folderUri);
+    const { poolOfFolder, PoolConfigError, runFlow, startSenderCrypto, stepTitle, timelineOf } = await flowsBundle();
     let pool;
     try {
       pool = await poolOfFolder({ folder, bindingsFile: path.resolve(folder, settings.bindingsFile || 'cognito-triggers.json'), confine: true });
@@ -60,7 +63,7 @@ export function registerFlowRequests(deps: RequestDeps): void {
     if (!Object.keys(pool.triggers).length) {
       return { ok: false, error: { code: 'no-triggers', message: `No trigger handlers are wired in ${path.basename(folder)}: neither the infrastructure code nor ${settings.bindingsFile} binds one.`, hint: 'Bind a handler with Cognito Triggers: Bind to Trigger…, or add {"file", "trigger"} entries to the bindings file.' } };
     }
-    const users = storeOf(folder);
+    const users = await storeOf(folder);
     const attributes = p.attributes ?? {};
     if (p.createUser && p.username && !users.find(p.username)) {
       users.add({ username: p.username, ...(p.password !== undefined ? { password: p.password } : {}), status: 'CONFIRMED', attributes: { sub: randomUUID(), ...attributes } });

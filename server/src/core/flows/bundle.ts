@@ -3,3 +3,5 @@
 export * from './index';
 export { invokeWithSenderCrypto, isSenderEvent } from './kms/invoke';
 export { startSenderCrypto } from './kms';
+export { poolOfFolder } from './setup';
+export { stepTitle, timelineOf } from './timeline';
