@@ -6,12 +6,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { AdminConfirmSignUpCommand, CognitoIdentityProviderClient, CreateUserPoolClientCommand, CreateUserPoolCommand, InitiateAuthCommand, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { buildSync } from 'esbuild';
 import { parseTriggerFlag } from '../../server/src/core/flows';
 import { functionMap, startLambdaEndpoint, type LambdaEndpoint, type ServedInvocation } from '../../server/src/core/flows/lambdaEndpoint';
 import { LocalInvoker } from '../../server/src/core/invoke';
 import { defaultSettings } from '../../server/src/core/settings';
 import { isolateAwsEnv, startCognitoLocal, type CognitoLocal } from './cognitoLocal';
+import { buildRunnerInto } from '../runnerBundle';
 
 const FIX = path.resolve(__dirname, '../fixtures/flows');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-serve-'));
@@ -23,7 +23,7 @@ const served: ServedInvocation[] = [];
 before(async () => {
   isolateAwsEnv();
   const runner = path.join(tmp, 'runner.js');
-  buildSync({ entryPoints: ['server/src/core/invoke/runner/main.ts'], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: runner, logLevel: 'error' });
+  buildRunnerInto(tmp);
   invoker = new LocalInvoker(runner);
   const functions = functionMap([
     { name: 'app-pre-sign-up', handler: parseTriggerFlag('PreSignUp=preSignUp.js', FIX) },

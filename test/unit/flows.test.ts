@@ -5,7 +5,6 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { buildSync } from 'esbuild';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import { parseTriggerFlag, resolvePool, runFlow, SOURCES, UserStore, type FlowRequest, type FlowResult, type RunFlowOptions } from '../../server/src/core/flows';
 import { startSenderCrypto } from '../../server/src/core/flows/kms';
@@ -15,6 +14,7 @@ import { readWiring } from '../../server/src/core/wiring';
 import { localJwks } from '../../server/src/core/flows/tokens';
 import { invokeLocal, LocalInvoker } from '../../server/src/core/invoke';
 import { defaultSettings } from '../../server/src/core/settings';
+import { buildRunnerInto } from '../runnerBundle';
 
 const FIX = path.resolve(__dirname, '../fixtures/flows');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-flows-'));
@@ -22,7 +22,7 @@ const runner = path.join(tmp, 'runner.js');
 let invoker: LocalInvoker;
 
 before(() => {
-  buildSync({ entryPoints: ['server/src/core/invoke/runner/main.ts'], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: runner, logLevel: 'error' });
+  buildRunnerInto(tmp);
   invoker = new LocalInvoker(runner);
 });
 after(() => {

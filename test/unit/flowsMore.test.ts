@@ -6,11 +6,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { buildSync } from 'esbuild';
 import { parseTriggerFlag, resolvePool, runFlow, UserStore, type FlowRequest, type FlowResult, type RunFlowOptions } from '../../server/src/core/flows';
 import { findOnPath } from '../../server/src/core/invoke/python/interpreter';
 import { LocalInvoker } from '../../server/src/core/invoke';
 import { defaultSettings } from '../../server/src/core/settings';
+import { buildRunnerInto } from '../runnerBundle';
 
 const FIX = path.resolve(__dirname, '../fixtures/flows');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-flows-more-'));
@@ -18,9 +18,7 @@ const runner = path.join(tmp, 'runner.js');
 let invoker: LocalInvoker;
 
 before(() => {
-  buildSync({ entryPoints: ['server/src/core/invoke/runner/main.ts'], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: runner, logLevel: 'error' });
-  // The Python runner beside the JS one, as esbuild.mjs puts them into dist/.
-  fs.copyFileSync('server/src/core/invoke/python/runner.py', path.join(tmp, 'runner.py'));
+  buildRunnerInto(tmp);
   invoker = new LocalInvoker(runner);
 });
 after(() => {

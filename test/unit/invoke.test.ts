@@ -4,10 +4,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { buildSync } from 'esbuild';
 import { invokeLocal, readEventFile } from '../../server/src/core/invoke';
 import { LocalInvoker, type LocalRunRequest } from '../../server/src/core/invoke/local';
 import { defaultSettings } from '../../server/src/core/settings';
+import { buildRunnerInto } from '../runnerBundle';
 
 const FIX = path.resolve(__dirname, '../fixtures/invoke');
 const EVENT = JSON.parse(fs.readFileSync(path.join(FIX, 'event.presignup.json'), 'utf8')) as Record<string, unknown>;
@@ -16,8 +16,7 @@ const runner = path.join(tmp, 'runner.js');
 let invoker: LocalInvoker;
 
 before(() => {
-  // The runner bundle alone, exactly as esbuild.mjs builds it into dist/.
-  buildSync({ entryPoints: ['server/src/core/invoke/runner/main.ts'], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: runner, logLevel: 'error' });
+  buildRunnerInto(tmp);
   invoker = new LocalInvoker(runner);
 });
 after(() => {

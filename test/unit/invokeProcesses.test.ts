@@ -5,17 +5,17 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { buildSync } from 'esbuild';
 import { LocalInvoker, type LocalRunRequest } from '../../server/src/core/invoke/local';
 import { OUTPUT_CAP_BYTES } from '../../server/src/core/invoke/process';
 import { resolveSettings } from '../../server/src/core/settings';
+import { buildRunnerInto } from '../runnerBundle';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-procs-'));
 const runner = path.join(tmp, 'runner.js');
 const invokers: LocalInvoker[] = [];
 
 before(() => {
-  buildSync({ entryPoints: ['server/src/core/invoke/runner/main.ts'], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: runner, logLevel: 'error' });
+  buildRunnerInto(tmp);
 });
 after(() => {
   for (const i of invokers) i.dispose(true);

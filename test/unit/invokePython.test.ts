@@ -4,11 +4,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { buildSync } from 'esbuild';
 import { invokeLocal } from '../../server/src/core/invoke';
 import { LocalInvoker, type LocalRunRequest } from '../../server/src/core/invoke/local';
 import { findOnPath, pythonVersion, resolvePythonInterpreter, runtimeMismatch } from '../../server/src/core/invoke/python/interpreter';
 import { defaultSettings } from '../../server/src/core/settings';
+import { buildRunnerInto } from '../runnerBundle';
 
 const FIX = path.resolve(__dirname, '../fixtures/invoke/python');
 const EVENT = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../fixtures/invoke/event.presignup.json'), 'utf8')) as Record<string, unknown>;
@@ -17,9 +17,7 @@ const runner = path.join(tmp, 'runner.js');
 let invoker: LocalInvoker;
 
 before(() => {
-  // The two runners side by side, as esbuild.mjs puts them into dist/.
-  buildSync({ entryPoints: ['server/src/core/invoke/runner/main.ts'], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: runner, logLevel: 'error' });
-  fs.copyFileSync('server/src/core/invoke/python/runner.py', path.join(tmp, 'runner.py'));
+  buildRunnerInto(tmp);
   invoker = new LocalInvoker(runner);
 });
 after(() => {

@@ -6,13 +6,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { buildSync } from 'esbuild';
 import { invokeLocal } from '../../server/src/core/invoke';
 import { LocalInvoker } from '../../server/src/core/invoke/local';
 import { TRIGGERS } from '../../server/src/core/model';
 import { planScaffold, writeScaffold } from '../../server/src/core/scaffold';
 import { hasPowertoolsVariant, pythonHandlerTemplate, snakeCase } from '../../server/src/core/scaffold/python/templates';
 import { defaultSettings } from '../../server/src/core/settings';
+import { buildRunnerInto } from '../runnerBundle';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-pyscaffold-'));
 const plain = path.join(tmp, 'plain');
@@ -90,8 +90,7 @@ describe('a scaffolded Python handler invoked locally', () => {
   const runner = path.join(tmp, 'runner.js');
   let invoker: LocalInvoker;
   before(() => {
-    buildSync({ entryPoints: ['server/src/core/invoke/runner/main.ts'], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: runner, logLevel: 'error' });
-    fs.copyFileSync('server/src/core/invoke/python/runner.py', path.join(tmp, 'runner.py'));
+    buildRunnerInto(tmp);
     invoker = new LocalInvoker(runner);
   });
   after(() => invoker.dispose());

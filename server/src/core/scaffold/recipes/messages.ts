@@ -48,6 +48,30 @@ const SENDER_DOCS = {
   SMS: 'https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-custom-sms-sender.html',
 } as const;
 
+/** The sender's decrypt and deliver helpers, in JavaScript or (with `typed`) TypeScript. */
+function senderPrelude(kind: 'email' | 'SMS', typed: boolean): string[] {
+  const t = (annotation: string): string => (typed ? annotation : '');
+  return [
+    '// Decrypts messages with or without key commitment (Cognito\'s codes have none), encrypts only with it.',
+    'const { decrypt } = buildClient(CommitmentPolicy.REQUIRE_ENCRYPT_ALLOW_DECRYPT);',
+    '',
+    '/** The plaintext code (or temporary password) Cognito put, encrypted and base64-encoded, in request.code. */',
+    `async function decryptCode(ciphertext${t(': string')})${t(': Promise<string>')} {`,
+    '  // Read per call, not at load: a test (or a warm worker) may set it after the module is imported.',
+    '  const keyArn = process.env.KEY_ARN;',
+    "  if (!keyArn) throw new Error('KEY_ARN is not set: the ARN of the KMS key the user pool encrypts codes with');",
+    "  const { plaintext } = await decrypt(new KmsKeyringNode({ keyIds: [keyArn] }), Buffer.from(ciphertext, 'base64'));",
+    "  return plaintext.toString('utf8');",
+    '}',
+    '',
+    '/** Sends the message; replace with your provider (Amazon SES, Amazon SNS, a third party). */',
+    `async function deliver(to${t(': string')}, source${t(': string')}, code${t(': string | undefined')})${t(': Promise<void>')} {`,
+    '  // The code is logged only so that a local run shows it: remove this line before you deploy.',
+    "  console.log(JSON.stringify({ msg: '" + kind + " to send', source, to, code }));",
+    '}',
+  ];
+}
+
 const sender = (kind: 'email' | 'SMS', type: string): Recipe => ({
   handlerType: type,
   summary: [
@@ -58,46 +82,7 @@ const sender = (kind: 'email' | 'SMS', type: string): Recipe => ({
     'Install @aws-crypto/client-node; replace deliver with your provider.',
   ],
   imports: [['{ buildClient, CommitmentPolicy, KmsKeyringNode }', '@aws-crypto/client-node']],
-  prelude: {
-    js: [
-      '// Decrypts messages with or without key commitment (Cognito\'s codes have none), encrypts only with it.',
-      'const { decrypt } = buildClient(CommitmentPolicy.REQUIRE_ENCRYPT_ALLOW_DECRYPT);',
-      '',
-      '/** The plaintext code (or temporary password) Cognito put, encrypted and base64-encoded, in request.code. */',
-      'async function decryptCode(ciphertext) {',
-      '  // Read per call, not at load: a test (or a warm worker) may set it after the module is imported.',
-      '  const keyArn = process.env.KEY_ARN;',
-      "  if (!keyArn) throw new Error('KEY_ARN is not set: the ARN of the KMS key the user pool encrypts codes with');",
-      '  const { plaintext } = await decrypt(new KmsKeyringNode({ keyIds: [keyArn] }), Buffer.from(ciphertext, \'base64\'));',
-      "  return plaintext.toString('utf8');",
-      '}',
-      '',
-      '/** Sends the message; replace with your provider (Amazon SES, Amazon SNS, a third party). */',
-      'async function deliver(to, source, code) {',
-      '  // The code is logged only so that a local run shows it: remove this line before you deploy.',
-      "  console.log(JSON.stringify({ msg: '" + kind + " to send', source, to, code }));",
-      '}',
-    ],
-    ts: [
-      '// Decrypts messages with or without key commitment (Cognito\'s codes have none), encrypts only with it.',
-      'const { decrypt } = buildClient(CommitmentPolicy.REQUIRE_ENCRYPT_ALLOW_DECRYPT);',
-      '',
-      '/** The plaintext code (or temporary password) Cognito put, encrypted and base64-encoded, in request.code. */',
-      'async function decryptCode(ciphertext: string): Promise<string> {',
-      '  // Read per call, not at load: a test (or a warm worker) may set it after the module is imported.',
-      '  const keyArn = process.env.KEY_ARN;',
-      "  if (!keyArn) throw new Error('KEY_ARN is not set: the ARN of the KMS key the user pool encrypts codes with');",
-      '  const { plaintext } = await decrypt(new KmsKeyringNode({ keyIds: [keyArn] }), Buffer.from(ciphertext, \'base64\'));',
-      "  return plaintext.toString('utf8');",
-      '}',
-      '',
-      '/** Sends the message; replace with your provider (Amazon SES, Amazon SNS, a third party). */',
-      'async function deliver(to: string, source: string, code: string | undefined): Promise<void> {',
-      '  // The code is logged only so that a local run shows it: remove this line before you deploy.',
-      "  console.log(JSON.stringify({ msg: '" + kind + " to send', source, to, code }));",
-      '}',
-    ],
-  },
+  prelude: { js: senderPrelude(kind, false), ts: senderPrelude(kind, true) },
   body: {
     ts: [
       '// Account take-over notifications carry other attribute keys: read the attributes as a plain map.',
