@@ -37,6 +37,26 @@ suite('handler code', () => {
     assert.ok(!labels.includes('codeParameter') && !labels.includes('session'), labels.join(', '));
   });
 
+  test('a neutral fn1/handler.js gets PreSignUp completions because serverless.yml wires it (issue 10)', async () => {
+    // Nothing in the handler names a trigger: only the Serverless wiring does (functions.*.handler + a cognitoUserPool event).
+    const yml = ['service: e2e-wiring', 'provider:', '  name: aws', '  runtime: nodejs20.x', 'functions:', '  signUpGate:', '    handler: fn1/handler.handler', '    events:', '      - cognitoUserPool:', '          pool: MyPool', '          trigger: PreSignUp', ''].join('\n');
+    await vscode.workspace.fs.writeFile(fixtureUri('serverless.yml'), Buffer.from(yml, 'utf8'));
+    await vscode.workspace.fs.createDirectory(fixtureUri('fn1'));
+    const uri = fixtureUri('fn1/handler.js');
+    await vscode.workspace.fs.writeFile(uri, Buffer.from('exports.handler = async (event) => {\n  const probe = 1;\n  return event;\n};\n', 'utf8'));
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const at = positionOf(editor.document, 'const probe = 1;', 'const probe = 1;'.length);
+    await editor.edit((e) => e.insert(at, '\n  event.request.'));
+    const position = editor.document.positionAt(editor.document.getText().indexOf('event.request.') + 'event.request.'.length);
+    // The wiring reaches the server through the file watcher: wait until the list is PreSignUp's alone.
+    const labels = await waitFor('PreSignUp request fields only', async () => {
+      const l = await ourLabels(editor.document.uri, position);
+      return l.includes('validationData') && !l.includes('codeParameter') ? l : undefined;
+    }, 20_000);
+    for (const expected of ['userAttributes', 'validationData', 'clientMetadata']) assert.ok(labels.includes(expected), labels.join(', '));
+    assert.ok(!labels.includes('session') && !labels.includes('password'), labels.join(', '));
+  });
+
   test('completion inside event["request"][" in a Python PreSignUp handler shows its keys with the Cognito docs', async () => {
     // The file name says pre sign-up; nothing else in the code does.
     const editor = await openHandler('pre_sign_up_e2e.py', 'def lambda_handler(event, context):\n    probe = 1\n    return event\n');
@@ -87,7 +107,7 @@ suite('handler code', () => {
     assert.equal(ours.length, 1, JSON.stringify(ours.map((d) => d.message)));
     const [missing] = ours;
     assert.equal(missing?.severity, vscode.DiagnosticSeverity.Error);
-    assert.match(missing?.message ?? '', /must contain `event\.request\.codeParameter`/);
+    assert.match(missing?.message ?? '', /must contain 'event\.request\.codeParameter'/);
     assert.equal(editor.document.getText(missing?.range), '`<p>Your ${APP_NAME} code is <b>123456</b></p>`');
     // The quick fix puts the code in, and the diagnostic goes.
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, missing?.range, vscode.CodeActionKind.QuickFix.value);

@@ -89,7 +89,7 @@ export default [
       }, 30_000);
       await ui.shot('typo-hover');
       assert.match(message, /autoConfirmUsr[\s\S]*is not a field of[\s\S]*event\.response/, message);
-      assert.match(message, /Did you mean\s*`?autoConfirmUser\b/, message);
+      assert.match(message, /Did you mean\s*['`]?autoConfirmUser\b/, message);
       // Quick fix with the keyboard: cursor in the word, Ctrl+., the fix, Enter.
       await ui.page.mouse.move(0, 0);
       await ui.goTo(line, TYPO_LINE.indexOf('autoConfirmUsr') + 3);
