@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Node as TsNode, Parser as TsParser } from 'web-tree-sitter';
+import { initTreeSitter } from '../treeSitter';
 import { mapNode, type Node } from './tree';
 
 /** A `resource "type" "name" { ... }`-style block: its type word, labels, body and line. */
@@ -37,7 +38,7 @@ export function hclParser(): Promise<TsParser | undefined> {
     const core = wasmPath('web-tree-sitter.wasm', 'web-tree-sitter/web-tree-sitter.wasm');
     const grammar = wasmPath('tree-sitter-terraform.wasm', '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm');
     if (!core || !grammar) return undefined;
-    await Parser.init({ locateFile: () => core });
+    await initTreeSitter(core);
     const p = new Parser();
     p.setLanguage(await Language.load(grammar));
     return p;

@@ -2,6 +2,7 @@
 // async (WebAssembly): hosts call `loadPython()` at start or first use and await it before analysing.
 import * as path from 'node:path';
 import { Language, Parser, Query, type Node, type Tree } from 'web-tree-sitter';
+import { initTreeSitter } from '../../treeSitter';
 
 /** The two WebAssembly files: tree-sitter's runtime and the Python grammar. */
 export interface PythonWasmFiles {
@@ -33,7 +34,7 @@ let failure: string | undefined;
 export function loadPython(files: PythonWasmFiles = defaultFiles()): Promise<void> {
   loading ??= (async () => {
     try {
-      await Parser.init({ locateFile: () => files.runtime });
+      await initTreeSitter(files.runtime);
       const language = await Language.load(files.grammar);
       const p = new Parser();
       p.setLanguage(language);
