@@ -79,6 +79,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
   const workspace = opts.workspace ?? path.join(REPO_ROOT, 'test', 'fixtures', 'workspace');
   const generic = opts.client === 'generic';
   const proc = spawn(process.execPath, [path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...opts.env } });
+  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
   if (!proc.stdout || !proc.stdin) throw new Error('server process has no stdio pipes');
   const connection = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
   const versions = new Map<string, number>();
@@ -138,8 +139,14 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
         },
   )) as TestServer['initializeResult'];
   await connection.sendNotification('initialized', {});
-  const readyParams = await ready;
-  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  // A server that dies before it is ready fails the test with its exit status (its stderr is the test's),
+  // instead of leaving the test waiting for serverReady forever.
+  const readyParams = await Promise.race([
+    ready,
+    exited.then(() => {
+      throw new Error(`dist/server.js exited before serverReady (code ${proc.exitCode}, signal ${proc.signalCode})`);
+    }),
+  ]);
   return {
     connection,
     process: proc,
