@@ -5,6 +5,7 @@ import { FLOW_CHOICES, FlowUserRequest, type RunFlowRequest, type TimelineNode }
 import { requireTrust, type ExtensionState } from '../context';
 import { sendRequest } from '../languageClient';
 import { lastFlowRun, runFlowNow, type FlowRunParams } from '../flows/run';
+import { Steps } from '../steps';
 
 /** Flows that act on a named user. */
 const NEEDS_USER = new Set(['sign-up', 'admin-create-user', 'sign-in', 'custom-auth', 'forgot-password', 'refresh']);
@@ -38,21 +39,24 @@ async function askParams(state: ExtensionState): Promise<FlowRunParams | undefin
     void vscode.window.showInformationMessage('Open a folder with trigger handlers to run a flow.');
     return undefined;
   }
-  const flow = (await vscode.window.showQuickPick(FLOW_CHOICES.map((c) => ({ label: c.name, detail: c.description })), { title: 'Run Flow: which Cognito flow?', matchOnDetail: true }))?.label;
+  // Planned: the flow, the user, the password, the attributes; the flow picked says which of them it asks.
+  const steps = new Steps('Run Flow', 4);
+  const flow = (await vscode.window.showQuickPick(FLOW_CHOICES.map((c) => ({ label: c.name, detail: c.description })), { title: steps.next('which Cognito flow?'), matchOnDetail: true }))?.label;
   if (!flow) return undefined;
+  steps.skip(Number(!NEEDS_USER.has(flow)) + Number(!PASSWORD.has(flow)));
   const params: FlowRunParams = { folderUri: folder.uri.toString(), flow };
   if (NEEDS_USER.has(flow)) {
-    const username = await vscode.window.showInputBox({ title: `Run Flow ${flow}: user name`, value: 'jane.doe', validateInput: (v) => (v.trim() ? undefined : 'A user name is needed.') });
+    const username = await vscode.window.showInputBox({ title: steps.next(`${flow}, user name`), value: 'jane.doe', validateInput: (v) => (v.trim() ? undefined : 'A user name is needed.') });
     if (username === undefined) return undefined;
     params.username = username.trim();
   }
   if (PASSWORD.has(flow)) {
-    const password = await vscode.window.showInputBox({ title: `Run Flow ${flow}: password`, prompt: flow === 'custom-auth' ? 'Empty: CUSTOM_AUTH without SRP; a password starts with SRP_A so Define may ask PASSWORD_VERIFIER.' : undefined, password: true });
+    const password = await vscode.window.showInputBox({ title: steps.next(`${flow}, password`), prompt: flow === 'custom-auth' ? 'Empty: CUSTOM_AUTH without SRP; a password starts with SRP_A so Define may ask PASSWORD_VERIFIER.' : undefined, password: true });
     if (password === undefined) return undefined;
     if (password) params.password = password;
   }
   const attrs = await vscode.window.showInputBox({
-    title: flow === 'sync' ? 'Run Flow sync: dataset records' : `Run Flow ${flow}: user attributes`,
+    title: steps.next(flow === 'sync' ? 'sync, dataset records' : `${flow}, user attributes`),
     prompt: 'name=value pairs separated by commas; empty for none',
     value: flow === 'sync' ? 'level=2' : NEEDS_USER.has(flow) ? 'email=jane.doe@example.com' : '',
     validateInput: (v) => {
@@ -66,8 +70,10 @@ async function askParams(state: ExtensionState): Promise<FlowRunParams | undefin
     await state.ready();
     const u = await sendRequest(state.client(), FlowUserRequest.type, { folderUri: params.folderUri, username: params.username });
     if (!u.exists) {
+      // A step the answers brought: the user is not in the store yet.
+      steps.add();
       const create = `Create ${params.username} (CONFIRMED) in the local user store`;
-      const pick = await vscode.window.showQuickPick([create, `Run as an unknown user`], { title: `${params.username} is not in this session's local user store` });
+      const pick = await vscode.window.showQuickPick([create, `Run as an unknown user`], { title: steps.next(`${params.username} is not in this session's local user store`) });
       if (!pick) return undefined;
       params.createUser = pick === create;
     }

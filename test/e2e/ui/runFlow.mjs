@@ -33,11 +33,11 @@ function bindCustomAuth(workspace) {
   fs.writeFileSync(path.join(workspace, 'cognito-triggers.json'), `${JSON.stringify({ handlers }, null, 2)}\n`);
 }
 
-/** Waits for the input box titled `title…`, returns its prompt, types `text` and presses Enter. */
+/** Waits for the input box titled exactly `title`, returns its prompt, types `text` and presses Enter. */
 async function answerInput(ui, title, text, ms = 60_000) {
   const widget = ui.page.locator('.quick-input-widget');
   const titleText = widget.locator('.quick-input-title');
-  await ui.waitFor(`the input box "${title}"`, async () => (await widget.isVisible()) && (await titleText.isVisible()) && (await titleText.innerText()).trim().startsWith(title), ms);
+  await ui.waitFor(`the input box "${title}"`, async () => (await widget.isVisible()) && (await titleText.isVisible()) && (await titleText.innerText()).trim() === title, ms);
   const prompt = (await widget.locator('.quick-input-message').innerText().catch(() => '')).replace(/\u00a0/g, ' ');
   await widget.locator('input').first().fill(text);
   await ui.page.keyboard.press('Enter');
@@ -61,11 +61,12 @@ export default [
       bindCustomAuth(ui.workspace);
       // The command itself activates the extension (no file needs to be open).
       await ui.runCommand('Cognito Triggers: Run Flow…');
-      await ui.pick('custom-auth', { title: 'Run Flow: which Cognito flow?' });
-      await answerInput(ui, 'Run Flow custom-auth: user name', 'jane');
-      await answerInput(ui, 'Run Flow custom-auth: password', '');
-      await answerInput(ui, 'Run Flow custom-auth: user attributes', 'email=jane@example.com');
-      await ui.pick('Create jane', { title: "jane is not in this session's local user store" });
+      // Each picker counts its steps as the other commands do; the unknown user brings a fifth.
+      await ui.pick('custom-auth', { title: 'Run Flow (1/4): which Cognito flow?' });
+      await answerInput(ui, 'Run Flow (2/4): custom-auth, user name', 'jane');
+      await answerInput(ui, 'Run Flow (3/4): custom-auth, password', '');
+      await answerInput(ui, 'Run Flow (4/4): custom-auth, user attributes', 'email=jane@example.com');
+      await ui.pick('Create jane', { title: "Run Flow (5/5): jane is not in this session's local user store" });
       const first = await answerInput(ui, 'Custom challenge, round 1: CUSTOM_CHALLENGE', '5');
       assert.match(first, /What is 2 \+ 2\?/);
       const second = await answerInput(ui, 'Custom challenge, round 2: CUSTOM_CHALLENGE', '4');
@@ -108,6 +109,15 @@ export default [
       await failed.waitFor({ state: 'visible', timeout: 10_000 });
       assert.match(await failed.innerText(), /DefineAuthChallenge_Authentication/);
       assert.equal(await failed.locator('.codicon-error').count(), 1);
+      // Its verdict row reads as the failure too (error icon, the error), and the verdict on Define's own
+      // answer stays visible as the row's first line.
+      const verdict = ui.page.locator('.part.panel .monaco-list-row', { hasText: 'Cognito: this step fails the flow with NotAuthorizedException' }).first();
+      await verdict.waitFor({ state: 'visible', timeout: 10_000 });
+      assert.match(await verdict.innerText(), /Incorrect username or password\./);
+      assert.equal(await verdict.locator('.codicon-error').count(), 1);
+      assert.equal(await verdict.locator('.codicon-law').count(), 0);
+      const after = await timelineRows(ui, "the failed Define's own verdict", (t) => t.some((r) => r.startsWith('This answer on its own:')));
+      assert.ok(after.some((r) => r === 'This answer on its own: Authentication fails: failAuthentication ends the flow.'), after.join('\n'));
       await ui.shot('failed-step');
     },
   },

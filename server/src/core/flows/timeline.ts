@@ -16,6 +16,35 @@ export function stepTitle(s: FlowStep, index: number): string {
   return `${index + 1}. ${s.kind === 'trigger' ? s.triggerSource : `${s.trigger}: ${s.triggerSource}`}`;
 }
 
+/** Cognito's verdict lines on a step's answer. */
+function verdictLines(s: FlowStep, id: string): TimelineNode[] {
+  return s.verdict.lines.map((l, n) => ({ id: `${id}/verdict/${n}`, kind: 'line' as const, severity: l.severity === 'error' || l.severity === 'warning' || l.severity === 'ok' ? l.severity : 'info', label: l.text, tooltip: l.text, ...(l.source?.url ? { source: l.source.url } : {}) }));
+}
+
+/**
+ * The verdict row of a step. On the step that ends a failed flow it reads as the failure (error icon, the
+ * error the app receives), even when the answer on its own is valid (a Define that issues tokens to an
+ * unknown user, a Cognito step that refuses): that own verdict stays as its first line.
+ */
+function verdictNode(r: FlowResult, s: FlowStep, id: string, failed: boolean): TimelineNode {
+  const source = s.verdict.source?.url ? { source: s.verdict.source.url } : s.source ? { source: s.source } : {};
+  if (!failed || !r.error) {
+    return { id: `${id}/verdict`, kind: 'verdict', severity: s.verdict.succeeds ? 'ok' : 'error', label: `Cognito: ${s.verdict.headline}`, tooltip: s.verdict.headline, ...source, children: verdictLines(s, id) };
+  }
+  const own: TimelineNode = { id: `${id}/verdict/own`, kind: 'line', severity: s.verdict.succeeds ? 'ok' : 'error', label: `This answer on its own: ${s.verdict.headline}`, tooltip: s.verdict.headline, ...source };
+  return {
+    id: `${id}/verdict`,
+    kind: 'error',
+    failed: true,
+    severity: 'error',
+    label: `Cognito: this step fails the flow with ${r.error.name}`,
+    description: r.error.message,
+    tooltip: `The app receives ${r.error.name}: ${r.error.message}\nThis answer on its own: ${s.verdict.headline}`,
+    ...(r.error.source ? { source: r.error.source } : source),
+    children: [own, ...verdictLines(s, id)],
+  };
+}
+
 function stepNode(r: FlowResult, s: FlowStep, i: number): TimelineNode {
   const id = `step-${i}`;
   const failed = r.error?.step === i;
@@ -27,15 +56,7 @@ function stepNode(r: FlowResult, s: FlowStep, i: number): TimelineNode {
     const response = s.kind === 'trigger' && typeof s.response === 'object' && s.response && 'response' in s.response ? (s.response as { response: unknown }).response : s.response;
     children.push({ id: `${id}/answer`, kind: 'answer', label: answerLabel, description: brief(response), json: s.response });
   }
-  children.push({
-    id: `${id}/verdict`,
-    kind: 'verdict',
-    severity: s.verdict.succeeds ? 'ok' : 'error',
-    label: `Cognito: ${s.verdict.headline}`,
-    tooltip: s.verdict.headline,
-    ...(s.verdict.source?.url ? { source: s.verdict.source.url } : s.source ? { source: s.source } : {}),
-    children: s.verdict.lines.map((l, n) => ({ id: `${id}/verdict/${n}`, kind: 'line' as const, severity: l.severity === 'error' || l.severity === 'warning' || l.severity === 'ok' ? l.severity : 'info', label: l.text, tooltip: l.text, ...(l.source?.url ? { source: l.source.url } : {}) })),
-  });
+  children.push(verdictNode(r, s, id, failed));
   if (s.kind === 'trigger') {
     children.push({
       id: `${id}/timing`,
@@ -52,7 +73,7 @@ function stepNode(r: FlowResult, s: FlowStep, i: number): TimelineNode {
     kind: failed ? 'error' : s.kind,
     ...(failed ? { failed: true, severity: 'error' as const } : !s.verdict.succeeds ? { severity: 'warning' as const } : {}),
     label: stepTitle(s, i),
-    description: `${failed ? '✗ ' : ''}${KIND_LABEL[s.kind]} · ${ms}${s.verdict.headline}`,
+    description: `${failed && r.error ? `✗ fails the flow (${r.error.name}) · ` : ''}${KIND_LABEL[s.kind]} · ${ms}${s.verdict.headline}`,
     tooltip: `${s.handler ? `${s.handler}\n` : ''}${s.verdict.headline}${failed && r.error ? `\nThe app receives ${r.error.name}: ${r.error.message}` : ''}`,
     ...(s.source ? { source: s.source } : {}),
     children,
