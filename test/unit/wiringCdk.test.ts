@@ -166,3 +166,61 @@ module.exports = serverlessConfiguration;
   assert.deepEqual(w.handlers.map(brief), ['serverless src/functions/hello/handler.ts#main PostConfirmation nodejs20.x']);
   assert.deepEqual(fact(w.handlers[0], 'trigger'), { fact: 'trigger', file: 'src/functions/hello/index.ts', line: 4, text: 'binds functions.hello to PostConfirmation of Users (existing pool)' });
 });
+
+// The aws-nodejs-typescript template layout: tsconfig `paths` (in an `extends`-ed tsconfig.paths.json),
+// `import * as functions from '@functions/index'` whose index re-exports each function folder's default.
+test('serverless.ts: tsconfig paths aliases and namespace re-exports (the aws-nodejs-typescript template layout)', async () => {
+  const w = await read({
+    'tsconfig.json': '{\n  // the template keeps paths in a second file\n  "extends": "./tsconfig.paths",\n  "compilerOptions": { "strict": true, },\n}\n',
+    'tsconfig.paths.json': '{ "compilerOptions": { "baseUrl": ".", "paths": { "@functions/*": ["src/functions/*"], "@libs/*": ["src/libs/*"], "@pool": ["src/resources/pool.ts"] } } }',
+    'serverless.ts': `import type { AWS } from '@serverless/typescript';
+import * as functions from '@functions/index';
+import { poolResources } from '@pool';
+const serverlessConfiguration: AWS = {
+  service: 'tmpl',
+  provider: { name: 'aws', runtime: 'nodejs20.x' },
+  functions,
+  resources: { Resources: { ...poolResources } },
+};
+module.exports = serverlessConfiguration;
+`,
+    'src/functions/index.ts': "export { default as preSignUp } from './cognito/preSignUp';\nexport * from './more';\nexport * as customMessage from './cognito/customMessage';\n",
+    'src/functions/more.ts': "export { default as postConfirmation } from './cognito/postConfirmation';\nexport { default as hello } from './hello';\n",
+    'src/functions/cognito/preSignUp/index.ts': "import { handlerPath } from '@libs/handler-resolver';\nexport default {\n  handler: `${handlerPath(__dirname)}/handler.main`,\n  events: [{ cognitoUserPool: { pool: 'tmpl-users', trigger: 'PreSignUp' as const, existing: true } }],\n};\n",
+    'src/functions/cognito/preSignUp/handler.ts': '',
+    'src/functions/cognito/postConfirmation/index.ts': "export default {\n  handler: 'src/functions/cognito/postConfirmation/handler.main',\n};\n",
+    'src/functions/cognito/postConfirmation/handler.ts': '',
+    // A namespace re-export is the module's named exports: here the function's config itself.
+    'src/functions/cognito/customMessage/index.ts': "export const handler = 'src/functions/cognito/customMessage/handler.main';\nexport const events = [{ cognitoUserPool: { pool: 'tmpl-users', trigger: 'CustomMessage', existing: true } }];\n",
+    'src/functions/cognito/customMessage/handler.ts': '',
+    'src/functions/hello/index.ts': "export default { handler: 'src/functions/hello/handler.main', events: [{ http: { method: 'get', path: 'hello' } }] };\n",
+    'src/functions/hello/handler.ts': '',
+    'src/resources/pool.ts': "export const poolResources = {\n  UserPool: {\n    Type: 'AWS::Cognito::UserPool',\n    Properties: { LambdaConfig: { PostConfirmation: { 'Fn::GetAtt': ['PostConfirmationLambdaFunction', 'Arn'] } } },\n  },\n};\n",
+  });
+  assert.deepEqual(w.handlers.map(brief).sort(), [
+    'serverless src/functions/cognito/customMessage/handler.ts#main CustomMessage nodejs20.x',
+    'serverless src/functions/cognito/postConfirmation/handler.ts#main PostConfirmation nodejs20.x',
+    'serverless src/functions/cognito/preSignUp/handler.ts#main PreSignUp nodejs20.x',
+  ]);
+  const pre = w.handlers.find((h) => h.trigger === 'PreSignUp');
+  assert.deepEqual(fact(pre, 'trigger'), { fact: 'trigger', file: 'src/functions/cognito/preSignUp/index.ts', line: 4, text: 'binds functions.preSignUp to PreSignUp of tmpl-users (existing pool)' });
+  assert.deepEqual(fact(w.handlers.find((h) => h.trigger === 'PostConfirmation'), 'trigger'), { fact: 'trigger', file: 'src/resources/pool.ts', line: 4, text: 'binds functions.postConfirmation to PostConfirmation of UserPool' });
+  // An edit to the aliases must re-read the service.
+  assert.ok(w.files.includes('tsconfig.paths.json') && w.files.includes('tsconfig.json'), w.files.join(', '));
+  assert.deepEqual(w.unresolved, []);
+});
+
+test('CDK: an entry path from a namespace import through a baseUrl-relative bare specifier', async () => {
+  const w = await read({
+    'tsconfig.json': '{ "compilerOptions": { "baseUrl": "src" } }',
+    'src/stack.ts': `import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as entries from 'config/entries';
+const fn = new NodejsFunction(this, 'Pre', { entry: entries.preSignUp });
+new cognito.UserPool(this, 'P', { lambdaTriggers: { preSignUp: fn } });
+`,
+    'src/config/entries.ts': "import * as path from 'path';\nexport const preSignUp = path.join(__dirname, '../lambda/pre.ts');\n",
+    'src/lambda/pre.ts': '',
+  });
+  assert.deepEqual(w.handlers.map(brief), ['cdk src/lambda/pre.ts#handler PreSignUp']);
+});

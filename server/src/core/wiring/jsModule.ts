@@ -6,6 +6,7 @@ import { parse } from '@babel/parser';
 import type * as t from '@babel/types';
 import { dirOf, joinPath } from './handlerFile';
 import { mapNode, type Node } from './tree';
+import { mapSpecifier, nearestTsconfig, readTsPaths, type TsPaths } from './tsconfigPaths';
 import type { WiringFs } from './types';
 
 /** One parsed module: its top-level and nested bindings, imports and exports. */
@@ -73,13 +74,74 @@ export class JsProgram {
     return mod;
   }
 
-  /** The file an import specifier names, relative to the root; undefined for packages. */
+  /**
+   * The file an import specifier names, relative to the root; undefined for packages. A bare
+   * specifier goes through the nearest tsconfig's `paths` and `baseUrl` (`@functions/index`).
+   */
   resolveImport(from: string, source: string): string | undefined {
-    if (!source.startsWith('.')) return undefined;
-    const base = joinPath(dirOf(from), source);
+    if (source.startsWith('.')) return this.probe(joinPath(dirOf(from), source));
+    if (source.startsWith('node:')) return undefined;
+    const ts = this.tsPaths(dirOf(from));
+    if (!ts) return undefined;
+    for (const candidate of mapSpecifier(ts, source)) {
+      const hit = this.probe(candidate);
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+
+  /** The module file at `base` as Node/TypeScript resolution finds it: as is, with a source extension, or `base/index.*`. */
+  private probe(base: string): string | undefined {
     const stem = base.replace(/\.(js|mjs|cjs)$/, '');
     for (const c of [base, ...EXTS.map((e) => stem + e), ...EXTS.map((e) => `${base}/index${e}`)]) if (this.fs.exists(c)) return c;
     return undefined;
+  }
+
+  private readonly tsconfigs = new Map<string, TsPaths | undefined>();
+
+  /** The `paths`/`baseUrl` that apply to modules in `dir`, read once per program. */
+  private tsPaths(dir: string): TsPaths | undefined {
+    if (this.tsconfigs.has(dir)) return this.tsconfigs.get(dir);
+    const rel = nearestTsconfig(this.fs, dir);
+    const ts = rel ? readTsPaths(this.fs, rel) : undefined;
+    for (const f of ts?.files ?? []) this.files.add(f);
+    const found = ts && (ts.baseUrl !== undefined || ts.paths.length) ? ts : undefined;
+    this.tsconfigs.set(dir, found);
+    return found;
+  }
+
+  /**
+   * The module a name stands for when it is a namespace: `import * as fns from './fns'`, or a name a
+   * module re-exports as one (`export * as fns from './fns'`, `export { fns }` of such an import).
+   */
+  namespace(name: string, mod: JsModule, depth = 0): JsModule | undefined {
+    if (depth > 8 || mod.bindings.has(name)) return undefined;
+    const imp = mod.imports.get(name);
+    if (!imp) return undefined;
+    const file = this.resolveImport(mod.file, imp.source);
+    const other = file ? this.module(file) : undefined;
+    if (!other) return undefined;
+    return imp.imported === '*' ? other : this.exportedNamespace(imp.imported, other, depth + 1);
+  }
+
+  /** The module `mod` exports under `name` as a namespace (`export * as name from`), if it does. */
+  exportedNamespace(name: string, mod: JsModule, depth = 0): JsModule | undefined {
+    const local = mod.exports.get(name);
+    return typeof local === 'string' ? this.namespace(local, mod, depth + 1) : undefined;
+  }
+
+  /** Every name a module exports, including those of `export * from` (which never re-exports `default`). */
+  exportNames(mod: JsModule, depth = 0): string[] {
+    const names = new Set<string>();
+    for (const [k, v] of mod.exports) {
+      if (!k.startsWith('*')) names.add(k);
+      else if (typeof v === 'string' && depth < 8) {
+        const file = this.resolveImport(mod.file, v);
+        const other = file ? this.module(file) : undefined;
+        if (other) for (const n of this.exportNames(other, depth + 1)) if (n !== 'default') names.add(n);
+      }
+    }
+    return [...names];
   }
 
   /** The expression a name is bound to, following imports into other modules of the repository. */
@@ -116,6 +178,12 @@ export class JsProgram {
   /** Follows identifiers (and `this.x`) to the expression they hold; stops at anything else. */
   deref(expr: t.Node, mod: JsModule, depth = 0): { expr: t.Node; mod: JsModule } {
     const n = unwrap(expr);
+    // `fns.preSignUp` where `fns` is a namespace import: that module's export.
+    if (depth <= 10 && n.type === 'MemberExpression' && !n.computed && n.property.type === 'Identifier' && n.object.type === 'Identifier') {
+      const ns = this.namespace(n.object.name, mod);
+      const member = ns ? this.exported(n.property.name, ns) : undefined;
+      if (member) return this.deref(member.expr, member.mod, depth + 1);
+    }
     const name = n.type === 'Identifier' ? n.name : n.type === 'MemberExpression' && n.object.type === 'ThisExpression' ? dotted(n) : undefined;
     if (!name || depth > 10) return { expr: n, mod };
     const b = this.binding(name, mod);
@@ -182,6 +250,8 @@ export class JsProgram {
       case 'Identifier': {
         if (n.name === '__dirname') return { kind: 'scalar', file, line, value: `/${dirOf(mod.file)}` };
         if (n.name === '__filename') return { kind: 'scalar', file, line, value: `/${mod.file}` };
+        const ns = this.namespace(n.name, mod);
+        if (ns) return this.namespaceTree(ns, file, line, depth + 1);
         const b = this.binding(n.name, mod);
         return b ? this.evaluate(b.expr, b.mod, depth + 1) : opaque(n);
       }
@@ -195,7 +265,14 @@ export class JsProgram {
         if (name === 'import.meta.dirname') return { kind: 'scalar', file, line, value: `/${dirOf(mod.file)}` };
         if (!n.computed && n.property.type === 'Identifier') {
           const obj = unwrap(n.object);
-          if (obj.type !== 'Identifier' || mod.bindings.has(obj.name) || mod.imports.get(obj.name)?.source.startsWith('.')) {
+          const ns = obj.type === 'Identifier' ? this.namespace(obj.name, mod) : undefined;
+          if (ns) {
+            const member = this.exported(n.property.name, ns);
+            const inner = member ? undefined : this.exportedNamespace(n.property.name, ns);
+            return member ? this.evaluate(member.expr, member.mod, depth + 1) : inner ? this.namespaceTree(inner, file, line, depth + 1) : opaque(n);
+          }
+          const imported = obj.type === 'Identifier' ? mod.imports.get(obj.name) : undefined;
+          if (obj.type !== 'Identifier' || mod.bindings.has(obj.name) || (imported && this.resolveImport(mod.file, imported.source))) {
             const o = this.evaluate(n.object, mod, depth + 1);
             if (o.kind === 'map') return o.entries.get(n.property.name)?.value ?? opaque(n);
           }
@@ -224,6 +301,21 @@ export class JsProgram {
       default:
         return opaque(n);
     }
+  }
+
+  /** A namespace (`import * as fns`) as a map of its exports, each evaluated. */
+  private namespaceTree(ns: JsModule, file: string, line: number, depth: number): Node {
+    if (depth > 12) return { kind: 'opaque', file, line, text: ns.file };
+    const pairs: [string, number, Node][] = [];
+    for (const name of this.exportNames(ns)) {
+      const member = this.exported(name, ns);
+      if (member) pairs.push([name, member.expr.loc?.start.line ?? 1, this.evaluate(member.expr, member.mod, depth + 1)]);
+      else {
+        const inner = this.exportedNamespace(name, ns);
+        if (inner) pairs.push([name, 1, this.namespaceTree(inner, inner.file, 1, depth + 1)]);
+      }
+    }
+    return mapNode(file, line, pairs);
   }
 
   private isPathImport(local: string, mod: JsModule): boolean {
@@ -278,6 +370,11 @@ export function parseModule(file: string, text: string): JsModule | undefined {
     } else if (s.type === 'ExportNamedDeclaration') {
       if (s.declaration?.type === 'VariableDeclaration') for (const d of s.declaration.declarations) if (d.id.type === 'Identifier' && d.init) exports.set(d.id.name, d.init);
       for (const sp of s.specifiers) {
+        // `export * as fns from './fns'`: the name stands for that module's namespace.
+        if (sp.type === 'ExportNamespaceSpecifier' && s.source && sp.exported.type === 'Identifier') {
+          imports.set(`__reexport_${sp.exported.name}`, { source: s.source.value, imported: '*' });
+          exports.set(sp.exported.name, `__reexport_${sp.exported.name}`);
+        }
         if (sp.type !== 'ExportSpecifier') continue;
         const exported = sp.exported.type === 'Identifier' ? sp.exported.name : sp.exported.value;
         if (s.source) {
