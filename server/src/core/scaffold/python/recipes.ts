@@ -34,6 +34,12 @@ export interface PythonRecipe {
   readonly powertools?: PowertoolsVariant;
   /** Test module lines run once before the tests (environment, fakes), after the handler import. */
   readonly testSetup?: readonly string[];
+  /** Standard-library imports the test's lines need besides the template's own. */
+  readonly testImports?: readonly string[];
+  /** Lines run per sample event before the call (`event` is the sample; may `self.skipTest(...)`). */
+  readonly testPrepare?: readonly string[];
+  /** A `with …:` line the handler call runs inside (to capture what it prints). */
+  readonly testCallWithin?: string;
   /** Assertions after `result = lambda_handler(copy.deepcopy(event), CONTEXT)`; `event` is the sample. */
   readonly testAssert: readonly string[];
 }
@@ -497,23 +503,72 @@ const customMessage: PythonRecipe = {
   ],
 };
 
+/**
+ * The AWS Encryption SDK for Python, as its own documentation and examples use it: a client whose commitment
+ * policy decrypts messages without key commitment (Cognito's), a strict KMS master key provider on the key
+ * ARN, and `decrypt(source=…, key_provider=…)` returning the plaintext and the header.
+ */
+const ENCRYPTION_SDK_SOURCES = [
+  'https://docs.aws.amazon.com/encryption-sdk/latest/developer-guide/python.html',
+  'https://github.com/aws/aws-encryption-sdk-python/blob/master/examples/src/legacy/one_kms_cmk.py',
+];
+
+/** The sender's decrypt and deliver helpers (module level, shared by both variants). */
+function senderPrelude(kind: 'email' | 'SMS'): string[] {
+  return [
+    '@functools.cache',
+    'def _decryptor(key_arn: str) -> tuple[Any, Any]:',
+    '    """The Encryption SDK client and KMS key provider, made once per key (warm invocations reuse them)."""',
+    "    # Imported on first use, so the paths without a code (account take-over notices) need no SDK to run.",
+    '    # Master key providers need no optional Material Providers Library (pip install aws-encryption-sdk).',
+    '    import aws_encryption_sdk',
+    '    from aws_encryption_sdk import CommitmentPolicy',
+    '',
+    "    # Decrypts messages with or without key commitment (Cognito's codes have none); encrypts only with it.",
+    '    client = aws_encryption_sdk.EncryptionSDKClient(commitment_policy=CommitmentPolicy.REQUIRE_ENCRYPT_ALLOW_DECRYPT)',
+    '    return client, aws_encryption_sdk.StrictAwsKmsMasterKeyProvider(key_ids=[key_arn])',
+    '',
+    '',
+    'def decrypt_code(ciphertext: str) -> str:',
+    '    """The plaintext code (or temporary password) Cognito put, encrypted and base64-encoded, in request.code."""',
+    '    # Read per call, not at import: a test (or a warm worker) may set it after the module is imported.',
+    '    key_arn = os.environ.get("KEY_ARN")',
+    '    if not key_arn:',
+    '        raise RuntimeError("KEY_ARN is not set: the ARN of the KMS key the user pool encrypts codes with")',
+    '    client, key_provider = _decryptor(key_arn)',
+    '    plaintext, _header = client.decrypt(source=base64.b64decode(ciphertext), key_provider=key_provider)',
+    '    return plaintext.decode("utf-8")',
+    '',
+    '',
+    'def deliver(to: str, source: str, code: str | None) -> None:',
+    '    """Sends the message; replace with your provider (Amazon SES, Amazon SNS, a third party)."""',
+    '    # The code is printed only so that a local run shows it: remove this line before you deploy.',
+    `    print(json.dumps({"msg": "${kind} to send", "source": source, "to": to, "code": code}))`,
+  ];
+}
+
 const sender = (kind: 'email' | 'SMS', dataClass: string, page: string): PythonRecipe => {
   const attribute = kind === 'email' ? 'email' : 'phone_number';
   const missing = kind === 'email' ? 'email address' : 'phone number';
-  const tail = [
-    '# code = decrypt(event["request"]["code"])  # AWS Encryption SDK with your KMS keyring',
-    '# deliver(to, event["triggerSource"], code)  # your provider',
-    `print(json.dumps({"msg": "${kind} to send", "source": event["triggerSource"], "to": to}))`,
-  ];
   return {
     summary: [
       `Custom ${kind} sender: Cognito hands you the message to deliver with your own provider. It is invoked`,
-      "asynchronously and its answer is ignored. event[\"request\"][\"code\"] is encrypted with the user pool's KMS key:",
-      'decrypt it with the AWS Encryption SDK (aws-encryption-sdk, KMS keyring) before sending.',
+      "asynchronously and its answer is ignored. event[\"request\"][\"code\"] is encrypted with the AWS Encryption SDK",
+      "under the user pool's KMS key (KEY_ARN on the function's environment); decrypt_code gets the plaintext back.",
+      'Add aws-encryption-sdk to the function\'s requirements; replace deliver with your provider.',
     ],
-    sources: [dg(page)],
-    imports: ['import json'],
-    body: [`to = event["request"].get("userAttributes", {}).get("${attribute}")`, 'if not to:', `    return None  # nothing to deliver: the user has no ${missing}`, ...tail, 'return None'],
+    sources: [dg(page), ...ENCRYPTION_SDK_SOURCES],
+    imports: ['import base64', 'import functools', 'import json', 'import os'],
+    prelude: senderPrelude(kind),
+    body: [
+      `to = event["request"].get("userAttributes", {}).get("${attribute}")`,
+      'if not to:',
+      `    return None  # nothing to deliver: the user has no ${missing}`,
+      '# Account take-over notifications carry no code.',
+      'code = decrypt_code(event["request"]["code"]) if event["request"].get("code") else None',
+      'deliver(to, event["triggerSource"], code)',
+      'return None',
+    ],
     returnsNone: true,
     powertools: {
       dataClass,
@@ -521,13 +576,49 @@ const sender = (kind: 'email' | 'SMS', dataClass: string, page: string): PythonR
         `to = event.request.user_attributes.get("${attribute}")`,
         'if not to:',
         `    return None  # nothing to deliver: the user has no ${missing}`,
-        '# code = decrypt(event.request.code)  # AWS Encryption SDK with your KMS keyring',
-        '# deliver(to, event.trigger_source, code)  # your provider',
-        `print(json.dumps({"msg": "${kind} to send", "source": event.trigger_source, "to": to}))`,
+        '# Account take-over notifications carry no code.',
+        'code = decrypt_code(event.request.code) if event.request.code else None',
+        'deliver(to, event.trigger_source, code)',
         'return None',
       ],
     },
-    testAssert: ['assert result is None'],
+    testImports: ['import base64', 'import contextlib', 'import importlib.util', 'import io', 'import os'],
+    testSetup: [
+      "# Cognito encrypts request.code under the pool's KMS key; so does this test, through KMS itself: a real key",
+      '# (KEY_ARN and AWS credentials) or a local KMS (AWS_ENDPOINT_URL_KMS; `cognito-triggers invoke` starts one).',
+      'ENCRYPTION_SDK = importlib.util.find_spec("aws_encryption_sdk") is not None',
+      'KEY_ARN = os.environ.get("KEY_ARN")',
+      'NEEDS = None if ENCRYPTION_SDK and KEY_ARN else (',
+      '    "aws-encryption-sdk is not installed for this interpreter: pip install aws-encryption-sdk"',
+      '    if not ENCRYPTION_SDK',
+      '    else "set KEY_ARN to a KMS key ARN (and AWS_ENDPOINT_URL_KMS for a local KMS) to run the decrypt path"',
+      ')',
+      'CODE = "123456"',
+      '',
+      '',
+      'def encrypt_code(code: str) -> str:',
+      '    """request.code as Cognito sends it: an Encryption SDK message under KEY_ARN, base64-encoded."""',
+      '    import aws_encryption_sdk',
+      '    from aws_encryption_sdk import CommitmentPolicy',
+      '',
+      '    client = aws_encryption_sdk.EncryptionSDKClient(commitment_policy=CommitmentPolicy.REQUIRE_ENCRYPT_ALLOW_DECRYPT)',
+      '    key_provider = aws_encryption_sdk.StrictAwsKmsMasterKeyProvider(key_ids=[KEY_ARN])',
+      '    ciphertext, _header = client.encrypt(source=code.encode("utf-8"), key_provider=key_provider)',
+      '    return base64.b64encode(ciphertext).decode("ascii")',
+    ],
+    testPrepare: [
+      'if event["request"].get("code"):',
+      '    if NEEDS:',
+      '        self.skipTest(NEEDS)',
+      '    event["request"]["code"] = encrypt_code(CODE)',
+    ],
+    testCallWithin: 'with contextlib.redirect_stdout(io.StringIO()) as printed:',
+    testAssert: [
+      'assert result is None',
+      `if event["request"].get("userAttributes", {}).get("${attribute}") and event["request"].get("code"):`,
+      '    # What deliver() printed: the decrypted code must reach it.',
+      '    assert f\'"code": "{CODE}"\' in printed.getvalue(), printed.getvalue()',
+    ],
   };
 };
 

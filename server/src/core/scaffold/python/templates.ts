@@ -75,7 +75,8 @@ export function pythonTestTemplate(triggerId: string, o: PythonTestOptions): str
   const t = getTrigger(triggerId);
   const setup = r.testSetup ?? [];
   const code = [...setup, ...r.testAssert].join('\n');
-  const imports = ['import copy', ...(o.powertools ? ['import importlib.util'] : []), 'import json', ...(/\bre\./.test(code) ? ['import re'] : []), 'import sys', 'import unittest', 'from pathlib import Path', 'from types import SimpleNamespace', 'from typing import Any'];
+  const stdlib = new Set(['import copy', ...(o.powertools ? ['import importlib.util'] : []), 'import json', ...(/\bre\./.test(code) ? ['import re'] : []), 'import sys', 'import unittest', ...(r.testImports ?? [])]);
+  const imports = [...[...stdlib].sort((a, b) => a.localeCompare(b)), 'from pathlib import Path', 'from types import SimpleNamespace', 'from typing import Any'];
   const lines: string[] = [
     `# Calls ${PYTHON_HANDLER} with the sample events, as Lambda would. Run: python3 -m pytest (or python3 -m unittest discover -s tests).`,
     "# Or with Cognito's rules applied: cognito-triggers invoke <handler.py> --event <file>, or ▶ Invoke locally in VS Code.",
@@ -109,7 +110,10 @@ export function pythonTestTemplate(triggerId: string, o: PythonTestOptions): str
     '        for name in EVENTS:',
     '            with self.subTest(event=name):',
     '                event = json.loads((HERE / name).read_text(encoding="utf-8"))',
-    `                result = handler.${PYTHON_HANDLER}(copy.deepcopy(event), CONTEXT)`,
+    ...indent(r.testPrepare ?? [], '                '),
+    ...(r.testCallWithin
+      ? [`                ${r.testCallWithin}`, `                    result = handler.${PYTHON_HANDLER}(copy.deepcopy(event), CONTEXT)`]
+      : [`                result = handler.${PYTHON_HANDLER}(copy.deepcopy(event), CONTEXT)`]),
     ...indent(r.testAssert, '                '),
     '',
     '',
