@@ -192,6 +192,32 @@ describe('inbound federation', () => {
     assert.match(s.headline, /\{\} keeps every attribute/);
     assert.match(texts(s), /Kept: every provider-mapped attribute/);
   });
+  // AWS guide, user-pool-lambda-inbound-federation.html: "This trigger receives raw identity provider attributes
+  // as input and returns modified attributes that Amazon Cognito applies to the user profile."
+  it('a returned map is what Cognito applies to the user profile, sourced to the AWS page (not @types)', () => {
+    const e = ev({ email: 'jane.doe@example.com' });
+    const s = summarize({ triggerId: 'InboundFederation', input: e, outcome: returned(e) });
+    const applied = lineOf(s, /applies the returned attributes to the federated user profile/);
+    assert.ok(applied, texts(s));
+    assert.equal(applied.source.url, 'https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-inbound-federation.html');
+    assert.match(SOURCES.inboundFederationApplies.quote, /returns modified attributes that Amazon Cognito applies to the user profile/);
+    // Every line of every inbound federation summary cites the AWS page, none a DefinitelyTyped summary.
+    for (const map of [{}, { email: 'a@example.com' }, null]) {
+      const x = summarize({ triggerId: 'InboundFederation', input: ev(map), outcome: returned(ev(map)) });
+      for (const src of [x.source, ...x.lines.map((l) => l.source)]) {
+        assert.doesNotMatch(`${src?.title} ${src?.url}`, /@types|DefinitelyTyped|unpkg/);
+        assert.match(src?.url ?? '', /^https:\/\/docs\.aws\.amazon\.com\/cognito\/latest\/developerguide\/user-pool-lambda-inbound-federation\.html/);
+      }
+    }
+  });
+  // No map at all: the guide is silent, and the product says so.
+  it('no userAttributesToMap at all is called not documented', () => {
+    const e = ev(undefined);
+    const s = summarize({ triggerId: 'InboundFederation', input: e, outcome: returned(e) });
+    assert.match(s.headline, /what Cognito does without it is not documented/);
+    assert.equal(s.source.kind, 'undocumented');
+    assert.match(trigger('InboundFederation').description, /what Cognito does with no map at all is not documented/);
+  });
   it('a non-empty map keeps its keys and lists what it drops', () => {
     const e = ev({ email: 'jane.doe@example.com' });
     const s = summarize({ triggerId: 'InboundFederation', input: e, outcome: returned(e) });

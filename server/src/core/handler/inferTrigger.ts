@@ -75,14 +75,24 @@ function triggersIn(text: string): TriggerDefinition[] {
   return best;
 }
 
-/** How well a trigger's model explains the paths used: -1 = contradicted; else count of model-specific hits. */
+/**
+ * How well a trigger's model explains the paths used: -1 = contradicted; else count of model-specific hits.
+ * A top-level key the trigger's event lacks contradicts it (`event.userEmail` is another event's key), and
+ * `eventType` alone is no hit: it is a common key of non-Cognito events, so only a comparison with
+ * 'SyncTrigger' (the triggerSource signal) or a Sync field such as `datasetRecords` names the Sync trigger.
+ * aws-samples/amazon-cognito-passwordless-auth's fido2-notification.ts, invoked with
+ * `{userEmail, friendlyName, eventType}` by its own API, was inferred as a SyncTrigger from `event.eventType`.
+ */
 function fit(t: TriggerDefinition, paths: readonly (readonly PathKey[])[]): number {
   let score = 0;
   for (const p of paths) {
-    if (p[0] !== 'request' && p[0] !== 'response' && p[0] !== 'datasetRecords' && p[0] !== 'eventType') continue;
+    const top = p[0];
+    if (typeof top !== 'string') continue;
+    if (!fieldAt(t, [top])) return -1;
+    if (top !== 'request' && top !== 'response' && top !== 'datasetRecords') continue;
     const f = fieldAt(t, p.slice(0, 2));
     if (f) score += TRIGGERS.every((o) => fieldAt(o, p.slice(0, 2))) ? 0 : 1;
-    else if (p[0] === 'response' && p.length >= 2) return -1;
+    else if (top === 'response' && p.length >= 2) return -1;
   }
   return score;
 }

@@ -249,11 +249,21 @@ export const SOURCES = {
     title: 'GetClientToken (AWS CLI reference, from the API model): the same as the client-credentials grant; that it sends TokenGeneration_ClientCredentials is not stated',
     quote: 'GetClientToken provides the same functionality as the OAuth2 client-credentials grant; both authorize an application rather than a user.',
   },
+  // The guide's introduction, read in the corpus (docs.amazonaws.cn copy of the page). The awsdocs GitHub
+  // mirror was archived on 2023-06-15, before this trigger existed, so it has no copy of the page.
+  inboundFederationApplies: {
+    kind: 'docs',
+    url: dg('user-pool-lambda-inbound-federation'),
+    title: 'Inbound federation Lambda trigger: the function returns the attributes Cognito applies to the user profile',
+    quote: 'Use this trigger to add, override, or suppress attributes before creating new users or updating existing federated user profiles. This trigger receives raw identity provider attributes as input and returns modified attributes that Amazon Cognito applies to the user profile.',
+  },
+  // The response parameter's wording ({} keeps, omitted attributes dropped) is the issue 9 review's reading
+  // of this page, which @types/aws-lambda 8.10.161 repeats; the stored excerpts of the page stop before its
+  // response parameters, so no sentence of the AWS text is quoted here (see the issue note).
   inboundFederationMap: {
     kind: 'docs',
     url: dg('user-pool-lambda-inbound-federation'),
-    title: 'Inbound federation Lambda trigger: userAttributesToMap (the page, as summarised by @types/aws-lambda 8.10.161, which links it)',
-    quote: 'All attributes to be retained must be included; omitted attributes are dropped. Return an empty object {} to retain all original attributes unchanged.',
+    title: 'Inbound federation Lambda trigger: response parameter userAttributesToMap ({} keeps the attributes; a map keeps only its keys)',
   },
   customMessageResponse: {
     kind: 'docs',

@@ -59,7 +59,7 @@ export const inboundFederation: ReturnedSummariser = ({ value }) => {
   const fromProvider = providerAttributes(value);
   if (!mapped) {
     return summary('response.userAttributesToMap is not an object; what Cognito does without it is not documented.', 'inboundFederationUndocumented', true, [
-      warn('Return userAttributesToMap: {} to keep every attribute, or the exact attributes to store.', 'inboundFederationMap'),
+      warn('Return userAttributesToMap: {} to keep every attribute, or the exact attributes Cognito should apply to the user profile.', 'inboundFederationMap'),
     ]);
   }
   const keys = Object.keys(mapped);
@@ -70,6 +70,7 @@ export const inboundFederation: ReturnedSummariser = ({ value }) => {
   }
   const dropped = fromProvider.filter((n) => !keys.includes(n));
   const lines: SummaryLine[] = [
+    info('Cognito applies the returned attributes to the federated user profile.', 'inboundFederationApplies'),
     ...Object.entries(mapped).map(([k, v]) => ok(`Kept ${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`, 'inboundFederationMap')),
     warn(`Dropped: every attribute the map omits${dropped.length ? `; of what the provider sent: ${dropped.join(', ')}` : ''}.`, 'inboundFederationMap'),
   ];

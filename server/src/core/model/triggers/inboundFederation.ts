@@ -12,7 +12,7 @@ export const inboundFederation = {
   id: 'InboundFederation',
   displayName: 'Inbound federation',
   description:
-    'Called after Cognito validates the response of an external identity provider and before it creates or updates the federated user (new and returning users). Return the attributes to store: every attribute you omit is dropped; `{}` keeps them unchanged.',
+    'Called after Cognito validates the response of an external identity provider and before it creates or updates the federated user (new and returning users). It can add, override or suppress attributes: Cognito applies the attributes it returns to the user profile. A map keeps only its keys (every attribute you omit is dropped); `{}` keeps them unchanged; what Cognito does with no map at all is not documented.',
   docs: dg('user-pool-lambda-inbound-federation'),
   binding: { kind: 'userPool', lambdaConfigKey: 'InboundFederation', lambdaVersions: ['V1_0'], lambdaVersion: 'V1_0' },
   synchronous: true,
@@ -77,7 +77,7 @@ export const inboundFederation = {
       description: 'The attributes Cognito stores on the federated user.',
       properties: {
         userAttributesToMap: stringMap(
-          'User pool attributes to store. Every attribute to keep must be returned (omitted ones are dropped); `{}` keeps the provider-mapped attributes unchanged.',
+          'The attributes Cognito applies to the user profile. Every attribute to keep must be returned (omitted ones are dropped); `{}` keeps the original attributes unchanged.',
           { required: true, writable: true, suggestions: STANDARD_ATTRIBUTES, example: {} },
         ),
       },
