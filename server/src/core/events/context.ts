@@ -1,6 +1,6 @@
 // State shared by the event checkers: the event, its trigger and source, and the issues found so far.
 import type { TriggerDefinition } from '../model/types';
-import { issue, type EventIssue, type IssueCode, type IssueSeverity } from './issues';
+import { issue, type EventIssue, type IssueCode, type IssueFix, type IssueSeverity } from './issues';
 
 /** What every check needs. */
 export interface CheckContext {
@@ -28,8 +28,9 @@ export function report(
   path: readonly (string | number)[],
   message: string,
   docs?: string,
+  fix?: IssueFix,
 ): void {
-  ctx.issues.push(issue(code, severity, path, message, docs));
+  ctx.issues.push(issue(code, severity, path, message, docs, fix));
 }
 
 /** The value at `path` in the event, or undefined. */

@@ -13,6 +13,19 @@ export interface EventIssue {
   readonly path: readonly (string | number)[];
   /** Documentation link for the field or rule. */
   readonly docs?: string;
+  /** The fix the message names, when there is one (a did-you-mean, an entry Cognito drops). */
+  readonly fix?: IssueFix;
+}
+
+/**
+ * A fix by JSON path: put `text` (a JSON string) in place of the key or the value at the issue's path,
+ * or remove that entry (its key and value, or an array item) with its comma.
+ */
+export type IssueFix = { readonly title: string; readonly replace: 'key' | 'value'; readonly text: string } | { readonly title: string; readonly remove: true };
+
+/** "Change to "X"": a did-you-mean for the key or the value at the issue's path. */
+export function changeTo(replace: 'key' | 'value', text: string): IssueFix {
+  return { title: `Change to "${text}"`, replace, text };
 }
 
 /**
@@ -71,8 +84,9 @@ export function issue(
   path: readonly (string | number)[],
   message: string,
   docs?: string,
+  fix?: IssueFix,
 ): EventIssue {
-  return docs ? { code, severity, message, path: [...path], docs } : { code, severity, message, path: [...path] };
+  return { code, severity, message, path: [...path], ...(docs ? { docs } : {}), ...(fix ? { fix } : {}) };
 }
 
 /** `request.userAttributes.email` style rendering of a path, for messages. */

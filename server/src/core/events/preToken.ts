@@ -75,7 +75,7 @@ function checkAdd(ctx: CheckContext, path: (string | number)[], claim: string, v
   const rule = claimRuleFor(ctx.trigger, claim, token);
   if (rule && !rule.canAdd && !rule.canOverride) {
     // Team decision: Cognito drops the change and the token keeps its own value; the answer still works (warning).
-    report(ctx, 'claim-not-allowed', 'warning', path, `Cognito drops "${claim}" from claimsToAddOrOverride: a function cannot add or change it in the ${tokenName(token)}, so the token keeps Cognito's own value${rule.canSuppress ? ' (it can only be suppressed, with claimsToSuppress)' : ''}.${rule.note ? ` ${rule.note}` : ''}`, ctx.trigger.docs);
+    report(ctx, 'claim-not-allowed', 'warning', path, `Cognito drops "${claim}" from claimsToAddOrOverride: a function cannot add or change it in the ${tokenName(token)}, so the token keeps Cognito's own value${rule.canSuppress ? ' (it can only be suppressed, with claimsToSuppress)' : ''}.${rule.note ? ` ${rule.note}` : ''} Remove this entry.`, ctx.trigger.docs, { title: `Remove the "${claim}" claim`, remove: true });
     return;
   }
   if (rule && usesOtherField(rule)) {
@@ -95,7 +95,7 @@ function checkAdd(ctx: CheckContext, path: (string | number)[], claim: string, v
 function checkSuppress(ctx: CheckContext, path: (string | number)[], claim: string, token: Token): void {
   const rule = claimRuleFor(ctx.trigger, claim, token);
   if (rule && !rule.canSuppress) {
-    report(ctx, 'claim-not-allowed', 'warning', path, `Cognito drops the suppression of "${claim}": a function cannot remove it from the ${tokenName(token)}, so the token keeps it.${rule.note ? ` ${rule.note}` : ''}`, ctx.trigger.docs);
+    report(ctx, 'claim-not-allowed', 'warning', path, `Cognito drops the suppression of "${claim}": a function cannot remove it from the ${tokenName(token)}, so the token keeps it.${rule.note ? ` ${rule.note}` : ''} Remove it from the list.`, ctx.trigger.docs, { title: `Remove "${claim}" from claimsToSuppress`, remove: true });
   } else if (rule?.via?.includes('suppress by suppressing cognito:groups')) {
     report(ctx, 'claim-use-other-field', 'warning', path, `Suppress "${claim}" by adding "cognito:groups" to claimsToSuppress.`, ctx.trigger.docs);
   } else if (rule?.claim === 'scope') {

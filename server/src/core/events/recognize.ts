@@ -1,7 +1,7 @@
 // Recognition: which trigger (and triggerSource) an event is for, from triggerSource, version, eventType and shape.
 import { findSource, getTrigger, TRIGGERS } from '../model/registry';
 import type { TriggerDefinition, TriggerSourceDefinition } from '../model/types';
-import { issue, type EventIssue } from './issues';
+import { changeTo, issue, type EventIssue } from './issues';
 import { describeValue, didYouMean, isRecord, listValues, scalarText, withArticle } from './json';
 import { bestByShape, hasPreTokenV2Shape } from './shape';
 
@@ -140,7 +140,7 @@ function recognize(value: unknown, hint: RecognitionHint): EventRecognition {
     const guessed = guess ? findSource(guess)[0]?.trigger : undefined;
     const found = guessed && !hinted ? undefined : fromShape(value, hinted, [], [], `unknown triggerSource "${ts}"`);
     const examples = listValues(found ? suggestedSources(found, []) : (guessed?.sources.map((s) => s.value) ?? []), 4);
-    const unknown = issue('unknown-trigger-source', 'error', ['triggerSource'], `Unknown triggerSource "${ts}".${guess ? ` Did you mean "${guess}"?` : ''} Cognito sends values such as ${examples}.`, SOURCES_DOC);
+    const unknown = issue('unknown-trigger-source', 'error', ['triggerSource'], `Unknown triggerSource "${ts}".${guess ? ` Did you mean "${guess}"?` : ''} Cognito sends values such as ${examples}.`, SOURCES_DOC, guess ? changeTo('value', guess) : undefined);
     if (!found && guessed) return { trigger: guessed, candidates: [guessed], reason: `triggerSource close to "${guess}"`, quirks: [...quirks, unknown] };
     return found ? { ...found, quirks: [...quirks, unknown, ...found.quirks] } : { candidates: [], reason: `unknown triggerSource "${ts}"`, quirks: [...quirks, unknown] };
   }

@@ -3,7 +3,7 @@ import { appliesTo } from '../model/lookup';
 import type { FieldDefinition } from '../model/types';
 import { isOutput, report, valueAt, type CheckContext } from './context';
 import { definedElsewhere } from './elsewhere';
-import { showPath } from './issues';
+import { changeTo, showPath } from './issues';
 import { describeTypes, didYouMean, hasType, isRecord, jsonTypeOf, listValues, placeholderKind, typesOf } from './json';
 import { responseVersionMessage } from './preToken';
 import { typeQuirk } from './quirks';
@@ -80,7 +80,7 @@ function checkEnum(ctx: CheckContext, value: string, field: FieldDefinition, pat
   if (path.join('.') === 'request.type' && ctx.trigger.noResponse) return true; // the sender rule names the other sender.
   const allowed = field.enum.filter((e) => !e.undocumented).map((e) => e.value);
   const guess = didYouMean(value, allowed);
-  report(ctx, 'invalid-enum-value', out ? 'error' : 'warning', path, `${showPath(path)} is "${value}"; ${out ? 'Cognito accepts' : 'Cognito sends'} ${listValues(allowed)}.${guess ? ` Did you mean "${guess}"?` : ''}`, field.docs);
+  report(ctx, 'invalid-enum-value', out ? 'error' : 'warning', path, `${showPath(path)} is "${value}"; ${out ? 'Cognito accepts' : 'Cognito sends'} ${listValues(allowed)}.${guess ? ` Did you mean "${guess}"?` : ''}`, field.docs, guess ? changeTo('value', guess) : undefined);
   return false;
 }
 
@@ -118,13 +118,13 @@ function checkObject(ctx: CheckContext, value: Record<string, unknown>, field: F
     } else if (typeof field.additionalProperties === 'object') {
       walk(ctx, child, field.additionalProperties, childPath);
     } else {
-      unknownKey(ctx, key, child, field, childPath, out);
+      unknownKey(ctx, key, child, field, childPath, out, value);
     }
   }
 }
 
 /** A key the model does not define here: belongs to another trigger, a typo, or simply unknown. */
-function unknownKey(ctx: CheckContext, key: string, child: unknown, field: FieldDefinition, path: Path, out: boolean): void {
+function unknownKey(ctx: CheckContext, key: string, child: unknown, field: FieldDefinition, path: Path, out: boolean, siblings: Record<string, unknown>): void {
   // Reported by rules.ts as the caller-context-aws-sdk and unexpected-response quirks.
   if (path.join('.') === 'callerContext.awsSdk' || (path.join('.') === 'response' && ctx.trigger.noResponse)) return;
   // `$schema` at the root is how an event file names our schema (classify.ts claims files by it): allowed.
@@ -145,5 +145,7 @@ function unknownKey(ctx: CheckContext, key: string, child: unknown, field: Field
   const valid = Object.keys(field.properties ?? {});
   const guess = didYouMean(key, valid);
   const severity = out && closed ? 'error' : guess ? 'warning' : 'information';
-  report(ctx, 'unknown-field', severity, path, `${showPath(path)} is not a field of ${ctx.trigger.displayName} events.${guess ? ` Did you mean "${guess}"?` : ''}${valid.length ? ` Valid here: ${listValues(valid)}.` : ''}`, ctx.trigger.docs);
+  // The suggestion must not be a key the object already has (renaming would make a duplicate).
+  const free = guess !== undefined && !Object.prototype.hasOwnProperty.call(siblings, guess);
+  report(ctx, 'unknown-field', severity, path, `${showPath(path)} is not a field of ${ctx.trigger.displayName} events.${guess ? ` Did you mean "${guess}"?` : ''}${valid.length ? ` Valid here: ${listValues(valid)}.` : ''}`, ctx.trigger.docs, free ? changeTo('key', guess) : undefined);
 }

@@ -1,5 +1,6 @@
 // Diagnostics of an event document: schema structure plus the model's semantic checks, on text ranges.
 import { showPath, type EventIssue, type IssueSeverity } from '../events/issues';
+import { removeEntry, type OffsetEdit } from '../textEdits';
 import { checkEvent } from '../events/check';
 import { SHARED_PARAMS_DOC } from '../model/common';
 import type { EventAnalysis } from './analyze';
@@ -17,6 +18,8 @@ export interface EventDiagnostic {
   readonly code: string;
   readonly message: string;
   readonly href: string;
+  /** The fixes the message names (a did-you-mean, removing an entry Cognito drops), as text edits. */
+  readonly fixes?: readonly { readonly title: string; readonly edits: readonly OffsetEdit[] }[];
 }
 
 /** A schema problem as vscode-json-languageservice reports it, in offsets. */
@@ -51,10 +54,27 @@ function unrecognisedHelp(analysis: EventAnalysis): string {
   return `${has ? 'Set "triggerSource" to' : 'Add "triggerSource" with'} the real value, e.g. ${examples}, or "$schema" naming the trigger's schema (e.g. "${cands[0]?.id ?? 'PreSignUp'}.schema.json").`;
 }
 
-/** The offset range an issue points at. */
+/** The offset range an issue points at: a protected claim's key (the claim), not its value. */
 export function issueRange(analysis: EventAnalysis, issue: EventIssue): OffsetRange {
-  const anchor: Anchor = KEY_CODES.has(issue.code) ? 'key' : 'value';
+  const claimKey = issue.code === 'claim-not-allowed' && typeof issue.path[issue.path.length - 1] === 'string';
+  const anchor: Anchor = KEY_CODES.has(issue.code) || claimKey ? 'key' : 'value';
   return rangeOfPath(analysis.parsed, issue.path, anchor);
+}
+
+/** The issue's fix as text edits, when it has one and the node it names is in the text. */
+function issueFixes(analysis: EventAnalysis, issue: EventIssue): EventDiagnostic['fixes'] {
+  const f = issue.fix;
+  const { parsed } = analysis;
+  const node = nodeSpan(parsed, issue.path);
+  if (!f || node.start < 0 || issue.path.length === 0) return undefined;
+  const keyed = typeof issue.path[issue.path.length - 1] === 'string';
+  if ('remove' in f) {
+    const start = keyed ? rangeOfPath(parsed, issue.path, 'key').start : node.start;
+    return [{ title: f.title, edits: [removeEntry(parsed.text, start, node.end)] }];
+  }
+  if (f.replace === 'key' && !keyed) return undefined;
+  const at = f.replace === 'key' ? rangeOfPath(parsed, issue.path, 'key') : node;
+  return [{ title: f.title, edits: [{ ...at, newText: JSON.stringify(f.text) }] }];
 }
 
 /**
@@ -112,14 +132,16 @@ export function diagnoseEvent(analysis: EventAnalysis, schemaProblems: readonly 
     const cands = analysis.recognition.candidates;
     const could = cands.length > 1 ? ` Its shape fits ${cands.length} triggers (${cands.slice(0, 3).map((t) => t.displayName).join(', ')}${cands.length > 3 ? ', …' : ''}).` : '';
     const message = `${found ? `${found.message} ` : ''}This file ${why} but names no Cognito trigger.${could} ${unrecognisedHelp(analysis)}`;
-    return [{ range: found ? issueRange(analysis, found) : rangeOfPath(parsed, []), severity: found?.severity === 'error' ? 'error' : 'warning', code: 'unrecognised-event', message, href: SHARED_PARAMS_DOC }];
+    const fixes = found && issueFixes(analysis, found);
+    return [{ range: found ? issueRange(analysis, found) : rangeOfPath(parsed, []), severity: found?.severity === 'error' ? 'error' : 'warning', code: 'unrecognised-event', message, href: SHARED_PARAMS_DOC, ...(fixes ? { fixes } : {}) }];
   }
   const issues = checkEvent(parsed.value, analysis.recognition);
   const out: EventDiagnostic[] = [];
   const covered: OffsetRange[] = [];
   for (const issue of issues) {
     const range = issueRange(analysis, issue);
-    out.push({ range, severity: issue.severity, code: issue.code, message: issue.message, href: issue.docs ?? trigger.docs });
+    const fixes = issueFixes(analysis, issue);
+    out.push({ range, severity: issue.severity, code: issue.code, message: issue.message, href: issue.docs ?? trigger.docs, ...(fixes ? { fixes } : {}) });
     // A model issue covers its value and its key: both ranges suppress schema noise on that node.
     if (issue.path.length > 0) covered.push(rangeOfPath(parsed, issue.path, 'value'), rangeOfPath(parsed, issue.path, 'key'), nodeSpan(parsed, issue.path));
   }

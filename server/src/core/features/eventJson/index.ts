@@ -1,6 +1,6 @@
 // The event JSON provider: recognition, completion, hover, diagnostics and the invoke code lens for
 // JSON files that are Cognito trigger events. Unrelated JSON is left alone (handles() is false).
-import type { CodeLens, CompletionList, Diagnostic, Hover, Position } from 'vscode-languageserver-types';
+import type { CodeAction, CodeActionContext, CodeLens, CompletionList, Diagnostic, Hover, Position, Range } from 'vscode-languageserver-types';
 import { DiagnosticSeverity, MarkupKind } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeEvent, type EventAnalysis } from '../../payload/analyze';
@@ -11,7 +11,7 @@ import { ParseCache, strictSyntaxErrors } from '../../payload/document';
 import { hoverAt } from '../../payload/hover';
 import { SchemaValidator, type SchemaSource } from '../../payload/schemaValidation';
 import type { FeatureContext, LanguageFeatureProvider } from '../provider';
-import { toCompletionItem, toDiagnostic, toRange } from './lsp';
+import { toCodeActions, toCompletionItem, toDiagnostic, toRange } from './lsp';
 
 /** The command the code lens runs (implemented by the invoke area) and its argument. */
 export const INVOKE_COMMAND = 'cognitoTriggers.invokeLocal';
@@ -97,6 +97,11 @@ export class EventJsonProvider implements LanguageFeatureProvider {
     if (a.parsed.text.trim() === '') return syntax;
     const problems = a.trigger ? await this.schemaProblems(ctx.document, a) : [];
     return [...syntax, ...diagnoseEvent(a, problems).map((d) => toDiagnostic(ctx.document, d))];
+  }
+
+  /** The fixes our diagnostics carry (did-you-mean, removing a claim Cognito drops). */
+  codeActions(ctx: FeatureContext, _range: Range, context: CodeActionContext): CodeAction[] {
+    return toCodeActions(ctx.document.uri, context.diagnostics);
   }
 
   codeLenses(ctx: FeatureContext): CodeLens[] {

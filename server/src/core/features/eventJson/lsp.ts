@@ -1,12 +1,15 @@
 // Converts the payload layer's host-neutral results (offsets, entries) into LSP types.
 import {
+  CodeActionKind,
   CompletionItemKind,
   DiagnosticSeverity,
   InsertTextFormat,
   MarkupKind,
+  type CodeAction,
   type CompletionItem,
   type Diagnostic,
   type Range,
+  type TextEdit,
 } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IssueSeverity } from '../../events/issues';
@@ -26,8 +29,14 @@ const SEVERITY: Record<IssueSeverity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** An event diagnostic as LSP: stable code, our source, and the documentation link. */
+/** What an event diagnostic's `data` holds: its fixes as LSP edits, so code actions need no re-analysis. */
+export interface EventDiagnosticData {
+  readonly fixes: { title: string; edits: TextEdit[] }[];
+}
+
+/** An event diagnostic as LSP: stable code, our source, the documentation link, and its fixes in `data`. */
 export function toDiagnostic(doc: TextDocument, d: EventDiagnostic): Diagnostic {
+  const data: EventDiagnosticData | undefined = d.fixes?.length ? { fixes: d.fixes.map((f) => ({ title: f.title, edits: f.edits.map((e) => ({ range: toRange(doc, e), newText: e.newText })) })) } : undefined;
   return {
     range: toRange(doc, d.range),
     severity: SEVERITY[d.severity],
@@ -35,7 +44,19 @@ export function toDiagnostic(doc: TextDocument, d: EventDiagnostic): Diagnostic 
     source: DIAGNOSTIC_SOURCE,
     message: d.message,
     codeDescription: { href: d.href },
+    ...(data ? { data } : {}),
   };
+}
+
+/** Quick fixes of our event diagnostics in `diagnostics` (the first of each is the preferred one). */
+export function toCodeActions(uri: string, diagnostics: readonly Diagnostic[]): CodeAction[] {
+  const out: CodeAction[] = [];
+  for (const d of diagnostics) {
+    const data = d.data as Partial<EventDiagnosticData> | undefined;
+    if (d.source !== DIAGNOSTIC_SOURCE || !Array.isArray(data?.fixes)) continue;
+    data.fixes.forEach((f, i) => out.push({ title: f.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: i === 0, edit: { changes: { [uri]: f.edits } } }));
+  }
+  return out;
 }
 
 const KIND: Record<CompletionEntry['kind'], CompletionItemKind> = {

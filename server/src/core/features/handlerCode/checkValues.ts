@@ -7,7 +7,16 @@ import type { Candidate, KnownValue, PathKey } from '../../handler/description';
 import type { HandlerSyntax } from '../../handler/syntax';
 import { checkPath } from './checkPaths';
 import { pathText } from './docs';
+import { removeEntry } from '../../textEdits';
 import type { Problem } from './problems';
+
+/** Where a value sits in its parent object literal: the key's range (what a squiggle about the entry covers). */
+export interface EntryAt {
+  readonly keyStart: number;
+  readonly keyEnd: number;
+  /** True for an entry of an object (or array) literal, which a fix can remove; false for an assignment statement. */
+  readonly removable: boolean;
+}
 
 /** Where the write happens: candidates, the branch's sources, and the event parameter's name. */
 export interface WriteContext {
@@ -34,10 +43,10 @@ export function writable(path: readonly PathKey[], candidates: readonly Candidat
 }
 
 /** Checks a value against the fields at `path` (all candidate matches), recursing into object literals. */
-export function checkValue(path: readonly PathKey[], value: KnownValue, matches: readonly FieldMatch[], w: WriteContext, out: Problem[]): void {
+export function checkValue(path: readonly PathKey[], value: KnownValue, matches: readonly FieldMatch[], w: WriteContext, out: Problem[], entry?: EntryAt): void {
   const m = matches[0];
   if (!m) return;
-  checkClaims(path, value, matches, out);
+  checkClaims(path, value, matches, w.text, out, entry);
   if (value.type && value.type !== 'null' && !matches.some((x) => compatible(value.type as string, x.field))) {
     const want = [...new Set(matches.flatMap((x) => typesOf(x.field)))].join(' | ');
     const word = value.type === 'string' && typeof value.literal === 'string' ? w.syntax.booleanWord(value.literal) : undefined;
@@ -70,7 +79,7 @@ export function checkValue(path: readonly PathKey[], value: KnownValue, matches:
     const sub = [...path, p.key];
     const r = checkPath(sub, w.candidates, (i) => (i === sub.length - 1 ? { start: p.start, end: p.end } : { start: value.start, end: value.start + 1 }), true);
     if (r.problem) out.push(withV1ToV2Fix(r.problem, p.key, p.value, w.text, w.syntax));
-    else if (r.matches.length) checkValue(sub, p.value, r.matches, w, out);
+    else if (r.matches.length) checkValue(sub, p.value, r.matches, w, out, { keyStart: p.start, keyEnd: p.end, removable: true });
   }
 }
 
@@ -194,9 +203,10 @@ export function mayHoldPlaceholder(names: readonly string[], typical: string): b
 
 /**
  * Pre token generation: claims Cognito will not let the function add, override or suppress. Cognito
- * drops such a change and the token keeps its own value (the request does not fail): a warning.
+ * drops such a change and the token keeps its own value (the request does not fail): a warning on the
+ * claim's key (the value is not what is wrong), with a fix that removes the entry.
  */
-function checkClaims(path: readonly PathKey[], value: KnownValue, matches: readonly FieldMatch[], out: Problem[]): void {
+function checkClaims(path: readonly PathKey[], value: KnownValue, matches: readonly FieldMatch[], text: string, out: Problem[], entry: EntryAt | undefined): void {
   const token = path.includes('accessTokenGeneration') ? 'access' : 'id';
   const last = path[path.length - 1];
   const parent = path[path.length - 2];
@@ -205,14 +215,19 @@ function checkClaims(path: readonly PathKey[], value: KnownValue, matches: reado
     if (parent === 'claimsToAddOrOverride' && typeof last === 'string') {
       const rule = claimRuleFor(m.trigger, last, token);
       if (rule && !rule.canAdd && !rule.canOverride) {
-        out.push({ key: 'claimNotAllowed', severity: 'warning', start: value.start, end: value.end, href: m.trigger.docs, message: `\`${last}\` is dropped by Cognito: a function may not add or override it in the ${token} token, so the token keeps its own value${rule.via ? `; use ${rule.via}` : ''}.${rule.note ? ` ${rule.note}` : ''}` });
+        const at = entry ? { start: entry.keyStart, end: entry.keyEnd } : { start: value.start, end: value.end };
+        // A front end may give a quoted key's range without its quotes (Python): the entry starts at the quote.
+        const q = entry ? text[entry.keyStart - 1] : undefined;
+        const from = entry && (q === '"' || q === "'") && text[entry.keyEnd] === q ? entry.keyStart - 1 : entry?.keyStart;
+        const fixes = entry?.removable && from !== undefined ? [{ title: `Remove the '${last}' claim`, edits: [removeEntry(text, from, value.end)] }] : [];
+        out.push({ key: 'claimNotAllowed', severity: 'warning', ...at, href: m.trigger.docs, message: `\`${last}\` is dropped by Cognito: a function may not add or override it in the ${token} token, so the token keeps its own value${rule.via ? `; use ${rule.via}` : ''}.${rule.note ? ` ${rule.note}` : ''} Remove this entry.`, fixes });
         return;
       }
     }
     if (last === 'claimsToSuppress') {
       for (const e of value.elements ?? []) {
         const rule = claimRuleFor(m.trigger, e.value, token);
-        if (rule && !rule.canSuppress) out.push({ key: 'claimNotAllowed', severity: 'warning', start: e.start, end: e.end, href: m.trigger.docs, message: `Suppressing \`${e.value}\` is ignored by Cognito: a function may not suppress it in the ${token} token, so the token keeps it.${rule.note ? ` ${rule.note}` : ''}` });
+        if (rule && !rule.canSuppress) out.push({ key: 'claimNotAllowed', severity: 'warning', start: e.start, end: e.end, href: m.trigger.docs, message: `Suppressing \`${e.value}\` is ignored by Cognito: a function may not suppress it in the ${token} token, so the token keeps it.${rule.note ? ` ${rule.note}` : ''} Remove it from the list.`, fixes: [{ title: `Remove '${e.value}' from claimsToSuppress`, edits: [removeEntry(text, e.start, e.end)] }] });
       }
       return;
     }

@@ -101,7 +101,8 @@ function checkRef(ref: EventRef, h: HandlerSite, a: DocumentAnalysis, text: stri
     }
     const throughNull = nullParent(ref, a, candidates);
     if (throughNull) out.push(throughNull);
-    if (ref.value) checkValue(ref.path, ref.value, r.matches, { candidates, ...(narrowedBy ? { narrowedBy } : {}), eventName: h.eventParam ?? 'event', text, syntax }, out);
+    const key = ref.keyRanges[ref.keyRanges.length - 1];
+    if (ref.value) checkValue(ref.path, ref.value, r.matches, { candidates, ...(narrowedBy ? { narrowedBy } : {}), eventName: h.eventParam ?? 'event', text, syntax }, out, key ? { keyStart: key.start, keyEnd: key.end, removable: false } : undefined);
     return;
   }
   if (ref.kind === 'compare' && typeof ref.value?.literal === 'string') {

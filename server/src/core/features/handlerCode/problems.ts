@@ -2,14 +2,10 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { ruleHref } from '../../rules';
+import type { OffsetEdit } from '../../textEdits';
 import { HANDLER_CODES, TRIGGERS_OVERVIEW_DOCS, type HandlerCodeKey } from './codes';
 
-/** A text edit by offsets. */
-export interface OffsetEdit {
-  readonly start: number;
-  readonly end: number;
-  readonly newText: string;
-}
+export type { OffsetEdit };
 
 /** A quick fix carried by a diagnostic (in `data`), applied by the code action provider. */
 export interface Fix {
