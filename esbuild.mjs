@@ -82,7 +82,8 @@ const ctx = await esbuild.context({
   sourcesContent: false,
   logLevel: 'warning',
   metafile: metafile || production,
-  define: { CLI_VERSION: version, SERVER_VERSION: version },
+  // IN_BUNDLE: code that finds files beside the bundle (the .wasm files) knows it runs from dist/.
+  define: { CLI_VERSION: version, SERVER_VERSION: version, IN_BUNDLE: 'true' },
   plugins: [webTreeSitterCjs, ...(watch ? [problemMatcherPlugin] : [])],
 });
 

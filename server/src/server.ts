@@ -109,8 +109,6 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
-  // Tree-sitter's WebAssembly loads in the background, so the first Python file does not wait for it.
-  void prepareFrontEnd('python');
   // Dynamic registration only for clients that announce it (others reject or ignore client/registerCapability).
   if (canPullConfiguration && canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'cognitoTriggers' });
   // IaC files (serverless.yml, templates, CDK and Amplify code, .tf) change the trigger wiring.
@@ -168,3 +166,6 @@ registerRequests({ connection, documents, settings, folders, host, get init() { 
 
 documents.listen(connection);
 connection.listen();
+// Tree-sitter's WebAssembly loads in the background from the start (its compile runs off the main thread
+// while the client initializes), so the first Python file does not wait for it.
+void prepareFrontEnd('python');

@@ -1,14 +1,13 @@
 // The Python front end: parse with tree-sitter, find module-level handler functions, walk them, infer
 // their triggers from the same signals as JavaScript (type hints and data classes first).
-import type { Node } from 'web-tree-sitter';
 import { triggerComments, type CommentText } from '../comments';
 import { emptyAnalysis, type AnalyzeInput, type DocumentAnalysis, type HandlerSite } from '../description';
 import { inferTrigger } from '../inferTrigger';
 import { collectHandler, type Collected } from './collect';
 import { handlerFacts } from './flow';
-import { commentNodes, parsePython } from './parser';
+import { parsePythonNodes } from './parser';
 import type { AccessStyle } from './paths';
-import { blockEnd, kids, walk } from './tree';
+import { blockEnd, kids, walk, type Node } from './tree';
 import { eventParser, localTypes, type LocalTypes } from './types';
 
 /** A module-level function that may be a handler. */
@@ -160,10 +159,9 @@ function syntaxErrors(root: Node): { message: string; offset: number }[] {
 
 /** Analyses a Python document. Never throws; without a loaded parser the document is unparsed. */
 export function analyzePython(input: AnalyzeInput): DocumentAnalysis {
-  const tree = parsePython(input.text);
-  if (!tree) return emptyAnalysis('python', true);
-  const root = tree.rootNode;
-  const allComments = commentNodes(root);
+  const parsed = parsePythonNodes(input.text);
+  if (!parsed) return emptyAnalysis('python', true);
+  const { root, comments: allComments } = parsed;
   const fileLevel = triggerComments(allComments.map(commentText));
   const hinted = new Set((input.bindingHints ?? []).map((b) => b.handler));
   const types = localTypes(root);
@@ -220,6 +218,5 @@ export function analyzePython(input: AnalyzeInput): DocumentAnalysis {
     unparsed: false,
     syntaxErrors: syntaxErrors(root),
   };
-  tree.delete();
   return result;
 }

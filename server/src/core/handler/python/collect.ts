@@ -1,9 +1,8 @@
 // Walks one Python handler: aliases of the event, every use of it, triggerSource branches (if/elif/match).
-import type { Node } from 'web-tree-sitter';
 import { TRIGGERS } from '../../model';
 import { DYNAMIC_KEY, type Alias, type EventRef, type NarrowedRegion, type ObjectSite, type PathKey, type SwitchSite } from '../description';
 import { eventPath, knownValue, memberStyle, type AccessStyle, type Bound, type ConstTable, type ResolvedPath } from './paths';
-import { blockEnd, isScope, kids, span, stringLiteral, unwrap, walk } from './tree';
+import { blockEnd, isScope, kids, span, stringLiteral, unwrap, walk, type Node } from './tree';
 import type { LocalTypes } from './types';
 
 /** What one handler's walk collects. */

@@ -1,8 +1,7 @@
 // Control-flow and runtime facts about one Python handler: missing return, `async def`, long sleeps,
 // returning something other than the event.
-import type { Node } from 'web-tree-sitter';
 import { COGNITO_TIMEOUT_MS, EVENT_KEYS, notEventDetail, type HandlerFact } from '../description';
-import { isScope, kids, span, stringLiteral, unwrap, walk } from './tree';
+import { isScope, kids, span, stringLiteral, unwrap, walk, type Node } from './tree';
 
 /** Does the statement always leave the function (return/raise)? Conservative: unknown → false. */
 function terminates(st: Node | null | undefined): boolean {

@@ -1,8 +1,9 @@
 // Loads tree-sitter (web-tree-sitter) and its Python grammar once, then parses synchronously. Loading is
 // async (WebAssembly): hosts call `loadPython()` at start or first use and await it before analysing.
 import * as path from 'node:path';
-import { Language, Parser, Query, type Node, type Tree } from 'web-tree-sitter';
+import { Language, Parser, type Tree } from 'web-tree-sitter';
 import { initTreeSitter } from '../../treeSitter';
+import { copyTree, type Node } from './tree';
 
 /** The two WebAssembly files: tree-sitter's runtime and the Python grammar. */
 export interface PythonWasmFiles {
@@ -13,20 +14,25 @@ export interface PythonWasmFiles {
 /** File names the build copies into dist/ (esbuild.mjs), next to the bundles. */
 export const PYTHON_WASM = { runtime: 'web-tree-sitter.wasm', grammar: 'tree-sitter-python.wasm' } as const;
 
+/** `true` in the esbuild bundles (esbuild.mjs defines it); undeclared when the sources run (tests). */
+declare const IN_BUNDLE: boolean | undefined;
+
 /**
  * Where the files are: next to the running bundle (dist/, in the .vsix and npm package), else in
- * node_modules (tests run the sources). `require.resolve` throws in a package without node_modules.
+ * node_modules (tests run the sources). A bundle does not ask `require.resolve`: it walks package
+ * exports (a few ms of a cold start) and throws in a package without node_modules.
  */
 function defaultFiles(): PythonWasmFiles {
+  const here = { runtime: path.join(__dirname, PYTHON_WASM.runtime), grammar: path.join(__dirname, PYTHON_WASM.grammar) };
+  if (typeof IN_BUNDLE !== 'undefined' && IN_BUNDLE) return here;
   try {
     return { runtime: require.resolve('web-tree-sitter/web-tree-sitter.wasm'), grammar: require.resolve('@vscode/tree-sitter-wasm/wasm/tree-sitter-python.wasm') };
   } catch {
-    return { runtime: path.join(__dirname, PYTHON_WASM.runtime), grammar: path.join(__dirname, PYTHON_WASM.grammar) };
+    return here;
   }
 }
 
 let parser: Parser | undefined;
-let comments: Query | undefined;
 let loading: Promise<void> | undefined;
 let failure: string | undefined;
 
@@ -38,9 +44,6 @@ export function loadPython(files: PythonWasmFiles = defaultFiles()): Promise<voi
       const language = await Language.load(files.grammar);
       const p = new Parser();
       p.setLanguage(language);
-      // Comments are found by a query (run inside WebAssembly): walking every node from JavaScript costs
-      // far more on a big file.
-      comments = new Query(language, '(comment) @comment');
       parser = p;
     } catch (e) {
       failure = `The Python parser could not be loaded (${files.grammar}): ${e instanceof Error ? e.message : String(e)}`;
@@ -59,12 +62,18 @@ export function pythonReady(): boolean {
   return parser !== undefined;
 }
 
-/** Every comment node under `root`, in source order. */
-export function commentNodes(root: Node): Node[] {
-  return comments ? comments.captures(root).map((c) => c.node) : [];
-}
-
 /** Parses Python text; undefined before the parser is loaded. Tree-sitter recovers from any error. */
 export function parsePython(text: string): Tree | undefined {
   return parser?.parse(text) ?? undefined;
+}
+
+/** Parses Python text into plain JavaScript nodes (tree.ts) and its comments; undefined before the parser is loaded. */
+export function parsePythonNodes(text: string): { root: Node; comments: Node[] } | undefined {
+  const tree = parsePython(text);
+  if (!tree) return undefined;
+  try {
+    return copyTree(tree, text);
+  } finally {
+    tree.delete();
+  }
 }

@@ -1,10 +1,9 @@
 // Python expression → event path (`event["request"].get("userAttributes", {})["email"]`,
 // `event.request.user_attributes` on a Powertools data class) and what is known about a value.
-import type { Node } from 'web-tree-sitter';
 import { TRIGGERS } from '../../model';
 import type { FieldDefinition } from '../../model/types';
 import { DYNAMIC_KEY, type KnownValue, type PathKey } from '../description';
-import { kids, span, stringLiteral, unwrap } from './tree';
+import { kids, span, stringLiteral, unwrap, type Node } from './tree';
 
 /**
  * How a name holding part of the event is read: `dict` by keys (`x["k"]`, `x.get("k")`), `object` by

@@ -1,10 +1,9 @@
 // Type hints a Python module defines itself: a `TypedDict` whose `triggerSource` is a `Literal` of
 // trigger sources types the event as that trigger's; a class derived from a Powertools parser model
 // (`class SignUp(CognitoPreSignupTriggerModel)`) is that model. Also the `@event_parser` decorator.
-import type { Node } from 'web-tree-sitter';
 import { findSource } from '../../model';
 import { PYTHON_PARSER_MODELS } from '../../model/pythonParserModels';
-import { kids, stringLiteral, walk } from './tree';
+import { kids, stringLiteral, walk, type Node } from './tree';
 
 /** A class defined at module level: its base names and, for a TypedDict, the `triggerSource` literals. */
 interface LocalClass {
