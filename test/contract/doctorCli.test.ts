@@ -54,7 +54,7 @@ describe('cognito-triggers doctor (CLI)', () => {
     assert.equal(f!.severity, 'error');
     assert.match(String(f!.message), /^cli-pool: SyncTrigger calls /);
     assert.equal((f!.source as { url: string }).url, 'https://repost.aws/knowledge-center/cognito-lambda-trigger-errors');
-    assert.deepEqual(f!.fix, { title: 'Add the missing permission', bind: { kind: 'identityPool', poolId: POOL, functionName: arn('sync-fn') }, command: `cognito-triggers bind --identity-pool ${POOL} --function ${arn('sync-fn')}` });
+    assert.deepEqual(f!.fix, { title: 'Add the missing permission', kind: 'bind', bind: { kind: 'identityPool', poolId: POOL, functionName: arn('sync-fn') }, command: `cognito-triggers bind --identity-pool ${POOL} --function ${arn('sync-fn')}` });
   });
 
   it('after the printed fix (run with --yes) the pool is healthy: exit 0, and the text report says so', async () => {

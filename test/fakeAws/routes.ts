@@ -61,7 +61,7 @@ export async function handleLambda(ctx: Ctx): Promise<void> {
     const p = page(ctx.state.functions, ctx.url.searchParams.get('Marker'), Math.min(size, ctx.state.pageSize ?? 50));
     return ctx.reply(200, { Functions: p.items.map((f) => configuration(f)), ...(p.next ? { NextMarker: p.next } : {}) });
   }
-  const operation = !sub ? 'GetFunction' : sub === 'configuration' ? 'GetFunctionConfiguration' : sub === 'invocations' ? 'Invoke' : sub === 'policy' ? ({ GET: 'GetPolicy', POST: 'AddPermission', DELETE: 'RemovePermission' }[method] ?? 'Unknown') : 'Unknown';
+  const operation = !sub ? 'GetFunction' : sub === 'configuration' ? (method === 'PUT' ? 'UpdateFunctionConfiguration' : 'GetFunctionConfiguration') : sub === 'invocations' ? 'Invoke' : sub === 'policy' ? ({ GET: 'GetPolicy', POST: 'AddPermission', DELETE: 'RemovePermission' }[method] ?? 'Unknown') : 'Unknown';
   const params: Record<string, unknown> = ctx.body && operation !== 'Invoke' ? (JSON.parse(ctx.body) as Record<string, unknown>) : {};
   if (operation === 'Invoke') Object.assign(params, { payload: ctx.body, logType: ctx.req.headers['x-amz-log-type'], qualifier: ctx.url.searchParams.get('Qualifier') });
   if (operation === 'RemovePermission') params.StatementId = decodeURIComponent(m?.[3] ?? '');
@@ -73,6 +73,9 @@ export async function handleLambda(ctx: Ctx): Promise<void> {
     case 'GetFunction':
       return ctx.reply(200, { Configuration: configuration(fn), Code: { RepositoryType: 'S3', Location: 'https://example.invalid/code.zip' } });
     case 'GetFunctionConfiguration':
+      return ctx.reply(200, configuration(fn, ref));
+    case 'UpdateFunctionConfiguration':
+      if (typeof params.Runtime === 'string') fn.runtime = params.Runtime;
       return ctx.reply(200, configuration(fn, ref));
     case 'GetPolicy':
       if (fn.statements.length === 0) return restError(ctx, 404, 'ResourceNotFoundException', 'The resource you requested does not exist.');
@@ -159,11 +162,22 @@ export function handleKms(ctx: Ctx): void {
   ctx.record({ service: 'kms', operation, params });
   if (injected(ctx, operation, true)) return;
   const error = (type: string, message: string) => ctx.reply(400, { __type: type, message }, { 'content-type': 'application/x-amz-json-1.1' });
-  if (operation !== 'DescribeKey') return error('UnsupportedOperationException', `fake KMS: ${operation} is not implemented`);
+  if (!['DescribeKey', 'EnableKey', 'CancelKeyDeletion'].includes(operation)) return error('UnsupportedOperationException', `fake KMS: ${operation} is not implemented`);
   const id = String(params.KeyId ?? '');
   // KMS takes a key ARN, a key id or an alias; the fake keeps ARNs and matches the id at their end.
   const key = (ctx.state.keys ?? []).find((k) => k.arn === id || k.arn.endsWith(`/${id}`));
   if (!key) return error('NotFoundException', `Key '${id}' does not exist`);
+  // As KMS: EnableKey refuses a key pending deletion; CancelKeyDeletion leaves the key Disabled.
+  if (operation === 'EnableKey') {
+    if (key.state === 'PendingDeletion') return error('KMSInvalidStateException', `${key.arn} is pending deletion.`);
+    key.state = 'Enabled';
+    return ctx.reply(200, {}, { 'content-type': 'application/x-amz-json-1.1' });
+  }
+  if (operation === 'CancelKeyDeletion') {
+    if (key.state !== 'PendingDeletion') return error('KMSInvalidStateException', `${key.arn} is not pending deletion.`);
+    key.state = 'Disabled';
+    return ctx.reply(200, { KeyId: key.arn }, { 'content-type': 'application/x-amz-json-1.1' });
+  }
   const [, , , region, account, resource] = key.arn.split(':');
   const state = key.state ?? 'Enabled';
   ctx.reply(200, {

@@ -2,10 +2,12 @@
 // Identity, KMS DescribeKey): each broken setup gives its finding, a healthy pool none, and a fix
 // applied through bind's plan/apply path makes the next run clean. All traffic goes to 127.0.0.1.
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { promisify } from 'node:util';
 import { CreateUserPoolCommand, type LambdaConfigType } from '@aws-sdk/client-cognito-identity-provider';
 import { applyBind, planBind } from '../../server/src/core/aws/bindService';
 import { createAwsClients, type AwsClients } from '../../server/src/core/aws/clients';
@@ -37,6 +39,9 @@ function memoryFolder(files: Record<string, string>, entries: DoctorFolder['entr
 
 const rules = (r: DoctorReport): string[] => r.findings.map((f) => f.rule);
 
+/** The AWS CLI (Debian's awscli in CI), to run an `aws` fix exactly as printed; absent: those steps are skipped, saying so. */
+const AWS_CLI = (process.env.PATH ?? '').split(path.delimiter).some((d) => fs.existsSync(path.join(d, 'aws')));
+
 describe('doctor on cognito-local and the wire-protocol fake', () => {
   let cl: CognitoLocal;
   let fake: FakeAws;
@@ -54,10 +59,23 @@ describe('doctor on cognito-local and the wire-protocol fake', () => {
     const d = await describeUserPool(clients, created.UserPool!.Id!);
     return { id: d.Id!, arn: d.Arn!, name };
   };
+  /**
+   * Runs an `aws` fix's command as printed (bash, the real AWS CLI), pointed at the fake by
+   * --endpoint-url and AWS_ENDPOINT_URL, with dummy keys and no shared config: nothing leaves 127.0.0.1.
+   */
+  const runAwsFix = async (r: DoctorReport, rule: string): Promise<string> => {
+    const fix = r.findings.find((f) => f.rule === rule)?.fix;
+    assert.equal(fix?.kind, 'aws', `${rule} has an aws fix`);
+    const env = { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), AWS_ENDPOINT_URL: fake.endpoint, AWS_ACCESS_KEY_ID: 'AKIDDUMMY', AWS_SECRET_ACCESS_KEY: 'dummy', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent', AWS_EC2_METADATA_DISABLED: 'true' };
+    // --endpoint-url on each command too: Debian's awscli 2.9 predates AWS_ENDPOINT_URL.
+    const local = fix!.command.split(' && ').map((c) => `${c} --endpoint-url ${fake.endpoint}`).join(' && ');
+    await promisify(execFile)('bash', ['-c', local], { env, timeout: 60_000 });
+    return fix!.command;
+  };
   /** Applies a finding's fix the way Bind Trigger does (plan, then apply), as the user's one step. */
   const applyFix = async (r: DoctorReport, rule: string): Promise<void> => {
     const fix = r.findings.find((f) => f.rule === rule)?.fix;
-    assert.ok(fix, `${rule} has a fix`);
+    assert.ok(fix?.bind, `${rule} has a bind fix`);
     const applied = await applyBind(clients, await planBind(clients, fix.bind));
     assert.equal(applied.partial, undefined);
   };
@@ -123,15 +141,38 @@ describe('doctor on cognito-local and the wire-protocol fake', () => {
     assert.deepEqual(rules(await doctorUserPool(clients, q.id, NO_WORKSPACE, { now: NOW })), ['doctor/permission-other-account']);
   });
 
-  it('a broad policy (no SourceArn) is a warning without a one-step fix', async () => {
+  it('a broad policy (no SourceArn): a warning whose AWS CLI fix adds a scoped statement and removes the broad one; then clean', async (t) => {
     const open = fn('broad');
     open.statements.push({ Sid: 'anyone', Effect: 'Allow', Principal: { Service: 'cognito-idp.amazonaws.com' }, Action: 'lambda:InvokeFunction', Resource: open.arn });
     const p = await pool({ CustomMessage: open.arn });
     const r = await doctorUserPool(clients, p.id, NO_WORKSPACE, { now: NOW });
     assert.deepEqual(rules(r), ['doctor/permission-broad']);
     assert.equal(r.findings[0]!.severity, 'warning');
-    assert.equal(r.findings[0]!.fix, undefined);
     assert.match(r.findings[0]!.message, /statement anyone .* any pool in any AWS account/);
+    const sid = `CognitoTriggers-userpool-${p.id}`;
+    assert.deepEqual(r.findings[0]!.fix, {
+      title: 'Replace statement anyone with one scoped to this pool',
+      kind: 'aws',
+      command: `aws lambda add-permission --function-name ${open.arn} --statement-id ${sid} --action lambda:InvokeFunction --principal cognito-idp.amazonaws.com --source-arn ${p.arn} --source-account local --region us-east-1 && aws lambda remove-permission --function-name ${open.arn} --statement-id anyone --region us-east-1`,
+    });
+    if (!AWS_CLI) return t.skip('no aws CLI on PATH: the printed command was not run');
+    await runAwsFix(r, 'doctor/permission-broad');
+    assert.deepEqual(open.statements.map((x) => x.Sid), [sid]);
+    assert.deepEqual((await doctorUserPool(clients, p.id, NO_WORKSPACE, { now: NOW })).findings, []);
+  });
+
+  it('a deleted function: one finding per slot, each fixed by its own unbind (plan/apply), then clean', async () => {
+    const gone = arn('gone-for-good');
+    const p = await pool({ PreSignUp: gone, PostConfirmation: gone });
+    const r = await doctorUserPool(clients, p.id, NO_WORKSPACE, { now: NOW });
+    assert.deepEqual(rules(r), ['doctor/function-missing', 'doctor/function-missing']);
+    assert.deepEqual(r.findings.map((f) => f.fix?.command), [`cognito-triggers unbind --user-pool ${p.id} --trigger PreSignUp`, `cognito-triggers unbind --user-pool ${p.id} --trigger PostConfirmation`]);
+    await applyFix(r, 'doctor/function-missing');
+    const again = await doctorUserPool(clients, p.id, NO_WORKSPACE, { now: NOW });
+    assert.deepEqual(again.findings.map((f) => f.slot), ['PostConfirmation']);
+    await applyFix(again, 'doctor/function-missing');
+    const clean = await doctorUserPool(clients, p.id, NO_WORKSPACE, { now: NOW });
+    assert.deepEqual([clean.findings, clean.checked], [[], []]);
   });
 
   it('a V1 pre token slot with a V2 handler: found, fixed by binding V2_0, then clean', async () => {
@@ -164,14 +205,29 @@ describe('doctor on cognito-local and the wire-protocol fake', () => {
     const unset = await check();
     assert.deepEqual(rules(unset), ['doctor/kms-key-missing']);
     assert.match(unset.findings[0]!.message, /KMSKeyID is not set/);
+    // The fix is a bind with a key only the user knows: the command says where it goes.
+    const rebind = unset.findings[0]!.fix!;
+    assert.deepEqual([rebind.kind, rebind.ask, rebind.command], ['bind', 'kmsKey', `cognito-triggers bind --user-pool ${unset.pool.id} --trigger CustomEmailSender --function ${mailer.arn} --lambda-version V1_0 --kms-key '<KMS key ARN>'`]);
+    const bound = await applyBind(clients, await planBind(clients, { ...(rebind.bind as { kind: 'userPool'; poolId: string; slot: string }), kmsKeyId: KEY('good') }));
+    assert.equal(bound.partial, undefined);
+    assert.deepEqual((await doctorUserPool(clients, unset.pool.id, NO_WORKSPACE, { now: NOW })).findings, []);
     const missing = await check(KEY('never-created'));
     assert.deepEqual(rules(missing), ['doctor/kms-key-missing']);
     assert.match(missing.findings[0]!.message, /does not exist/);
     const off = await check(KEY('off'));
     assert.deepEqual(rules(off), ['doctor/kms-key-unusable']);
-    assert.match(off.findings[0]!.message, /its state is Disabled.*aws kms enable-key/);
-    assert.match((await check(KEY('doomed'))).findings[0]!.message, /PendingDeletion.*cancel-key-deletion/);
-    assert.match((await check(KEY('rsa'))).findings[0]!.message, /RSA_2048 key, not a symmetric encryption key/);
+    assert.match(off.findings[0]!.message, /its state is Disabled.*Enable it/);
+    assert.deepEqual([off.findings[0]!.fix?.kind, off.findings[0]!.fix?.command], ['aws', `aws kms enable-key --key-id ${KEY('off')} --region us-east-1`]);
+    const doomed = await check(KEY('doomed'));
+    assert.match(doomed.findings[0]!.message, /PendingDeletion.*Cancel the deletion, then enable it/);
+    assert.equal(doomed.findings[0]!.fix?.command, `aws kms cancel-key-deletion --key-id ${KEY('doomed')} --region us-east-1 && aws kms enable-key --key-id ${KEY('doomed')} --region us-east-1`);
+    const rsa = await check(KEY('rsa'));
+    assert.match(rsa.findings[0]!.message, /RSA_2048 key, not a symmetric encryption key/);
+    assert.deepEqual([rsa.findings[0]!.fix?.kind, rsa.findings[0]!.fix?.ask], ['bind', 'kmsKey']);
+    if (AWS_CLI) {
+      await runAwsFix(off, 'doctor/kms-key-unusable');
+      assert.deepEqual((await doctorUserPool(clients, off.pool.id, NO_WORKSPACE, { now: NOW })).findings, []);
+    }
     assert.ok(fake.callsOf('DescribeKey').every((c) => c.authorization.startsWith('AWS4-HMAC-SHA256')), 'DescribeKey is signed like a real KMS call');
   });
 
@@ -193,6 +249,17 @@ describe('doctor on cognito-local and the wire-protocol fake', () => {
     assert.equal(style.severity, 'error');
     assert.match(style.message, /cb\.js#handler .* is a callback-style handler: on nodejs24\.x the function fails/);
     assert.equal(style.source.url, 'https://aws.amazon.com/blogs/compute/node-js-24-runtime-now-available-in-aws-lambda/');
+    // Each finding names the runtime to move to: the newest not deprecated; one that runs callbacks for a callback handler.
+    const command = (rule: string) => r.findings.find((f) => f.rule === rule)!.fix?.command;
+    assert.equal(command('doctor/runtime-deprecated'), `aws lambda update-function-configuration --function-name ${old.arn} --runtime nodejs24.x --region us-east-1`);
+    assert.equal(command('doctor/runtime-deprecating'), `aws lambda update-function-configuration --function-name ${soon.arn} --runtime nodejs24.x --region us-east-1`);
+    assert.equal(command('doctor/handler-style'), `aws lambda update-function-configuration --function-name ${cb.arn} --runtime nodejs22.x --region us-east-1`);
+    if (!AWS_CLI) return;
+    for (const rule of ['doctor/runtime-deprecated', 'doctor/handler-style']) await runAwsFix(r, rule);
+    const after = await doctorUserPool(clients, p.id, ws, { now: NOW });
+    // nodejs22.x runs the callback handler; it is itself deprecated soon, which stays as information.
+    assert.deepEqual(rules(after).sort(), ['doctor/runtime-deprecating', 'doctor/runtime-deprecating']);
+    assert.deepEqual(after.findings.map((f) => f.functionArn).sort(), [cb.arn, soon.arn]);
   });
 
   it("drift: the IaC wires a function the pool does not call (or nothing); binding the IaC's function makes it clean", async () => {
@@ -217,7 +284,7 @@ describe('doctor on cognito-local and the wire-protocol fake', () => {
       assert.match(r.findings[0]!.message, /serverless\.yml:\d+ wires shop-pre-sign-up to PreSignUp, but the pool calls arn:aws:lambda:us-east-1:123456789012:function:hand-made/);
       assert.match(r.findings[1]!.message, /wires shop-post to PostConfirmation, but the pool calls nothing there/);
       for (const f of r.findings) {
-        const applied = await applyBind(clients, await planBind(clients, f.fix!.bind));
+        const applied = await applyBind(clients, await planBind(clients, f.fix!.bind!));
         assert.equal(applied.partial, undefined);
       }
       assert.deepEqual((await doctorUserPool(clients, p.id, ws, { now: NOW })).findings, []);

@@ -50,14 +50,14 @@ export const checkPool = (state: ExtensionState) => async (arg?: unknown): Promi
   // Tests (and other extensions) pick a fix by index; it still goes through the plan's review dialog.
   if (a.applyFix !== undefined) {
     const fix = fixes[a.applyFix]?.fix;
-    if (fix) await reviewAndApply(state, fix.bind, false, false);
+    if (fix?.bind) await reviewAndApply(state, fix.bind, false, false);
     return report;
   }
   const summary = report.findings.length ? `${report.pool.name}: ${report.counts.error} error(s), ${report.counts.warning} warning(s).` : `${report.pool.name}: no findings.`;
   const pick = fixes.length ? await vscode.window.showInformationMessage(summary, 'Apply a Fix…') : (void vscode.window.showInformationMessage(summary), undefined);
   if (pick) {
     const chosen = await vscode.window.showQuickPick(fixes.map((f) => ({ label: f.fix?.title ?? '', detail: f.message, finding: f })), { title: 'Apply a fix (you review the change before it is applied)', matchOnDetail: true });
-    if (chosen?.finding.fix) await reviewAndApply(state, chosen.finding.fix.bind, false, false);
+    if (chosen?.finding.fix?.bind) await reviewAndApply(state, chosen.finding.fix.bind, false, false);
   }
   return report;
 };

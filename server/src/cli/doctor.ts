@@ -20,7 +20,8 @@ function text(r: DoctorReport): string {
   for (const c of r.checked) out.push(`  ${c.slot.padEnd(28)} ${c.functionArn}`);
   for (const f of r.findings) {
     out.push('', `${f.severity.padEnd(11)} ${f.rule}`, `  ${f.message}`, `  source: ${f.source.url ?? f.source.title}`);
-    if (f.fix) out.push(`  fix: ${f.fix.title}: ${f.fix.command}`);
+    if (f.fix) out.push(`  fix (${f.fix.title}): ${f.fix.command}`);
+    else if (f.noFix) out.push(`  fix: none, ${f.noFix}`);
   }
   for (const n of r.notes) out.push('', `note: ${n}`);
   const c = r.counts;
@@ -59,7 +60,7 @@ export function addDoctorCommand(program: Command): void {
       .option('--identity-pool <id>', 'identity pool id (the Cognito Sync trigger)')
       .option('--root <dir>', "the project whose bindings file, IaC and handlers are compared with the pool (default: the project root above the current folder)")
       .option('--no-workspace', 'check only the deployed side; read no project files')
-      .option('--json', 'print the report as JSON: pool, checked, findings (rule, severity, slot, functionArn, message, source, fix), counts, notes'),
+      .option('--json', 'print the report as JSON: pool, checked, findings (rule, severity, slot, functionArn, message, source, fix {title, kind bind|aws, bind, ask, command} or noFix), counts, notes'),
   ).action(async (o: DoctorOptions) => {
     process.exitCode = await run(o);
   });

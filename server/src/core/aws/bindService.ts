@@ -292,7 +292,8 @@ function partialLines(p: PartialChange): string[] {
 }
 
 /** Shell-quotes an argument when it needs it. */
-const q = (v: string): string => (/^[\w@%+=:,./-]+$/.test(v) ? v : `'${v.replace(/'/g, "'\\''")}'`);
+export const shellQuote = (v: string): string => (/^[\w@%+=:,./-]+$/.test(v) ? v : `'${v.replace(/'/g, "'\\''")}'`);
+const q = shellQuote;
 
 /**
  * The CLI command that does `r` (run again, it finishes: every step is idempotent). With `ask`, no

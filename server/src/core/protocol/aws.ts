@@ -180,13 +180,24 @@ export namespace AwsRemoteInvokeRequest {
 /** How bad a doctor finding is: `error` = Cognito fails (or ignores) what the trigger should do. */
 export type DoctorSeverity = 'error' | 'warning' | 'information';
 
-/** A one-step fix of a finding: a bind through the same plan/review/apply path as Bind Trigger. */
+/**
+ * A one-step fix of a finding. `bind`: a bind or unbind through the same plan/review/apply path as Bind
+ * Trigger (`command` is the same as a `cognito-triggers` command, which shows the plan and asks first).
+ * `aws`: an AWS CLI command for what a bind cannot do (a KMS key's state, a function's runtime, a
+ * permission statement to replace); the editor shows it for review before it runs in a terminal.
+ */
 export interface DoctorFix {
-  /** Button text: "Add the missing permission", "Bind with LambdaVersion V2_0". */
+  /** Button text: "Add the missing permission", "Bind with LambdaVersion V2_0", "Enable the key". */
   title: string;
-  /** The bind that does it (planned with AwsPlanBindRequest, reviewed, applied). */
-  bind: BindTarget;
-  /** The same as a CLI command (it shows the plan and asks before it changes anything). */
+  kind: 'bind' | 'aws';
+  /** kind `bind`: the bind or unbind (no `functionName`) that does it. */
+  bind?: BindTarget;
+  /**
+   * A value only the user knows: `kmsKey` = the ARN of a usable symmetric key (the editor asks for it in
+   * Bind's KMS key step; the command has a `<KMS key ARN>` placeholder).
+   */
+  ask?: 'kmsKey';
+  /** The exact command that fixes it. */
   command: string;
 }
 
@@ -203,6 +214,8 @@ export interface DoctorFinding {
   /** Where the rule it applies comes from (docs URL, API reference, or "local" for this tool's own reading). */
   source: { kind: string; title: string; url?: string };
   fix?: DoctorFix;
+  /** No fix: why there is no one step that fixes it (a code change, nothing known to be broken). */
+  noFix?: string;
 }
 
 /** What the doctor checked in one pool, and what it found. */

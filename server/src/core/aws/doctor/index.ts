@@ -6,17 +6,17 @@ import { DescribeKeyCommand, NotFoundException } from '@aws-sdk/client-kms';
 import { GetFunctionConfigurationCommand, ResourceNotFoundException } from '@aws-sdk/client-lambda';
 import { nodeGeneration } from '../../features/handlerCode/runtime';
 import type { BindTarget, DoctorFinding, DoctorFix, DoctorReport, DoctorSeverity } from '../../protocol/aws';
-import { cliCommand } from '../bindService';
+import { cliCommand, shellQuote } from '../bindService';
 import type { AwsClients } from '../clients';
 import { explainAwsError } from '../errors';
 import { getCognitoEvents, SYNC_EVENT, syncNeed } from '../identityPoolBinding';
 import { parseArn, validateIdentityPoolId } from '../ids';
 import { getPolicy } from '../lambdaPermission';
-import { grantsFor, USER_POOL_PRINCIPAL, type PermissionNeed } from '../permission';
+import { grantsFor, statementIdFor, USER_POOL_PRINCIPAL, type PermissionNeed } from '../permission';
 import { findSlot, readSlots, type SlotBinding } from '../slots';
 import { describeUserPool } from '../userPoolBinding';
 import { DOCTOR_RULES, ruleSource, type DoctorRuleId } from './rules';
-import { runtimeStatus } from './runtimes';
+import { runtimeStatus, successorRuntime } from './runtimes';
 import { analyzeHandler, callbackFacts, functionNameOf, handlerPreTokenVersion, locateHandler, nameMatches, wiredForPool, type DoctorWorkspace } from './workspace';
 
 export type { DoctorFolder, DoctorWorkspace } from './workspace';
@@ -35,14 +35,35 @@ class Findings {
   readonly notes: string[] = [];
   constructor(private readonly poolName: string) {}
 
-  add(rule: DoctorRuleId, text: string, where: { slot?: string; functionArn?: string } = {}, fix?: DoctorFix, severity?: DoctorSeverity): void {
-    this.list.push({ rule, severity: severity ?? DOCTOR_RULES[rule].severity, ...where, message: `${this.poolName}: ${text}`, source: ruleSource(rule), ...(fix ? { fix } : {}) });
+  /** `fix`: the one step that fixes it, or (a string) why there is none. */
+  add(rule: DoctorRuleId, text: string, where: { slot?: string; functionArn?: string } = {}, fix?: DoctorFix | string, severity?: DoctorSeverity): void {
+    const how = typeof fix === 'string' ? { noFix: fix } : fix ? { fix } : {};
+    this.list.push({ rule, severity: severity ?? DOCTOR_RULES[rule].severity, ...where, message: `${this.poolName}: ${text}`, source: ruleSource(rule), ...how });
   }
 }
 
-/** A bind as a fix: its button title, the bind, and the CLI command (which shows the plan and asks). */
+/** A bind (or unbind) as a fix: its button title, the bind, and the CLI command (which shows the plan and asks). */
 function fixOf(title: string, bind: BindTarget): DoctorFix {
-  return { title, bind, command: cliCommand(bind, {}, 'ask') };
+  return { title, kind: 'bind', bind, command: cliCommand(bind, {}, 'ask') };
+}
+
+/** A bind that needs a KMS key only the user knows: the editor asks for it, the command has a placeholder. */
+function kmsFixOf(title: string, bind: BindTarget & { kind: 'userPool' }): DoctorFix {
+  return { title, kind: 'bind', bind, ask: 'kmsKey', command: `${cliCommand(bind, {}, 'ask')} --kms-key '<KMS key ARN>'` };
+}
+
+/** AWS CLI commands as a fix (joined with &&), each with the Region of the resource it names. */
+function awsFixOf(title: string, commands: { args: string[]; arn: string }[]): DoctorFix {
+  const one = (c: { args: string[]; arn: string }): string => {
+    const region = parseArn(c.arn)?.region;
+    return `aws ${c.args.map(shellQuote).join(' ')}${region ? ` --region ${region}` : ''}`;
+  };
+  return { title, kind: 'aws', command: commands.map(one).join(' && ') };
+}
+
+/** The fix that moves a function to `runtime` (its code is not changed: test it on that runtime first). */
+function runtimeFix(functionArn: string, runtime: string): DoctorFix {
+  return awsFixOf(`Move the function to ${runtime}`, [{ args: ['lambda', 'update-function-configuration', '--function-name', functionArn, '--runtime', runtime], arn: functionArn }]);
 }
 
 /** What GetFunctionConfiguration says about a bound function. */
@@ -60,6 +81,9 @@ async function inspectFunction(clients: AwsClients, functionArn: string, signal?
   }
 }
 
+/** Why an unchecked finding has no fix. */
+const UNCHECKED = 'nothing is known to be broken: give the access named above and check again';
+
 /** Slots as a phrase: "PreSignUp", "PreSignUp and PostConfirmation". */
 const slotsPhrase = (slots: string[]): string => (slots.length > 1 ? `${slots.slice(0, -1).join(', ')} and ${slots[slots.length - 1]}` : (slots[0] ?? ''));
 
@@ -74,7 +98,7 @@ async function checkPermission(clients: AwsClients, f: Findings, functionArn: st
   } catch (e) {
     if (signal?.aborted) throw e;
     const x = explainAwsError(e, `GetPolicy ${functionArn}`);
-    f.add('doctor/unchecked', `the permission of ${functionArn} was not checked: ${x.message} ${x.hint}`, { slot: slots[0] as string, functionArn });
+    f.add('doctor/unchecked', `the permission of ${functionArn} was not checked: ${x.message} ${x.hint}`, { slot: slots[0] as string, functionArn }, UNCHECKED);
     return;
   }
   const grants = grantsFor(policy, need);
@@ -85,7 +109,10 @@ async function checkPermission(clients: AwsClients, f: Findings, functionArn: st
   const broad = grants.find((g) => g.kind === 'broad');
   if (broad) {
     const scope = broad.sourceAccounts.length ? `any pool of account ${broad.sourceAccounts.join(', ')}` : 'any pool in any AWS account';
-    f.add('doctor/permission-broad', `${calls}; its policy statement ${broad.sid ?? '(no Sid)'} lets ${need.principal} invoke it without a SourceArn, so ${scope} can invoke it. Replace it with a statement scoped to this pool (SourceArn ${need.sourceArn}, SourceAccount ${need.sourceAccount}): \`aws lambda add-permission --function-name ${functionArn} --statement-id <new-id> --action lambda:InvokeFunction --principal ${need.principal} --source-arn ${need.sourceArn} --source-account ${need.sourceAccount}\`, then \`aws lambda remove-permission --function-name ${functionArn} --statement-id ${broad.sid ?? '<sid>'}\`.`, where);
+    // The scoped statement first, then the broad one removed: Cognito may invoke the function throughout.
+    const add = { args: ['lambda', 'add-permission', '--function-name', functionArn, '--statement-id', statementIdFor(need.sourceArn), '--action', 'lambda:InvokeFunction', '--principal', need.principal, '--source-arn', need.sourceArn, '--source-account', need.sourceAccount], arn: functionArn };
+    const remove = broad.sid ? [{ args: ['lambda', 'remove-permission', '--function-name', functionArn, '--statement-id', broad.sid], arn: functionArn }] : [];
+    f.add('doctor/permission-broad', `${calls}; its policy statement ${broad.sid ?? '(no Sid)'} lets ${need.principal} invoke it without a SourceArn, so ${scope} can invoke it. Replace it with a statement scoped to this pool (SourceArn ${need.sourceArn}, SourceAccount ${need.sourceAccount}).`, where, awsFixOf(broad.sid ? `Replace statement ${broad.sid} with one scoped to this pool` : 'Add a statement scoped to this pool', [add, ...remove]));
     return;
   }
   const others = grants.filter((g) => g.kind === 'otherPool');
@@ -101,21 +128,21 @@ async function checkPermission(clients: AwsClients, f: Findings, functionArn: st
 
 /** The runtime's deprecation (Lambda runtimes page) and whether it runs the handler's style (Node.js 24: promises only). */
 async function checkRuntimeAndHandler(f: Findings, ws: DoctorWorkspace, functionArn: string, slot: string, runtime: string | undefined, now: Date): Promise<void> {
+  const located = locateHandler(ws, functionArn);
+  const site = located && runtime ? await analyzeHandler(located) : undefined;
+  if (located && runtime && !site) f.notes.push(`${located.file}#${located.exportName} (${located.why}) was not found or could not be read; its style was not checked.`);
+  const facts = site ? callbackFacts(site) : [];
   if (runtime) {
     const st = runtimeStatus(runtime, now);
-    if (st.kind === 'deprecated') f.add('doctor/runtime-deprecated', `${functionArn} (${slot}) runs on ${runtime}, deprecated since ${st.date}: Lambda no longer patches it, and function updates on it are blocked later. Move the function to a current runtime.`, { slot, functionArn });
-    else if (st.kind === 'soon') f.add('doctor/runtime-deprecating', `${functionArn} (${slot}) runs on ${runtime}, which Lambda deprecates on ${st.date}. Plan the move to a current runtime.`, { slot, functionArn });
+    // A callback-style handler moves to a runtime that still runs it.
+    const next = successorRuntime(runtime, now, facts.length > 0);
+    const fix = next ? runtimeFix(functionArn, next) : `no current ${runtime.replace(/[\d.x]+$/, '')} runtime is known to move to`;
+    if (st.kind === 'deprecated') f.add('doctor/runtime-deprecated', `${functionArn} (${slot}) runs on ${runtime}, deprecated since ${st.date}: Lambda no longer patches it, and function updates on it are blocked later. Move the function to a current runtime${next ? ` (${next})` : ''}.`, { slot, functionArn }, fix);
+    else if (st.kind === 'soon') f.add('doctor/runtime-deprecating', `${functionArn} (${slot}) runs on ${runtime}, which Lambda deprecates on ${st.date}. Plan the move to a current runtime${next ? ` (${next})` : ''}.`, { slot, functionArn }, fix);
   }
-  const located = locateHandler(ws, functionArn);
-  if (!located || !runtime) return;
-  const site = await analyzeHandler(located);
-  if (!site) {
-    f.notes.push(`${located.file}#${located.exportName} (${located.why}) was not found or could not be read; its style was not checked.`);
-    return;
-  }
-  const facts = callbackFacts(site);
-  if (facts.length && nodeGeneration({ id: runtime, from: 'iac', evidence: 'deployed' }) === 'promiseOnly') {
-    f.add('doctor/handler-style', `${functionArn} (${slot}) runs on ${runtime}, which supports only promise-based handlers, but its handler ${located.file}#${located.exportName} (${located.why}) ${facts.join(' and ')}: on ${runtime} the function fails. Make the handler async and return the event.`, { slot, functionArn });
+  if (located && runtime && facts.length && nodeGeneration({ id: runtime, from: 'iac', evidence: 'deployed' }) === 'promiseOnly') {
+    const back = successorRuntime(runtime, now, true);
+    f.add('doctor/handler-style', `${functionArn} (${slot}) runs on ${runtime}, which supports only promise-based handlers, but its handler ${located.file}#${located.exportName} (${located.why}) ${facts.join(' and ')}: on ${runtime} the function fails. Make the handler async and return the event${back ? `, or run it on ${back} until then` : ''}.`, { slot, functionArn }, back ? runtimeFix(functionArn, back) : 'the fix is a change to the handler code: make it async and return the event');
   }
 }
 
@@ -131,10 +158,14 @@ async function checkPreTokenVersion(f: Findings, ws: DoctorWorkspace, poolId: st
 }
 
 /** The custom senders' KMS key: set, exists, enabled, symmetric encryption key. */
-async function checkKmsKey(clients: AwsClients, f: Findings, slots: string[], keyId: unknown, signal?: AbortSignal): Promise<void> {
+async function checkKmsKey(clients: AwsClients, f: Findings, poolId: string, senders: SlotBinding[], keyId: unknown, signal?: AbortSignal): Promise<void> {
+  const slots = senders.map((b) => b.slot);
   const where = { slot: slots[0] as string };
+  // The key is the pool's (LambdaConfig.KMSKeyID), not a slot's: binding one sender with a key sets it for all.
+  const first = senders[0] as SlotBinding;
+  const rebind = kmsFixOf('Bind with a usable KMS key', { kind: 'userPool', poolId, slot: first.slot, functionName: first.functionArn, ...(first.lambdaVersion ? { lambdaVersion: first.lambdaVersion } : {}) });
   if (typeof keyId !== 'string' || !keyId) {
-    f.add('doctor/kms-key-missing', `${slotsPhrase(slots)} ${slots.length > 1 ? 'are' : 'is'} bound but LambdaConfig.KMSKeyID is not set: Cognito has no key to encrypt the codes it sends. Bind again with the key: \`cognito-triggers bind … --kms-key <key ARN>\`.`, where);
+    f.add('doctor/kms-key-missing', `${slotsPhrase(slots)} ${slots.length > 1 ? 'are' : 'is'} bound but LambdaConfig.KMSKeyID is not set: Cognito has no key to encrypt the codes it sends. Bind again with the ARN of a symmetric key the function can decrypt with.`, where, rebind);
     return;
   }
   try {
@@ -145,17 +176,25 @@ async function checkKmsKey(clients: AwsClients, f: Findings, slots: string[], ke
     if (m?.KeySpec && m.KeySpec !== 'SYMMETRIC_DEFAULT') problems.push(`it is a ${m.KeySpec} key, not a symmetric encryption key`);
     if (m?.KeyUsage && m.KeyUsage !== 'ENCRYPT_DECRYPT') problems.push(`its usage is ${m.KeyUsage}, not ENCRYPT_DECRYPT`);
     if (problems.length) {
-      const enable = m?.KeyState === 'Disabled' ? ` Enable it (\`aws kms enable-key --key-id ${keyId}\`)` : m?.KeyState === 'PendingDeletion' ? ` Cancel the deletion (\`aws kms cancel-key-deletion --key-id ${keyId}\`, then enable it)` : ' Bind again with a symmetric encryption key (`--kms-key`)';
-      f.add('doctor/kms-key-unusable', `the custom sender key ${keyId} (${slotsPhrase(slots)}) is not usable: ${problems.join('; ')}. Cognito cannot encrypt the codes, so the messages are not sent.${enable}.`, where);
+      const keyArn = m?.Arn ?? keyId;
+      const wrongKind = (m?.KeySpec && m.KeySpec !== 'SYMMETRIC_DEFAULT') || (m?.KeyUsage && m.KeyUsage !== 'ENCRYPT_DECRYPT');
+      // A cancelled deletion leaves the key Disabled (KMS CancelKeyDeletion), so it is enabled after.
+      const enable = { args: ['kms', 'enable-key', '--key-id', keyArn], arn: keyArn };
+      const fix = wrongKind ? rebind
+        : m?.KeyState === 'Disabled' ? awsFixOf('Enable the key', [enable])
+        : m?.KeyState === 'PendingDeletion' ? awsFixOf('Cancel the deletion and enable the key', [{ args: ['kms', 'cancel-key-deletion', '--key-id', keyArn], arn: keyArn }, enable])
+        : rebind;
+      const how = fix === rebind ? ' Bind again with a symmetric encryption key.' : m?.KeyState === 'Disabled' ? ' Enable it.' : ' Cancel the deletion, then enable it.';
+      f.add('doctor/kms-key-unusable', `the custom sender key ${keyId} (${slotsPhrase(slots)}) is not usable: ${problems.join('; ')}. Cognito cannot encrypt the codes, so the messages are not sent.${how}`, where, fix);
     }
   } catch (e) {
     if (signal?.aborted) throw e;
     if (e instanceof NotFoundException) {
-      f.add('doctor/kms-key-missing', `LambdaConfig.KMSKeyID ${keyId} (${slotsPhrase(slots)}) does not exist: Cognito cannot encrypt the codes, so the messages are not sent. Bind again with an existing symmetric key (\`--kms-key\`).`, where);
+      f.add('doctor/kms-key-missing', `LambdaConfig.KMSKeyID ${keyId} (${slotsPhrase(slots)}) does not exist: Cognito cannot encrypt the codes, so the messages are not sent. Bind again with an existing symmetric key.`, where, rebind);
       return;
     }
     const x = explainAwsError(e, `DescribeKey ${keyId}`);
-    f.add('doctor/unchecked', `the custom sender key ${keyId} was not checked: ${x.message} ${x.hint}`, where);
+    f.add('doctor/unchecked', `the custom sender key ${keyId} was not checked: ${x.message} ${x.hint}`, where, UNCHECKED);
   }
 }
 
@@ -176,7 +215,8 @@ function checkDrift(f: Findings, ws: DoctorWorkspace, poolId: string, poolName: 
     const iac = at ? `${folder.name}/${at.file}:${at.line}` : `the ${h.kind} wiring`;
     const fnName = h.function.name;
     const concrete = fnName && !fnName.includes('*') ? fnName : undefined;
-    const fix = (title: string) => (concrete ? fixOf(title, { kind: 'userPool', poolId, slot: key, functionName: concrete, ...(h.lambdaVersion ? { lambdaVersion: h.lambdaVersion } : {}) }) : undefined);
+    // A name the IaC computes at deploy time (a stage, a stack name) is no function to bind: deploying is the step.
+    const fix = (title: string): DoctorFix | string => (concrete ? fixOf(title, { kind: 'userPool', poolId, slot: key, functionName: concrete, ...(h.lambdaVersion ? { lambdaVersion: h.lambdaVersion } : {}) }) : `the IaC computes the function's name (${fnName ?? h.function.ref}) at deploy time: deploy the IaC`);
     const deployed = bound.find((b) => b.slot === key);
     const what = fnName ?? h.function.ref;
     if (!deployed) {
@@ -220,11 +260,12 @@ export async function doctorUserPool(clients: AwsClients, poolId: string, ws: Do
     const first = slots[0] as SlotBinding;
     const state = await inspectFunction(clients, functionArn, signal);
     if (state.kind === 'missing') {
-      f.add('doctor/function-missing', `${slotsPhrase(names)} ${names.length > 1 ? 'call' : 'calls'} ${functionArn}, which does not exist in this account and Region (${state.message}): every operation that runs ${names.length > 1 ? 'these triggers' : 'the trigger'} fails. Bind an existing function, or unbind the slot (\`cognito-triggers unbind --user-pool ${poolId} --trigger ${first.slot}\`).`, { slot: first.slot, functionArn });
+      // One finding per slot, each with its own unbind (binding another function is the other way out).
+      for (const b of slots) f.add('doctor/function-missing', `${b.slot} calls ${functionArn}, which does not exist in this account and Region (${state.message}): every operation that runs the trigger fails. Unbind the slot, or bind an existing function.`, { slot: b.slot, functionArn }, fixOf(`Unbind ${b.slot}`, { kind: 'userPool', poolId, slot: b.slot }));
       continue;
     }
     if (state.kind === 'unreadable') {
-      f.add('doctor/unchecked', `${functionArn} (${slotsPhrase(names)}) was not checked: ${state.message}`, { slot: first.slot, functionArn });
+      f.add('doctor/unchecked', `${functionArn} (${slotsPhrase(names)}) was not checked: ${state.message}`, { slot: first.slot, functionArn }, UNCHECKED);
       continue;
     }
     if (pool.Arn && account) {
@@ -234,8 +275,8 @@ export async function doctorUserPool(clients: AwsClients, poolId: string, ws: Do
     await checkRuntimeAndHandler(f, ws, functionArn, first.slot, state.runtime, now);
     for (const b of slots) if (findSlot(b.slot)?.lambdaVersions.length) await checkPreTokenVersion(f, ws, poolId, b);
   }
-  const senders = bound.filter((b) => findSlot(b.slot)?.requiresKmsKey).map((b) => b.slot);
-  if (senders.length) await checkKmsKey(clients, f, senders, lambdaConfig?.KMSKeyID, signal);
+  const senders = bound.filter((b) => findSlot(b.slot)?.requiresKmsKey);
+  if (senders.length) await checkKmsKey(clients, f, poolId, senders, lambdaConfig?.KMSKeyID, signal);
   checkDrift(f, ws, poolId, name, bound);
   if (!bound.length) f.notes.push('No trigger is bound to this pool.');
   return report({ kind: 'userPool', id: poolId, name, ...(pool.Arn ? { arn: pool.Arn } : {}) }, bound.map((b) => ({ slot: b.slot, functionArn: b.functionArn })), f);
@@ -261,9 +302,9 @@ export async function doctorIdentityPool(clients: AwsClients, poolId: string, ws
   }
   const state = await inspectFunction(clients, functionArn, signal);
   if (state.kind === 'missing') {
-    f.add('doctor/function-missing', `${SYNC_EVENT} calls ${functionArn}, which does not exist in this account and Region (${state.message}): every UpdateRecords that runs the trigger fails. Bind an existing function, or unbind it (\`cognito-triggers unbind --identity-pool ${poolId}\`).`, { slot: SYNC_EVENT, functionArn });
+    f.add('doctor/function-missing', `${SYNC_EVENT} calls ${functionArn}, which does not exist in this account and Region (${state.message}): every UpdateRecords that runs the trigger fails. Unbind it, or bind an existing function.`, { slot: SYNC_EVENT, functionArn }, fixOf(`Unbind ${SYNC_EVENT}`, { kind: 'identityPool', poolId }));
   } else if (state.kind === 'unreadable') {
-    f.add('doctor/unchecked', `${functionArn} (${SYNC_EVENT}) was not checked: ${state.message}`, { slot: SYNC_EVENT, functionArn });
+    f.add('doctor/unchecked', `${functionArn} (${SYNC_EVENT}) was not checked: ${state.message}`, { slot: SYNC_EVENT, functionArn }, UNCHECKED);
   } else {
     if (parseArn(functionArn)) await checkPermission(clients, f, functionArn, [SYNC_EVENT], syncNeed(poolId, functionArn), fixOf('Add the missing permission', { kind: 'identityPool', poolId, functionName: functionArn }), signal);
     else f.notes.push(`${functionArn} is not an ARN: the permission was not checked.`);

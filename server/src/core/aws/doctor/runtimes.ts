@@ -44,3 +44,19 @@ export function runtimeStatus(runtime: string, now: Date): RuntimeStatus {
   if (at - now.getTime() <= SOON_MS) return { kind: 'soon', date };
   return { kind: 'ok' };
 }
+
+/**
+ * The runtime to move a function to: another runtime of the same language, not deprecated at `now`, with
+ * the latest deprecation date; with `callbacks`, one that still runs callback-style Node.js handlers
+ * (before Node.js 24). Undefined when none is known.
+ */
+export function successorRuntime(runtime: string, now: Date, callbacks = false): string | undefined {
+  const family = /^[a-z]+/.exec(runtime)?.[0];
+  if (!family) return undefined;
+  const major = (id: string): number => Number(/^nodejs(\d+)/.exec(id)?.[1] ?? 0);
+  const candidates = Object.entries(RUNTIME_DEPRECATION)
+    .filter(([id]) => id.startsWith(family) && /^[a-z]+\d/.test(id) && (!callbacks || family !== 'nodejs' || major(id) < 24))
+    .filter(([id]) => id !== runtime && runtimeStatus(id, now).kind !== 'deprecated')
+    .sort((a, b) => b[1].localeCompare(a[1]));
+  return candidates[0]?.[0];
+}
