@@ -1,6 +1,7 @@
 // Parses handler source (JS, TS, JSX, TSX) with @babel/parser in error-recovery mode; never throws.
-import { parse, type ParserPlugin } from '@babel/parser';
+import { parse, type ParserOptions, type ParserPlugin } from '@babel/parser';
 import type { File } from '@babel/types';
+import { reparse, type ReusableParse } from './incremental';
 
 /** One syntax error: Babel's message (without its `(line:col)` suffix) and where it is. */
 export interface SyntaxErrorInfo {
@@ -15,6 +16,8 @@ export interface SyntaxErrorInfo {
 export interface ParsedSource {
   readonly ast?: File;
   readonly syntaxErrors: readonly SyntaxErrorInfo[];
+  /** Set when the parse was clean (first dialect, no repair): the next edit can re-parse only what it touched. */
+  readonly reusable?: ReusableParse;
 }
 
 const clean = (message: string): string => message.replace(/\s*\(\d+:\d+\)\s*$/, '');
@@ -53,6 +56,7 @@ function tryParse(text: string, plugins: ParserPlugin[], sourceType: 'module' | 
   let first: SyntaxErrorInfo | undefined;
   for (let attempt = 0; attempt <= MAX_REPAIRS; attempt++) {
     const r = parseOnce(current, plugins, sourceType);
+    if (r.ast && attempt === 0 && !r.syntaxErrors.length) return { ...r, reusable: { text, ast: r.ast, options: options(plugins, sourceType) } };
     if (r.ast) return { ast: r.ast, syntaxErrors: first ? [first] : dedupe(r.syntaxErrors) };
     const e = r.syntaxErrors[0];
     first ??= e;
@@ -69,22 +73,26 @@ function dedupe(errors: readonly SyntaxErrorInfo[]): SyntaxErrorInfo[] {
   return errors.filter((e, i) => errors.findIndex((o) => o.offset === e.offset) === i);
 }
 
+function options(plugins: ParserPlugin[], sourceType: 'module' | 'script' | 'unambiguous'): ParserOptions {
+  return {
+    sourceType,
+    errorRecovery: true,
+    allowReturnOutsideFunction: true,
+    allowAwaitOutsideFunction: true,
+    allowImportExportEverywhere: true,
+    allowUndeclaredExports: true,
+    attachComment: true,
+    plugins,
+  };
+}
+
 function parseOnce(
   text: string,
   plugins: ParserPlugin[],
   sourceType: 'module' | 'script' | 'unambiguous',
 ): ParsedSource {
   try {
-    const ast = parse(text, {
-      sourceType,
-      errorRecovery: true,
-      allowReturnOutsideFunction: true,
-      allowAwaitOutsideFunction: true,
-      allowImportExportEverywhere: true,
-      allowUndeclaredExports: true,
-      attachComment: true,
-      plugins,
-    });
+    const ast = parse(text, options(plugins, sourceType));
     const errors = (ast as File & { errors?: { reasonCode?: string; message: string; pos?: number }[] }).errors ?? [];
     return { ast, syntaxErrors: errors.map((e) => ({ message: clean(e.message), offset: e.pos ?? 0 })) };
   } catch (e) {
@@ -100,15 +108,24 @@ function parseOnce(
  * `errorRecovery`; then we retry without JSX (a stray `<` is the usual culprit) and finally give up
  * without a tree (callers keep their last good analysis), reporting the first attempt's error.
  */
-export function parseSource(text: string, languageId: string, fileName = ''): ParsedSource {
+export function parseSource(text: string, languageId: string, fileName = '', previous?: ReusableParse): ParsedSource {
   const ts = isTypeScript(languageId, fileName);
   const jsx = languageId.endsWith('react') || /x$/.test(fileName) || !ts;
   // Decorators (NestJS-style, TS experimentalDecorators) are valid code the CLI must not call a syntax error.
   const base: ParserPlugin[] = ts ? ['typescript', 'decorators-legacy'] : ['decorators-legacy'];
-  const first = tryParse(text, jsx ? [...base, 'jsx'] : base, 'module');
+  const firstPlugins: ParserPlugin[] = jsx ? [...base, 'jsx'] : base;
+  if (previous?.options.sourceType === 'module' && samePlugins(previous.options.plugins, firstPlugins)) {
+    const ast = reparse(previous, text);
+    if (ast) return { ast, syntaxErrors: [], reusable: { text, ast, options: previous.options } };
+  }
+  const first = tryParse(text, firstPlugins, 'module');
   if (first.ast) return first;
   const noJsx = jsx ? tryParse(text, base, 'module') : undefined;
   if (noJsx?.ast) return noJsx;
   const script = tryParse(text, base, 'script');
   return script.ast ? script : first;
+}
+
+function samePlugins(a: ParserOptions['plugins'], b: readonly ParserPlugin[]): boolean {
+  return !!a && a.length === b.length && a.every((p, i) => p === b[i]);
 }
