@@ -2,6 +2,7 @@
 // 3,000-line handler the whole-file Babel parse was most of the time from keystroke to diagnostics.
 import { parse, type ParserOptions } from '@babel/parser';
 import type { Comment, File, Node, Statement } from '@babel/types';
+import { commonPrefix, commonSuffix } from '../offsets';
 import { VISITOR_KEYS } from './visitorKeys';
 
 /** A clean parse kept for the next edit: the text it was made from and its tree (mutated by the next splice). */
@@ -54,24 +55,6 @@ function shiftTree(root: Node, delta: number, done: Set<Comment>): void {
     if (keys) for (const k of keys) push(record[k]);
     else for (const k in node) if (!SKIP.has(k)) push(record[k]); // a node type newer than the table
   }
-}
-
-/** Length of the common prefix of `a` and `b`: native comparisons of 1 KB chunks, then characters. */
-function commonPrefix(a: string, b: string): number {
-  const min = Math.min(a.length, b.length);
-  let n = 0;
-  while (n + 1024 <= min && a.slice(n, n + 1024) === b.slice(n, n + 1024)) n += 1024;
-  while (n < min && a.charCodeAt(n) === b.charCodeAt(n)) n++;
-  return n;
-}
-
-/** Length of the common suffix of `a` and `b`, not reaching back past `floor` in either. */
-function commonSuffix(a: string, b: string, floor: number): number {
-  const max = Math.min(a.length, b.length) - floor;
-  let n = 0;
-  while (n + 1024 <= max && a.slice(a.length - n - 1024, a.length - n) === b.slice(b.length - n - 1024, b.length - n)) n += 1024;
-  while (n < max && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
-  return n;
 }
 
 /** Line (1-based) and column of `offset`, for the slice's `loc` to start where it is in the file. */
