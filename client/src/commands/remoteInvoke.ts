@@ -47,7 +47,9 @@ async function chooseEvent(state: ExtensionState, a: RemoteInvokeArgs, steps: St
 }
 
 async function readEvent(uri: vscode.Uri, triggerId: string | undefined): Promise<{ event: unknown; triggerId?: string } | undefined> {
-  const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  // The editor's text wins over the disk, as for a local invoke: the user sends what they see.
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  const text = open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   try {
     return { event: JSON.parse(text) as unknown, ...(triggerId ? { triggerId } : {}) };
   } catch (e) {

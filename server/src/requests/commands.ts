@@ -11,7 +11,7 @@ import { getTrigger } from '../core/model';
 import { buildSample, samplePath } from '../core/payload/samples';
 import type { HandlerRef, InvokeEventSource, InvokeLocalRequest } from '../core/protocol';
 import type { RequestDeps } from './index';
-import type { RunLocalInvoke } from './invoke';
+import { handlersServing, type RunLocalInvoke } from './invoke';
 
 /** Commands the server runs for clients without the VS Code extension. */
 export const SERVER_COMMANDS = ['cognitoTriggers.invokeLocal', 'cognitoTriggers.newSampleEvent'] as const;
@@ -86,10 +86,14 @@ export function registerCommandRequests(deps: RequestDeps, runInvoke: RunLocalIn
       return { handler, event, triggerId: file?.triggerId ?? (triggerIds[0] as string) };
     }
     if (str(arg.eventUri)) {
-      // ▶ Invoke with a handler… on an event file: the workspace's handler exports.
+      // ▶ Invoke with a handler… on an event file: the workspace's handler exports of the event's trigger.
       const eventUri = arg.eventUri as string;
-      const handlers = findHandlerExports(folderOf(eventUri));
-      if (!handlers.length) return 'No handler export found in this workspace folder to invoke with the event.';
+      const found = findHandlerExports(folderOf(eventUri));
+      const triggerId = str(arg.triggerId);
+      const all = found.map((h) => ({ uri: URI.file(h.file).toString(), handlerName: h.handlerName, label: h.rel }));
+      const serving = triggerId && getTrigger(triggerId) ? await handlersServing(deps, all, triggerId) : all;
+      const handlers = found.filter((h) => serving.some((x) => x.uri === URI.file(h.file).toString() && x.handlerName === h.handlerName));
+      if (!handlers.length) return `No handler export found in this workspace folder to invoke with the event${triggerId && found.length ? ` (none serves ${triggerId})` : ''}.`;
       const labels = handlers.map((h) => `${h.rel}#${h.handlerName}`);
       const chosen = await pick('Handler to invoke with this event:', labels);
       const h = handlers[labels.indexOf(chosen ?? '')];

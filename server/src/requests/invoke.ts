@@ -2,13 +2,17 @@
 // runner process (never in the server), streams its output and returns the InvokeResult.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
+import { createHandlerCodeProvider } from '../core/features/handlerCode';
+import type { HandlerReport } from '../core/features/provider';
 import { getTrigger } from '../core/model';
 import { sampleEvent } from '../core/events';
 import { invokeLocal, LocalInvoker, parseEventText, readEventFile } from '../core/invoke';
 import { findEventFiles, findHandlerExports, handlerNames } from '../core/invoke/workspace';
-import { InvokeCandidatesRequest, InvokeLocalRequest, InvokeOutputNotification, type InvokeEventSource, type UserFacingError } from '../core/protocol';
+import { InvokeCandidatesRequest, InvokeLocalRequest, InvokeOutputNotification, type HandlerCandidate, type InvokeEventSource, type UserFacingError } from '../core/protocol';
 import { wiredFor } from '../core/wiring';
+import { bindingHints } from '../workspace/bindings';
 import { wiredRuntime } from '../workspace/runtime';
 import { folderWiring, whyOf } from '../workspace/wiring';
 import type { RequestDeps } from './index';
@@ -56,6 +60,46 @@ const CANCELLED: UserFacingError = {
 async function declaredRuntime(folder: string, file: string): Promise<{ runtime?: string }> {
   const runtime = await wiredRuntime(folder, path.relative(folder, file).split(path.sep).join('/'));
   return runtime ? { runtime } : {};
+}
+
+/**
+ * The exports that serve `triggerId`, each with its triggers as its ▶ Invoke locally lens states
+ * them (the same analysis: types, comments, the bindings file, the IaC wiring, the file name); when
+ * none does, those whose trigger is not known (never one known to serve another trigger).
+ */
+export async function handlersServing(deps: FileDeps, all: HandlerCandidate[], triggerId: string): Promise<HandlerCandidate[]> {
+  // Its own provider: files read from disk must not enter the editor's per-document cache.
+  const provider = createHandlerCodeProvider({ bindingHints });
+  const triggersOf = new Map<string, Map<string, string[]>>();
+  for (const uri of new Set(all.map((h) => h.uri))) {
+    const reports = await describeFile(deps, provider, uri);
+    if (reports) triggersOf.set(uri, new Map(reports.map((r) => [r.export, [...r.triggers]])));
+  }
+  const withTriggers = all.map((h) => ({ ...h, triggerIds: triggersOf.get(h.uri)?.get(h.handlerName) ?? [] }));
+  const serving = withTriggers.filter((h) => h.triggerIds.includes(triggerId));
+  return serving.length ? serving : withTriggers.filter((h) => !h.triggerIds.length);
+}
+
+type FileDeps = Pick<RequestDeps, 'documents' | 'settings' | 'folders' | 'host'>;
+
+/** The handlers of a file as its lens sees them (the open editor's text, else the disk's); undefined when unreadable. */
+async function describeFile(deps: FileDeps, provider: ReturnType<typeof createHandlerCodeProvider>, uri: string): Promise<HandlerReport[] | undefined> {
+  const file = URI.parse(uri).fsPath;
+  const open = deps.documents.get(uri);
+  let text = open?.getText();
+  try {
+    text ??= fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const document = open ?? TextDocument.create(uri, file.endsWith('.py') ? 'python' : /\.(c|m)?ts$/.test(file) ? 'typescript' : 'javascript', 0, text);
+  return provider.describe({ document, settings: await deps.settings.get(uri), relativePath: deps.folders.relativePath(uri), host: deps.host });
+}
+
+/** The triggers one export serves as its lens knows them (code, bindings file, wiring, file name), with why. */
+async function inferredTriggers(deps: FileDeps, uri: string, handlerName: string): Promise<{ triggerIds: string[]; why: string } | undefined> {
+  const r = (await describeFile(deps, createHandlerCodeProvider({ bindingHints }), uri))?.find((x) => x.export === handlerName);
+  return r?.triggers.length ? { triggerIds: [...r.triggers], why: r.reasons[0] ?? `${handlerName} is written for ${r.triggers.join(', ')}` } : undefined;
 }
 
 /** Registers invokeLocal and invokeCandidates; returns the invoke itself for the command adapter. */
@@ -143,10 +187,17 @@ export function registerInvokeRequests(deps: RequestDeps): RunLocalInvoke {
       if (found.length) {
         ids = [...new Set(found.map((h) => h.trigger))];
         wired = { triggerIds: ids, why: found.map(whyOf).join('; ') };
+      } else {
+        // The palette on a typed or commented handler: what its ▶ Invoke locally lens would pass.
+        wired = await inferredTriggers(deps, p.scopeUri, p.handlerName);
+        if (wired) ids = wired.triggerIds.filter((id) => getTrigger(id));
       }
     }
     const events = folder
-      ? findEventFiles(folder, settings.eventFiles, ids).map((e) => ({ uri: URI.file(e.file).toString(), label: e.rel, ...(e.triggerId ? { triggerId: e.triggerId } : {}), ...(e.triggerSource ? { triggerSource: e.triggerSource } : {}) }))
+      ? findEventFiles(folder, settings.eventFiles, ids).map((e) => {
+          const name = e.triggerId ? getTrigger(e.triggerId)?.displayName : undefined;
+          return { uri: URI.file(e.file).toString(), label: e.rel, ...(e.triggerId ? { triggerId: e.triggerId } : {}), ...(e.triggerSource ? { triggerSource: e.triggerSource } : {}), ...(name ? { triggerName: name } : {}) };
+        })
       : [];
     let handlers: InvokeCandidatesRequest.Result['handlers'] = [];
     if (p.exportsOf) {
@@ -155,8 +206,12 @@ export function registerInvokeRequests(deps: RequestDeps): RunLocalInvoke {
       handlers = handlerNames(file, text).map((handlerName) => ({ uri: p.exportsOf as string, handlerName, label: deps.folders.relativePath(p.exportsOf as string) }));
     } else if (p.handlers && folder) {
       handlers = findHandlerExports(folder).map((h) => ({ uri: URI.file(h.file).toString(), handlerName: h.handlerName, label: h.rel }));
+      if (p.forTriggerId && getTrigger(p.forTriggerId)) handlers = await handlersServing(deps, handlers, p.forTriggerId);
     }
-    const sources = ids.flatMap((id) => (getTrigger(id)?.sources ?? []).map((s) => ({ triggerId: id, source: s.value, description: s.description })));
+    const sources = ids.flatMap((id) => {
+      const t = getTrigger(id);
+      return (t?.sources ?? []).map((s) => ({ triggerId: id, source: s.value, description: s.description, triggerName: t?.displayName ?? id }));
+    });
     return { ...(wired ? { wired } : {}), events, handlers, sources };
   });
   return run;

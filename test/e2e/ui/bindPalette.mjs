@@ -184,8 +184,10 @@ export default [
       await ui.runCommand('Cognito Triggers: Invoke Deployed Function…');
       await ui.pick(HOOK, { title: 'Invoke Deployed Function (1/2): function to invoke' });
       // The event is picked as for a local invoke: the workspace's event files, or a sample for a trigger.
-      const events = await ui.pick('Generate a sample event for a trigger…', { title: 'Invoke Deployed Function (2/2): pick the event', filter: 'Generate a sample' });
-      assert.ok(events.some((e) => e.startsWith('events/PreSignUp/PreSignUp_SignUp.json')), events.join(' | '));
+      // The trigger is not known, so the step that asks for it is counted from the start (as for a local invoke).
+      const events = await ui.pick('Generate a sample event for a trigger…', { title: 'Invoke Deployed Function (2/3): pick the event', filter: 'Generate a sample' });
+      assert.ok(events.some((e) => e.startsWith('events/PreSignUp/PreSignUp_SignUp.json, PreSignUp_SignUp · Pre sign-up')), events.join(' | '));
+      assert.ok(events.some((e) => e.includes('Event file…')), events.join(' | '));
       await ui.pick('PreSignUp_SignUp', { title: 'Invoke Deployed Function (3/3): which event does the handler expect?' });
       await ui.page.locator('.tab', { hasText: 'sent ↔ returned' }).first().waitFor({ state: 'visible', timeout: 30_000 });
       await ui.runCommand('Cognito Triggers: Show Log');
@@ -196,6 +198,31 @@ export default [
       await ui.shot('remote-log-tail');
       assert.match(log, new RegExp(`│ INFO ${HOOK} got PreSignUp_SignUp`), log);
       assert.match(log, /│ REPORT RequestId: fake Duration/, log);
+    },
+  },
+  {
+    name: 'Invoke Deployed Function… offers the current editor\'s event first and sends its unsaved text',
+    async run(ui) {
+      assert.ok(services, 'the AWS services did not start');
+      await ui.runCommand('View: Close All Editors');
+      await ui.openFile('events/PreSignUp/PreSignUp_SignUp.json');
+      // An unsaved edit: the triggerSource (line 10) becomes PreSignUp_AdminCreateUser.
+      await ui.goTo(10, 20);
+      await ui.page.keyboard.press('Shift+End');
+      await ui.page.keyboard.press('Delete');
+      await ui.type('"PreSignUp_AdminCreateUser",');
+      await ui.waitFor('the edit in the editor', async () => (await ui.editorLines()).some((l) => l.includes('"triggerSource": "PreSignUp_AdminCreateUser",')), 5_000);
+      await ui.runCommand('Cognito Triggers: Invoke Deployed Function…');
+      await ui.pick(HOOK, { title: 'Invoke Deployed Function (1/2): function to invoke' });
+      const events = await ui.pick('The current editor', { title: 'Invoke Deployed Function (2/3): pick the event', filter: 'current editor' });
+      await ui.shot('remote-current-editor');
+      assert.match(events[0] ?? '', /The current editor, events\/PreSignUp\/PreSignUp_SignUp\.json, Its unsaved text is sent\./, events.join(' | '));
+      await ui.page.locator('.tab', { hasText: 'sent ↔ returned' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+      await ui.runCommand('Cognito Triggers: Show Log');
+      await ui.waitFor('the unsaved triggerSource in the function\'s log tail', async () => (await ui.outputText()).includes(`INFO ${HOOK} got PreSignUp_AdminCreateUser`), 20_000);
+      // Leave the fixture as it is on disk for the next steps.
+      await ui.openFile('events/PreSignUp/PreSignUp_SignUp.json');
+      await ui.runCommand('File: Revert File');
     },
   },
   {

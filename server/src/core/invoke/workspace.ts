@@ -60,9 +60,13 @@ export function findEventFiles(folder: string, globs: readonly string[], trigger
     if (text === undefined) continue;
     const parsed = parseEventText(text, file);
     if ('kind' in parsed) continue;
-    const rec = recognizeEvent(parsed.value, triggerIds.length === 1 && triggerIds[0] ? { triggerId: triggerIds[0] } : {});
-    const candidates = rec.candidates.map((c) => c.id as string);
+    // Recognised on its own first: an event that states its version (pre token `version`) is that
+    // version's event, whatever is asked for. The asked trigger only settles what the event leaves open.
+    const own = recognizeEvent(parsed.value);
+    const candidates = own.trigger ? [own.trigger.id as string] : own.candidates.map((c) => c.id as string);
     if (triggerIds.length && !candidates.some((c) => triggerIds.includes(c))) continue;
+    const asked = candidates.filter((c) => triggerIds.includes(c));
+    const rec = !own.trigger && asked.length === 1 && asked[0] ? recognizeEvent(parsed.value, { triggerId: asked[0] }) : own;
     out.push({ file, rel, ...(rec.trigger ? { triggerId: rec.trigger.id } : {}), ...(rec.source ? { triggerSource: rec.source.value } : {}) });
   }
   return out;

@@ -43,6 +43,8 @@ export interface EventCandidate {
   label: string;
   triggerId?: string;
   triggerSource?: string;
+  /** The trigger's name with its event version ("Pre token generation (event version 2)"), for the picker's label. */
+  triggerName?: string;
 }
 
 /** A function export of a handler file. */
@@ -51,6 +53,8 @@ export interface HandlerCandidate {
   handlerName: string;
   /** Path relative to the workspace folder. */
   label: string;
+  /** With `forTriggerId`: the triggers the handler serves, as its ▶ Invoke locally lens knows them (empty: not known). */
+  triggerIds?: string[];
 }
 
 /** Client → server: what to offer in the invoke pickers. */
@@ -61,6 +65,11 @@ export namespace InvokeCandidatesRequest {
     triggerIds?: string[];
     /** List handler exports of the workspace (when invoking from an event file). */
     handlers?: boolean;
+    /**
+     * With `handlers`: list only the exports that serve this trigger (the event's), each with the
+     * triggers it serves; when none does, the exports whose trigger is not known.
+     */
+    forTriggerId?: string;
     /** List the function exports of this file only. */
     exportsOf?: string;
     /** A file in the workspace folder to search (the folder of the active editor). */
@@ -72,12 +81,12 @@ export namespace InvokeCandidatesRequest {
     handlerName?: string;
   }
   export interface Result {
-    /** The triggers the events and samples are for, when they came from the IaC wiring (none were asked for). */
+    /** The triggers the events and samples are for, when none were asked for: from the IaC wiring, else the handler's own signals (as its lens has them). */
     wired?: { triggerIds: string[]; why: string };
     events: EventCandidate[];
     handlers: HandlerCandidate[];
     /** The triggerSources a sample can be generated for (per trigger asked about). */
-    sources: { triggerId: string; source: string; description: string }[];
+    sources: { triggerId: string; source: string; description: string; /** The trigger's name with its event version. */ triggerName: string }[];
   }
   export const type = requestSpec<Params, Result>(method);
 }
