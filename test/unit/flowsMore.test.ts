@@ -7,6 +7,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parseTriggerFlag, resolvePool, runFlow, UserStore, type FlowRequest, type FlowResult, type RunFlowOptions } from '../../server/src/core/flows';
+import { MAX_LOCAL_ROUNDS } from '../../server/src/core/flows/auth';
+import { SOURCES } from '../../server/src/core/flows/sources';
 import { findOnPath } from '../../server/src/core/invoke/python/interpreter';
 import { LocalInvoker } from '../../server/src/core/invoke';
 import { defaultSettings } from '../../server/src/core/settings';
@@ -162,5 +164,30 @@ describe('Python handlers in flows', { skip: !findOnPath('python3') && 'python3 
     const r = await flow(req('custom-auth', { answers: ['1', '2', '3'] }), ['DefineAuthChallenge=python/define_auth.py:lambda_handler', 'CreateAuthChallenge=python/create_auth.py:lambda_handler', 'VerifyAuthChallengeResponse=python/verify_auth.py:lambda_handler']);
     assert.deepEqual(r.error && [r.error.name, r.error.message], ['NotAuthorizedException', 'Incorrect username or password.']);
     assert.equal(triggerSteps(r).filter((s) => s.trigger === 'VerifyAuthChallengeResponse').length, 3);
+  });
+});
+
+describe('custom-auth limits', () => {
+  it('a Define that never decides is stopped by the local round guard (Cognito documents no limit), not run forever', async () => {
+    const forever = path.join(tmp, 'defineForever.js');
+    fs.writeFileSync(forever, "exports.handler = async (event) => { event.response.challengeName = 'CUSTOM_CHALLENGE'; return event; };\n");
+    const r = await flow(req('custom-auth', { answers: Array.from({ length: MAX_LOCAL_ROUNDS + 5 }, () => 'x') }), [`DefineAuthChallenge=${forever}`, 'CreateAuthChallenge=createAuth.ts', 'VerifyAuthChallengeResponse=verifyAuth.mjs']);
+    assert.equal(r.outcome, 'incomplete');
+    assert.equal(triggerSteps(r).filter((s) => s.trigger === 'CreateAuthChallenge').length, MAX_LOCAL_ROUNDS);
+    assert.match(r.notes.join(' '), new RegExp(`Stopped after ${MAX_LOCAL_ROUNDS} rounds: a local guard \\(not documented`));
+  });
+});
+
+describe('every step names its source', () => {
+  it('sign-in of an UNCONFIRMED and a RESET_REQUIRED user: the status step that fails it carries the InitiateAuth reference', async () => {
+    for (const [status, name] of [['UNCONFIRMED', 'UserNotConfirmedException'], ['RESET_REQUIRED', 'PasswordResetRequiredException']] as const) {
+      const users = UserStore.inMemory([{ ...jane(), status }]);
+      const r = await flow(req('sign-in', { password: 'Passw0rd!' }), ['PreAuthentication=preAuth.js'], { users });
+      assert.equal(r.error?.name, name);
+      const failing = r.steps[r.error?.step ?? -1];
+      assert.equal(failing?.triggerSource, 'status checked');
+      assert.equal(failing?.source, SOURCES.initiateAuth);
+      assert.deepEqual(r.steps.filter((s) => !s.source).map((s) => s.triggerSource), []);
+    }
   });
 });

@@ -16,6 +16,7 @@ import { selectRegion } from './selectRegion';
 import { unbindTrigger } from './unbindTrigger';
 import { restartServer } from './restartServer';
 import { rerunFlow, runFlow, showFlowJson } from './runFlow';
+import { startLambdaEndpoint, stopLambdaEndpoint } from './lambdaEndpoint';
 import { showOutput } from './showOutput';
 
 /** A command factory: given the extension state, the callback VS Code runs. */
@@ -40,6 +41,8 @@ export const COMMANDS: Record<string, CommandFactory> = {
   'cognitoTriggers.convertEvent': convertEvent,
   'cognitoTriggers.runFlow': runFlow,
   'cognitoTriggers.rerunFlow': rerunFlow,
+  'cognitoTriggers.startLambdaEndpoint': startLambdaEndpoint,
+  'cognitoTriggers.stopLambdaEndpoint': stopLambdaEndpoint,
   'cognitoTriggers.showFlowJson': showFlowJson,
 };
 

@@ -38,6 +38,12 @@ export class FlowTimeline implements vscode.TreeDataProvider<TimelineNode> {
     this.changed.fire();
   }
 
+  /** Adds a row at the end (a Lambda endpoint invocation) without dropping the others. */
+  append(node: TimelineNode): void {
+    this.nodes = [...this.nodes, node];
+    this.changed.fire();
+  }
+
   /** The rows shown (tests read them). */
   roots(): readonly TimelineNode[] {
     return this.nodes;
@@ -77,6 +83,18 @@ export function flowTimeline(context: vscode.ExtensionContext): FlowTimeline {
     context.subscriptions.push(view);
   }
   return timeline;
+}
+
+/** Shows one more row (a Lambda endpoint invocation) under the endpoint's title, keeping the rows shown. */
+export async function appendToTimeline(context: vscode.ExtensionContext, node: TimelineNode, title: string): Promise<void> {
+  const t = flowTimeline(context);
+  if (t.title !== title) t.show([], title);
+  t.append(node);
+  if (view) {
+    view.title = title;
+    view.message = undefined;
+  }
+  await vscode.commands.executeCommand('cognitoTriggers.flowTimeline.focus');
 }
 
 /** Shows a run's timeline and brings the view forward. */

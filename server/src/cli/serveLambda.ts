@@ -1,15 +1,12 @@
 // `cognito-triggers serve-lambda [--port N]`: a Lambda Invoke API endpoint on 127.0.0.1 that runs the
 // project's handlers, for cognito-local (LambdaClient.endpoint) or the app's own integration tests.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { parseBindingsFile } from '../core/bindings/file';
-import { parseTriggerFlag, PoolConfigError, slotOf, type BoundHandler } from '../core/flows';
-import { functionMap, startLambdaEndpoint } from '../core/flows/lambdaEndpoint';
+import { parseTriggerFlag, PoolConfigError, type BoundHandler } from '../core/flows';
+import { startLambdaEndpoint } from '../core/flows/lambdaEndpoint';
+import { servedFunctions } from '../core/flows/served';
 import { LocalInvoker } from '../core/invoke';
-import { getTrigger } from '../core/model';
 import { defaultSettings } from '../core/settings';
-import { readWiring } from '../core/wiring';
 
 interface ServeOptions {
   port?: string;
@@ -26,37 +23,6 @@ function usage(message: string): void {
   process.exitCode = 2;
 }
 
-/** Every name a handler answers to: the deployed function name, the trigger id and its LambdaConfig key. */
-async function entries(cwd: string, o: ServeOptions): Promise<{ name: string; handler: BoundHandler }[]> {
-  const out: { name: string; handler: BoundHandler }[] = [];
-  const byTrigger = (h: BoundHandler): void => {
-    out.push({ name: h.trigger.id, handler: h }, { name: slotOf(h.trigger), handler: h });
-  };
-  for (const flag of o.trigger) byTrigger(parseTriggerFlag(flag, cwd));
-  const bindingsFile = path.resolve(o.bindings ?? defaultSettings().bindingsFile);
-  if (fs.existsSync(bindingsFile)) {
-    const parsed = parseBindingsFile(fs.readFileSync(bindingsFile, 'utf8'), (id) => !!getTrigger(id));
-    for (const e of parsed.entries) {
-      const t = e.trigger ? getTrigger(e.trigger) : undefined;
-      if (!t) continue;
-      const h: BoundHandler = { file: path.resolve(cwd, e.file), handlerName: e.handler, trigger: t, from: 'cognito-triggers.json' };
-      out.push({ name: e.functionName, handler: h });
-      byTrigger(h);
-    }
-  }
-  if (o.wiring !== false) {
-    for (const w of (await readWiring(cwd)).handlers) {
-      const t = getTrigger(w.trigger);
-      if (!w.file || !t) continue;
-      const h: BoundHandler = { file: path.resolve(cwd, w.file), handlerName: w.export, trigger: t, from: w.kind };
-      if (w.function.name && !w.function.name.includes('*')) out.push({ name: w.function.name, handler: h });
-      out.push({ name: w.function.ref, handler: h });
-      byTrigger(h);
-    }
-  }
-  return out;
-}
-
 async function run(o: ServeOptions): Promise<void> {
   const cwd = process.cwd();
   const port = o.port === undefined ? 0 : Number(o.port);
@@ -69,7 +35,7 @@ async function run(o: ServeOptions): Promise<void> {
   }
   let functions: Map<string, BoundHandler>;
   try {
-    functions = functionMap(await entries(cwd, o));
+    functions = await servedFunctions({ folder: cwd, bindingsFile: path.resolve(o.bindings ?? defaultSettings().bindingsFile), overrides: o.trigger.map((f) => parseTriggerFlag(f, cwd)), wiring: o.wiring !== false });
   } catch (e) {
     if (e instanceof PoolConfigError) return usage(e.message);
     throw e;

@@ -8,6 +8,7 @@ import type { WorkspaceFolders } from '../workspace/folders';
 import { registerCommandRequests } from './commands';
 import { registerEventRequests } from './events';
 import { registerFlowRequests } from './flows';
+import { registerLambdaEndpointRequests } from './lambdaEndpoint';
 import { registerInvokeRequests } from './invoke';
 import { registerScaffoldRequests } from './scaffold';
 import { registerAwsRequests } from './aws';
@@ -38,4 +39,5 @@ export function registerRequests(deps: RequestDeps): void {
   registerScaffoldRequests(deps);
   registerEventRequests(deps);
   registerFlowRequests(deps);
+  registerLambdaEndpointRequests(deps);
 }

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const FIX = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'flows');
+const EVENTS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'examples', 'events');
 
 // The fixtures' Create handler is TypeScript; the extension copy here has no esbuild to compile it (a
 // .vsix carries it in dist/node_modules), so the window gets the same handler in JavaScript.
@@ -119,6 +120,30 @@ export default [
       const after = await timelineRows(ui, "the failed Define's own verdict", (t) => t.some((r) => r.startsWith('This answer on its own:')));
       assert.ok(after.some((r) => r === 'This answer on its own: Authentication fails: failAuthentication ends the flow.'), after.join('\n'));
       await ui.shot('failed-step');
+    },
+  },
+  {
+    name: 'Start Local Lambda Endpoint: an invocation from outside (the Lambda Invoke API) shows in the Flow Timeline with its event, answer and Cognito verdict',
+    async run(ui) {
+      await ui.runCommand('Cognito Triggers: Start Local Lambda Endpoint');
+      const toast = await ui.waitFor('the endpoint URL in a notification', async () => (await ui.notifications()).find((t) => /Serving \d+ function names of .* at http:\/\/127\.0\.0\.1:\d+/.test(t)), 60_000);
+      const url = /http:\/\/127\.0\.0\.1:\d+/.exec(toast)?.[0];
+      // What cognito-local (or the app's tests) send: POST /2015-03-31/functions/{name}/invocations.
+      const event = JSON.parse(fs.readFileSync(path.join(EVENTS, 'DefineAuthChallenge', 'DefineAuthChallenge_Authentication.json'), 'utf8'));
+      event.request.session = [];
+      event.request.userNotFound = false;
+      const res = await fetch(`${url}/2015-03-31/functions/define/invocations`, { method: 'POST', body: JSON.stringify(event) });
+      assert.equal(res.status, 200);
+      assert.equal((await res.json()).response.challengeName, 'CUSTOM_CHALLENGE');
+      const rows = await timelineRows(ui, 'the invocation in the Flow Timeline', (t) => t.some((r) => r.startsWith('1. define ← DefineAuthChallenge_Authentication')));
+      assert.ok(!rows.some((r) => r.includes('Flow custom-auth')), `the endpoint's rows replace the last flow's: ${rows.join('\n')}`);
+      await ui.page.locator('.part.panel .monaco-list-row', { hasText: '1. define ← DefineAuthChallenge_Authentication' }).first().click();
+      const opened = await timelineRows(ui, 'the invocation opened', (t) => t.some((r) => r.startsWith('Answer') && r.includes('"challengeName":"CUSTOM_CHALLENGE"')));
+      assert.ok(opened.some((r) => r.startsWith('Event') && r.includes('"triggerSource":"DefineAuthChallenge_Authentication"')), opened.join('\n'));
+      assert.ok(opened.some((r) => r.startsWith('Cognito: ')), opened.join('\n'));
+      await ui.shot('lambda-endpoint');
+      await ui.runCommand('Cognito Triggers: Stop Local Lambda Endpoint');
+      await assert.rejects(fetch(`${url}/2015-03-31/functions/define/invocations`, { method: 'POST', body: '{}' }));
     },
   },
 ];

@@ -85,8 +85,8 @@ export async function signIn(ctx: FlowContext, req: FlowRequest, out: { tokens: 
   if (user.password !== req.password) {
     return notAuthorized(ctx, recordStep(ctx, 'cognito', 'InitiateAuth', 'password checked', 'The password is wrong.', false, { source: SOURCES.initiateAuth }));
   }
-  if (user.status === 'UNCONFIRMED') return { name: 'UserNotConfirmedException', message: 'User is not confirmed.', step: recordStep(ctx, 'cognito', 'InitiateAuth', 'status checked', `${user.username} is UNCONFIRMED.`, false), source: SOURCES.initiateAuth };
-  if (user.status === 'RESET_REQUIRED') return { name: 'PasswordResetRequiredException', message: 'Password reset required for the user', step: recordStep(ctx, 'cognito', 'InitiateAuth', 'status checked', `${user.username} must reset the password.`, false), source: SOURCES.initiateAuth };
+  if (user.status === 'UNCONFIRMED') return { name: 'UserNotConfirmedException', message: 'User is not confirmed.', step: recordStep(ctx, 'cognito', 'InitiateAuth', 'status checked', `${user.username} is UNCONFIRMED.`, false, { source: SOURCES.initiateAuth }), source: SOURCES.initiateAuth };
+  if (user.status === 'RESET_REQUIRED') return { name: 'PasswordResetRequiredException', message: 'Password reset required for the user', step: recordStep(ctx, 'cognito', 'InitiateAuth', 'status checked', `${user.username} must reset the password.`, false, { source: SOURCES.initiateAuth }), source: SOURCES.initiateAuth };
   if (user.status === 'FORCE_CHANGE_PASSWORD') {
     recordStep(ctx, 'cognito', 'InitiateAuth', 'NEW_PASSWORD_REQUIRED', 'Cognito answers with the NEW_PASSWORD_REQUIRED challenge: the user must set a new password (not simulated further).', true, { response: { ChallengeName: 'NEW_PASSWORD_REQUIRED' }, source: SOURCES.initiateAuth });
     ctx.notes.push('The user has a temporary password: the app must answer NEW_PASSWORD_REQUIRED (RespondToAuthChallenge); this tool stops here.');

@@ -4,4 +4,6 @@ export * from './index';
 export { invokeWithSenderCrypto, isSenderEvent } from './kms/invoke';
 export { startSenderCrypto } from './kms';
 export { poolOfFolder } from './setup';
-export { stepTitle, timelineOf } from './timeline';
+export { invocationNode, stepTitle, timelineOf } from './timeline';
+export { startLambdaEndpoint } from './lambdaEndpoint';
+export { servedFunctions } from './served';

@@ -25,7 +25,7 @@ export interface FolderPoolInputs {
 }
 
 /** The bindings file's entries (missing file = none), read as a regular file of at most 1 MB. */
-function bindingsOf(file: string, within: string | undefined): BindingEntry[] {
+export function bindingsOf(file: string, within: string | undefined): BindingEntry[] {
   const read = readSafeFile(file, { maxBytes: MAX_BINDINGS_BYTES, ...(within ? { within } : {}) });
   if (!read.ok) {
     if (read.reason === 'missing') return [];

@@ -142,7 +142,7 @@ export async function runTrigger(ctx: FlowContext, slot: Slot, event: Record<str
 }
 
 /** Records something Cognito or the app does (no handler runs). */
-export function recordStep(ctx: FlowContext, kind: 'cognito' | 'app', operation: string, what: string, headline: string, succeeds: boolean, detail: { event?: unknown; response?: unknown; source?: string } = {}): number {
+export function recordStep(ctx: FlowContext, kind: 'cognito' | 'app', operation: string, what: string, headline: string, succeeds: boolean, detail: { event?: unknown; response?: unknown; source: string }): number {
   const step: FlowStep = {
     kind,
     trigger: operation,

@@ -1,6 +1,7 @@
 // A flow result as the timeline tree VS Code shows: the outcome and the error the app receives, then each
 // step (expandable to its event, answer, Cognito's verdict and timing), the decoded tokens and the messages.
 import type { TimelineNode } from '../protocol/flows';
+import type { InvokeResult } from '../protocol/invokeResult';
 import type { FlowResult, FlowStep } from './types';
 
 const KIND_LABEL = { trigger: 'Lambda', cognito: 'Cognito', app: 'App' } as const;
@@ -137,4 +138,44 @@ export function timelineOf(r: FlowResult): TimelineNode[] {
   }
   nodes.push(...r.notes.map((n, i) => ({ id: `note-${i}`, kind: 'note' as const, severity: 'info' as const, label: n, tooltip: n })));
   return nodes;
+}
+
+/** What a Lambda endpoint invocation shows: who called which function, and the handler's run. */
+export interface InvocationView {
+  functionName: string;
+  /** HTTP status answered (202: InvocationType Event, run afterwards; 404: no such function here). */
+  status: number;
+  /** `handlers/preSignUp.js#handler`. */
+  handler?: string;
+  result?: InvokeResult;
+}
+
+/**
+ * One invocation of the local Lambda endpoint as a timeline row (`3. preSignUp ← PreSignUp_SignUp`), expandable
+ * to the event, the answer, Cognito's verdict on it and the timing, like a flow step.
+ */
+export function invocationNode(i: InvocationView, n: number): TimelineNode {
+  const id = `invocation-${n}`;
+  const r = i.result;
+  if (!r) return { id, kind: 'error', severity: 'error', label: `${n}. ${i.functionName}`, description: `${i.status} · no handler serves this function name here`, tooltip: `HTTP ${i.status}: the endpoint has no handler for ${i.functionName}.` };
+  const o = r.outcome;
+  const answer = o.kind === 'returned' ? o.value : o.kind === 'error' ? { errorType: o.errorType, errorMessage: o.errorMessage } : o.kind === 'timeout' ? { errorType: 'Sandbox.Timedout' } : o.kind === 'crashed' ? { errorType: 'Runtime.ExitError' } : { errorType: 'Runtime.ImportModuleError', errorMessage: o.message };
+  const verdictLines: TimelineNode[] = r.summary.lines.map((l, k) => ({ id: `${id}/verdict/${k}`, kind: 'line' as const, severity: l.severity === 'error' || l.severity === 'warning' || l.severity === 'ok' ? l.severity : 'info', label: l.text, tooltip: l.text, ...(l.source?.url ? { source: l.source.url } : {}) }));
+  const issues: TimelineNode[] = r.issues.map((x, k) => ({ id: `${id}/issue/${k}`, kind: 'line' as const, severity: x.severity === 'error' ? 'error' : x.severity === 'warning' ? 'warning' : 'info', label: `${x.path.join('.') || 'answer'}: ${x.message}`, tooltip: x.message }));
+  return {
+    id,
+    kind: r.summary.succeeds ? 'trigger' : 'error',
+    ...(r.summary.succeeds ? {} : { severity: 'error' as const }),
+    label: `${n}. ${i.functionName} ← ${r.triggerSource ?? 'unrecognised event'}`,
+    description: `${i.status === 202 ? 'async · ' : ''}${r.durationMs} ms — ${r.summary.headline}`,
+    tooltip: `${i.handler ?? r.target}\n${r.summary.headline}`,
+    ...(r.summary.source?.url ? { source: r.summary.source.url } : {}),
+    children: [
+      { id: `${id}/event`, kind: 'event', label: 'Event', description: brief(r.input), json: r.input },
+      // As on flow steps: the row shows the answer's response part, the whole answer opens on click.
+      { id: `${id}/answer`, kind: 'answer', label: 'Answer', description: brief(answer && typeof answer === 'object' && 'response' in answer ? (answer as { response: unknown }).response : answer), json: answer ?? null },
+      { id: `${id}/verdict`, kind: 'verdict', severity: r.summary.succeeds ? 'ok' : 'error', label: `Cognito: ${r.summary.headline}`, tooltip: r.summary.headline, ...(r.summary.source?.url ? { source: r.summary.source.url } : {}), children: [...verdictLines, ...issues] },
+      { id: `${id}/timing`, kind: 'timing', label: `Timing: ${r.durationMs} ms`, description: o.kind, ...(r.logs ? { tooltip: r.logs } : {}) },
+    ],
+  };
 }

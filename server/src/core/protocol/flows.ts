@@ -106,3 +106,45 @@ export namespace FlowStepNotification {
   }
   export const type = notificationSpec<Params>(method);
 }
+
+/** Client → server: serve the folder's handlers on a local Lambda Invoke API endpoint (127.0.0.1). Refused untrusted. */
+export namespace StartLambdaEndpointRequest {
+  export const method = 'cognitoTriggers/startLambdaEndpoint' as const;
+  export interface Params {
+    folderUri: string;
+  }
+  export type Result =
+    | {
+        ok: true;
+        /** `http://127.0.0.1:PORT`: cognito-local's LambdaClient endpoint, or AWS_ENDPOINT_URL_LAMBDA. */
+        url: string;
+        /** Function names served. */
+        functions: string[];
+        /** An endpoint for this folder was already running (the same one is answered). */
+        already: boolean;
+      }
+    | { ok: false; error: UserFacingError };
+  export const type = requestSpec<Params, Result>(method);
+}
+
+/** Client → server: stop the folder's Lambda endpoint (no endpoint: nothing happens). */
+export namespace StopLambdaEndpointRequest {
+  export const method = 'cognitoTriggers/stopLambdaEndpoint' as const;
+  export interface Params {
+    folderUri: string;
+  }
+  export interface Result {
+    stopped: boolean;
+  }
+  export const type = requestSpec<Params, Result>(method);
+}
+
+/** Server → client: the Lambda endpoint served an invocation (its event, answer and Cognito's verdict). */
+export namespace LambdaInvocationNotification {
+  export const method = 'cognitoTriggers/lambdaInvocation' as const;
+  export interface Params {
+    url: string;
+    node: TimelineNode;
+  }
+  export const type = notificationSpec<Params>(method);
+}
