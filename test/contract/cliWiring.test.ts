@@ -89,3 +89,30 @@ test('invoke warns when the wired Node.js runtime is another major than the loca
   assert.equal(same.status, 0, same.stderr);
   assert.doesNotMatch(same.stdout, /deployed on/);
 });
+
+// The default root without --root (README "Project root"): .git or cognito-triggers.json, else an IaC file,
+// else package.json, else the working directory. The temporary folders have no .git above them.
+test('wiring and check without --root, run from a sub-folder, read the project root (the folder with the IaC file, past a nearer package.json)', () => {
+  const dir = project();
+  const sub = path.join(dir, 'fn1', 'src');
+  fs.mkdirSync(sub);
+  fs.writeFileSync(path.join(dir, 'fn1', 'package.json'), '{ "name": "fn1" }\n');
+  assert.ok(!fs.existsSync(path.join(os.tmpdir(), '.git')) && !fs.existsSync('/.git'), 'the test needs a temporary folder outside any repository');
+  const w = run(sub, 'wiring', '--json');
+  assert.equal(w.status, 0, w.stderr);
+  const out = JSON.parse(w.stdout) as { root: string; handlers: { file: string }[] };
+  assert.equal(fs.realpathSync(out.root), fs.realpathSync(dir));
+  assert.deepEqual(out.handlers.map((h) => h.file).sort(), ['fn1/handler.js', 'post.js']);
+  // check from fn1/: the file argument is relative to the working directory, the wiring comes from the project root.
+  const c = run(path.join(dir, 'fn1'), 'check', 'handler.js');
+  assert.equal(c.status, 0, c.stderr);
+  assert.match(c.stdout, /handler\.js:1:1 warning handler\/wired-export-missing serverless\.yml:6 binds functions\.pre/);
+  // Without an IaC file above, the nearest package.json is the root; its wiring is empty.
+  fs.rmSync(path.join(dir, 'serverless.yml'));
+  fs.rmSync(path.join(dir, 'main.tf'));
+  const p = run(sub, 'wiring', '--json');
+  assert.equal(fs.realpathSync((JSON.parse(p.stdout) as { root: string }).root), fs.realpathSync(path.join(dir, 'fn1')));
+  // A bindings file marks the root as .git does.
+  fs.writeFileSync(path.join(sub, 'cognito-triggers.json'), '{}\n');
+  assert.equal(fs.realpathSync((JSON.parse(run(sub, 'wiring', '--json').stdout) as { root: string }).root), fs.realpathSync(sub));
+});

@@ -224,3 +224,45 @@ new cognito.UserPool(this, 'P', { lambdaTriggers: { preSignUp: fn } });
   });
   assert.deepEqual(w.handlers.map(brief), ['cdk src/lambda/pre.ts#handler PreSignUp']);
 });
+
+// The construct of aws-samples/amazon-cognito-passwordless-auth: it creates a pool (construct id from a
+// template literal) or wires the one it is given, so each handler has two alternative pools.
+test('CDK: a pool created with a computed id is named (not "?"); one entry per (pool, trigger) with the evidence of every path', async () => {
+  const w = await read({
+    'lib/construct.ts': `import * as cdk from 'aws-cdk-lib';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+export class Passwordless extends Construct {
+  constructor(scope: Construct, id: string, props: { userPool?: cdk.aws_cognito.UserPool }) {
+    super(scope, id);
+    this.preSignUpFn = new NodejsFunction(this, 'PreSignUp', { entry: 'fns/pre-signup.ts' });
+    if (!props.userPool) {
+      const mergedProps = { lambdaTriggers: { preSignUp: this.preSignUpFn } };
+      this.userPool = new cdk.aws_cognito.UserPool(scope, \`UserPool\${id}\`, mergedProps);
+      this.userPool.addTrigger(cdk.aws_cognito.UserPoolOperation.PRE_SIGN_UP, this.preSignUpFn);
+    } else {
+      props.userPool.addTrigger(cdk.aws_cognito.UserPoolOperation.PRE_SIGN_UP, this.preSignUpFn);
+    }
+  }
+}
+`,
+    'fns/pre-signup.ts': '',
+  });
+  const slots = w.handlers.map((h) => `${h.file}#${h.export} ${h.trigger} ${h.pool?.ref}`);
+  assert.deepEqual(slots, ['fns/pre-signup.ts#handler PreSignUp UserPool*', 'fns/pre-signup.ts#handler PreSignUp props.userPool']);
+  const created = w.handlers[0];
+  assert.deepEqual(created?.evidence.filter((e) => e.fact === 'trigger').map((e) => `${e.line} ${e.text}`), [
+    '8 lambdaTriggers.preSignUp of UserPool* binds this.preSignUpFn to PreSignUp',
+    '10 this.userPool.addTrigger(cdk.aws_cognito.UserPoolOperation.PRE_SIGN_UP) binds this.preSignUpFn to PreSignUp of UserPool*',
+  ]);
+});
+
+test('two files that wire the same handler to the same pool give one entry with the evidence of both', async () => {
+  const pool = "Resources:\n  Pool:\n    Type: AWS::Cognito::UserPool\n    Properties:\n      LambdaConfig:\n        PreSignUp: !GetAtt PreFn.Arn\n  PreFn:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: src/\n      Handler: pre.handler\n      Runtime: nodejs20.x\n";
+  const w = await read({
+    'template.yaml': `AWSTemplateFormatVersion: '2010-09-09'\nTransform: AWS::Serverless-2016-10-31\n${pool}`,
+    'stacks/copy.yaml': `AWSTemplateFormatVersion: '2010-09-09'\nTransform: AWS::Serverless-2016-10-31\n${pool.replace('CodeUri: src/', 'CodeUri: ../src/')}`,
+    'src/pre.ts': '',
+  });
+  assert.equal(w.handlers.length, 1, w.handlers.map((h) => `${h.file} ${h.pool?.ref}`).join('\n'));
+  assert.deepEqual(w.handlers[0]?.evidence.filter((e) => e.fact === 'trigger').map((e) => e.file), ['stacks/copy.yaml', 'template.yaml']);
+});

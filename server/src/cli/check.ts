@@ -15,6 +15,7 @@ import { readSafeFile } from '../core/safeFile';
 import { defaultSettings, type Settings } from '../core/settings';
 import { PROVIDERS } from '../providers';
 import { ignoreFilter, matchFiles, type PatternResult } from './checkFiles';
+import { findProjectRoot } from '../core/wiring/nodeFs';
 import { folderWiring } from '../workspace/wiring';
 import { handlerRuntime } from '../workspace/runtime';
 import { FORMATS, formatFindings, slashRelative, summaryLine, type CheckFinding, type CheckFormat, type CheckHandler, type FindingEdit } from './checkFormats';
@@ -178,13 +179,9 @@ async function describeHandlers(provider: LanguageFeatureProvider, ctx: FeatureC
   return out;
 }
 
-/** --root, else the nearest folder up from the working directory with cognito-triggers.json or .git, else the working directory. */
+/** --root, else the project root of the working directory (core/wiring/nodeFs.ts `projectRootOf` states the rule). */
 function findRoot(given: string | undefined): string {
-  if (given) return path.resolve(given);
-  for (let dir = process.cwd(); ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'cognito-triggers.json')) || fs.existsSync(path.join(dir, '.git'))) return dir;
-    if (path.dirname(dir) === dir) return process.cwd();
-  }
+  return given ? path.resolve(given) : findProjectRoot(process.cwd());
 }
 
 /** The "check" section of the root's cognito-triggers.json; errors in it are usage errors. */
@@ -282,7 +279,7 @@ export function addCheckCommand(program: Command): void {
     .addOption(new Option('--format <format>', 'output format: text (default), stylish, compact (file:line:col: for Vim/Emacs), json, github (workflow annotations), sarif (code scanning)').choices(FORMATS))
     .option('--json', 'print one JSON object: findings (as --format json) and handlers (per handler: export, line, inferred trigger(s) and why, runtime and its source, the IaC wiring with file:line evidence)')
     .option('-o, --output-file <file>', 'write the output to this file instead of stdout')
-    .option('--root <dir>', 'project root: event-file globs, cognito-triggers.json and SARIF/GitHub paths are relative to it (default: the nearest folder up with cognito-triggers.json or .git)')
+    .option('--root <dir>', 'project root: the IaC wiring is read from it; event-file globs, cognito-triggers.json and SARIF/GitHub paths are relative to it (default: the nearest folder up with .git or cognito-triggers.json, else with an IaC file, else with package.json, else the current folder)')
     .option('--max-warnings <n>', 'fail when there are more warnings than this')
     .option('--runtime <id>', 'Lambda runtime of the handlers when the IaC does not state it (nodejs22.x, nodejs24.x): the callback rules depend on it')
     .option('--no-error-on-unmatched-pattern', 'do not fail when a file, folder or glob matches nothing')

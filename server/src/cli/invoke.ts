@@ -8,7 +8,7 @@ import { analyzeDocumentAsync } from '../core/handler/analyze';
 import { formatResultText, invokeLocal, LocalInvoker, readEventFile } from '../core/invoke';
 import { getTrigger } from '../core/model';
 import { readWiring, wiredFor } from '../core/wiring';
-import { findProjectRoot } from '../core/wiring/nodeFs';
+import { projectRootOf } from '../core/wiring/nodeFs';
 import { buildSample, sampleChoices } from '../core/payload/samples';
 import type { InvokeResult } from '../core/protocol';
 import { clampSetting, defaultSettings } from '../core/settings';
@@ -76,10 +76,10 @@ export async function triggerMismatch(file: string, handlerName: string, r: Invo
 
 /** The runtime the project's infrastructure code states for a handler file (undefined when none or unreadable). */
 async function declaredRuntime(file: string): Promise<string | undefined> {
-  // The repository root above the file; without one, the working directory when the file is inside it (invoke's folder).
-  let root = findProjectRoot(path.dirname(file));
+  // The project root of the file's folder; when nothing marks one, the working directory if the file is inside it.
+  const found = projectRootOf(path.dirname(file));
   const cwd = process.cwd();
-  if (!fs.existsSync(path.join(root, '.git')) && file.startsWith(`${cwd}${path.sep}`)) root = cwd;
+  const root = found.by === 'none' && file.startsWith(`${cwd}${path.sep}`) ? cwd : found.root;
   try {
     const w = await readWiring(root);
     return wiredFor(w, path.relative(root, file).split(path.sep).join('/')).find((h) => h.runtime)?.runtime;

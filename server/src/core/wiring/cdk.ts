@@ -107,13 +107,25 @@ export function functionDecl(r: Reader, expr: t.Node, mod: JsModule): FunctionDe
   return { reason: `${cls} ${id} is not a function construct this reader knows (NodejsFunction, Function, PythonFunction)` };
 }
 
+/**
+ * A construct's id (its second argument) as far as it is known: `UserPool${id}` → `UserPool*`. Every
+ * path to the same `new UserPool(...)` (its `lambdaTriggers`, `pool.addTrigger`) names it the same.
+ */
+function constructId(r: Reader, n: t.NewExpression, mod: JsModule): string | undefined {
+  const arg = n.arguments[1];
+  if (!arg || arg.type === 'SpreadElement' || arg.type === 'ArgumentPlaceholder') return undefined;
+  const v = r.program.evaluate(arg, mod);
+  const id = v.kind === 'scalar' && typeof v.value === 'string' ? v.value : undefined;
+  return id && id.replace(/\*/g, '') ? id : undefined;
+}
+
 /** The pool a `new UserPool(...)` or `UserPool.fromUserPoolId(...)` expression is. */
 function poolOf(r: Reader, expr: t.Node | undefined, mod: JsModule): { ref: string; name?: string; existing?: boolean } {
   if (!expr) return { ref: '?' };
   const { expr: e, mod: m } = r.program.deref(expr, mod);
   const n = unwrap(e);
   if (n.type === 'NewExpression') {
-    const id = n.arguments[1]?.type === 'StringLiteral' ? n.arguments[1].value : (dotted(expr) ?? '?');
+    const id = constructId(r, n, m) ?? dotted(expr) ?? '?';
     const name = str(child(r.program.evaluate(n.arguments[2] as t.Expression | undefined, m), 'userPoolName'));
     return { ref: id, ...(name && !name.includes('*') ? { name } : {}) };
   }

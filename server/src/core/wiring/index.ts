@@ -27,7 +27,7 @@ import { isServerlessFile, readServerless, readServerlessScript } from './server
 import { looksLikeTerraformPool, readTerraform } from './terraform';
 import { ChunkedYaml } from './yamlChunks';
 import type { Node } from './tree';
-import type { ReaderOutput, WiredHandler, WiringFs, WiringResult } from './types';
+import type { Evidence, ReaderOutput, WiredHandler, WiringFs, WiringResult } from './types';
 
 export type { Evidence, Fact, IacKind, ReaderOutput, Unresolved, WiredHandler, WiringFs, WiringResult } from './types';
 
@@ -177,9 +177,10 @@ export class WiringCache {
         p.out = { handlers: [], unresolved: [{ kind: 'serverless', file: rel, line: 1, what: rel, reason: `could not be read (${e instanceof Error ? e.message : String(e)})` }], files: [rel] };
       }
     }
-    const outs = [...projects.values()].map((p) => dedupe(p.out as ReaderOutput));
+    const outs = [...projects.values()].map((p) => p.out as ReaderOutput);
     this.last = {
-      handlers: outs.flatMap((o) => o.handlers),
+      // Across projects too: two templates (or stacks) wiring the same handler to the same pool are one slot.
+      handlers: dedupe(outs.flatMap((o) => o.handlers)),
       unresolved: outs.flatMap((o) => o.unresolved),
       files: [...new Set(outs.flatMap((o) => o.files))].sort(),
     };
@@ -211,19 +212,38 @@ export class WiringCache {
   }
 }
 
-/** One handler per function, slot and pool: two statements of the same binding merge their evidence. */
-function dedupe(out: ReaderOutput): ReaderOutput {
+/**
+ * One entry per handler, slot and pool: every statement of the same binding (a `lambdaTriggers` entry
+ * and an `addTrigger` call, two templates) merges its evidence into the first, sorted by file and line.
+ */
+function dedupe(handlers: readonly WiredHandler[]): WiredHandler[] {
   const byKey = new Map<string, WiredHandler>();
-  for (const h of out.handlers) {
+  for (const h of handlers) {
     const key = [h.kind, h.file ?? h.handlerSpec, h.export, h.lambdaConfigKey, h.pool?.ref ?? ''].join('|');
     const prev = byKey.get(key);
-    if (!prev) byKey.set(key, h);
-    else {
-      const seen = new Set(prev.evidence.map((e) => `${e.fact}|${e.file}|${e.line}`));
-      byKey.set(key, { ...prev, ...(h.lambdaVersion && !prev.lambdaVersion ? { lambdaVersion: h.lambdaVersion, trigger: h.trigger } : {}), evidence: [...prev.evidence, ...h.evidence.filter((e) => !seen.has(`${e.fact}|${e.file}|${e.line}`))] });
+    if (!prev) {
+      byKey.set(key, h);
+      continue;
     }
+    const seen = new Set(prev.evidence.map((e) => `${e.fact}|${e.file}|${e.line}`));
+    const evidence = [...prev.evidence, ...h.evidence.filter((e) => !seen.has(`${e.fact}|${e.file}|${e.line}`))];
+    byKey.set(key, {
+      ...prev,
+      ...(h.lambdaVersion && !prev.lambdaVersion ? { lambdaVersion: h.lambdaVersion, trigger: h.trigger } : {}),
+      ...(h.runtime && !prev.runtime ? { runtime: h.runtime } : {}),
+      ...(h.kmsKey && !prev.kmsKey ? { kmsKey: h.kmsKey } : {}),
+      ...(h.pool?.name && !prev.pool?.name ? { pool: { ...prev.pool, ...h.pool } } : {}),
+      evidence: byFactThenPlace(evidence),
+    });
   }
-  return byKey.size === out.handlers.length ? out : { ...out, handlers: [...byKey.values()] };
+  return [...byKey.values()];
+}
+
+/** Evidence grouped by fact (in first-seen order), each group sorted by file and line. */
+function byFactThenPlace(evidence: readonly Evidence[]): Evidence[] {
+  const groups = new Map<string, Evidence[]>();
+  for (const e of evidence) groups.set(e.fact, [...(groups.get(e.fact) ?? []), e]);
+  return [...groups.values()].flatMap((g) => g.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line));
 }
 
 /** Files whose name alone does not decide, so the walk keeps them for a look at their text. */

@@ -68,10 +68,54 @@ export function memoryWiringFs(files: Record<string, string>): WiringFs {
   };
 }
 
-/** The project root above `start`: the nearest folder holding `.git`, else `start` itself. */
+/** What made a folder the project root (see `projectRootOf`). */
+export type RootMarker = '.git' | 'cognito-triggers.json' | 'iac' | 'package' | 'none';
+
+// Files that start an IaC project (what the readers look for first), and a package manifest.
+const IAC_FILE = /^(serverless\.(ya?ml|json|[cm]?[jt]s)|template\.(ya?ml|json)|samconfig\.(toml|ya?ml)|cdk\.json|[^/]+\.tf)$/;
+const PACKAGE_FILE = /^(package\.json|pyproject\.toml)$/;
+
+/**
+ * The project root for `start` (the CLI's working directory, a handler's folder), decided in this order:
+ * 1. the nearest folder at or above it holding `.git` or `cognito-triggers.json` (the repository, or
+ *    the bindings file that states the project);
+ * 2. else the nearest one holding an IaC file: serverless.yml/.ts/..., template.yaml, samconfig.toml,
+ *    cdk.json, a `*.tf` file or an `amplify/` folder (so `fn1/src` inside a service finds the service,
+ *    past a function's own package.json);
+ * 3. else the nearest one holding package.json or pyproject.toml;
+ * 4. else `start` itself.
+ */
+export function projectRootOf(start: string): { root: string; by: RootMarker } {
+  const from = path.resolve(start);
+  let iac: string | undefined;
+  let pkg: string | undefined;
+  for (let d = from; ; d = path.dirname(d)) {
+    let names: string[];
+    try {
+      names = fs.readdirSync(d);
+    } catch {
+      names = [];
+    }
+    if (names.includes('.git')) return { root: d, by: '.git' };
+    if (names.includes('cognito-triggers.json')) return { root: d, by: 'cognito-triggers.json' };
+    if (!iac && names.some((n) => IAC_FILE.test(n) || (n === 'amplify' && isDir(path.join(d, n))))) iac = d;
+    if (!pkg && names.some((n) => PACKAGE_FILE.test(n))) pkg = d;
+    if (path.dirname(d) === d) break;
+  }
+  if (iac) return { root: iac, by: 'iac' };
+  if (pkg) return { root: pkg, by: 'package' };
+  return { root: from, by: 'none' };
+}
+
+/** The project root above `start` (see `projectRootOf` for the rule). */
 export function findProjectRoot(start: string): string {
-  for (let d = path.resolve(start); ; d = path.dirname(d)) {
-    if (fs.existsSync(path.join(d, '.git'))) return d;
-    if (path.dirname(d) === d) return path.resolve(start);
+  return projectRootOf(start).root;
+}
+
+function isDir(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
   }
 }
