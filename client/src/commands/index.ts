@@ -7,7 +7,7 @@ import { invokeLocal } from './invokeLocal';
 import { newHandler } from './newHandler';
 import { newSampleEvent } from './newSampleEvent';
 import { bindTrigger } from './bindTrigger';
-import { checkPool } from './checkPool';
+import { applyDoctorFix, checkPool, recheckPool } from './checkPool';
 import { chooseAwsTarget } from './chooseAwsTarget';
 import { refreshBindings } from './refreshBindings';
 import { remoteInvoke } from './remoteInvoke';
@@ -33,6 +33,8 @@ export const COMMANDS: Record<string, CommandFactory> = {
   'cognitoTriggers.chooseAwsTarget': chooseAwsTarget,
   'cognitoTriggers.refreshBindings': refreshBindings,
   'cognitoTriggers.checkPool': checkPool,
+  'cognitoTriggers.recheckPool': recheckPool,
+  'cognitoTriggers.applyDoctorFix': applyDoctorFix,
   'cognitoTriggers.showOutput': showOutput,
   'cognitoTriggers.invokeLocal': invokeLocal,
   'cognitoTriggers.invokeAgain': invokeAgain,

@@ -178,7 +178,8 @@ async function checkKmsKey(clients: AwsClients, f: Findings, poolId: string, sen
     if (problems.length) {
       const keyArn = m?.Arn ?? keyId;
       const wrongKind = (m?.KeySpec && m.KeySpec !== 'SYMMETRIC_DEFAULT') || (m?.KeyUsage && m.KeyUsage !== 'ENCRYPT_DECRYPT');
-      // A cancelled deletion leaves the key Disabled (KMS CancelKeyDeletion), so it is enabled after.
+      // A cancelled deletion leaves the key Disabled, so it is enabled after:
+      // https://docs.aws.amazon.com/kms/latest/APIReference/API_CancelKeyDeletion.html
       const enable = { args: ['kms', 'enable-key', '--key-id', keyArn], arn: keyArn };
       const fix = wrongKind ? rebind
         : m?.KeyState === 'Disabled' ? awsFixOf('Enable the key', [enable])
