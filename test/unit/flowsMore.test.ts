@@ -191,3 +191,24 @@ describe('every step names its source', () => {
     }
   });
 });
+
+describe('forgot-password', () => {
+  it('an unknown user is migrated (UserMigration_ForgotPassword), the custom message carries the reset code, PostConfirmation_ConfirmForgotPassword runs; the new password then signs in', async () => {
+    const users = UserStore.inMemory();
+    const triggers = ['UserMigration=migrate.js', 'CustomMessage=customMessage.js', 'PostConfirmation=postConfirmation.js'];
+    const r = await flow(req('forgot-password', { username: 'legacy@example.com', password: 'N3w-Passw0rd!' }), triggers, { users, newCode: () => '515151' });
+    assert.equal(r.outcome, 'succeeded', JSON.stringify(r.error));
+    assert.deepEqual(triggerSteps(r).map((s) => s.triggerSource), ['UserMigration_ForgotPassword', 'CustomMessage_ForgotPassword', 'PostConfirmation_ConfirmForgotPassword']);
+    // The migrate event of a reset carries no password.
+    assert.equal((triggerSteps(r)[0]?.event as { request: { password?: string } }).request.password, undefined);
+    assert.deepEqual(r.messages.map((m) => [m.sentBy, m.code, m.body]), [['custom-message', '515151', 'Hello legacy@example.com, your code is 515151']]);
+    assert.match(logsOf(r), /welcome row written for legacy@example.com \(PostConfirmation_ConfirmForgotPassword\)/);
+    assert.equal(users.find('legacy@example.com')?.status, 'CONFIRMED');
+    const inn = await flow(req('sign-in', { username: 'legacy@example.com', password: 'N3w-Passw0rd!' }), [], { users });
+    assert.equal(inn.outcome, 'succeeded', JSON.stringify(inn.error));
+    // A user the legacy directory does not know: the migrate handler's error is what the app receives.
+    const unknown = await flow(req('forgot-password', { username: 'nobody@example.com', password: 'x' }), triggers, { users });
+    assert.deepEqual(unknown.error && [unknown.error.name, unknown.error.message], ['UserLambdaValidationException', 'UserMigration failed with error User not found in the legacy directory.']);
+    assert.deepEqual(r.steps.filter((s) => !s.source).map((s) => s.triggerSource), []);
+  });
+});
