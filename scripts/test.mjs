@@ -39,6 +39,7 @@ if (!only || layers.includes(only) || only === 'e2e') run('build', process.execP
 for (const layer of layers) {
   if (only && only !== layer) continue;
   const list = files(layer);
-  if (list.length) run(`${layer} tests`, bin('tsx'), ['--test', '--test-concurrency=2', ...list]);
+  // The build above is what every test loads: tell test files not to rebuild dist/ under each other (test/ensureBuilt.ts).
+  if (list.length) run(`${layer} tests`, bin('tsx'), ['--test', '--test-concurrency=2', ...list], { COGNITO_TRIGGERS_TEST_BUILT: '1' });
 }
 if (!only || only === 'e2e') run('end-to-end tests in a real VS Code', process.execPath, ['test/e2e/run.mjs']);

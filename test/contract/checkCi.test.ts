@@ -2,13 +2,14 @@
 // validated against the official 2.1.0 schema, suppressions, the cognito-triggers.json "check" section,
 // globs and unmatched patterns, no file cap, --root, and inputs that cannot be events.
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Ajv from 'ajv-draft-04';
 import { parse as parseYaml } from 'yaml';
+import { ensureBuilt } from '../ensureBuilt';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -30,7 +31,7 @@ function write(rel: string, text: string): string {
 }
 
 before(() => {
-  execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT });
+  ensureBuilt();
   project = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-check-'));
   write('src/preSignUp.js', fs.readFileSync(TYPO, 'utf8'));
   write('events/PreSignUp/bad.json', fs.readFileSync(path.join(FIX, 'check', 'bad-response.json'), 'utf8'));

@@ -1,13 +1,14 @@
 // The CLI as users run it: spawns the built dist/cli.js (from another working directory) and checks
 // output and exit codes of `invoke` and `check`, usage errors of every subcommand, and `lsp`.
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { buildProgram } from '../../server/src/cli/program';
+import { ensureBuilt } from '../ensureBuilt';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const FIX = path.join(ROOT, 'test', 'fixtures', 'invoke');
@@ -25,7 +26,7 @@ function cliEnv(env: Record<string, string>, ...args: string[]): { code: number 
 }
 
 before(() => {
-  execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT });
+  ensureBuilt();
 });
 
 describe('cognito-triggers invoke', () => {

@@ -1,11 +1,12 @@
 // The CLI against the auditor's findings (M5, M6, M9–M11, minor 10–14): built dist/cli.js, spawned from
 // another directory, exit codes and the text users read.
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
+import { ensureBuilt } from '../ensureBuilt';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const FIX = path.join(ROOT, 'test', 'fixtures', 'invoke');
@@ -20,7 +21,7 @@ function cli(...args: string[]): { code: number | null; stdout: string; stderr: 
 const a = (f: string): string => path.join(AUDIT, f);
 
 before(() => {
-  execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT });
+  ensureBuilt();
 });
 
 describe('M5: an answer Cognito rejects fails the invoke (✘, exit 1)', () => {

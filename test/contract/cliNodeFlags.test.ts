@@ -1,19 +1,20 @@
 // The CLI's options stay out of Node's namespace: Node 20+ takes `--env-file` even after the script
 // name (exit 9 before the CLI starts), so the dotenv option is `--dotenv`, and no option shadows a Node flag.
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { Command } from 'commander';
 import { buildProgram } from '../../server/src/cli/program';
+import { ensureBuilt } from '../ensureBuilt';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 
 before(() => {
-  execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT });
+  ensureBuilt();
 });
 
 function longOptions(c: Command): string[] {

@@ -1,11 +1,12 @@
 // `cognito-triggers invoke` of Python handlers as users run it: the built dist/cli.js with dist/runner.py,
 // from another working directory, with the machine's python3.
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
+import { ensureBuilt } from '../ensureBuilt';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const FIX = path.join(ROOT, 'test', 'fixtures', 'invoke', 'python');
@@ -19,7 +20,7 @@ function cli(...args: string[]): { code: number | null; stdout: string; stderr: 
 }
 
 before(() => {
-  execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT });
+  ensureBuilt();
 });
 
 describe('cognito-triggers invoke app.py', () => {

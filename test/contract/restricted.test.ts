@@ -10,6 +10,7 @@ import { readBindingsText } from '../../server/src/core/bindings/read';
 import { readEventFile } from '../../server/src/core/invoke/event';
 import { nodeWiringFs } from '../../server/src/core/wiring/nodeFs';
 import { restrictedConfigurations, SETTINGS } from '../../server/src/core/settings';
+import { ensureBuilt } from '../ensureBuilt';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-restricted-'));
@@ -78,7 +79,7 @@ describe('files named by settings or the command line', () => {
     fs.writeFileSync(huge, '');
     fs.truncateSync(huge, 11 * 1024 * 1024);
     fs.writeFileSync(path.join(dir, 'good.json'), '{"triggerSource": "PreSignUp_SignUp", "version": {"a": 1}}');
-    execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT });
+    ensureBuilt();
     const r = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'check', dir, path.join(dir, 'pipe.json')], { encoding: 'utf8', timeout: 20000 });
     assert.notEqual(r.signal, 'SIGTERM', 'check hung');
     assert.match(r.stdout, /pipe\.json:1:1 error unreadable-file .*not a regular file/);

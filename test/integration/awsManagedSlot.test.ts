@@ -2,7 +2,7 @@
 // on the pool, or the repository's IaC wiring that slot), the CLI and the server's plan warn that the
 // next deploy undoes the change, with the IaC line; cognito-local holds the pools, the fake the functions.
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -13,6 +13,7 @@ import type { AwsPlanBindRequest, AwsResult } from '../../server/src/core/protoc
 import { startFakeAws, type FakeAws } from '../fakeAws/server';
 import { startServer, REPO_ROOT, type TestServer } from '../server/harness';
 import { isolateAwsEnv, startCognitoLocal, type CognitoLocal } from './cognitoLocal';
+import { ensureBuilt } from '../ensureBuilt';
 
 const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 const arn = (name: string) => `arn:aws:lambda:us-east-1:123456789012:function:${name}`;
@@ -49,7 +50,7 @@ describe('bind on a slot that infrastructure code manages', () => {
   let plainPool: string;
   before(async () => {
     isolateAwsEnv();
-    execFileSync(process.execPath, ['esbuild.mjs'], { cwd: REPO_ROOT });
+    ensureBuilt();
     [cl, fake] = await Promise.all([startCognitoLocal(), startFakeAws({ functions: [{ name: 'hook', arn: arn('hook'), statements: [], run: (e: unknown) => e }], identityPools: [] })]);
     env = { AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cl.endpoint, AWS_ENDPOINT_URL_LAMBDA: fake.endpoint };
     clients = await createAwsClients({ region: 'us-east-1', endpoints: { cognitoIdentityProvider: cl.endpoint, lambda: fake.endpoint } });

@@ -2,7 +2,7 @@
 // partial change, and Finish / Roll back recover, with the stale-pool guard. Every failure point is
 // injected: cognito-local behind a fault proxy, Lambda and Cognito Sync in the wire-protocol fake.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { CreateUserPoolCommand, UpdateUserPoolCommand, type UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
@@ -13,6 +13,7 @@ import { describeUserPool } from '../../server/src/core/aws/userPoolBinding';
 import { startFakeAws, type FakeAws } from '../fakeAws/server';
 import { isolateAwsEnv, startCognitoLocal, type CognitoLocal } from './cognitoLocal';
 import { startFaultProxy, type FaultProxy } from './faultProxy';
+import { ensureBuilt } from '../ensureBuilt';
 
 const ACCOUNT = '123456789012';
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -159,7 +160,7 @@ describe('partial bind/unbind: report, finish, roll back', () => {
         c.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
         c.on('close', (status) => resolve({ status, stdout, stderr }));
       });
-    spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT });
+    ensureBuilt();
     fake.state.failures = { AddPermission: denied() };
     const r = await cli('bind', '--user-pool', poolId, '--trigger', 'PreSignUp', '--function', 'a', '--yes');
     assert.equal(r.status, 3, r.stdout + r.stderr);

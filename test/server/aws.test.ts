@@ -1,7 +1,7 @@
 // Protocol tests of the AWS requests against the built language server and the wire-protocol fake:
 // untrusted refusal, listing, Sync bind plan/apply, remote invoke, cancellation, no secret in logs.
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CancellationTokenSource } from 'vscode-languageserver-protocol/node';
@@ -9,6 +9,7 @@ import type { AwsApplyBindRequest, AwsListFunctionsRequest, AwsPlanBindRequest, 
 import { startFakeAws, type FakeAws } from '../fakeAws/server';
 import { isolateAwsEnv } from '../integration/cognitoLocal';
 import { REPO_ROOT, startServer, type TestServer } from './harness';
+import { ensureBuilt } from '../ensureBuilt';
 
 const arn = (name: string) => `arn:aws:lambda:us-east-1:123456789012:function:${name}`;
 const POOL = 'us-east-1:11111111-2222-3333-4444-555555555555';
@@ -21,7 +22,7 @@ describe('AWS requests over LSP', () => {
   const logs: string[] = [];
   before(async () => {
     isolateAwsEnv(); // the server process inherits these dummy credentials
-    execFileSync(process.execPath, ['esbuild.mjs'], { cwd: REPO_ROOT });
+    ensureBuilt();
     fake = await startFakeAws({
       functions: [
         { name: 'sync-fn', arn: arn('sync-fn'), statements: [], run: (e) => e },

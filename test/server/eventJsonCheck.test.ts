@@ -1,11 +1,12 @@
 // `cognito-triggers check` on event files outside its working directory (audit M7): the built CLI
 // must find the same diagnostics wherever it runs, and event-shaped files outside events/ count too.
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { before, test } from 'node:test';
+import { ensureBuilt } from '../ensureBuilt';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -29,7 +30,7 @@ function check(cwd: string, ...args: string[]): Finding[] {
 const summary = (fs_: readonly Finding[]): string[] => fs_.map((f) => `${f.code}:${f.severity}`);
 
 before(() => {
-  execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT });
+  ensureBuilt();
 });
 
 test('an events/ file gives the same diagnostics from its folder, a sibling folder and elsewhere', () => {

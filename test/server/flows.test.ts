@@ -1,13 +1,13 @@
 // Protocol tests of Run Flow against the built language server: the flow runs the folder's bound
 // handlers, asks the client for each custom challenge answer, and answers with the timeline.
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { FlowAnswerRequest, FlowUserRequest, RunFlowRequest, TimelineNode } from '../../server/src/core/protocol';
 import { fileUri, REPO_ROOT, startServer, type TestServer } from './harness';
+import { ensureBuilt } from '../ensureBuilt';
 
 const FIX = path.join(REPO_ROOT, 'test', 'fixtures', 'flows');
 const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-flow-ws-'));
@@ -38,7 +38,7 @@ describe('Run Flow over LSP', () => {
   let answers: (string | undefined)[] = [];
   before(async () => {
     writeWorkspace(ws);
-    execFileSync(process.execPath, ['esbuild.mjs'], { cwd: REPO_ROOT });
+    ensureBuilt();
     server = await startServer({ workspace: ws, trusted: true, settings: { invoke: { warm: true, envFile: '' } } });
     server.connection.onRequest('cognitoTriggers/flowAnswer', (p: FlowAnswerRequest.Params): FlowAnswerRequest.Result => {
       prompts.push(p);

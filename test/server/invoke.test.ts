@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import type { InvokeCandidatesRequest, InvokeLocalRequest, InvokeOutputNotification, ScaffoldHandlerRequest } from '../../server/src/core/protocol';
 import { CancellationTokenSource } from 'vscode-languageserver-protocol/node';
 import { fileUri, REPO_ROOT, startServer, type TestServer } from './harness';
+import { ensureBuilt } from '../ensureBuilt';
 
 const FIX = path.join(REPO_ROOT, 'test', 'fixtures', 'invoke');
 const handler = (file: string, handlerName = 'handler') => ({ uri: fileUri(path.join(FIX, file)), handlerName });
@@ -17,7 +18,7 @@ const eventFile = { kind: 'file' as const, uri: fileUri(path.join(FIX, 'events',
 describe('invoke over LSP (trusted)', () => {
   let server: TestServer;
   before(async () => {
-    execFileSync(process.execPath, ['esbuild.mjs'], { cwd: REPO_ROOT });
+    ensureBuilt();
     server = await startServer({ workspace: FIX, trusted: true, settings: { invoke: { warm: true } } });
   });
   after(() => server.stop());

@@ -1,11 +1,11 @@
 // Protocol tests of local invoke of Python handlers against the built language server (dist/server.js
 // with dist/runner.py): the same InvokeResult and output notifications as JavaScript, the interpreter setting.
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { InvokeCandidatesRequest, InvokeLocalRequest, InvokeOutputNotification } from '../../server/src/core/protocol';
 import { fileUri, REPO_ROOT, startServer, type TestServer } from './harness';
+import { ensureBuilt } from '../ensureBuilt';
 
 const FIX = path.join(REPO_ROOT, 'test', 'fixtures', 'invoke');
 const handler = (file: string, handlerName = 'lambda_handler') => ({ uri: fileUri(path.join(FIX, 'python', file)), handlerName });
@@ -14,7 +14,7 @@ const eventFile = { kind: 'file' as const, uri: fileUri(path.join(FIX, 'events',
 describe('Python invoke over LSP', () => {
   let server: TestServer;
   before(async () => {
-    execFileSync(process.execPath, ['esbuild.mjs'], { cwd: REPO_ROOT });
+    ensureBuilt();
     server = await startServer({ workspace: FIX, trusted: true, settings: { invoke: { warm: true } } });
   });
   after(() => server.stop());

@@ -1,14 +1,14 @@
 // Protocol tests of local invoke with the project's IaC wiring: the event picker lists the wired
 // trigger's events (its pre token version too), and a Node.js major other than the wired runtime is a warning.
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { InvokeCandidatesRequest, InvokeLocalRequest } from '../../server/src/core/protocol';
 import { sampleEvent } from '../../server/src/core/events';
-import { fileUri, REPO_ROOT, startServer, type TestServer } from './harness';
+import { fileUri, startServer, type TestServer } from './harness';
+import { ensureBuilt } from '../ensureBuilt';
 
 const localMajor = Number(process.versions.node.split('.')[0]);
 const otherRuntime = `nodejs${localMajor === 22 ? 20 : 22}.x`;
@@ -32,7 +32,7 @@ describe('invoke with the IaC wiring (trusted)', () => {
   let server: TestServer;
   let dir: string;
   before(async () => {
-    execFileSync(process.execPath, ['esbuild.mjs'], { cwd: REPO_ROOT });
+    ensureBuilt();
     dir = workspace(otherRuntime);
     server = await startServer({ workspace: dir, trusted: true });
   });

@@ -2,19 +2,19 @@
 // encrypted under the local KMS key and an unmodified handler that decrypts it gets the plaintext. Also
 // pins the bundle split: the Encryption SDK and the KMS client are not in dist/server.js (cold start).
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { InvokeLocalRequest, InvokeOutputNotification } from '../../server/src/core/protocol';
 import { fileUri, REPO_ROOT, startServer, type TestServer } from './harness';
+import { ensureBuilt } from '../ensureBuilt';
 
 const FIX = path.join(REPO_ROOT, 'test', 'fixtures', 'flows');
 
 describe('custom sender invoke over LSP', () => {
   let server: TestServer;
   before(async () => {
-    execFileSync(process.execPath, ['esbuild.mjs'], { cwd: REPO_ROOT });
+    ensureBuilt();
     server = await startServer({ workspace: FIX, trusted: true });
   });
   after(() => server.stop());

@@ -1,11 +1,12 @@
 // A real headless Neovim (Debian's package; .ci/run installs it) against the built language server:
 // completion, hover, diagnostics, a code action applied, a code lens command, pushed settings.
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
+import { ensureBuilt } from '../../ensureBuilt';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const hasNvim = spawnSync('nvim', ['--version'], { encoding: 'utf8' }).status === 0;
@@ -31,7 +32,7 @@ describe('Neovim (built-in LSP client)', { skip }, () => {
   let answers: NvimAnswers;
   let version = '';
   before(async () => {
-    execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT });
+    ensureBuilt();
     version = spawnSync('nvim', ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0] ?? '';
     const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-nvim-'));
     fs.mkdirSync(path.join(ws, 'src'));
