@@ -89,6 +89,29 @@ const CASES: readonly Case[] = [
     expect: [],
   },
   { name: 'a write into a field Cognito sends as null', js: js('PreTokenGeneration', "event.response.claimsOverrideDetails.claimsToAddOrOverride = { a: 'b' };"), py: py('PreTokenGeneration', 'event["response"]["claimsOverrideDetails"]["claimsToAddOrOverride"] = {"a": "b"}'), expect: ['handler/write-through-null'] },
+  // Reading through a request map Cognito sends as null (issue 9 §3): the reads and each language's guards.
+  { name: 'a key of clientMetadata read unguarded', js: js('CustomMessage', 'const x = event.request.clientMetadata.x;'), py: py('CustomMessage', 'x = event["request"]["clientMetadata"]["x"]'), expect: ['handler/read-through-null'] },
+  { name: 'a key of validationData read by .get', js: js('PreSignUp', 'const x = event.request.validationData.invite;'), py: py('PreSignUp', 'x = event["request"]["validationData"].get("invite")'), expect: ['handler/read-through-null'] },
+  { name: 'an in test on validationData', js: js('PreSignUp', "if ('x' in event.request.validationData) event.response.autoConfirmUser = true;"), py: py('PreSignUp', 'if "x" in event["request"]["validationData"]:\n    event["response"]["autoConfirmUser"] = True'), expect: ['handler/read-through-null'] },
+  { name: 'through an alias of clientMetadata', js: js('PreSignUp', 'const md = event.request.clientMetadata;\n  console.log(md.x);'), py: py('PreSignUp', 'md = event["request"]["clientMetadata"]\nprint(md["x"])'), expect: ['handler/read-through-null'] },
+  { name: 'a default that does not apply to null', js: js('PreSignUp', 'const { clientMetadata = {} } = event.request;\n  console.log(clientMetadata.x);'), py: py('PreSignUp', 'x = event["request"].get("clientMetadata", {})["x"]'), expect: ['handler/read-through-null'] },
+  { name: 'guarded by a truthiness test', js: js('PreSignUp', 'if (event.request.clientMetadata) console.log(event.request.clientMetadata.x);'), py: py('PreSignUp', 'if event["request"]["clientMetadata"]:\n    print(event["request"]["clientMetadata"]["x"])'), expect: [] },
+  { name: 'guarded by a default to empty', js: js('PreSignUp', 'const md = event.request.clientMetadata || {};\n  console.log(md.x);'), py: py('PreSignUp', 'md = event["request"]["clientMetadata"] or {}\nprint(md["x"])'), expect: [] },
+  { name: 'guarded inline', js: js('PreSignUp', "if ('x' in (event.request.validationData || {})) console.log(1);"), py: py('PreSignUp', 'x = (event["request"].get("validationData") or {}).get("x")'), expect: [] },
+  { name: 'guarded by a not-null test', js: js('PreSignUp', 'const md = event.request.clientMetadata;\n  if (md != null) console.log(md.x);'), py: py('PreSignUp', 'md = event["request"]["clientMetadata"]\nif md is not None:\n    print(md["x"])'), expect: [] },
+  { name: 'guarded by an early return', js: js('PreSignUp', 'if (!event.request.clientMetadata) return event;\n  console.log(event.request.clientMetadata.x);'), py: py('PreSignUp', 'if not event["request"]["clientMetadata"]:\n    return event\nprint(event["request"]["clientMetadata"]["x"])'), expect: [] },
+  { name: 'guarded by an early raise', js: js('PreSignUp', "const md = event.request.clientMetadata;\n  if (!md) { throw new Error('metadata required'); }\n  console.log(md.x);"), py: py('PreSignUp', 'md = event["request"]["clientMetadata"]\nif md is None:\n    raise ValueError("metadata required")\nprint(md["x"])'), expect: [] },
+  { name: 'guarded by try', js: js('PreSignUp', 'try { console.log(event.request.clientMetadata.x); } catch (e) { console.error(e); }'), py: py('PreSignUp', 'try:\n    print(event["request"]["clientMetadata"]["x"])\nexcept Exception as e:\n    print(e)'), expect: [] },
+  { name: 'guarded by and', js: js('PreSignUp', 'const x = event.request.clientMetadata && event.request.clientMetadata.x;'), py: py('PreSignUp', 'x = event["request"]["clientMetadata"] and event["request"]["clientMetadata"]["x"]'), expect: [] },
+  { name: 'guarded by a .get default then or', js: js('PreSignUp', 'const md = event.request.clientMetadata ?? {};\n  console.log(md.x);'), py: py('PreSignUp', 'md = event["request"].get("clientMetadata") or {}\nprint(md.get("x"))'), expect: [] },
+  { name: 'an always-sent map read directly', js: js('PreSignUp', 'const e = event.request.userAttributes.email;'), py: py('PreSignUp', 'e = event["request"]["userAttributes"]["email"]'), expect: [] },
+  // A message built with unknown parts (issue 9 §3): a part named like an app name cannot hold {####}; one named like a template could.
+  { name: 'an app name cannot hold the code', js: js('CustomMessage', 'event.response.smsMessage = `Welcome to ${process.env.APP_NAME}!`;'), py: `import os\n${py('CustomMessage', 'event["response"]["smsMessage"] = f"Welcome to {os.environ[\'APP_NAME\']}!"')}`, expect: ['handler/missing-placeholder'] },
+  { name: 'an env lookup with a fallback cannot hold the code', js: js('CustomMessage', "event.response.smsMessage = `Welcome to ${process.env.APP_NAME ?? 'Example'}!`;"), py: `import os\n${py('CustomMessage', 'event["response"]["smsMessage"] = f"Welcome to {os.environ.get(\'APP_NAME\', \'Example\')}!"')}`, expect: ['handler/missing-placeholder'] },
+  { name: 'a concatenated first name cannot hold the code', js: js('CustomMessage', "event.response.smsMessage = 'Hi ' + firstName;"), py: py('CustomMessage', 'event["response"]["smsMessage"] = "Hi %s" % first_name'), expect: ['handler/missing-placeholder'] },
+  { name: 'a template part may hold the code', js: js('CustomMessage', 'event.response.emailMessage = `<p>${emailTemplate}</p>`;'), py: py('CustomMessage', 'event["response"]["emailMessage"] = f"<p>{email_template}</p>"'), expect: [] },
+  { name: 'a rendered part may hold the code', js: js('CustomMessage', 'event.response.emailMessage = `<p>${render(data)}</p>`;'), py: py('CustomMessage', 'event["response"]["emailMessage"] = "<p>{}</p>".format(render(data))'), expect: [] },
+  { name: 'a part handed event data may hold the code', js: js('CustomMessage', 'event.response.emailMessage = `<p>${wrap(event.request.codeParameter)}</p>`;'), py: py('CustomMessage', 'event["response"]["emailMessage"] = f"<p>{wrap(event[\'request\'][\'codeParameter\'])}</p>"'), expect: [] },
   { name: 'a literal over the length limit', js: js('CustomMessage', `event.response.emailSubject = '${'x'.repeat(200)}';`), py: py('CustomMessage', `event["response"]["emailSubject"] = "${'x'.repeat(200)}"`), expect: ['handler/length-limit'] },
 ];
 
@@ -117,7 +140,7 @@ for (const c of CASES) {
 
 test('the table covers every language-neutral rule', () => {
   const codes = new Set(CASES.flatMap((c) => c.expect.map((e) => e.split(':')[0])));
-  for (const code of ['handler/no-return', 'handler/returns-non-event', 'handler/read-only', 'handler/unknown-field', 'handler/wrong-type', 'handler/missing-placeholder', 'handler/invalid-value', 'handler/claim-not-allowed', 'handler/pre-token-version', 'handler/long-wait', 'handler/other-trigger-field', 'handler/unknown-trigger-comment', 'handler/returns-error', 'handler/auto-verify-unchecked', 'handler/write-through-null', 'handler/length-limit']) {
+  for (const code of ['handler/no-return', 'handler/returns-non-event', 'handler/read-only', 'handler/unknown-field', 'handler/wrong-type', 'handler/missing-placeholder', 'handler/invalid-value', 'handler/claim-not-allowed', 'handler/pre-token-version', 'handler/long-wait', 'handler/other-trigger-field', 'handler/unknown-trigger-comment', 'handler/returns-error', 'handler/auto-verify-unchecked', 'handler/write-through-null', 'handler/length-limit', 'handler/read-through-null']) {
     assert.ok(codes.has(code), `${code} has a case`);
   }
 });

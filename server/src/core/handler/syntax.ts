@@ -70,6 +70,16 @@ export interface HandlerSyntax {
   memberLabel(key: string): string;
   /** Member completion of a key that is not a member name (`attrs.cus` → `attrs['custom:x']`): the text from the dot on. */
   quotedMember(key: string, optionalChain: boolean): string;
+  /**
+   * Reading through a value that may be null: how a value defaults to empty (` ?? {}`, ` or {}`), what
+   * the message names as guards, and what each kind of dereference (UnguardedDeref.how) is and raises.
+   */
+  readonly nullGuard: {
+    readonly orEmpty: string;
+    readonly hint: string;
+    readonly words: Readonly<Record<'member' | 'in' | 'keys' | 'destructure', string>>;
+    readonly error: string;
+  };
   /** The statement keyword that raises an error (`throw`, `raise`): the returns-error fix writes it over `return`. */
   readonly raiseKeyword: string;
   /** A line comment holding `body`, indented like the line it goes above. */

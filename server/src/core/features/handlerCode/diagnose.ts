@@ -153,32 +153,32 @@ function nullParent(ref: EventRef, a: DocumentAnalysis, candidates: readonly Can
   return undefined;
 }
 
-const DEREF_WORDS: Record<UnguardedDeref['how'], string> = { member: 'reading a key of it', in: 'the `in` test', keys: '`Object.keys` (values, entries)', destructure: 'destructuring it' };
-
 /**
  * A read through a request field the model says Cognito sends as null, with a source
  * (`nullSource`): `event.request.clientMetadata.foo` or `'x' in event.request.validationData`
- * when the call passed none throws TypeError, and the trigger fails.
+ * (Python: `event["request"]["clientMetadata"]["foo"]`) when the call passed none throws TypeError, and the trigger fails.
  */
 function readThroughNull(d: UnguardedDeref, h: HandlerSite, a: DocumentAnalysis, text: string, out: Problem[]): void {
   const { candidates } = candidatesAt(a, d.start);
   const nullable = fieldsAt(candidates, d.path).find((m) => m.field.nullSource && typesOf(m.field).includes('null'));
   if (!nullable?.field.nullSource) return;
   const src: Source = SOURCES[nullable.field.nullSource];
-  const what = `\`${h.eventParam ?? 'event'}.${pathText(d.path)}\``;
-  // `x.foo` → `x?.foo`, `x[k]` → `x?.[k]`; the other uses get `(x ?? {})`.
+  const guard = syntaxFor(a.language).nullGuard;
+  const ev = h.eventParam ?? 'event';
+  const what = a.language === 'python' ? `\`${ev}${d.path.map((k) => `[${JSON.stringify(k)}]`).join('')}\`` : `\`${ev}.${pathText(d.path)}\``;
+  // `x.foo` → `x?.foo`, `x[k]` → `x?.[k]` (JavaScript); the other uses, and Python, get `(x ?? {})` / `(x or {})`.
   const at = d.accessAt;
   const chain = d.how === 'member' && at !== undefined && text[at] === (d.computed ? '[' : '.');
   const fix: Fix = chain
     ? { title: 'Use optional chaining (?.)', edits: [{ start: at, end: d.computed ? at : at + 1, newText: '?.' }] }
-    : { title: 'Default it to {} (?? {})', edits: [{ start: d.valueStart, end: d.valueStart, newText: '(' }, { start: d.valueEnd, end: d.valueEnd, newText: ' ?? {})' }] };
+    : { title: `Default it to {} (${guard.orEmpty.trim()})`, edits: [{ start: d.valueStart, end: d.valueStart, newText: '(' }, { start: d.valueEnd, end: d.valueEnd, newText: `${guard.orEmpty})` }] };
   out.push({
     key: 'nullRead',
     severity: 'warning',
     start: d.start,
     end: d.end,
     href: src.url ?? nullable.field.docs ?? nullable.trigger.docs,
-    message: `${what} can be null: Cognito sends null when the call passed none (${src.kind === 'observed' ? 'observed in captured events' : 'the developer guide\'s sample event'}), and ${DEREF_WORDS[d.how]} then throws a TypeError, which fails the request. Guard it: \`?.\`, \`(… ?? {})\` or a check first.`,
+    message: `${what} can be null: Cognito sends null when the call passed none (${src.kind === 'observed' ? 'observed in captured events' : 'the developer guide\'s sample event'}), and ${guard.words[d.how]} then ${guard.error}, which fails the request. Guard it: ${guard.hint}.`,
     fixes: [fix],
   });
 }

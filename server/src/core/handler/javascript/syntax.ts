@@ -24,6 +24,12 @@ export const javascriptSyntax: HandlerSyntax = {
   memberKey: (_path, name) => name,
   memberLabel: (key) => key,
   quotedMember: (key, optional) => `${optional ? '.' : ''}['${key}']`,
+  nullGuard: {
+    orEmpty: ' ?? {}',
+    hint: '`?.`, `(… ?? {})` or a check first',
+    words: { member: 'reading a key of it', in: 'the `in` test', keys: '`Object.keys` (values, entries)', destructure: 'destructuring it' },
+    error: 'throws a TypeError',
+  },
   raiseKeyword: 'throw',
   lineComment: (body) => `// ${body}`,
   returnEventEdit(text, f, ev) {

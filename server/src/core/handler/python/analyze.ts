@@ -1,9 +1,10 @@
 // The Python front end: parse with tree-sitter, find module-level handler functions, walk them, infer
 // their triggers from the same signals as JavaScript (type hints and data classes first).
 import { triggerComments, type CommentText } from '../comments';
-import { emptyAnalysis, type AnalyzeInput, type DocumentAnalysis, type HandlerSite } from '../description';
+import { emptyAnalysis, type AnalyzeInput, type DocumentAnalysis, type HandlerSite, type UnguardedDeref } from '../description';
 import { inferTrigger } from '../inferTrigger';
 import { collectHandler, type Collected } from './collect';
+import { unguardedDerefs } from './derefs';
 import { handlerFacts } from './flow';
 import { parsePythonNodes } from './parser';
 import type { AccessStyle } from './paths';
@@ -168,6 +169,7 @@ export function analyzePython(input: AnalyzeInput): DocumentAnalysis {
   const found = findHandlers(root, input.text, hinted, (cs) => triggerComments(cs.map(commentText)).ids.length > 0, types);
   const out: Collected = { refs: [], aliases: [], regions: [], objects: [], switches: [] };
   const aliases: (Collected['aliases'][number] & { handler: number })[] = [];
+  const derefs: UnguardedDeref[] = [];
   const owned = new Set(found.flatMap((h) => h.comments.map((c) => c.startIndex)));
   const handlers: HandlerSite[] = found.map((h, i) => {
     const before = out.aliases.length;
@@ -176,6 +178,8 @@ export function analyzePython(input: AnalyzeInput): DocumentAnalysis {
     const fnEnd = blockEnd(input.text, h.fn);
     collectHandler(h.fn, fnEnd, i, h.eventParam, h.style, out, typeNames, input.text, types);
     for (const a of out.aliases.slice(before)) aliases.push({ ...a, handler: i });
+    // Reads through parts Cognito may send as None (a handler reading the event by keys: dicts).
+    if (h.style === 'dict') derefs.push(...unguardedDerefs(h.fn, i, h.eventParam, out.aliases.slice(before)));
     const fnStart = h.statement.startIndex;
     const inside = allComments.filter((c) => c.startIndex >= h.fn.startIndex && c.endIndex <= h.fn.endIndex);
     const own = triggerComments([...h.comments, ...inside].map(commentText));
@@ -213,6 +217,7 @@ export function analyzePython(input: AnalyzeInput): DocumentAnalysis {
     regions: out.regions,
     objects: out.objects,
     switches: out.switches,
+    derefs,
     badComments: fileLevel.bad,
     cognitoSignal: handlers.some((h) => h.inference.known) || fileLevel.bad.length > 0,
     unparsed: false,

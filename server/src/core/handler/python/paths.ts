@@ -155,7 +155,8 @@ export type ConstTable = ReadonlyMap<string, Node>;
 const NO_CONSTS: ConstTable = new Map();
 const MAX_HOPS = 8;
 
-type Parts = { text: string; paths: PathKey[][]; exprCount: number; complete: boolean };
+/** Text and event paths of a string being built; `unknown` names each part whose text is unknown (description.ts). */
+type Parts = { text: string; paths: PathKey[][]; exprCount: number; complete: boolean; unknown: string[][] };
 type Part = Parts & { stringy: boolean };
 
 /** What is statically known about a value: type, literal, f-string parts, list elements, dict keys. */
@@ -214,7 +215,7 @@ export function knownValue(node: Node, aliases: AliasTable, consts: ConstTable =
       const init = consts.get(n.text);
       const p = init ? partOf(init, aliases, consts, 1) : undefined;
       if (!p?.stringy) return { ...s };
-      return { type: 'string', template: { text: p.text, paths: p.paths, exprCount: p.exprCount + 1, complete: p.complete }, ...s };
+      return { type: 'string', template: { text: p.text, paths: p.paths, exprCount: p.exprCount + 1, complete: p.complete, unknown: p.unknown.map((u) => [n.text, ...u]) }, ...s };
     }
     case 'call': {
       // `str(x)`, `bool(x)`, `int(x)`: the builtins' result types.
@@ -234,18 +235,86 @@ export function knownValue(node: Node, aliases: AliasTable, consts: ConstTable =
 function partOf(e: Node, aliases: AliasTable, consts: ConstTable, hops: number): Part {
   const n = unwrap(e);
   const ep = eventPath(n, aliases);
-  if (ep) return { text: '', paths: [ep.path], exprCount: 1, complete: true, stringy: false };
+  if (ep) return { text: '', paths: [ep.path], exprCount: 1, complete: true, unknown: [], stringy: false };
   const lit = stringLiteral(n);
-  if (lit) return { text: lit.value, paths: [], exprCount: 0, complete: true, stringy: true };
-  if (n.type === 'integer' || n.type === 'float') return { text: n.text, paths: [], exprCount: 0, complete: true, stringy: false };
+  if (lit) return { text: lit.value, paths: [], exprCount: 0, complete: true, unknown: [], stringy: true };
+  if (n.type === 'integer' || n.type === 'float') return { text: n.text, paths: [], exprCount: 0, complete: true, unknown: [], stringy: false };
   const t = templateParts(n, aliases, consts, hops);
   if (t) return { ...t, stringy: true };
   const init = n.type === 'identifier' ? consts.get(n.text) : undefined;
   if (init && hops < MAX_HOPS) {
     const r = partOf(init, aliases, consts, hops + 1);
-    return { ...r, exprCount: r.exprCount + 1 };
+    // The name also names what its value leaves unknown (`body = render(x)`).
+    return { ...r, exprCount: r.exprCount + 1, unknown: r.unknown.map((u) => [n.text, ...u]) };
   }
-  return { text: '', paths: [], exprCount: 1, complete: false, stringy: false };
+  return { text: '', paths: [], exprCount: 1, complete: false, unknown: [namesOf(n, aliases, 0)], stringy: false };
+}
+
+const MAX_NAME_DEPTH = 4;
+
+/** The string literals among a call's arguments (keys and fallbacks: `os.environ.get("APP_NAME", "Example")`). */
+function literalArgs(call: Node): string[] | undefined {
+  const args = kids(call.childForFieldName('arguments') ?? call).filter((a) => a.type !== 'comment');
+  const values = args.map((a) => stringLiteral(a)?.value);
+  return args.length && values.every((v): v is string => v !== undefined) ? values : undefined;
+}
+
+/**
+ * What names an expression whose text is unknown, for the placeholder rules (as the JavaScript front
+ * end: description.ts `template.unknown`): a name, an attribute (`settings.APP_NAME` → `APP_NAME`), a
+ * string key (`os.environ["APP_NAME"]`), a lookup's literal key and fallback (`os.environ.get("APP_NAME",
+ * "Example")`, `os.getenv(…)`), a method with its object (`tpl.replace(…)` → `replace`, `tpl`), both sides
+ * of `or` and of `… if … else …`. `''` when nothing names it or it is handed event data.
+ */
+function namesOf(node: Node, aliases: AliasTable, depth: number): string[] {
+  const n = unwrap(node);
+  if (depth > MAX_NAME_DEPTH) return [''];
+  switch (n.type) {
+    case 'identifier':
+      return [n.text];
+    case 'string': {
+      const lit = stringLiteral(n);
+      return [lit ? lit.value : ''];
+    }
+    case 'await':
+      return namesOf(kids(n)[0] ?? n, aliases, depth + 1);
+    case 'attribute':
+      return [n.childForFieldName('attribute')?.text ?? ''];
+    case 'subscript': {
+      const subs = n.childrenForFieldName('subscript');
+      const key = subs.length === 1 ? stringLiteral(subs[0]) : undefined;
+      return key ? [key.value] : namesOf(n.childForFieldName('value') ?? n, aliases, depth + 1);
+    }
+    case 'call': {
+      if (kids(n.childForFieldName('arguments') ?? n).some((a) => mentionsEvent(a, aliases))) return [''];
+      const callee = unwrap(n.childForFieldName('function') ?? n);
+      const method = callee.type === 'attribute' ? (callee.childForFieldName('attribute')?.text ?? '') : callee.type === 'identifier' ? callee.text : '';
+      const literals = /^(get|getenv)$/.test(method) ? literalArgs(n) : undefined;
+      if (literals) return literals;
+      if (callee.type === 'attribute') return [method, ...namesOf(callee.childForFieldName('object') ?? callee, aliases, depth + 1)];
+      return namesOf(callee, aliases, depth + 1);
+    }
+    case 'boolean_operator':
+      return [...namesOf(n.childForFieldName('left') ?? n, aliases, depth + 1), ...namesOf(n.childForFieldName('right') ?? n, aliases, depth + 1)];
+    case 'conditional_expression': {
+      // `a if cond else b`: the first and last children are the values.
+      const parts = kids(n);
+      return [...namesOf(parts[0] ?? n, aliases, depth + 1), ...namesOf(parts[2] ?? n, aliases, depth + 1)];
+    }
+    default:
+      return [''];
+  }
+}
+
+/** Whether an expression uses the event (or an alias of a part of it) anywhere inside. */
+function mentionsEvent(node: Node, aliases: AliasTable): boolean {
+  const stack = [node];
+  while (stack.length) {
+    const x = stack.pop() as Node;
+    if (x.type === 'identifier' && aliases.has(x.text)) return true;
+    stack.push(...x.namedChildren);
+  }
+  return false;
 }
 
 /** Static text and event paths of an f-string, `+` / implicit concatenation, `"…".format(…)` or `"…" % (…)`. */
@@ -255,15 +324,16 @@ function templateParts(n: Node, aliases: AliasTable, consts: ConstTable, hops: n
     paths: parts.flatMap((p) => p.paths),
     exprCount: parts.reduce((a, p) => a + p.exprCount, 0),
     complete: parts.every((p) => p.complete),
+    unknown: parts.flatMap((p) => p.unknown),
   });
   if (n.type === 'string') {
     const out: Part[] = [];
     for (const c of kids(n)) {
-      if (c.type === 'string_content') out.push({ text: c.text, paths: [], exprCount: 0, complete: true, stringy: true });
-      else if (c.type === 'escape_sequence') out.push({ text: ESC[c.text.slice(1)] ?? c.text, paths: [], exprCount: 0, complete: true, stringy: true });
+      if (c.type === 'string_content') out.push({ text: c.text, paths: [], exprCount: 0, complete: true, unknown: [], stringy: true });
+      else if (c.type === 'escape_sequence') out.push({ text: ESC[c.text.slice(1)] ?? c.text, paths: [], exprCount: 0, complete: true, unknown: [], stringy: true });
       else if (c.type === 'interpolation') {
         const expr = c.childForFieldName('expression') ?? kids(c)[0];
-        out.push(expr ? partOf(expr, aliases, consts, hops) : { text: '', paths: [], exprCount: 1, complete: false, stringy: false });
+        out.push(expr ? partOf(expr, aliases, consts, hops) : { text: '', paths: [], exprCount: 1, complete: false, unknown: [['']], stringy: false });
       }
     }
     return join(out);
@@ -283,7 +353,7 @@ function templateParts(n: Node, aliases: AliasTable, consts: ConstTable, hops: n
     if (op === '%' && fmt) {
       const r = unwrap(right);
       const args = r.type === 'tuple' ? kids(r) : [r];
-      return join([{ text: fmt.value, paths: [], exprCount: 0, complete: true, stringy: true }, ...args.map((a) => partOf(a, aliases, consts, hops))]);
+      return join([{ text: fmt.value, paths: [], exprCount: 0, complete: true, unknown: [], stringy: true }, ...args.map((a) => partOf(a, aliases, consts, hops))]);
     }
     return undefined;
   }
@@ -293,7 +363,7 @@ function templateParts(n: Node, aliases: AliasTable, consts: ConstTable, hops: n
     const fmt = fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'format' ? stringLiteral(unwrap(fn.childForFieldName('object') ?? fn)) : undefined;
     if (!fmt) return undefined;
     const args = kids(n.childForFieldName('arguments') ?? n).map((a) => (a.type === 'keyword_argument' ? (a.childForFieldName('value') ?? a) : a));
-    return join([{ text: fmt.value, paths: [], exprCount: 0, complete: true, stringy: true }, ...args.map((a) => partOf(a, aliases, consts, hops))]);
+    return join([{ text: fmt.value, paths: [], exprCount: 0, complete: true, unknown: [], stringy: true }, ...args.map((a) => partOf(a, aliases, consts, hops))]);
   }
   return undefined;
 }

@@ -22,6 +22,13 @@ export const pythonSyntax: HandlerSyntax = {
   memberLabel: (key) => snakeCase(key),
   // Members that are not identifiers cannot be properties: subscript them.
   quotedMember: (key) => `[${pyString(key)}]`,
+  nullGuard: {
+    orEmpty: ' or {}',
+    // `.get("k", {})` is no guard: its default applies when the key is absent, not when it holds None.
+    hint: '`(… or {})`, `if …:` or a check first (a `.get(…, {})` default does not apply to a key that holds None)',
+    words: { member: 'reading a key of it (`[…]` or `.get`)', in: 'the `in` test', keys: 'listing or looping over it', destructure: 'unpacking it (`**`)' },
+    error: 'raises TypeError (AttributeError for `.get`)',
+  },
   raiseKeyword: 'raise',
   lineComment: (body) => `# ${body}`,
   returnEventEdit(text, f, ev) {
