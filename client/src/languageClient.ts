@@ -1,14 +1,14 @@
 // Creates, starts and restarts the LanguageClient that talks to dist/server.js.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type MessageSignature, type ServerOptions } from 'vscode-languageclient/node';
 import { ServerReadyNotification, type InitializationOptions, type NotificationSpec, type RequestSpec } from '../../server/src/core/protocol';
 import { log } from './log';
 import { traceChannel } from './traceChannel';
 
 /** The running client plus a promise that resolves when the server says it is ready. */
 export interface ClientHandle {
-  client: LanguageClient;
+  client: QuietStopLanguageClient;
   ready: Promise<void>;
 }
 
@@ -19,6 +19,33 @@ const DOCUMENT_SELECTOR = ['javascript', 'typescript', 'javascriptreact', 'types
     { scheme: 'untitled', language },
   ],
 );
+
+/**
+ * The language client, quiet about requests that fail because it is stopping. At a window reload (or
+ * Restart Language Server) VS Code still asks for code actions, lenses and completions while the
+ * client stops; vscode-languageclient then fails them with a plain "Starting server failed" error,
+ * which it logs and shows as an error notification although nothing is wrong. A stopping client
+ * answers them with the empty default instead; every other failure is reported as before.
+ */
+export class QuietStopLanguageClient extends LanguageClient {
+  /** stop() was called (deactivate, dispose, restart): the server did not stop by itself. */
+  stopRequested = false;
+
+  override stop(timeout?: number): Promise<void> {
+    this.stopRequested = true;
+    return super.stop(timeout);
+  }
+
+  /** True once stop() (deactivate, dispose, restart) was called, or the client no longer runs after having run. */
+  get stopping(): boolean {
+    return this.stopRequested || this.state === State.Stopped;
+  }
+
+  override handleFailedRequest<T>(type: MessageSignature, token: vscode.CancellationToken | undefined, error: unknown, defaultValue: T, showNotification?: boolean, throwOnCancel?: boolean): T {
+    if (this.stopping) return defaultValue;
+    return super.handleFailedRequest(type, token, error, defaultValue, showNotification, throwOnCancel);
+  }
+}
 
 /** Starts the language server for the extension. */
 export async function startClient(context: vscode.ExtensionContext): Promise<ClientHandle> {
@@ -45,7 +72,7 @@ export async function startClient(context: vscode.ExtensionContext): Promise<Cli
       return false;
     },
   };
-  const client = new LanguageClient('cognitoTriggers', 'Cognito Triggers', serverOptions, clientOptions);
+  const client = new QuietStopLanguageClient('cognitoTriggers', 'Cognito Triggers', serverOptions, clientOptions);
   let resolveReady!: () => void;
   const ready = new Promise<void>((r) => (resolveReady = r));
   client.onNotification(ServerReadyNotification.method, (p: { version: string; triggers: number }) => {
@@ -53,7 +80,8 @@ export async function startClient(context: vscode.ExtensionContext): Promise<Cli
     resolveReady();
   });
   client.onDidChangeState((e) => {
-    if (e.newState === State.Stopped) log().warn('Language server stopped.');
+    // A stop that was asked for (reload, restart, deactivate) is no warning.
+    if (e.newState === State.Stopped) log()[client.stopRequested ? 'info' : 'warn']('Language server stopped.');
   });
   await client.start();
   return { client, ready };
