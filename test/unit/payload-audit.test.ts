@@ -17,7 +17,7 @@ const read = (rel: string): string => fs.readFileSync(path.join(FIX, rel), 'utf8
 /** Diagnostics (code, severity, message) of `text` analysed at `rel`; undefined when not claimed. */
 function diagnose(text: string, rel: string) {
   const a = analyzeEvent(parseJson(text, `file:///x/${rel}`, 1), rel, GLOBS);
-  return a && diagnoseEvent(a, []);
+  return a && diagnoseEvent(a);
 }
 
 describe('M7: event files outside the working directory', () => {

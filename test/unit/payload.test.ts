@@ -133,15 +133,6 @@ describe('diagnostics through the provider', () => {
     relativePath: rel,
     host: { log: () => undefined },
   });
-  test('schema problems the model does not cover surface as schema-* with our source', async () => {
-    // An injected schema stricter than the model: userName at most 3 characters.
-    const provider = new EventJsonProvider({ schemas: () => ({ type: 'object', properties: { userName: { type: 'string', maxLength: 3 } } }) });
-    const ds = await provider.diagnose(ctx(JSON.stringify(buildSampleOk('PreSignUp_SignUp'))));
-    const d = ds.find((x) => x.code === 'schema-violation');
-    assert.ok(d, JSON.stringify(ds));
-    assert.equal(d.source, 'cognito-triggers');
-    assert.match(messageText(d), /^userName: .*maximum length of 3.*\(Pre sign-up schema\)$/);
-  });
   test('a schema error on the node of a quirk warning is dropped', async () => {
     const provider = new EventJsonProvider();
     const ds = await provider.diagnose(ctx(JSON.stringify({ ...buildSampleOk('PreSignUp_SignUp'), version: 1 })));

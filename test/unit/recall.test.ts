@@ -48,6 +48,16 @@ describe('values written and attributes assumed', () => {
     assert.ok(keys(fn("event.response.challengeName = 'COLLECT_ATTRIBUTES';", 'return event;'), 'defineAuthChallenge.js').includes('invalidValue'));
     assert.ok(!keys(fn("event.response.challengeName = 'CUSTOM_CHALLENGE';", 'return event;'), 'defineAuthChallenge.js').includes('invalidValue'));
   });
+  // Migrate user guide, response finalUserStatus: "If you don't set this attribute to CONFIRMED, it's set to
+  // RESET_REQUIRED" (the two values the guide documents; https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-migrate-user.html).
+  it('an unknown finalUserStatus write is reported (writes are checked, not only comparisons)', () => {
+    const attrs = "event.response.userAttributes = { email: 'jane@example.com' };";
+    const bad = findings(fn(attrs, "event.response.finalUserStatus = 'ACTIVE';", 'return event;'), 'userMigration.js').find((p) => p.key === 'invalidValue');
+    assert.match(bad?.message ?? '', /'ACTIVE' is not a value of .*finalUserStatus.*'CONFIRMED', 'RESET_REQUIRED'/);
+    assert.ok(!keys(fn(attrs, "event.response.finalUserStatus = 'RESET_REQUIRED';", 'return event;'), 'userMigration.js').includes('invalidValue'));
+    // A comparison with an unknown value was already checked; the write is the part the issue found unflagged.
+    assert.ok(!keys(fn(attrs, "event.response.finalUserStatus = 'CONFIRMED';", 'return event;'), 'userMigration.js').includes('invalidValue'));
+  });
   // "If autoVerifyPhone is set to true, the phone_number attribute must have a valid, non-null value."
   it('autoVerifyPhone = true with no look at phone_number', () => {
     assert.ok(keys(fn('event.response.autoConfirmUser = true;', 'event.response.autoVerifyPhone = true;', 'return event;')).includes('autoVerifyUnchecked'));

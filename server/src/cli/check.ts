@@ -11,7 +11,7 @@ import { applySuppressions, SUPPRESSION_CODES } from '../core/features/suppressi
 import { LAMBDA_SYNC_PAYLOAD_LIMIT_BYTES } from '../core/invoke/event';
 import { getTrigger } from '../core/model';
 import { ruleById } from '../core/rules';
-import { readSafeFile } from '../core/safeFile';
+import { CHECK_MAX_BYTES, readSafeFile } from '../core/safeFile';
 import { defaultSettings, type Settings } from '../core/settings';
 import { PROVIDERS } from '../providers';
 import { ignoreFilter, matchFiles, type PatternResult } from './checkFiles';
@@ -27,8 +27,7 @@ export type { CheckFinding } from './checkFormats';
 const LANGUAGES: Record<string, string> = { '.js': 'javascript', '.mjs': 'javascript', '.cjs': 'javascript', '.jsx': 'javascriptreact', '.ts': 'typescript', '.mts': 'typescript', '.cts': 'typescript', '.tsx': 'typescriptreact', '.py': 'python', '.json': 'json' };
 const SEVERITY = ['', 'error', 'warning', 'info', 'hint'] as const;
 const SEVERITY_NUMBER: Record<Exclude<RuleSetting, 'off'>, 1 | 2 | 3 | 4> = { error: 1, warning: 2, info: 3, hint: 4 };
-/** Larger files are reported (file-too-large) instead of read: no trigger handler or event is this big. */
-export const CHECK_MAX_BYTES = 10 * 1024 * 1024;
+export { CHECK_MAX_BYTES } from '../core/safeFile';
 
 interface CheckOptions {
   json?: boolean;
@@ -193,7 +192,7 @@ function readConfig(root: string): { config: CheckConfig; errors: string[] } {
   } catch {
     return { config: { rules: {}, ignore: [] }, errors: [] };
   }
-  const known = (code: string): boolean => !!ruleById(code) || Object.values(SUPPRESSION_CODES).includes(code as never) || code === 'payload-too-large';
+  const known = (code: string): boolean => !!ruleById(code);
   const parsed = parseBindingsFile(text, (id) => !!getTrigger(id), known);
   // Only the check section's errors stop a check; the handlers list is the bindings view's business.
   const errors = parsed.errors.filter((e) => e.path === '' || e.path.startsWith('check')).map((e) => `${path.relative(process.cwd(), file) || file}${e.path ? ` ${e.path}` : ''}: ${e.message}`);

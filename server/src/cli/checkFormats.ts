@@ -4,7 +4,6 @@ import * as path from 'node:path';
 import { SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } from 'node-sarif-builder';
 import type { Fix, ReportingDescriptor, Result } from 'sarif';
 import { ruleById } from '../core/rules';
-import { SUPPRESSION_CODES } from '../core/features/suppression';
 
 /** One edit of a fix, 1-based positions, end exclusive. */
 export interface FindingEdit {
@@ -75,12 +74,6 @@ export interface FormatContext {
   checked: number;
 }
 
-/** The tool's own rules (suppression comments): not Cognito's, so documented here rather than by AWS. */
-const TOOL_RULES: Record<string, { name: string; help: string }> = {
-  [SUPPRESSION_CODES.unused]: { name: 'Unused suppression comment', help: 'A `cognito-triggers-disable-next-line` (or Python `# cognito-triggers: disable=`) comment names a rule that reports nothing on the line it covers. Remove the code from the comment.' },
-  [SUPPRESSION_CODES.noReason]: { name: 'Suppression comment without a reason', help: 'End the suppression comment with ` -- reason`, so that reviewers know why the finding is accepted.' },
-};
-
 const count = (f: readonly CheckFinding[], s: CheckFinding['severity']): number => f.filter((x) => x.severity === s).length;
 
 function text(findings: readonly CheckFinding[]): string {
@@ -131,13 +124,12 @@ function sarifLevel(s: CheckFinding['severity']): Result.level {
   return s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note';
 }
 
-/** The rule metadata of a code: the rule registry's, or the tool's own rules. */
+/** The rule metadata of a code, from the rule registry. */
 function ruleDescriptor(code: string, example: CheckFinding): SarifRuleBuilder {
   const rule = ruleById(code);
-  const tool = TOOL_RULES[code];
-  const name = rule?.name ?? tool?.name ?? code;
+  const name = rule?.name ?? code;
   const b = new SarifRuleBuilder().initSimple({ ruleId: code, shortDescriptionText: name, ...(rule?.helpUri || example.docUrl ? { helpUri: rule?.helpUri ?? example.docUrl } : {}) });
-  const help = rule?.help ?? tool?.help;
+  const help = rule?.help;
   const descriptor: ReportingDescriptor = b.rule;
   descriptor.name = name.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : '')).replace(/^./, (c) => c.toUpperCase());
   if (help) {

@@ -4,6 +4,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 /** Why a file was not read. */
+/** Larger files are reported (file-too-large) instead of read by check: no trigger handler or event is this big. */
+export const CHECK_MAX_BYTES = 10 * 1024 * 1024;
+
 export type UnreadableReason = 'missing' | 'not-a-file' | 'too-large' | 'outside-folder' | 'unreadable';
 
 /** The text, or why not with a message that says what to do. */

@@ -39,6 +39,7 @@ function section(r: Rule): string {
 export function rulesDoc(): string {
   const handler = RULES.filter((r) => r.area === 'handler');
   const event = RULES.filter((r) => r.area === 'event');
+  const file = RULES.filter((r) => r.area === 'file');
   return [
     '# Rules',
     '',
@@ -46,7 +47,7 @@ export function rulesDoc(): string {
     '',
     'Every diagnostic Cognito Triggers reports, with its code, default severity, the sources it rests on and two examples: one that raises it and one that does not (both are run by `test/contract/rules.test.ts`). A source is an AWS documentation or API reference page, published runtime source code, or an *observed* behaviour (a public issue with a captured event or error); where nothing is published the rule says *not documented*.',
     '',
-    'Structural problems found only by the generated JSON schemas are reported as `schema-enum`, `schema-deprecated` or `schema-violation` and link the trigger’s page; the rules below normally cover them first.',
+    'Event files are checked by the model alone: the generated JSON schemas (`schemas/`) come from the same model and find nothing it does not (`test/unit/schemaCoverage.test.ts`), so there is no separate schema diagnostic.',
     '',
     `## Handler code (${handler.length} rules)`,
     '',
@@ -54,5 +55,8 @@ export function rulesDoc(): string {
     `## Event files (${event.length} rules)`,
     '',
     ...event.map(section),
+    `## Files and suppression comments (${file.length} rules)`,
+    '',
+    ...file.map(section),
   ].join('\n');
 }

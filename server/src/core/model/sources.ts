@@ -458,6 +458,24 @@ export const SOURCES = {
     url: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html',
     title: 'AWS KMS key states: only an Enabled key can be used in cryptographic operations',
   },
+  lambdaInvokePayload: {
+    kind: 'api',
+    url: 'https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html#lambda-Invoke-request-Payload',
+    title: 'Lambda Invoke: Payload, the JSON the function receives as input (JSON, RFC 8259, has no comments or trailing commas)',
+  },
+  lambdaPayloadLimit: {
+    kind: 'api',
+    url: 'https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html',
+    title: 'Lambda Invoke: a synchronous invocation carries at most 6 MB of payload (RequestEntityTooLargeException)',
+  },
+  checkFileLimits: {
+    kind: 'local',
+    title: "What this tool's check reads: regular files of at most 10 MB (no trigger handler or event is larger), not a statement about Cognito",
+  },
+  suppressionComments: {
+    kind: 'local',
+    title: "This tool's suppression comments (cognito-triggers-disable-next-line, # cognito-triggers: disable=), not a statement about Cognito",
+  },
   iacDrift: {
     kind: 'local',
     title: "A comparison of the repository's infrastructure code with the deployed pool (this tool's reading of the IaC), not a statement about Cognito",

@@ -6,7 +6,7 @@
 //   ruleById(code): Rule | undefined the rule of a diagnostic code (`handler/no-return`, `missing-placeholder`)
 //   Rule = {
 //     id: string                     the code diagnostics carry; never renamed once released
-//     area: 'handler' | 'event'      handler code (JS/TS) or event files (JSON)
+//     area: 'handler' | 'event' | 'file'   handler code, event files (JSON), or any checked file (size, kind, suppressions)
 //     name: string                   short title (SARIF `shortDescription`)
 //     severity: 'error' | 'warning' | 'information'   default severity
 //     help: string                   one paragraph, Markdown (SARIF `help.markdown`)
@@ -17,6 +17,7 @@
 //   }
 import { SOURCES, type Source } from '../model/sources';
 import { EVENT_RULES } from './eventRules';
+import { FILE_RULES } from './fileRules';
 import { HANDLER_RULES } from './handlerRules';
 import type { RuleArea, RuleDefinition, RuleExample, RuleSeverity } from './types';
 
@@ -50,8 +51,8 @@ function publish(area: RuleArea, d: RuleDefinition): Rule {
   return { id: d.id, area, name: d.name, severity: d.severity, help: d.help, helpUri: sources.find((s) => s.url)?.url ?? docsUrl, docsUrl, sources, triggers: d.triggers, clean: d.clean };
 }
 
-/** Every rule: handler rules, then event rules. */
-export const RULES: readonly Rule[] = [...HANDLER_RULES.map((d) => publish('handler', d)), ...EVENT_RULES.map((d) => publish('event', d))];
+/** Every rule: handler rules, event rules, then the rules about files themselves. */
+export const RULES: readonly Rule[] = [...HANDLER_RULES.map((d) => publish('handler', d)), ...EVENT_RULES.map((d) => publish('event', d)), ...FILE_RULES.map((d) => publish('file', d))];
 
 const byId = new Map(RULES.map((r) => [r.id, r]));
 

@@ -4,8 +4,8 @@ import type { SourceKey } from '../model/sources';
 /** Severity a rule reports with by default (some rules vary it by context; `help` says when). */
 export type RuleSeverity = 'error' | 'warning' | 'information';
 
-/** Where a rule's findings come from: handler code (JS/TS) or event files (JSON). */
-export type RuleArea = 'handler' | 'event';
+/** Where a rule's findings come from: handler code (JS/TS/Python), event files (JSON), or any checked file (its size, kind, suppression comments). */
+export type RuleArea = 'handler' | 'event' | 'file';
 
 /** A file that does (or does not) raise the rule; executed by test/contract/rules.test.ts. */
 export interface RuleExample {
@@ -17,6 +17,10 @@ export interface RuleExample {
   readonly usedAs?: string;
   /** What docs/rules.md shows instead of `text`, when the text is too long to print (a 256 KB file). */
   readonly shown?: string;
+  /** The file is padded with spaces to this many bytes (a file too large to print or to read). */
+  readonly padTo?: number;
+  /** The file is a named pipe (FIFO), not a regular file. */
+  readonly fifo?: true;
   /** Files beside the example (an IaC file that wires it), relative to the same folder. */
   readonly beside?: Readonly<Record<string, string>>;
 }

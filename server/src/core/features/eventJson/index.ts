@@ -2,14 +2,12 @@
 // JSON files that are Cognito trigger events. Unrelated JSON is left alone (handles() is false).
 import type { CodeAction, CodeActionContext, CodeLens, CompletionList, Diagnostic, Hover, Position, Range } from 'vscode-languageserver-types';
 import { DiagnosticSeverity, MarkupKind } from 'vscode-languageserver-types';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeEvent, type EventAnalysis } from '../../payload/analyze';
 import { isJsonDocument } from '../../payload/classify';
 import { completeAt } from '../../payload/complete';
-import { DIAGNOSTIC_SOURCE, diagnoseEvent, type SchemaProblem } from '../../payload/diagnose';
+import { DIAGNOSTIC_SOURCE, diagnoseEvent } from '../../payload/diagnose';
 import { ParseCache, strictSyntaxErrors } from '../../payload/document';
 import { hoverAt } from '../../payload/hover';
-import { SchemaValidator, type SchemaSource } from '../../payload/schemaValidation';
 import type { FeatureContext, LanguageFeatureProvider } from '../provider';
 import { toCodeActions, toCompletionItem, toDiagnostic, toRange } from './lsp';
 
@@ -20,11 +18,6 @@ export const INVOKE_COMMAND = 'cognitoTriggers.invokeLocal';
 export interface InvokeLensArgument {
   eventUri: string;
   triggerId?: string;
-}
-
-/** Options of the provider; tests and the CLI may inject their own schemas. */
-export interface EventJsonOptions {
-  readonly schemas?: SchemaSource;
 }
 
 /** Analyses are cached per document version and the inputs that decide the claim. */
@@ -38,12 +31,6 @@ export class EventJsonProvider implements LanguageFeatureProvider {
   readonly name = 'event-json';
   private readonly parses = new ParseCache();
   private readonly analyses = new Map<string, CachedAnalysis>();
-  private readonly validator: SchemaValidator;
-
-  constructor(options: EventJsonOptions = {}) {
-    this.validator = new SchemaValidator(options.schemas);
-  }
-
   /** The document's analysis, or undefined when it is not an event. */
   analyze(ctx: FeatureContext): EventAnalysis | undefined {
     const doc = ctx.document;
@@ -95,8 +82,7 @@ export class EventJsonProvider implements LanguageFeatureProvider {
       : [];
     // A blank file just created in an events folder is not yet wrong: wait for its first character.
     if (a.parsed.text.trim() === '') return syntax;
-    const problems = a.trigger ? await this.schemaProblems(ctx.document, a) : [];
-    return [...syntax, ...diagnoseEvent(a, problems).map((d) => toDiagnostic(ctx.document, d))];
+    return [...syntax, ...diagnoseEvent(a).map((d) => toDiagnostic(ctx.document, d))];
   }
 
   /** The fixes our diagnostics carry (did-you-mean, removing a claim Cognito drops). */
@@ -116,15 +102,9 @@ export class EventJsonProvider implements LanguageFeatureProvider {
     this.parses.forget(uri);
     this.analyses.delete(uri);
   }
-
-  private async schemaProblems(doc: TextDocument, a: EventAnalysis): Promise<SchemaProblem[]> {
-    if (!a.trigger || a.parsed.errors.length > 0) return []; // half-typed JSON: the JSON editor reports syntax first
-    const found = await this.validator.validate(doc, a.trigger);
-    return found.map((d) => ({ range: { start: doc.offsetAt(d.range.start), end: doc.offsetAt(d.range.end) }, message: typeof d.message === 'string' ? d.message : d.message.value, ...(d.code !== undefined ? { code: d.code } : {}) }));
-  }
 }
 
 /** Creates the provider the server registers. */
-export function createEventJsonProvider(options: EventJsonOptions = {}): EventJsonProvider {
-  return new EventJsonProvider(options);
+export function createEventJsonProvider(): EventJsonProvider {
+  return new EventJsonProvider();
 }

@@ -1,11 +1,11 @@
-// Structural validation of an event against its trigger's JSON Schema with vscode-json-languageservice.
+// Test helper: structural validation of an event against its trigger's generated JSON Schema (vscode-json-languageservice), for the schema coverage test.
 import { getLanguageService, type LanguageService } from 'vscode-json-languageservice';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { getTrigger, type TriggerDefinition } from '../model';
-import { triggerSchema, type Schema } from '../generate/schema';
-import { schemaUri, triggerOfSchemaRef } from './classify';
-import { jsonDepth, MAX_JSON_DEPTH } from './document';
+import { getTrigger, type TriggerDefinition } from '../../server/src/core/model';
+import { triggerSchema, type Schema } from '../../server/src/core/generate/schema';
+import { schemaUri, triggerOfSchemaRef } from '../../server/src/core/payload/classify';
+import { jsonDepth, MAX_JSON_DEPTH } from '../../server/src/core/payload/document';
 
 /** Supplies the schema of a trigger, in memory (default: the generator's, the same as schemas/*.json). */
 export type SchemaSource = (trigger: TriggerDefinition) => Schema;
