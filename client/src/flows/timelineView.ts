@@ -39,8 +39,10 @@ export class FlowTimeline implements vscode.TreeDataProvider<TimelineNode> {
   }
 
   /** Adds a row at the end (a Lambda endpoint invocation) without dropping the others. */
-  append(node: TimelineNode): void {
-    this.nodes = [...this.nodes, node];
+  append(node: TimelineNode, title: string): void {
+    // Rows of another run (a flow, another endpoint) give way: one change, not a clear then an add.
+    this.nodes = this.title === title ? [...this.nodes, node] : [node];
+    this.title = title;
     this.changed.fire();
   }
 
@@ -87,9 +89,7 @@ export function flowTimeline(context: vscode.ExtensionContext): FlowTimeline {
 
 /** Shows one more row (a Lambda endpoint invocation) under the endpoint's title, keeping the rows shown. */
 export async function appendToTimeline(context: vscode.ExtensionContext, node: TimelineNode, title: string): Promise<void> {
-  const t = flowTimeline(context);
-  if (t.title !== title) t.show([], title);
-  t.append(node);
+  flowTimeline(context).append(node, title);
   if (view) {
     view.title = title;
     view.message = undefined;
