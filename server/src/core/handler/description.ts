@@ -169,10 +169,11 @@ export interface TriggerInference {
  * A control-flow or runtime fact about a handler, found while walking it. `noReturn`, `longWait` and
  * `returnsNonEvent` come from every front end; the callback, legacy-context and floating-promise facts
  * describe Node.js features (JavaScript front end), `asyncHandler` a Python one (`async def`), `noTimeout`
- * a Python HTTP call without a timeout (`requests.get(url)`, `urlopen(url)`).
+ * a Python HTTP call without a timeout (`requests.get(url)`, `urlopen(url)`), `returnsModel` a Python handler
+ * returning the Powertools parser (Pydantic) model it was given (`return event` under `@event_parser`).
  */
 export interface HandlerFact {
-  readonly kind: 'noReturn' | 'returnsNonEvent' | 'returnsError' | 'asyncWithCallback' | 'callbackStyle' | 'legacyContext' | 'floatingPromise' | 'longWait' | 'asyncHandler' | 'noTimeout';
+  readonly kind: 'noReturn' | 'returnsNonEvent' | 'returnsError' | 'returnsModel' | 'asyncWithCallback' | 'callbackStyle' | 'legacyContext' | 'floatingPromise' | 'longWait' | 'asyncHandler' | 'noTimeout';
   readonly start: number;
   readonly end: number;
   /** Extra detail (the wait in ms, the unawaited call's text, what is returned instead of the event). */

@@ -65,6 +65,12 @@ export const SOURCES = {
     title: 'Python standard library, urllib.request.urlopen: without `timeout`, the global default socket timeout applies (none unless set)',
     quote: 'The optional timeout parameter specifies a timeout in seconds for blocking operations like the connection attempt (if not specified, the global default timeout setting will be used).',
   },
+  powertoolsEventParser: {
+    kind: 'docs',
+    url: 'https://docs.aws.amazon.com/powertools/python/latest/utilities/parser/#event-parser',
+    title: 'Powertools for AWS Lambda (Python), Parser: the @event_parser decorator parses the incoming event into the Pydantic model, which the handler receives instead of the dict',
+    quote: 'The @event_parser decorator automatically parses the incoming event into the specified Pydantic model',
+  },
   pythonMarshalError: {
     kind: 'observed',
     url: 'https://github.com/aws-powertools/powertools-lambda-python/issues/1897',

@@ -242,6 +242,15 @@ export const HANDLER_RULES: readonly RuleDefinition[] = [
     clean: js('preSignUp.js', 'exports.handler = async (event) => {', "  if (!event.request.userAttributes.email) throw new Error('An email is required');", '  return event;', '};'),
   },
   {
+    id: code('returnsModel'),
+    name: HANDLER_CODES.returnsModel.title,
+    severity: 'error',
+    help: 'A Python handler decorated with Powertools\' `@event_parser(model=…)` gets the event as a Pydantic model (so does a name bound to `parse(event=…, model=…)` or `Model.model_validate(event)`). Returning that object itself fails: the Python runtime serialises the answer with json.dumps, which cannot serialise a model, so the invocation fails with Runtime.MarshalError (observed) and Cognito fails the request. Return `event.model_dump(mode="json", by_alias=True)`: a dict of the fields the model declares.',
+    sources: ['powertoolsEventParser', 'lambdaPythonHandler', 'pythonMarshalError'],
+    triggers: js('pre_sign_up.py', 'from aws_lambda_powertools.utilities.parser import event_parser', 'from aws_lambda_powertools.utilities.parser.models import CognitoPreSignupTriggerModel', '', '@event_parser(model=CognitoPreSignupTriggerModel)', 'def lambda_handler(event, context):', '    event.response.autoConfirmUser = True', '    return event'),
+    clean: js('pre_sign_up.py', 'from aws_lambda_powertools.utilities.parser import event_parser', 'from aws_lambda_powertools.utilities.parser.models import CognitoPreSignupTriggerModel', '', '@event_parser(model=CognitoPreSignupTriggerModel)', 'def lambda_handler(event, context):', '    event.response.autoConfirmUser = True', '    return event.model_dump(mode="json", by_alias=True)'),
+  },
+  {
     id: code('noTimeout'),
     name: HANDLER_CODES.noTimeout.title,
     severity: 'warning',

@@ -23,6 +23,7 @@ export const HANDLER_CODES = {
   returnsNonEvent: { code: 'handler/returns-non-event', title: 'Handler returns a value that is not the event' },
   asyncPythonHandler: { code: 'handler/async-python-handler', title: '`async def` handler, which the Lambda Python runtime cannot call' },
   returnsError: { code: 'handler/returns-error', title: 'Error returned instead of thrown' },
+  returnsModel: { code: 'handler/returns-model', title: 'Python handler returns the parser model, which Lambda cannot serialise' },
   autoVerifyUnchecked: { code: 'handler/auto-verify-unchecked', title: 'Auto-verify without checking the attribute exists' },
   noTimeout: { code: 'handler/no-timeout', title: 'HTTP call without a timeout in a trigger Cognito waits 5 seconds for' },
   unknownTriggerComment: { code: 'handler/unknown-trigger-comment', title: '`@cognito-trigger` names no trigger' },

@@ -293,6 +293,20 @@ function factProblem(h: HandlerSite, f: HandlerFact, text: string, syntax: Handl
       out.push({ key: 'returnsError', severity: 'error', start: f.start, end: f.end, href, message, fixes: canFix ? [{ title: syntax.raiseKeyword === 'raise' ? 'Raise it' : 'Throw it', edits: [{ start: f.start, end: f.start + 'return'.length, newText: syntax.raiseKeyword }] }] : [] });
       return;
     }
+    case 'returnsModel': {
+      // The runtime answers with json.dumps(result): a Pydantic model is no JSON type, so the invocation fails.
+      const name = f.detail ?? ev;
+      out.push({
+        key: 'returnsModel',
+        severity: 'error',
+        start: f.start,
+        end: f.end,
+        href: SOURCES.pythonMarshalError.url,
+        message: `Returns \`${name}\`, the Powertools parser (Pydantic) model, instead of a dict: the Python runtime serialises the answer with json.dumps, which cannot serialise a model, so the invocation fails with Runtime.MarshalError ("Unable to marshal response: Object of type … is not JSON serializable", observed) and Cognito fails the request. Return \`${name}.model_dump(mode="json", by_alias=True)\` (it holds only the fields the model declares).`,
+        fixes: [{ title: `Return ${name}.model_dump(…)`, edits: [{ start: f.end, end: f.end, newText: '.model_dump(mode="json", by_alias=True)' }] }],
+      });
+      return;
+    }
     case 'noTimeout': {
       if (!triggers.some((t) => t.synchronous)) return;
       const urlopen = /urlopen$/.test(f.detail ?? '');

@@ -5,7 +5,7 @@ import { emptyAnalysis, type AnalyzeInput, type DocumentAnalysis, type HandlerSi
 import { inferTrigger } from '../inferTrigger';
 import { collectHandler, type Collected } from './collect';
 import { unguardedDerefs } from './derefs';
-import { handlerFacts } from './flow';
+import { handlerFacts, modelReturns } from './flow';
 import { parsePythonNodes } from './parser';
 import type { AccessStyle } from './paths';
 import { blockEnd, kids, walk, type Node } from './tree';
@@ -206,7 +206,7 @@ export function analyzePython(input: AnalyzeInput): DocumentAnalysis {
       paramCount: h.paramCount,
       isAsync: h.isAsync,
       inference,
-      facts: handlerFacts(h.fn, h.isAsync, input.text),
+      facts: [...handlerFacts(h.fn, h.isAsync, input.text), ...modelReturns(h.fn, h.eventParam, h.style === 'model', out.aliases.slice(before))],
     };
   });
   const result: DocumentAnalysis = {

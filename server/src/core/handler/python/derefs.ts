@@ -30,7 +30,7 @@ class AliasesAt extends Map<string, Bound> {
 }
 
 /** Names (re)bound by a statement's target: `x = …`, `x += …`, `for x in …`, `with … as x`, `(x := …)`. */
-function boundNames(n: Node): string[] {
+export function boundNames(n: Node): string[] {
   const target =
     n.type === 'assignment' || n.type === 'augmented_assignment' || n.type === 'for_statement' ? n.childForFieldName('left') : n.type === 'named_expression' ? n.childForFieldName('name') : n.type === 'as_pattern' ? n.childForFieldName('alias') : null;
   const out: string[] = [];

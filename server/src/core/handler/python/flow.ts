@@ -1,6 +1,7 @@
 // Control-flow and runtime facts about one Python handler: missing return, `async def`, long sleeps,
 // returning something other than the event.
-import { COGNITO_TIMEOUT_MS, EVENT_KEYS, notEventDetail, type HandlerFact } from '../description';
+import { COGNITO_TIMEOUT_MS, EVENT_KEYS, notEventDetail, type Alias, type HandlerFact } from '../description';
+import { boundNames } from './derefs';
 import { isScope, kids, span, stringLiteral, unwrap, walk, type Node } from './tree';
 
 /** Does the statement always leave the function (return/raise)? Conservative: unknown → false. */
@@ -149,5 +150,36 @@ export function handlerFacts(fn: Node, isAsync: boolean, text: string): HandlerF
     }
     return undefined;
   });
+  return facts;
+}
+
+/**
+ * `return event` where `event` is the Powertools parser (Pydantic) model: the `@event_parser` handler's
+ * parameter (`eventIsModel`), or a name bound to `parse(event=…, model=…)` / `Model.model_validate(event)`
+ * (the collector's aliases of the whole event read as a model). A name assigned anything else before
+ * the return (`event = event.model_dump()`) is not the model there.
+ */
+export function modelReturns(fn: Node, eventParam: string | undefined, eventIsModel: boolean, aliases: readonly Alias[]): HandlerFact[] {
+  const body = fn.childForFieldName('body');
+  if (!body) return [];
+  const bindings = new Map<string, { at: number; model: boolean }[]>();
+  const add = (name: string, at: number, model: boolean): void => {
+    bindings.set(name, [...(bindings.get(name) ?? []), { at, model }]);
+  };
+  if (eventParam) add(eventParam, fn.startIndex, eventIsModel);
+  const returns: Node[] = [];
+  walk(body, (n) => {
+    if (isScope(n)) return false;
+    for (const name of boundNames(n)) add(name, n.startIndex, aliases.some((a) => a.name === name && a.start === n.startIndex && a.keyStyle === 'camelCase' && a.path.length === 0));
+    if (n.type === 'return_statement') returns.push(n);
+    return undefined;
+  });
+  const facts: HandlerFact[] = [];
+  for (const r of returns) {
+    const v = kids(r)[0] ? unwrap(kids(r)[0] as Node) : undefined;
+    if (v?.type !== 'identifier') continue;
+    const before = (bindings.get(v.text) ?? []).filter((b) => b.at < r.startIndex).sort((a, b) => a.at - b.at).pop();
+    if (before?.model) facts.push({ kind: 'returnsModel', ...span(v), detail: v.text });
+  }
   return facts;
 }
