@@ -92,6 +92,26 @@ describe('while typing', () => {
     const text = fn('if (event.request.userAttributes.email) {', '  event.request.', '  return event;', '}', 'return event;');
     assert.deepEqual(findings(text, 'preSignUp.js').map((p) => p.key), []);
   });
+  // Found by test/server/whileTyping.test.ts, typing into a real pre sign-up handler through the server.
+  const errorsOf = (text: string): string[] => findings(text, 'preSignUp.js').filter((p) => p.severity === 'error').map((p) => p.key);
+  it('a half-typed line that swallows the next `return` (an open call, a bare `const`) does not say the handler can finish without returning', () => {
+    for (const typed of ['console.log(event.', 'console.log(event.request.userAttributes.', 'const', 'const source = event.request.clientMetadata?.']) {
+      assert.deepEqual(errorsOf(fn('event.response.autoConfirmUser = true;', typed, 'return event;')), [], typed);
+    }
+    // A handler that parses and really can finish without the event is still reported.
+    assert.deepEqual(errorsOf(fn("if (event.request.userAttributes.email) event.response.autoConfirmUser = true;")), ['noReturn']);
+  });
+  it('a key still being typed at the end of its line is not an unknown field; a finished or misspelt one is', () => {
+    assert.deepEqual(errorsOf(fn('if (event.request.userAttributes.email) {', '  event.response.autoV', '  event.response.autoVerifyEmail = true;', '}', 'return event;')), []);
+    assert.deepEqual(errorsOf(fn('event.response.', 'event.response.autoVerifyEmail = true;', 'return event;')), []);
+    assert.deepEqual(errorsOf(fn('event.response.autoV = true;', 'return event;')), ['unknownField']);
+    assert.deepEqual(errorsOf(fn('event.response.autoConfrm', 'return event;')), ['unknownField']);
+  });
+  it('`return` being typed in code with semicolons is not a bare return; without semicolons it is', () => {
+    assert.deepEqual(errorsOf(fn('if (event.request.userAttributes.email) return', 'event.response.autoConfirmUser = true;', 'return event;')), []);
+    const noSemicolons = 'exports.handler = async (event) => {\n  if (event.request.userAttributes.email) return\n  event.response.autoConfirmUser = true\n  return event\n}\n';
+    assert.deepEqual(errorsOf(noSemicolons), ['noReturn']);
+  });
 });
 
 describe('no new false positives on the clean fixtures', () => {

@@ -35,7 +35,7 @@ const isPreToken = (id: string): boolean => id.startsWith('PreTokenGeneration');
  * Walks `path` key by key for the candidates. `keyRange(i)` is where key i is in the source, `write`
  * says the use assigns (an unknown key in a closed object is then an error, not a warning).
  */
-export function checkPath(path: readonly PathKey[], candidates: readonly Candidate[], keyRange: (i: number) => { start: number; end: number }, write: boolean): PathCheck {
+export function checkPath(path: readonly PathKey[], candidates: readonly Candidate[], keyRange: (i: number) => { start: number; end: number }, write: boolean, typing = false): PathCheck {
   let parents = fieldsAt(candidates, []);
   for (let i = 0; i < path.length; i++) {
     const key = path[i] as PathKey;
@@ -80,6 +80,8 @@ export function checkPath(path: readonly PathKey[], candidates: readonly Candida
       };
     }
     const options = [...new Set(parents.flatMap((m) => childrenOf(m).map((c) => c.key)))];
+    // `event.response.autoV` at the end of its line, a beginning of `autoVerifyEmail`: still being typed.
+    if (typing && i === path.length - 1 && options.some((o) => o !== name && o.startsWith(name))) return { matches: [] };
     const suggestion = closest(name, options);
     const closed = parents.every((m) => m.field.additionalProperties === false || m.field.additionalProperties === undefined);
     return {

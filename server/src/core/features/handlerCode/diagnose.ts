@@ -70,14 +70,24 @@ export function problems(text: string, a: DocumentAnalysis, opts: DiagnoseOption
     const h = a.handlers[d.handler];
     if (h?.inference.known) readThroughNull(d, h, a, text, out);
   }
-  for (const h of a.handlers) if (h.inference.known) for (const f of h.facts) factProblem(h, f, text, syntax, out, opts.runtime);
+  // A tree the parser had to repair (a line being typed swallowed the next line's `return`: `console.log(event.⏎
+  // return event;`, `const⏎ return event;`) says nothing sure about where the function can finish: the
+  // "can finish without returning" finding waits until the code parses (the syntax error is what to show).
+  const repaired = a.syntaxErrors.length > 0;
+  // And in code that ends its statements with `;`, a `return` without one at the end of its line is being
+  // typed (`if (x) return` on its way to `return event;`), not a bare `return;` yet. Code written without
+  // semicolons still gets the finding there (its `return⏎ event` is the ASI trap).
+  const semicolonStyle = (text.match(/;[ \t]*$/gm) ?? []).length >= 2;
+  const typingReturn = (f: HandlerFact): boolean => semicolonStyle && text.slice(f.start, f.end) === 'return' && /^[ \t]*(\r?\n|$)/.test(text.slice(f.end));
+  const shown = (f: HandlerFact): boolean => !(f.kind === 'noReturn' && (f.insertAt !== undefined ? repaired : typingReturn(f)));
+  for (const h of a.handlers) if (h.inference.known) for (const f of h.facts) if (shown(f)) factProblem(h, f, text, syntax, out, opts.runtime);
   return out;
 }
 
 function checkRef(ref: EventRef, h: HandlerSite, a: DocumentAnalysis, text: string, syntax: HandlerSyntax, out: Problem[]): void {
   const { candidates, narrowedBy } = candidatesAt(a, ref.start);
   const range = (i: number): { start: number; end: number } => ref.keyRanges[i] ?? { start: ref.start, end: ref.end };
-  const r = checkPath(ref.path, candidates, range, ref.kind === 'write');
+  const r = checkPath(ref.path, candidates, range, ref.kind === 'write', lastKeyEndsLine(ref, text));
   if (r.problem) {
     const p = withV1ToV2Fix(r.problem, ref.path[ref.path.length - 1], ref.kind === 'write' ? ref.value : undefined, text, syntax);
     out.push(ref.keyStyle === 'snake_case' ? asProperties(p) : p);
@@ -195,13 +205,23 @@ function asProperties(p: Problem): Problem {
   return { ...p, fixes: p.fixes.map((f) => ({ title: f.title.replace(/'([A-Za-z0-9]+)'/, (_, k: string) => `'${snakeCase(k)}'`), edits: f.edits.map((e) => ({ ...e, newText: /^[A-Za-z][A-Za-z0-9]*$/.test(e.newText) ? snakeCase(e.newText) : e.newText })) })) };
 }
 
-/** A reference whose last key follows its dot on a later line: half-typed code (`event.request.⏎ return event;`). */
+/**
+ * A reference with a key that follows its dot on a later line: half-typed code (`event.request.⏎ return event;`
+ * reads `event.request.return`; `event.response.⏎ event.response.x = 1` reads `event.response.event.response.x`).
+ */
 function halfTyped(ref: EventRef, text: string): boolean {
-  const last = ref.keyRanges.length - 1;
-  const key = ref.keyRanges[last];
-  if (!key || last < 1) return false;
-  const prevEnd = ref.keyRanges[last - 1]?.end ?? ref.start;
-  return /\.\s*\n/.test(text.slice(prevEnd, key.start));
+  for (let i = 1; i < ref.keyRanges.length; i++) {
+    const key = ref.keyRanges[i];
+    const prevEnd = ref.keyRanges[i - 1]?.end ?? ref.start;
+    if (key && /\.\s*\n/.test(text.slice(prevEnd, key.start))) return true;
+  }
+  return false;
+}
+
+/** The reference's last key ends its line (nothing but spaces before the newline): the user may still be typing it. */
+function lastKeyEndsLine(ref: EventRef, text: string): boolean {
+  const key = ref.keyRanges[ref.keyRanges.length - 1];
+  return !!key && /^[ \t]*(\r?\n|$)/.test(text.slice(key.end));
 }
 
 /**
