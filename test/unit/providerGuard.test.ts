@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { guardProvider, type FeatureContext, type LanguageFeatureProvider } from '../../server/src/core/features/provider';
 import { defaultSettings } from '../../server/src/core/settings';
+import { loadPython } from '../../server/src/core/handler/python/parser';
 import { PROVIDERS } from '../../server/src/providers';
 
 function ctxFor(text: string, uri = 'file:///w/events/TokenGeneration_Authentication.json', languageId = 'json'): { ctx: FeatureContext; errors: string[] } {
@@ -83,6 +84,24 @@ describe('deep nesting', () => {
     assert.equal(p?.name, 'handler-code');
     const d = (await p.diagnose?.(ctx)) ?? [];
     assert.ok(d.some((x) => /'a' is not a field of 'event.response'/.test(String(x.message))), JSON.stringify(d.map((x) => x.message)));
+    assert.deepEqual(errors, []);
+  });
+  it('a 10,000-key subscript chain in a Python handler: analysed, no error (eventPath overflowed the stack)', async () => {
+    await loadPython();
+    const { ctx, errors } = ctxFor(`def lambda_handler(event, context):\n    event["response"]${'["a"]'.repeat(10000)} = 1\n    return event\n`, 'file:///w/pre_sign_up.py', 'python');
+    const p = PROVIDERS.find((x) => x.handles(ctx));
+    assert.equal(p?.name, 'handler-code');
+    const d = (await p.diagnose?.(ctx)) ?? [];
+    assert.ok(d.some((x) => /'a' is not a field of 'event\["response"\]'|'a' is not a field/.test(String(x.message))), JSON.stringify(d.map((x) => x.message)));
+    await everyFeature(ctx);
+    assert.deepEqual(errors, []);
+  });
+  it('10,000 nested blocks in a JavaScript handler: one "too deep" note (was: nothing at all, after three stack overflows)', async () => {
+    const { ctx, errors } = ctxFor(`// @cognito-trigger PreSignUp\nexports.handler = async (event) => {\n  const e = event.request.userAttributes.email;\n${'if (e) {\n'.repeat(10000)}${'}\n'.repeat(10000)}  return event;\n};\n`, 'file:///w/preSignUp.js', 'javascript');
+    const p = PROVIDERS.find((x) => x.handles(ctx));
+    const d = (await p?.diagnose?.(ctx)) ?? [];
+    assert.deepEqual(d.map((x) => [x.code, x.severity]), [['handler/too-deep', 3]]);
+    assert.match(String(d[0]?.message), /nests .* thousands of levels deep.*not checked/);
     assert.deepEqual(errors, []);
   });
 });

@@ -241,6 +241,8 @@ export interface DocumentAnalysis {
   readonly syntaxErrors: readonly { readonly message: string; readonly offset: number }[];
   /** The text's length when it is over MAX_ANALYSED_HANDLER_CHARS and so was not analysed. */
   readonly tooLarge?: number;
+  /** The code nests too deeply for the parser (thousands of nested blocks), so it was not analysed. */
+  readonly tooDeep?: true;
 }
 
 /**

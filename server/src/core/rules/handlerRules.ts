@@ -215,6 +215,15 @@ export const HANDLER_RULES: readonly RuleDefinition[] = [
     clean: js('preSignUp.js', 'exports.handler = async (event) => event;'),
   },
   {
+    id: code('tooDeep'),
+    name: HANDLER_CODES.tooDeep.title,
+    severity: 'information',
+    help: 'Code nested thousands of levels deep (generated code: nested blocks, arrays or calls) is deeper than the parser can follow, so the file is not analysed; the note is the only finding in it. This is about this tool, not Cognito.',
+    sources: ['localRun'],
+    triggers: { ...js('preSignUp.js', 'exports.handler = async (event) => {', `${'{'.repeat(20000)}${'}'.repeat(20000)}`, '  return event;', '};'), shown: 'exports.handler = async (event) => {\n{{{{… (20,000 nested blocks) …}}}}\n  return event;\n};\n' },
+    clean: js('preSignUp.js', 'exports.handler = async (event) => {', '  if (event.request.userAttributes.email) { event.response.autoConfirmUser = true; }', '  return event;', '};'),
+  },
+  {
     id: code('wiredExportMissing'),
     name: HANDLER_CODES.wiredExportMissing.title,
     severity: 'warning',

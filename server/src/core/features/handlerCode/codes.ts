@@ -29,6 +29,7 @@ export const HANDLER_CODES = {
   unknownTriggerComment: { code: 'handler/unknown-trigger-comment', title: '`@cognito-trigger` names no trigger' },
   syntaxError: { code: 'handler/syntax-error', title: 'Syntax error' },
   tooLarge: { code: 'handler/too-large', title: 'File too large to analyse' },
+  tooDeep: { code: 'handler/too-deep', title: 'Code nested too deeply to analyse' },
   wiredExportMissing: { code: 'handler/wired-export-missing', title: 'The IaC wires an export the file does not have' },
   wiredTriggerMismatch: { code: 'handler/wired-trigger-mismatch', title: 'Handler typed for another trigger than the IaC binds' },
 } as const;

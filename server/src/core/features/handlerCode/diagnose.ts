@@ -41,6 +41,9 @@ export function problems(text: string, a: DocumentAnalysis, opts: DiagnoseOption
     const kb = (n: number) => `${Math.round(n / 1024).toLocaleString('en-US')} KB`;
     return [{ key: 'tooLarge', severity: 'info', start: 0, end: Math.min(1, text.length), href: '', message: `This file is ${kb(a.tooLarge)}, over the ${kb(MAX_ANALYSED_HANDLER_CHARS)} Cognito Triggers analyses, so it is not checked (no completion, hover or diagnostics here). Files this large are usually build output: open the handler's source instead.` }];
   }
+  if (a.tooDeep) {
+    return [{ key: 'tooDeep', severity: 'info', start: 0, end: Math.min(1, text.length), href: '', message: 'This file nests blocks or expressions thousands of levels deep, deeper than the parser follows, so it is not checked (no completion, hover or diagnostics here). Hand-written handlers nest a few levels: if this is generated code, open its source instead.' }];
+  }
   if (opts.syntaxErrors) {
     for (const e of a.syntaxErrors) {
       const start = Math.min(Math.max(e.offset, 0), text.length);

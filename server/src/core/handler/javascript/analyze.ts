@@ -36,6 +36,7 @@ function parseReusing(input: AnalyzeInput): ReturnType<typeof parseSource> {
 /** Analyses a JavaScript or TypeScript document. Never throws for bad input. */
 export function analyzeJavaScript(input: AnalyzeInput): DocumentAnalysis {
   const parsed = parseReusing(input);
+  if (parsed.tooDeep) return { ...emptyAnalysis('javascript', true), tooDeep: true };
   if (!parsed.ast) return emptyAnalysis('javascript', true, parsed.syntaxErrors);
   const found = findHandlers(parsed.ast);
   const allComments = parsed.ast.comments ?? [];

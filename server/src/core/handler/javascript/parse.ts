@@ -18,6 +18,8 @@ export interface ParsedSource {
   readonly syntaxErrors: readonly SyntaxErrorInfo[];
   /** Set when the parse was clean (first dialect, no repair): the next edit can re-parse only what it touched. */
   readonly reusable?: ReusableParse;
+  /** The parser ran out of stack: the code nests deeper than Babel's recursive descent can follow. */
+  readonly tooDeep?: true;
 }
 
 const clean = (message: string): string => message.replace(/\s*\(\d+:\d+\)\s*$/, '');
@@ -56,6 +58,7 @@ function tryParse(text: string, plugins: ParserPlugin[], sourceType: 'module' | 
   let first: SyntaxErrorInfo | undefined;
   for (let attempt = 0; attempt <= MAX_REPAIRS; attempt++) {
     const r = parseOnce(current, plugins, sourceType);
+    if (r.tooDeep) return r;
     if (r.ast && attempt === 0 && !r.syntaxErrors.length) return { ...r, reusable: { text, ast: r.ast, options: options(plugins, sourceType) } };
     if (r.ast) return { ast: r.ast, syntaxErrors: first ? [first] : dedupe(r.syntaxErrors) };
     const e = r.syntaxErrors[0];
@@ -96,6 +99,8 @@ function parseOnce(
     const errors = (ast as File & { errors?: { reasonCode?: string; message: string; pos?: number }[] }).errors ?? [];
     return { ast, syntaxErrors: errors.map((e) => ({ message: clean(e.message), offset: e.pos ?? 0 })) };
   } catch (e) {
+    // A stack overflow is no syntax error: retrying (without JSX, as a script) would overflow again.
+    if (e instanceof RangeError) return { syntaxErrors: [], tooDeep: true };
     const pos = (e as { pos?: unknown }).pos;
     // -1: Babel gave no position, so there is no line to blank.
     return { syntaxErrors: [{ message: clean(e instanceof Error ? e.message : String(e)), offset: typeof pos === 'number' ? pos : -1 }] };
@@ -119,7 +124,7 @@ export function parseSource(text: string, languageId: string, fileName = '', pre
     if (ast) return { ast, syntaxErrors: [], reusable: { text, ast, options: previous.options } };
   }
   const first = tryParse(text, firstPlugins, 'module');
-  if (first.ast) return first;
+  if (first.ast || first.tooDeep) return first;
   const noJsx = jsx ? tryParse(text, base, 'module') : undefined;
   if (noJsx?.ast) return noJsx;
   const script = tryParse(text, base, 'script');

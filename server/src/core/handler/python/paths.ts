@@ -108,45 +108,52 @@ function getKey(call: Node): { object: Node; key: PathKey; start: number; end: n
   return s ? { object, key: s.value, start: s.start, end: s.end } : { object, key: DYNAMIC_KEY, ...span(first) };
 }
 
-/** The event path of `node`: the event, an alias, or a static chain of keys, `.get` calls and properties on them. */
+/**
+ * The event path of `node`: the event, an alias, or a static chain of keys, `.get` calls and properties on them.
+ * Iterative (down to the name, then the keys outward): a chain of 10,000 keys must not overflow the stack.
+ */
 export function eventPath(node: Node, aliases: AliasTable): ResolvedPath | undefined {
-  const n = unwrap(node);
-  if (n.type === 'identifier') {
-    const b = aliases.get(n.text);
-    return b ? { path: [...b.path], keyRanges: b.path.map(() => span(n)), style: b.style } : undefined;
+  const steps: Node[] = [];
+  let n = unwrap(node);
+  while (n.type !== 'identifier') {
+    let inner: Node | null | undefined;
+    if (n.type === 'subscript') inner = n.childForFieldName('value');
+    else if (n.type === 'call') inner = getKey(n)?.object;
+    else if (n.type === 'attribute') inner = n.childForFieldName('attribute') ? n.childForFieldName('object') : undefined;
+    if (!inner) return undefined;
+    steps.push(n);
+    n = unwrap(inner);
   }
-  if (n.type === 'subscript') {
-    const value = n.childForFieldName('value');
-    const base = value ? eventPath(value, aliases) : undefined;
-    if (!base) return undefined;
-    const k = subscriptKey(n);
-    base.path.push(k.key);
-    base.keyRanges.push({ start: k.start, end: k.end });
-    return { ...base, style: 'dict' };
+  const b = aliases.get(n.text);
+  if (!b) return undefined;
+  const name = n;
+  let base: ResolvedPath = { path: [...b.path], keyRanges: b.path.map(() => span(name)), style: b.style };
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const step = steps[i] as Node;
+    if (step.type === 'subscript') {
+      const k = subscriptKey(step);
+      base.path.push(k.key);
+      base.keyRanges.push({ start: k.start, end: k.end });
+      base = { ...base, style: 'dict' };
+    } else if (step.type === 'call') {
+      const g = getKey(step) as NonNullable<ReturnType<typeof getKey>>;
+      base.path.push(g.key);
+      base.keyRanges.push({ start: g.start, end: g.end });
+      base = { ...base, style: 'dict' };
+    } else {
+      const attr = step.childForFieldName('attribute') as Node;
+      // On a dict an attribute is a method (`.items()`, `.lower()`), not a key: the chain ends before it;
+      // so do the data class's and the model's own members (`raw_event`, `model_dump`).
+      if (base.style === 'dict') return undefined;
+      if (base.style === 'object' ? DICT_WRAPPER.has(attr.text) : BASE_MODEL.test(attr.text)) return undefined;
+      // A model's attributes are the event's keys as they are spelled.
+      const key = base.style === 'object' ? propertyKey(base.path, attr.text).key : attr.text;
+      base.path.push(key);
+      base.keyRanges.push(span(attr));
+      base = { path: base.path, keyRanges: base.keyRanges, style: styleAt(base.path, base.style), members: memberStyle(base.style) };
+    }
   }
-  if (n.type === 'call') {
-    const g = getKey(n);
-    const base = g ? eventPath(g.object, aliases) : undefined;
-    if (!g || !base) return undefined;
-    base.path.push(g.key);
-    base.keyRanges.push({ start: g.start, end: g.end });
-    return { ...base, style: 'dict' };
-  }
-  if (n.type === 'attribute') {
-    const object = n.childForFieldName('object');
-    const attr = n.childForFieldName('attribute');
-    const base = object && attr ? eventPath(object, aliases) : undefined;
-    // On a dict an attribute is a method (`.items()`, `.lower()`), not a key: the chain ends before it;
-    // so do the data class's and the model's own members (`raw_event`, `model_dump`).
-    if (!base || !attr || base.style === 'dict') return undefined;
-    if (base.style === 'object' ? DICT_WRAPPER.has(attr.text) : BASE_MODEL.test(attr.text)) return undefined;
-    // A model's attributes are the event's keys as they are spelled.
-    const key = base.style === 'object' ? propertyKey(base.path, attr.text).key : attr.text;
-    base.path.push(key);
-    base.keyRanges.push(span(attr));
-    return { path: base.path, keyRanges: base.keyRanges, style: styleAt(base.path, base.style), members: memberStyle(base.style) };
-  }
-  return undefined;
+  return base;
 }
 
 /** Names assigned exactly once in the handler, to their value: a message built in a variable is checked where used. */
