@@ -11,6 +11,8 @@ const metafile = process.argv.includes('--metafile');
 export const entryPoints = {
   client: 'client/src/extension.ts',
   server: 'server/src/server.ts',
+  // The server's worker thread for large handler documents (server/src/workspace/offThread.ts).
+  analysisWorker: 'server/src/analysisWorker.ts',
   cli: 'server/src/cli.ts',
   runner: 'server/src/core/invoke/runner/main.ts',
   // Loaded by the server on its first AWS request (server/src/requests/aws.ts).

@@ -16,13 +16,15 @@ import { TRIGGERS } from './core/model';
 import { ServerReadyNotification, WorkspaceTrustNotification, type InitializationOptions } from './core/protocol';
 import { DiagnosticsScheduler } from './handlers/diagnostics';
 import { registerFeatureHandlers, type FeatureDeps } from './handlers/features';
-import { PROVIDERS } from './providers';
+import * as path from 'node:path';
+import { createProviders } from './providers';
 import { registerRequests } from './requests';
 import { SERVER_COMMANDS } from './requests/commands';
 import { onNotification, sendNotification } from './requests/typed';
 import { parseServerArgs } from './serverArgs';
 import { rootsOf, WorkspaceFolders } from './workspace/folders';
 import { NormalizedTextDocument } from './workspace/languages';
+import { OffThreadAnalyzer } from './workspace/offThread';
 import { SettingsCache } from './workspace/settings';
 import { WIRING_GLOBS, wiringFileChanged } from './workspace/wiring';
 import { rootsTrustedByFile, untrustedExplanation } from './workspace/trust';
@@ -71,6 +73,9 @@ const host = {
     else connection.console.log(message);
   },
 };
+// Large handler documents are analysed on a worker thread (dist/analysisWorker.js beside this bundle).
+const offThread = new OffThreadAnalyzer(path.join(__dirname, 'analysisWorker.js'), (m) => host.log('warn', `${m}; large handlers are analysed on the main thread.`));
+const PROVIDERS = createProviders(offThread);
 const deps: FeatureDeps = { connection, documents, settings, folders, providers: PROVIDERS, host, reportSyntaxErrors: () => reportSyntaxErrors };
 const diagnostics = new DiagnosticsScheduler(deps);
 

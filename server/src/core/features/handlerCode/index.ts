@@ -1,9 +1,9 @@
 // The handler-code provider: documents of every handler front end (handler/analyze.ts), with the last analysis kept per document for fast completion.
 import type { CodeAction, CodeActionContext, CodeLens, CompletionList, Diagnostic, Hover, Position, Range } from 'vscode-languageserver-types';
-import { analyzeDocument, HANDLER_LANGUAGE_IDS, prepareFrontEnd } from '../../handler/analyze';
+import { analyzeDocument, HANDLER_LANGUAGE_IDS, prepareFrontEnd, type AnalyzeInput } from '../../handler/analyze';
 import { pythonLoadError } from '../../handler/python/parser';
 import { offsetMapper } from '../../handler/offsets';
-import type { BindingHint, DocumentAnalysis } from '../../handler/description';
+import { emptyAnalysis, MAX_ANALYSED_HANDLER_CHARS, type BindingHint, type DocumentAnalysis } from '../../handler/description';
 import type { FeatureContext, HandlerReport, LanguageFeatureProvider } from '../provider';
 import { codeActions } from './codeActions';
 import { codeLenses } from './codeLens';
@@ -21,6 +21,12 @@ export interface HandlerCodeOptions {
   bindingHints?(ctx: FeatureContext): readonly BindingHint[] | Promise<readonly BindingHint[]>;
   /** The Lambda runtime the project states for the document (IaC, setting, package.json engines). */
   runtime?(ctx: FeatureContext): LambdaRuntime | undefined | Promise<LambdaRuntime | undefined>;
+  /**
+   * Analyses documents of `minChars` and more elsewhere (the server: a worker thread), so that one large
+   * file never holds up another document's requests. Answers undefined when a newer version of the same
+   * document (`key`) replaced the request before it ran.
+   */
+  offThread?: { readonly minChars: number; analyze(key: string, input: AnalyzeInput): Promise<DocumentAnalysis | undefined> };
 }
 
 interface Entry {
@@ -37,6 +43,10 @@ interface Entry {
 export class HandlerCodeProvider implements LanguageFeatureProvider {
   readonly name = 'handler-code';
   private readonly cache = new Map<string, Entry>();
+  /** Off-thread analyses under way, by document: requests for the same version share one. */
+  private readonly inflight = new Map<string, { version: number; promise: Promise<DocumentAnalysis> }>();
+  /** Bumped when a document is forgotten, so an analysis that finishes after its close is not cached. */
+  private readonly generation = new Map<string, number>();
   /** A front end that failed to load is logged once. */
   private reported = false;
 
@@ -59,10 +69,40 @@ export class HandlerCodeProvider implements LanguageFeatureProvider {
       ctx.host.log('error', failed);
     }
     const text = d.getText();
-    const analysis = analyzeDocument({ text, languageId: d.languageId, fileName: ctx.relativePath || d.uri, bindingHints: hints });
-    // An unparsable text keeps the last good analysis for completion (offsets are mapped); diagnostics use the empty one.
-    if (!analysis.unparsed || !hit) this.cache.set(d.uri, { version: d.version, hints, text, analysis });
+    const input = { text, languageId: d.languageId, fileName: ctx.relativePath || d.uri, bindingHints: hints };
+    const off = this.options.offThread;
+    if (off && text.length >= off.minChars && text.length <= MAX_ANALYSED_HANDLER_CHARS) return this.offThread(d.uri, d.version, hints, input, off);
+    const analysis = analyzeDocument(input);
+    this.store(d.uri, d.version, hints, text, analysis);
     return analysis;
+  }
+
+  /** An unparsable text keeps the last good analysis for completion (offsets are mapped); an older version never replaces a newer one. */
+  private store(uri: string, version: number, hints: readonly BindingHint[], text: string, analysis: DocumentAnalysis): void {
+    const hit = this.cache.get(uri);
+    if (hit && hit.version > version) return;
+    if (!analysis.unparsed || !hit) this.cache.set(uri, { version, hints, text, analysis });
+  }
+
+  private offThread(uri: string, version: number, hints: readonly BindingHint[], input: AnalyzeInput, off: NonNullable<HandlerCodeOptions['offThread']>): Promise<DocumentAnalysis> {
+    const pending = this.inflight.get(uri);
+    if (pending && pending.version === version) return pending.promise;
+    const generation = this.generation.get(uri) ?? 0;
+    const promise: Promise<DocumentAnalysis> = off.analyze(uri, input).then(
+      (analysis) => {
+        if (this.inflight.get(uri)?.promise === promise) this.inflight.delete(uri);
+        // Superseded before it ran: a newer analysis is on its way; callers of this version are stale.
+        if (!analysis) return this.cache.get(uri)?.analysis ?? emptyAnalysis(input.languageId === 'python' ? 'python' : 'javascript', true);
+        if ((this.generation.get(uri) ?? 0) === generation) this.store(uri, version, hints, input.text, analysis);
+        return analysis;
+      },
+      (e: unknown) => {
+        if (this.inflight.get(uri)?.promise === promise) this.inflight.delete(uri);
+        throw e;
+      },
+    );
+    this.inflight.set(uri, { version, promise });
+    return promise;
   }
 
   /**
@@ -128,11 +168,15 @@ export class HandlerCodeProvider implements LanguageFeatureProvider {
 
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.inflight.delete(uri);
+    this.generation.set(uri, (this.generation.get(uri) ?? 0) + 1);
   }
 
   /** Drops every analysis (the IaC wiring changed: inference may differ for any file). */
   forgetAll(): void {
     this.cache.clear();
+    this.inflight.clear();
+    for (const uri of this.generation.keys()) this.generation.set(uri, (this.generation.get(uri) ?? 0) + 1);
   }
 }
 
