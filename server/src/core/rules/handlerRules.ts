@@ -220,7 +220,7 @@ export const HANDLER_RULES: readonly RuleDefinition[] = [
     severity: 'information',
     help: 'Code nested thousands of levels deep (generated code: nested blocks, arrays or calls) is deeper than the parser can follow, so the file is not analysed; the note is the only finding in it. This is about this tool, not Cognito.',
     sources: ['localRun'],
-    triggers: { ...js('preSignUp.js', 'exports.handler = async (event) => {', `${'{'.repeat(20000)}${'}'.repeat(20000)}`, '  return event;', '};'), shown: 'exports.handler = async (event) => {\n{{{{… (20,000 nested blocks) …}}}}\n  return event;\n};\n' },
+    triggers: { ...js('preSignUp.js', 'exports.handler = async (event) => {', `  const n = ${'('.repeat(100000)}1${')'.repeat(100000)};`, '  return event;', '};'), shown: 'exports.handler = async (event) => {\n  const n = ((((… (100,000 nested parentheses) …))));\n  return event;\n};\n' },
     clean: js('preSignUp.js', 'exports.handler = async (event) => {', '  if (event.request.userAttributes.email) { event.response.autoConfirmUser = true; }', '  return event;', '};'),
   },
   {
