@@ -1,8 +1,6 @@
 // `cognito-triggers bind` / `unbind` / `bindings`: the safe user pool and identity pool bindings.
 import type { Command } from 'commander';
-import { applyBind, planBind, type BindRequest } from '../core/aws/bindService';
-import { collectBindings } from '../core/aws/bindingsView';
-import { SYNC_CLOSED_NOTICE } from '../core/aws/identityPoolBinding';
+import type { BindRequest } from '../core/aws/bindService';
 import { userPoolSlots } from '../core/aws/slots';
 import * as path from 'node:path';
 import { readWiring, type WiringResult } from '../core/wiring';
@@ -59,6 +57,7 @@ async function run(command: 'bind' | 'unbind', o: BindOptions): Promise<number> 
   const what = `${command === 'bind' ? 'Binding' : 'Unbinding'} ${request.kind === 'userPool' ? request.slot : 'SyncTrigger'} on ${request.poolId}`;
   try {
     const wiring = request.kind === 'userPool' ? await projectWiring(o) : undefined;
+    const { planBind, applyBind } = await import('../core/aws/bindService.js');
     const planned = await planBind(clients, request, undefined, wiring ? { wiring } : {});
     for (const l of planned.lines) process.stdout.write(`${l}\n`);
     for (const m of planned.managed ?? []) process.stdout.write(`Warning: ${m}\n`);
@@ -91,6 +90,8 @@ async function show(o: BindOptions & { json?: boolean }): Promise<number> {
   if (!!o.userPool === !!o.identityPool) return usage('bindings', 'give one of --user-pool ID or --identity-pool ID.');
   const clients = await clientsFor(o);
   try {
+    const { collectBindings } = await import('../core/aws/bindingsView.js');
+    const { SYNC_CLOSED_NOTICE } = await import('../core/aws/identityPoolBinding.js');
     const snap = await collectBindings(clients, [], o.userPool ? { userPoolIds: [o.userPool], identityPoolIds: [] } : { userPoolIds: [], identityPoolIds: [o.identityPool as string] });
     const pool = snap.userPools[0] ?? snap.identityPools[0];
     if (o.json) process.stdout.write(`${JSON.stringify(pool, null, 2)}\n`);

@@ -1,7 +1,9 @@
 // Shared pieces of the AWS subcommands: connection options, clients, confirmation, error output.
+// The AWS SDK loads on use (clientsFor): `check`, `invoke` and the other local subcommands never pay for it.
 import * as readline from 'node:readline/promises';
 import type { Command } from 'commander';
-import { createAwsClients, DEFAULT_AWS_TIMEOUT_MS, type AwsClients } from '../core/aws/clients';
+import type { AwsClients } from '../core/aws/clients';
+import { DEFAULT_AWS_TIMEOUT_MS } from '../core/aws/defaults';
 import { clampSetting } from '../core/settings';
 import { explainAwsError } from '../core/aws/errors';
 
@@ -30,7 +32,8 @@ export function withConnection(cmd: Command): Command {
 }
 
 /** Clients for the options. */
-export function clientsFor(o: ConnectionOptions): Promise<AwsClients> {
+export async function clientsFor(o: ConnectionOptions): Promise<AwsClients> {
+  const { createAwsClients } = await import('../core/aws/clients.js');
   const t = o.awsTimeout !== undefined ? Number(o.awsTimeout) : undefined;
   const timeoutMs = t !== undefined && Number.isFinite(t) && t > 0 ? clampSetting('aws.timeoutMs', t) : undefined;
   return createAwsClients({ ...(o.profile ? { profile: o.profile } : {}), ...(o.region ? { region: o.region } : {}), ...(o.endpointUrl ? { endpointUrl: o.endpointUrl } : {}), ...(timeoutMs ? { timeoutMs } : {}) });

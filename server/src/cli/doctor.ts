@@ -1,6 +1,5 @@
 // `cognito-triggers doctor`: checks a deployed user pool (or identity pool) and prints findings with fixes.
 import type { Command } from 'commander';
-import { doctorIdentityPool, doctorUserPool } from '../core/aws/doctor';
 import { diskFolder } from '../core/aws/doctor/diskFolder';
 import type { DoctorReport } from '../core/protocol/aws';
 import { clientsFor, EXIT, fail, usage, withConnection, type ConnectionOptions } from './awsCommon';
@@ -40,6 +39,7 @@ async function run(o: DoctorOptions): Promise<number> {
   const clients = await clientsFor(o);
   try {
     const ws = { folders };
+    const { doctorIdentityPool, doctorUserPool } = await import('../core/aws/doctor/index.js');
     const report = o.userPool ? await doctorUserPool(clients, o.userPool, ws) : await doctorIdentityPool(clients, o.identityPool as string, ws);
     process.stdout.write(o.json ? `${JSON.stringify(report, null, 2)}\n` : text(report));
     return report.counts.error > 0 ? EXIT.failed : EXIT.ok;

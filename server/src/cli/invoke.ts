@@ -12,7 +12,6 @@ import { projectRootOf } from '../core/wiring/nodeFs';
 import { buildSample, sampleChoices } from '../core/payload/samples';
 import type { InvokeResult } from '../core/protocol';
 import { clampSetting, defaultSettings } from '../core/settings';
-import { runRemoteInvoke } from './remoteInvoke';
 
 interface InvokeOptions {
   handler?: string;
@@ -96,6 +95,7 @@ async function run(file: string | undefined, o: InvokeOptions): Promise<void> {
   }
   if (o.remote) {
     // The deployed function: the AWS area's implementation, same exit code contract.
+    const { runRemoteInvoke } = await import('./remoteInvoke.js');
     process.exitCode = await runRemoteInvoke({
       functionName: o.remote,
       ...(o.event !== undefined ? { eventFile: o.event } : {}),

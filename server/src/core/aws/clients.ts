@@ -7,6 +7,7 @@ import { LambdaClient } from '@aws-sdk/client-lambda';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import type { EndpointSettings } from '../settings';
+import { DEFAULT_AWS_TIMEOUT_MS } from './defaults';
 import { configuredEndpoint, SERVICE_IDS } from './endpoints';
 
 /** Where and as whom to call AWS. Empty strings mean "not set" (settings use '' as the default). */
@@ -23,8 +24,7 @@ export interface AwsTarget {
   timeoutMs?: number;
 }
 
-/** Default of aws.timeoutMs: an endpoint that accepts and never answers must not hang a command. */
-export const DEFAULT_AWS_TIMEOUT_MS = 30000;
+export { DEFAULT_AWS_TIMEOUT_MS };
 
 /** What an AWS SDK error carries after our middleware: the call that failed, the client and the endpoint. */
 export interface CallContext {
