@@ -97,8 +97,8 @@ describe('deep nesting', () => {
     assert.deepEqual(errors, []);
   });
   it('100,000 nested parentheses in a JavaScript handler: one "too deep" note (was: nothing at all, after three stack overflows)', async () => {
-    // Deep enough to overflow any stack: how deep Babel gets depends on its frames (10,000 blocks sometimes parse).
-    const { ctx, errors } = ctxFor(`// @cognito-trigger PreSignUp\nexports.handler = async (event) => {\n  const n = ${'('.repeat(100000)}1${')'.repeat(100000)};\n  return event;\n};\n`, 'file:///w/preSignUp.js', 'javascript');
+    // Its own URI: the provider caches analyses by URI and version, and the chain test above used preSignUp.js.
+    const { ctx, errors } = ctxFor(`// @cognito-trigger PreSignUp\nexports.handler = async (event) => {\n  const n = ${'('.repeat(100000)}1${')'.repeat(100000)};\n  return event;\n};\n`, 'file:///w/deepParens.js', 'javascript');
     const p = PROVIDERS.find((x) => x.handles(ctx));
     const d = (await p?.diagnose?.(ctx)) ?? [];
     assert.deepEqual(d.map((x) => [x.code, x.severity]), [['handler/too-deep', 3]]);
