@@ -1,14 +1,56 @@
-// Bench: multi-MB handler files (bundles). (1) The JavaScript front end's cost by size, in process, to show
-// how it grows; (2) over LSP, a small document's completion while a 5 MB bundle is opened and edited,
+// Bench: large handler files. (1) Scaling: analysis CPU time of JS and Python handlers at 16–256 KB, realistic
+// (helpers, one big handler) and pathological (a long member chain, deep nesting, many branches), with the
+// growth per doubling and the fitted exponent (1.0 = linear); (2) the JavaScript front end's cost by size up
+// to multi-MB bundles; (3) over LSP, a small document's completion while a 5 MB bundle is opened and edited,
 // against the same completion with no bundle open (the anchor). Printed: medians, p95 and the ratio.
+import * as os from 'node:os';
 import { analyzeDocument } from '../server/src/core/handler/analyze';
 import { MAX_ANALYSED_HANDLER_CHARS } from '../server/src/core/handler/description';
 import { analyzeJavaScript } from '../server/src/core/handler/javascript/analyze';
+import { loadPython } from '../server/src/core/handler/python/parser';
+import { HANDLER_SHAPES, jsHandler, pyHandler } from '../test/server/handlerShapes';
 import { caret, startServer, type TestServer } from '../test/server/harness';
 import { bundle } from '../test/server/bundle';
 
 const pct = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length - 1) * p))] ?? NaN;
 const ms = (n: number): string => `${n.toFixed(1)} ms`;
+
+/** CPU time of one call, ms (this thread; the machine's load inflates wall time, much less CPU time). */
+function cpuMs(f: () => void): number {
+  const c = process.cpuUsage();
+  f();
+  const d = process.cpuUsage(c);
+  return (d.user + d.system) / 1000;
+}
+
+async function scaling(): Promise<void> {
+  await loadPython();
+  const sizes = [16, 32, 64, 128, 256];
+  console.log('Analysis CPU time by size (min of 3 runs each, in process; growth: time ratio per doubling, 2.0 = linear):');
+  console.log(`| language | shape | ${sizes.map((k) => `${k} KB`).join(' | ')} | growth per doubling | exponent 16→256 KB |`);
+  console.log(`|---|---|${sizes.map(() => '---').join('|')}|---|---|`);
+  for (const [lang, make, languageId, ext] of [['JavaScript', jsHandler, 'javascript', 'js'], ['Python', pyHandler, 'python', 'py']] as const) {
+    for (const shape of HANDLER_SHAPES) {
+      const notes = new Set<string>();
+      const times = sizes.map((kb) => {
+        // Just under the size: 256 KB itself is the cap above which nothing is analysed.
+        const input = { text: make(shape, kb * 1024 - 2048), languageId, fileName: `src/handler.${ext}` };
+        const runs = [0, 1, 2].map(() =>
+          cpuMs(() => {
+            const a = analyzeDocument(input);
+            if (a.tooDeep) notes.add(`${kb} KB+: too deep for the parser, one note`);
+            if (a.tooLarge !== undefined) notes.add(`${kb} KB: over the cap`);
+          }),
+        );
+        return Math.min(...runs);
+      });
+      const growth = times.slice(1).map((t, i) => (t / (times[i] as number)).toFixed(1)).join(' ');
+      const exponent = Math.log((times[4] as number) / (times[0] as number)) / Math.log(16);
+      console.log(`| ${lang} | ${shape}${notes.size ? ` (${[...notes][0]})` : ''} | ${times.map((t) => ms(t)).join(' | ')} | ${growth} | ${exponent.toFixed(2)} |`);
+    }
+  }
+  console.log('');
+}
 
 function frontEnd(): void {
   console.log('JavaScript front end, in process (one run each; machine load shows here):');
@@ -73,6 +115,9 @@ async function overLsp(): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  console.log(`cores ${os.cpus().length}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  await scaling();
+  if (process.env.BENCH_ONLY === 'scaling') return;
   frontEnd();
   await overLsp();
 }

@@ -47,7 +47,7 @@ export function pyHandler(shape: HandlerShape, bytes: number): string {
       return `${head}def lambda_handler(event, context):\n    x = event["request"]${fill(bytes, (i) => `["k${i % 10}"]`)}\n    return event\n`;
     case 'deep-nesting': {
       // Indented blocks make a file quadratic in its depth; brackets nest without indentation.
-      const depth = Math.floor(bytes / 36);
+      const depth = Math.floor(bytes / 50);
       return `${head}def lambda_handler(event, context):\n    x = ${'len(str([event["request"]["userAttributes"], '.repeat(depth)}0${']))'.repeat(depth)}\n    return event\n`;
     }
     case 'many-branches':
