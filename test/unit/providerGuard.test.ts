@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { guardProvider, type FeatureContext, type LanguageFeatureProvider } from '../../server/src/core/features/provider';
 import { defaultSettings } from '../../server/src/core/settings';
+import { analyzeDocument, MAX_EVENT_PATH } from '../../server/src/core/handler/analyze';
 import { loadPython } from '../../server/src/core/handler/python/parser';
 import { PROVIDERS } from '../../server/src/providers';
 
@@ -85,6 +86,10 @@ describe('deep nesting', () => {
     const d = (await p.diagnose?.(ctx)) ?? [];
     assert.ok(d.some((x) => /'a' is not a field of 'event.response'/.test(String(x.message))), JSON.stringify(d.map((x) => x.message)));
     assert.deepEqual(errors, []);
+  });
+  it('a 10,000-step chain is kept to its first 64 keys in the analysis (the worker thread sends it whole to the event loop)', () => {
+    const a = analyzeDocument({ text: `exports.handler = async (event) => { const x = event.request${'.a'.repeat(10000)}; return event; };\n`, languageId: 'javascript', fileName: 'src/chain.js' });
+    assert.deepEqual(a.refs.map((r) => [r.path.length, r.keyRanges.length, r.path.slice(0, 3)]), [[MAX_EVENT_PATH, MAX_EVENT_PATH, ['request', 'a', 'a']]]);
   });
   it('a 10,000-key subscript chain in a Python handler: analysed, no error (eventPath overflowed the stack)', async () => {
     await loadPython();
