@@ -91,3 +91,18 @@ describe('remote invoke outcome', () => {
     assert.deepEqual(toOutcome('{"errorMessage":"x"}', 'Handled'), { kind: 'error', errorType: 'Handled', errorMessage: 'x' });
   });
 });
+
+describe('explainAwsError: a KMS key Cognito refuses', () => {
+  it('says what to fix (the key ARN of an enabled symmetric key) instead of a retry that cannot help', () => {
+    const e = Object.assign(new Error("1 validation error detected: Value 'key-123' at 'lambdaConfig.kMSKeyID' failed to satisfy constraint: Member must satisfy regular expression pattern: arn:[\\w+=/,.@-]+"), { name: 'InvalidParameterException', $metadata: { httpStatusCode: 400 } });
+    const x = explainAwsError(e, 'us-east-1_Abc: binding CustomEmailSender');
+    assert.equal(x.code, 'KmsKeyRefused');
+    assert.match(x.message, /^us-east-1_Abc: binding CustomEmailSender failed: the KMS key was refused\./);
+    assert.match(x.hint, /full ARN .*symmetric encryption key .*bind again; the same key is refused the same way\./);
+    assert.doesNotMatch(x.hint, /try again/i);
+  });
+  it('a throttled or internal error that mentions KMS keeps its retry advice', () => {
+    const e = Object.assign(new Error('KMS is busy'), { name: 'ThrottlingException', $metadata: { httpStatusCode: 400 } });
+    assert.equal(explainAwsError(e, 'x').code, 'ThrottlingException');
+  });
+});

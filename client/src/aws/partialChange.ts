@@ -7,6 +7,8 @@ import { awsCall, bindingsChanged } from './request';
 
 const FINISH = 'Finish';
 const ROLL_BACK = 'Roll back';
+/** Error codes (errors.ts) of input AWS refuses as such: retrying the same request cannot help. */
+const REFUSED_INPUT = new Set(['KmsKeyRefused', 'InvalidParameterException', 'InvalidParameterValueException', 'ValidationException', 'InvalidInput']);
 
 /** Shows the partial change (modal: the pool may be failing its users now) and runs the chosen recovery. */
 export async function reportPartialChange(state: ExtensionState, partial: PartialChange): Promise<AwsApplyBindRequest.Result | undefined> {
@@ -22,7 +24,10 @@ export async function reportPartialChange(state: ExtensionState, partial: Partia
     '',
     `${partial.error.message} ${partial.error.hint}`,
     '',
-    `Finish retries the steps not done; Roll back restores the slot as it was before (refused if someone changed the pool since). From a terminal: ${partial.finishCommand}`,
+    // Finishing with input AWS refused fails the same way: say so instead of offering a retry that cannot help.
+    REFUSED_INPUT.has(partial.error.code)
+      ? `Finish would fail the same way until that is fixed; Roll back restores the slot as it was before (refused if someone changed the pool since).`
+      : `Finish retries the steps not done; Roll back restores the slot as it was before (refused if someone changed the pool since). From a terminal: ${partial.finishCommand}`,
   ].join('\n');
   log().warn(`Partial change on ${partial.poolId}: ${partial.error.message}`);
   const pick = await vscode.window.showWarningMessage(`The change to ${partial.poolId} stopped half way.`, { modal: true, detail }, FINISH, ROLL_BACK);

@@ -87,6 +87,10 @@ export function explainAwsError(error: unknown, operation: string, secrets: read
   if (['TooManyRequestsException', 'ThrottlingException', 'Throttling', 'LimitExceededException', 'RequestLimitExceeded'].includes(name)) {
     return { code: name, message: at('AWS throttled the request, even after retries.'), hint: 'Wait a minute and try again; other tools may be calling the same API.' };
   }
+  // Cognito refusing the custom senders' key: the same key fails the same way, so say what to fix, not "try again".
+  if (/\bKMS\b|KMSKeyID|kms key/i.test(raw) && !['TooManyRequestsException', 'ThrottlingException', 'Throttling'].includes(name) && !(e.$metadata?.httpStatusCode !== undefined && e.$metadata.httpStatusCode >= 500)) {
+    return { code: 'KmsKeyRefused', message: at(`the KMS key was refused. ${raw}`), hint: KMS_KEY_HINT };
+  }
   if (name === 'FeatureUnavailableInTierException' || /feature plan|tier|essentials|plus/i.test(raw)) {
     return { code: name, message: at(`the pool's feature plan does not include this. ${raw}`), hint: 'Pre token generation V2_0/V3_0 needs the Essentials or Plus plan: change the plan in the Cognito console, or bind with LambdaVersion V1_0.' };
   }
@@ -104,6 +108,17 @@ export function explainAwsError(error: unknown, operation: string, secrets: read
   if (status !== undefined && status >= 500) return { code: name, message: at(raw), hint: 'AWS reported an internal error; try again in a minute.' };
   return { code: name, message: at(raw), hint: 'Read the message for what AWS refused; the same input would fail the same way.' };
 }
+
+/**
+ * What LambdaConfig.KMSKeyID must be: "The Amazon Resource Name (ARN) of an AWS KMS key" that Cognito
+ * uses to encrypt codes for the custom sender triggers
+ * (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_LambdaConfigType.html#CognitoUserPools-Type-LambdaConfigType-KMSKeyID),
+ * a symmetric encryption key (https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-custom-sender-triggers.html);
+ * a key id instead of the ARN is refused by the ARN pattern (observed:
+ * https://github.com/awsdocs/amazon-cognito-developer-guide/issues/44).
+ */
+export const KMS_KEY_HINT =
+  'Give the full ARN (arn:aws:kms:REGION:ACCOUNT:key/ID, not a key id or alias) of an enabled symmetric encryption key in the pool\'s Region, then bind again; the same key is refused the same way.';
 
 /** An answer that is not the service's JSON: an HTML page, a proxy's error, a truncated body. */
 function notLikeAws(name: string, raw: string, e: { $response?: { headers?: Record<string, string> } }): boolean {
