@@ -122,7 +122,7 @@ export class BindingsTree implements vscode.TreeDataProvider<BindingsNode> {
     item.id = `${node.poolKind}:${node.poolId}:${v.slot}`;
     const fn = v.functionArn ? v.functionArn.split(':').slice(6).join(':') : '—';
     item.description = `${fn}${v.lambdaVersion ? ` (${v.lambdaVersion})` : ''}${v.handler ? ` ← ${v.handler.file}#${v.handler.handlerName}` : ''}`;
-    item.tooltip = new vscode.MarkdownString(`**${v.displayName}** (\`${v.slot}\`)\n\n${v.functionArn ? `Bound: \`${v.functionArn}\`` : 'Not bound.'}${v.handler ? `\n\nBuilt from \`${v.handler.file}\` (export \`${v.handler.handlerName}\`)` : ''}`);
+    item.tooltip = new vscode.MarkdownString(`**${v.displayName}** (\`${v.slot}\`)\n\n${v.functionArn ? `Bound: \`${v.functionArn}\`` : 'Not bound.'}${v.handler ? `\n\nBuilt from \`${v.handler.file}\` (export \`${v.handler.handlerName}\`)${v.handler.why ? `: ${v.handler.from === 'iac' ? 'the infrastructure code names it' : 'the bindings file names it'} (\`${v.handler.why.replace(/`/g, "'")}\`)` : ''}` : ''}`);
     item.contextValue = `cognitoTriggers.slot${v.functionArn ? '.bound' : ''}${v.handler ? '.handler' : ''}`;
     item.iconPath = new vscode.ThemeIcon(v.functionArn ? 'zap' : 'circle-outline');
     if (v.handler) item.command = { command: 'vscode.open', title: 'Open handler', arguments: [vscode.Uri.parse(v.handler.uri)] };

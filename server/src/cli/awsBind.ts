@@ -3,6 +3,10 @@ import type { Command } from 'commander';
 import type { BindRequest } from '../core/aws/bindService';
 import { userPoolSlots } from '../core/aws/slots';
 import * as path from 'node:path';
+import { URI } from 'vscode-uri';
+import { parseBindingsFile } from '../core/bindings/file';
+import { readBindingsText } from '../core/bindings/read';
+import { getTrigger } from '../core/model';
 import { readWiring, type WiringResult } from '../core/wiring';
 import { findProjectRoot } from '../core/wiring/nodeFs';
 import { clientsFor, confirm, EXIT, fail, usage, withConnection, type ConnectionOptions } from './awsCommon';
@@ -92,12 +96,21 @@ async function show(o: BindOptions & { json?: boolean }): Promise<number> {
   try {
     const { collectBindings } = await import('../core/aws/bindingsView.js');
     const { SYNC_CLOSED_NOTICE } = await import('../core/aws/identityPoolBinding.js');
-    const snap = await collectBindings(clients, [], o.userPool ? { userPoolIds: [o.userPool], identityPoolIds: [] } : { userPoolIds: [], identityPoolIds: [o.identityPool as string] });
+    // The project's bindings file (an explicit override) and its IaC name the local handler of each bound function.
+    const root = o.root ? path.resolve(o.root) : findProjectRoot(process.cwd());
+    const folder = URI.file(root).toString();
+    const read = readBindingsText(root, 'cognito-triggers.json');
+    const entries = read.ok ? parseBindingsFile(read.text, (id) => getTrigger(id) !== undefined).entries.map((e) => ({ ...e, folder })) : [];
+    const wiring = await projectWiring(o);
+    const snap = await collectBindings(clients, entries, o.userPool ? { userPoolIds: [o.userPool], identityPoolIds: [] } : { userPoolIds: [], identityPoolIds: [o.identityPool as string] }, undefined, wiring ? [{ folder, wiring }] : []);
     const pool = snap.userPools[0] ?? snap.identityPools[0];
     if (o.json) process.stdout.write(`${JSON.stringify(pool, null, 2)}\n`);
     else if (pool && !pool.error) {
       process.stdout.write(`${pool.name} (${pool.id})\n`);
-      for (const s of pool.slots) process.stdout.write(`  ${s.slot.padEnd(28)} ${s.functionArn ?? '—'}${s.lambdaVersion ? ` (${s.lambdaVersion})` : ''}\n`);
+      for (const s of pool.slots) {
+        const local = s.handler ? `  ← ${s.handler.file}#${s.handler.handlerName} (${s.handler.why ?? s.handler.from})` : '';
+        process.stdout.write(`  ${s.slot.padEnd(28)} ${s.functionArn ?? '—'}${s.lambdaVersion ? ` (${s.lambdaVersion})` : ''}${local}\n`);
+      }
       if (o.identityPool) process.stdout.write(`Note: ${SYNC_CLOSED_NOTICE}\n`);
     }
     if (pool?.error) {
@@ -152,7 +165,8 @@ export function addAwsBindCommands(program: Command): void {
       .description("Show a pool's trigger slots and the functions bound to them.")
       .option('--user-pool <id>', 'user pool id')
       .option('--identity-pool <id>', 'identity pool id')
-      .option('--json', 'print JSON'),
+      .option('--json', 'print JSON')
+      .option('--root <dir>', "the project whose cognito-triggers.json and infrastructure code name each bound function's local handler (default: the project root above the current folder)"),
   ).action(async (o: BindOptions & { json?: boolean }) => {
     process.exitCode = await show(o);
   });

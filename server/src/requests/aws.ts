@@ -140,8 +140,10 @@ export function registerAwsRequests(deps: RequestDeps): void {
 
   handle(AwsBindingsRequest.type, () => 'Reading the bindings', async (p, c, signal, s) => {
     const entries = await readBindingsFiles(p.folders, s.bindingsFile);
+    // Each folder's IaC (the shared wiring cache) links a deployed function to its handler without a bindings entry.
+    const wirings = await Promise.all(p.folders.filter((f) => URI.parse(f).scheme === 'file').map(async (folder) => ({ folder, wiring: await folderWiring(URI.parse(folder).fsPath) })));
     const { collectBindings, resolvedRegion } = await aws();
-    const snapshot = await collectBindings(c, entries, { ...(p.userPoolIds ? { userPoolIds: p.userPoolIds } : {}), ...(p.identityPoolIds ? { identityPoolIds: p.identityPoolIds } : {}) }, signal);
+    const snapshot = await collectBindings(c, entries, { ...(p.userPoolIds ? { userPoolIds: p.userPoolIds } : {}), ...(p.identityPoolIds ? { identityPoolIds: p.identityPoolIds } : {}) }, signal, wirings);
     const region = await resolvedRegion(c);
     return { ...snapshot, ...(region ? { region } : {}), ...(s.aws.profile ? { profile: s.aws.profile } : {}) };
   });

@@ -8,11 +8,20 @@ import { getCognitoEvents, SYNC_EVENT } from './identityPoolBinding';
 import { listIdentityPools, listUserPools } from './listing';
 import { readSlots, userPoolSlots } from './slots';
 import { describeUserPool } from './userPoolBinding';
+import { linkEvidence, wiredHandlerForFunction } from '../wiring/deployed';
+import type { WiringResult } from '../wiring/types';
 
 /** A bindings file entry with the folder it came from. */
 export interface WorkspaceBinding extends BindingEntry {
   /** Workspace folder URI ('file:///…', no trailing slash). */
   folder: string;
+}
+
+/** A workspace folder's IaC wiring, which names the deployed functions its handlers become. */
+export interface WorkspaceWiring {
+  /** Workspace folder URI ('file:///…', no trailing slash). */
+  folder: string;
+  wiring: WiringResult;
 }
 
 /** One slot as the view shows it: the protocol's shape, so the view gets exactly what is built here. */
@@ -33,17 +42,32 @@ export function handlerUri(entry: WorkspaceBinding): string {
   return Utils.joinPath(URI.parse(entry.folder), entry.file).toString();
 }
 
+/**
+ * The local handler of a bound function: the bindings file's entry when one names it (an explicit
+ * override), else the handler whose IaC gives the function that deployed name (Serverless
+ * `<service>-<stage>-<key>` or `name:`, `FunctionName`, `function_name`, `functionName`).
+ */
+export function localHandler(functionArn: string, slotKey: string | undefined, entries: readonly WorkspaceBinding[], wirings: readonly WorkspaceWiring[]): SlotView['handler'] {
+  const entry = matchHandler(functionArn, entries);
+  if (entry) return { file: entry.file, handlerName: entry.handler, uri: handlerUri(entry), from: 'bindingsFile', why: `cognito-triggers.json maps ${entry.functionName} to ${entry.file}#${entry.handler}` };
+  for (const w of wirings) {
+    const h = wiredHandlerForFunction(w.wiring, functionArn, slotKey);
+    if (h?.file) return { file: h.file, handlerName: h.export, uri: Utils.joinPath(URI.parse(w.folder), h.file).toString(), from: 'iac', why: linkEvidence(h) };
+  }
+  return undefined;
+}
+
 /** Every user pool slot of a LambdaConfig, bound or not, with the handler that builds each function. */
-export function slotRows(lambdaConfig: Record<string, unknown> | undefined, entries: readonly WorkspaceBinding[]): SlotRow[] {
+export function slotRows(lambdaConfig: Record<string, unknown> | undefined, entries: readonly WorkspaceBinding[], wirings: readonly WorkspaceWiring[] = []): SlotRow[] {
   const bound = readSlots(lambdaConfig);
   return userPoolSlots().map((slot) => {
     const b = bound.find((x) => x.slot === slot.key);
-    const entry = b ? matchHandler(b.functionArn, entries) : undefined;
+    const handler = b ? localHandler(b.functionArn, slot.key, entries, wirings) : undefined;
     return {
       slot: slot.key,
       displayName: slot.displayName,
       ...(b ? { functionArn: b.functionArn, ...(b.lambdaVersion ? { lambdaVersion: b.lambdaVersion } : {}), ...(b.triggerId ? { triggerId: b.triggerId } : {}) } : {}),
-      ...(entry ? { handler: { file: entry.file, handlerName: entry.handler, uri: handlerUri(entry) } } : {}),
+      ...(handler ? { handler } : {}),
     };
   });
 }
@@ -63,6 +87,7 @@ export async function collectBindings(
   entries: readonly WorkspaceBinding[],
   only: { userPoolIds?: string[]; identityPoolIds?: string[] } = {},
   signal?: AbortSignal,
+  wirings: readonly WorkspaceWiring[] = [],
 ): Promise<BindingsSnapshot> {
   const userPools = only.userPoolIds ? only.userPoolIds.map((id) => ({ id, name: id })) : await listUserPools(clients, signal);
   let identityPoolsError: ExplainedError | undefined;
@@ -76,7 +101,7 @@ export async function collectBindings(
     try {
       const d = await describeUserPool(clients, p.id, signal);
       const kmsKeyId = d.LambdaConfig?.KMSKeyID;
-      return { id: p.id, name: d.Name ?? p.name, ...(d.Arn ? { arn: d.Arn } : {}), ...(kmsKeyId ? { kmsKeyId } : {}), slots: slotRows(d.LambdaConfig as Record<string, unknown> | undefined, entries) };
+      return { id: p.id, name: d.Name ?? p.name, ...(d.Arn ? { arn: d.Arn } : {}), ...(kmsKeyId ? { kmsKeyId } : {}), slots: slotRows(d.LambdaConfig as Record<string, unknown> | undefined, entries, wirings) };
     } catch (e) {
       return { id: p.id, name: p.name, slots: [], error: explainAwsError(e, `DescribeUserPool ${p.id}`) };
     }
@@ -84,8 +109,8 @@ export async function collectBindings(
   const ids = await mapLimit(identityPools, 4, async (p) => {
     try {
       const fn = (await getCognitoEvents(clients, p.id, signal))[SYNC_EVENT];
-      const entry = fn ? matchHandler(fn, entries) : undefined;
-      const row: SlotRow = { slot: SYNC_EVENT, displayName: 'Sync trigger', ...(fn ? { functionArn: fn, triggerId: 'SyncTrigger' } : {}), ...(entry ? { handler: { file: entry.file, handlerName: entry.handler, uri: handlerUri(entry) } } : {}) };
+      const handler = fn ? localHandler(fn, undefined, entries, wirings) : undefined;
+      const row: SlotRow = { slot: SYNC_EVENT, displayName: 'Sync trigger', ...(fn ? { functionArn: fn, triggerId: 'SyncTrigger' } : {}), ...(handler ? { handler } : {}) };
       return { id: p.id, name: p.name, slots: [row] };
     } catch (e) {
       return { id: p.id, name: p.name, slots: [], error: explainAwsError(e, `GetCognitoEvents ${p.id}`) };

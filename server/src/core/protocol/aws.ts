@@ -137,15 +137,18 @@ export interface SlotView {
   functionArn?: string;
   lambdaVersion?: string;
   triggerId?: string;
-  /** The workspace handler that builds the bound function, from the bindings file. */
-  handler?: { file: string; handlerName: string; uri: string };
+  /**
+   * The workspace handler that builds the bound function: from the bindings file (an explicit
+   * override) or from the IaC that gives the function its deployed name. `why` says which line.
+   */
+  handler?: { file: string; handlerName: string; uri: string; from?: 'bindingsFile' | 'iac'; why?: string };
 }
 
 /** Pools with their slots, bound functions and workspace handlers, for the view. */
 export namespace AwsBindingsRequest {
   export const method = 'cognitoTriggers/aws/bindings' as const;
   export interface Params {
-    /** Workspace folder URIs (their bindings files are read). */
+    /** Workspace folder URIs: their bindings files and IaC wiring link bound functions to handlers. */
     folders: string[];
     /** Only these pools; all when absent. */
     userPoolIds?: string[];

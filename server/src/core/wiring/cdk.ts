@@ -69,7 +69,9 @@ export function functionDecl(r: Reader, expr: t.Node, mod: JsModule): FunctionDe
   const runtime = cdkRuntime(runtimeText);
   if (runtime && runtimeNode) evidence.push(ev('runtime', m.file, runtimeNode.line, `${id} runs on ${runtimeText} (${runtime})`));
   const functionName = str(child(props, 'functionName'));
-  const base = { kind: r.kind, ref: id, ...(functionName ? { name: functionName } : {}), ...(runtime ? { runtime } : {}), file: m.file, line };
+  // Without functionName, CloudFormation names it <stack>-<logical id>-<suffix>, and CDK's logical id holds the construct id.
+  const name = functionName ?? (n.arguments[1]?.type === 'StringLiteral' && id.length >= 3 ? `*${id}*` : undefined);
+  const base = { kind: r.kind, ref: id, ...(name ? { name } : {}), ...(runtime ? { runtime } : {}), file: m.file, line };
   if (cls === 'NodejsFunction') {
     const entryNode = child(props, 'entry');
     const exp = str(child(props, 'handler')) ?? 'handler';

@@ -3,6 +3,7 @@
 import type { BindingEntry } from '../../bindings/file';
 import { analyzeDocumentAsync } from '../../handler/analyze';
 import type { HandlerSite } from '../../handler/description';
+import { functionNameOf, nameMatches, wiredHandlerForFunction } from '../../wiring/deployed';
 import type { WiredHandler, WiringResult } from '../../wiring/types';
 
 /** One workspace folder as the doctor sees it. */
@@ -33,20 +34,8 @@ export interface LocatedHandler {
   readonly why: string;
 }
 
-/** The function name of a name, partial ARN or ARN (qualifier dropped). */
-export function functionNameOf(ref: string): string {
-  const parts = ref.split(':');
-  if (parts[0] === 'arn') return parts[6] ?? ref;
-  if (parts[1] === 'function') return parts[2] ?? ref;
-  return parts[0] ?? ref;
-}
-
-/** `*` in an IaC name stands for a part not known statically (a stage, a stack name). */
-export function nameMatches(pattern: string, name: string): boolean {
-  if (!pattern.includes('*')) return pattern === name;
-  const re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
-  return re.test(name);
-}
+// One matching rule for the doctor and the bindings view.
+export { functionNameOf, nameMatches } from '../../wiring/deployed';
 
 /** The handler whose bindings entry or IaC names the function; the bindings file first (an explicit statement). */
 export function locateHandler(ws: DoctorWorkspace, functionArn: string): LocatedHandler | undefined {
@@ -56,7 +45,7 @@ export function locateHandler(ws: DoctorWorkspace, functionArn: string): Located
     if (e) return { folder, file: e.file, exportName: e.handler, ...(e.trigger ? { statedTrigger: e.trigger } : {}), why: `${folder.name}/cognito-triggers.json maps it to ${e.file}#${e.handler}` };
   }
   for (const folder of ws.folders) {
-    const h = folder.wiring?.handlers.find((x) => x.file && x.function.name && nameMatches(x.function.name, name));
+    const h = wiredHandlerForFunction(folder.wiring, functionArn);
     if (h?.file) {
       const e = h.evidence.find((x) => x.fact === 'handler') ?? h.evidence[0];
       return { folder, file: h.file, exportName: h.export, why: e ? `${folder.name}/${e.file}:${e.line} names ${h.file}#${h.export}` : `the ${h.kind} wiring names ${h.file}#${h.export}` };
