@@ -90,15 +90,23 @@ async function layout(kind: 'one-file' | 'monorepo', edited: string): Promise<vo
   let flip = false;
   let after = 0;
   const updateOnly: number[] = [];
+  // CPU time of the same updates (user + system of this process): what the update costs, whatever else
+  // the machine runs; wall time on a loaded machine also counts the time other processes hold the cores.
+  const updateCpu: number[] = [];
   for (let i = 0; i < N + 5; i++) {
     flip = !flip;
     // The write is outside the timing: the server learns of it from the client's file watcher.
     fs.writeFileSync(file, flip ? original.replace('trigger: PreSignUp', 'trigger: PostConfirmation') : original);
     const t = performance.now();
+    const c = process.cpuUsage();
     cache.updateFile(edited, 'changed');
     after = (await cache.read()).handlers.length;
+    const cpu = process.cpuUsage(c);
     // The first 5 are warm-up.
-    if (i >= 5) updateOnly.push(performance.now() - t);
+    if (i >= 5) {
+      updateOnly.push(performance.now() - t);
+      updateCpu.push((cpu.user + cpu.system) / 1000);
+    }
   }
   fs.rmSync(dir, { recursive: true, force: true });
   const row = (what: string, xs: number[], target: string): string => [what.padEnd(58), String(xs.length).padStart(4), f(q(xs, 0.5)).padStart(8), f(q(xs, 0.95)).padStart(8), `  ${target}`].join(' ');
@@ -106,7 +114,8 @@ async function layout(kind: 'one-file' | 'monorepo', edited: string): Promise<vo
   console.log(['what'.padEnd(58), 'n'.padStart(4), 'p50'.padStart(8), 'p95'.padStart(8), '  target'].join(' '));
   console.log(row('floor: yaml parseDocument of the YAML files', floor, ''));
   console.log(row('ours: full read (new cache: walk, parse, resolve handlers)', full, `p50 < 300 ms: ${q(full, 0.5) < 300 ? 'met' : 'MISSED'}`));
-  console.log(row(`ours: update after one edit to ${edited}`, updateOnly, `p50 < 20 ms: ${q(updateOnly, 0.5) < 20 ? 'met' : 'MISSED'}`));
+  console.log(row(`ours: update after one edit to ${edited} (wall)`, updateOnly, `p50 < 20 ms: ${q(updateOnly, 0.5) < 20 ? 'met' : 'MISSED'}`));
+  console.log(row(`ours: the same updates, CPU time (user + system)`, updateCpu, `p50 < 20 ms: ${q(updateCpu, 0.5) < 20 ? 'met' : 'MISSED'} (load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}, ${os.cpus().length} cores)`));
   console.log(`ratios (p50): full read ${f(q(full, 0.5) / q(floor, 0.5))}× the parse floor; update ${f(q(updateOnly, 0.5) / q(full, 0.5))}× our full read`);
 }
 
