@@ -63,7 +63,8 @@ interface Lsp {
 
 /** Starts an LSP server over stdio and completes initialize; `ready` is what to wait for after `initialized`. */
 async function startLsp(kind: 'ours' | 'pyright'): Promise<Lsp> {
-  const args = kind === 'ours' ? [path.join(ROOT, 'dist', 'server.js'), '--stdio'] : [PYRIGHT, '--stdio'];
+  // BENCH_DIST: another build's folder (e.g. a copy of a production build while tests rebuild dist/).
+  const args = kind === 'ours' ? [path.join(process.env.BENCH_DIST ?? path.join(ROOT, 'dist'), 'server.js'), '--stdio'] : [PYRIGHT, '--stdio'];
   const proc = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'ignore'], cwd: DIR });
   if (!proc.stdout || !proc.stdin) throw new Error('no stdio');
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
