@@ -7,7 +7,7 @@ import { invokeLocalArg } from './slotArgs';
 
 /** A tree element. Slot elements carry the argument shapes the menu commands take. */
 export type BindingsNode =
-  | { type: 'pool'; poolKind: 'userPool' | 'identityPool'; poolId: string; name: string; slots: SlotView[]; error?: AwsError }
+  | { type: 'pool'; poolKind: 'userPool' | 'identityPool'; poolId: string; name: string; slots: SlotView[]; error?: AwsError; described?: false }
   | {
       type: 'slot';
       poolKind: 'userPool' | 'identityPool';
@@ -61,28 +61,57 @@ export class BindingsTree implements vscode.TreeDataProvider<BindingsNode> {
     this.changed.fire();
   }
 
-  /** Reads the pools now and shows them; resolves with what the view shows. */
-  reload(): Promise<AwsBindingsRequest.Result | undefined> {
-    const result = this.load();
+  /**
+   * Refresh: drops what the server kept (pool lists and descriptions), lists the pools again and shows
+   * them; resolves with what the view shows. `expand`: pool ids also read (as an expand would), for tests.
+   */
+  async reload(expand: string[] = []): Promise<AwsBindingsRequest.Result | undefined> {
+    const result = this.load(true);
     this.pending = { at: Date.now(), result };
     this.changed.fire();
-    return result;
+    const r = await result;
+    if (!r) return r;
+    for (const list of [r.userPools, r.identityPools] as { id: string; slots: SlotView[]; described?: false }[][]) {
+      for (const [i, p] of list.entries()) {
+        if (!expand.includes(p.id)) continue;
+        const read = await this.describe(list === r.userPools ? 'userPool' : 'identityPool', p.id);
+        if (read) list[i] = read;
+      }
+    }
+    return r;
   }
 
-  /** Reads the pools now. */
-  async load(): Promise<AwsBindingsRequest.Result | undefined> {
+  /**
+   * Lists the pools (every ListUserPools / ListIdentityPools page) without describing any: a pool is
+   * read when it is expanded. The server keeps what it read until a refresh (`refresh`).
+   */
+  async load(refresh = false): Promise<AwsBindingsRequest.Result | undefined> {
     const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString());
     let failure: string | undefined;
     // The welcome content explains these two with a button; a toast on every view show would be noise.
     const quiet = ['NoRegion', 'NoCredentials'];
-    this.last = await awsCall(this.state, AwsBindingsRequest.type, { folders }, 'Reading pools and triggers', { quietFor: quiet, onError: (e) => (failure = e.code) });
+    this.last = await awsCall(this.state, AwsBindingsRequest.type, { folders, listOnly: true, ...(refresh ? { refresh } : {}) }, 'Reading pools and triggers', { quietFor: quiet, onError: (e) => (failure = e.code) });
     if (!this.last) this.setState(failure === 'NoRegion' ? 'noRegion' : failure === 'NoCredentials' ? 'noCredentials' : 'error');
     else this.setState(this.last.userPools.length + this.last.identityPools.length || this.last.identityPoolsError ? 'ok' : 'noPools');
     return this.last;
   }
 
+  /** One pool read (DescribeUserPool or GetCognitoEvents, unless the server kept it). */
+  private async describe(kind: 'userPool' | 'identityPool', poolId: string): Promise<AwsBindingsRequest.Result['userPools'][number] | undefined> {
+    const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString());
+    const ids = kind === 'userPool' ? { userPoolIds: [poolId], identityPoolIds: [] } : { userPoolIds: [], identityPoolIds: [poolId] };
+    const r = await awsCall(this.state, AwsBindingsRequest.type, { folders, ...ids }, `Reading ${poolId}`);
+    return r?.userPools[0] ?? r?.identityPools[0];
+  }
+
   async getChildren(node?: BindingsNode): Promise<BindingsNode[]> {
-    if (node?.type === 'pool') return node.error ? [{ type: 'message', text: node.error.message, hint: node.error.hint }] : node.slots.map((s) => slotNode(node, s));
+    if (node?.type === 'pool') {
+      // Listed only: read now, on expand.
+      const read = node.described === false ? await this.describe(node.poolKind, node.poolId) : node;
+      if (!read) return [{ type: 'message', text: `${node.poolId} could not be read.`, hint: 'See the Cognito Triggers log, then Refresh.' }];
+      const pool = { ...node, slots: read.slots };
+      return read.error ? [{ type: 'message', text: read.error.message, hint: read.error.hint }] : read.slots.map((s) => slotNode(pool, s));
+    }
     if (node) return [];
     // No rows: the welcome content (package.json viewsWelcome, by poolsState) explains and offers the fix.
     if (!vscode.workspace.isTrusted) {
@@ -95,8 +124,8 @@ export class BindingsTree implements vscode.TreeDataProvider<BindingsNode> {
     const r = await (pending ?? this.load());
     if (!r) return [];
     const pools: BindingsNode[] = [
-      ...r.userPools.map((p): BindingsNode => ({ type: 'pool', poolKind: 'userPool', poolId: p.id, name: p.name, slots: p.slots, ...(p.error ? { error: p.error } : {}) })),
-      ...r.identityPools.map((p): BindingsNode => ({ type: 'pool', poolKind: 'identityPool', poolId: p.id, name: p.name, slots: p.slots, ...(p.error ? { error: p.error } : {}) })),
+      ...r.userPools.map((p): BindingsNode => ({ type: 'pool', poolKind: 'userPool', poolId: p.id, name: p.name, slots: p.slots, ...(p.error ? { error: p.error } : {}), ...(p.described === false ? { described: false as const } : {}) })),
+      ...r.identityPools.map((p): BindingsNode => ({ type: 'pool', poolKind: 'identityPool', poolId: p.id, name: p.name, slots: p.slots, ...(p.error ? { error: p.error } : {}), ...(p.described === false ? { described: false as const } : {}) })),
     ];
     if (r.identityPoolsError) pools.push({ type: 'message', text: `Identity pools: ${r.identityPoolsError.message}`, hint: r.identityPoolsError.hint });
     return pools;

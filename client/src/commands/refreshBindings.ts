@@ -3,9 +3,13 @@ import type { AwsBindingsRequest } from '../../../server/src/core/protocol';
 import type { ExtensionState } from '../context';
 import { bindingsTree } from '../aws/view';
 
-/** `cognitoTriggers.refreshBindings`. Returns the snapshot the view shows (tests read it). */
-export const refreshBindings = (_state: ExtensionState) => async (): Promise<AwsBindingsRequest.Result | undefined> => {
+/**
+ * `cognitoTriggers.refreshBindings`: drops what was read and lists the pools again (each is read when
+ * expanded). Returns the snapshot the view shows; `{ expand: [poolId] }` also reads those pools (tests).
+ */
+export const refreshBindings = (_state: ExtensionState) => async (arg?: unknown): Promise<AwsBindingsRequest.Result | undefined> => {
   const tree = bindingsTree();
   if (!tree) return undefined;
-  return tree.reload();
+  const expand = (arg as { expand?: unknown } | undefined)?.expand;
+  return tree.reload(Array.isArray(expand) ? expand.filter((x): x is string => typeof x === 'string') : []);
 };

@@ -90,8 +90,55 @@ async function run(command: 'bind' | 'unbind', o: BindOptions): Promise<number> 
   }
 }
 
-async function show(o: BindOptions & { json?: boolean }): Promise<number> {
-  if (!!o.userPool === !!o.identityPool) return usage('bindings', 'give one of --user-pool ID or --identity-pool ID.');
+interface ListOptions {
+  json?: boolean;
+  limit?: string;
+  page?: string;
+}
+
+/**
+ * `bindings` without a pool: every user pool listed (ListUserPools pages), then only the pools of the
+ * page printed are described, so an account with hundreds of pools costs a few list calls and `limit`
+ * describes, not one describe per pool.
+ */
+async function showPage(o: BindOptions & ListOptions): Promise<number> {
+  const limit = Number(o.limit ?? 20);
+  const page = Number(o.page ?? 1);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) return usage('bindings', `--limit must be a whole number from 1 to 1000 (got ${o.limit}).`);
+  if (!Number.isInteger(page) || page < 1) return usage('bindings', `--page must be a whole number from 1 (got ${o.page}).`);
+  const clients = await clientsFor(o);
+  try {
+    const { collectBindings } = await import('../core/aws/bindingsView.js');
+    const listed = await collectBindings(clients, [], { identityPoolIds: [] }, undefined, [], { listOnly: true });
+    const all = listed.userPools;
+    const pages = Math.max(1, Math.ceil(all.length / limit));
+    const shown = all.slice((page - 1) * limit, page * limit).map((p) => p.id);
+    const snap = shown.length ? await collectBindings(clients, [], { userPoolIds: shown, identityPoolIds: [] }) : { userPools: [] };
+    // DescribeUserPool gives the name too; the listing's name is kept for a pool that could not be read.
+    const pools = snap.userPools.map((p, i) => ({ ...p, name: p.error ? (all.find((x) => x.id === shown[i])?.name ?? p.name) : p.name }));
+    if (o.json) {
+      process.stdout.write(`${JSON.stringify({ total: all.length, page, pages, limit, userPools: pools }, null, 2)}\n`);
+    } else {
+      process.stdout.write(`User pools ${all.length ? `${(page - 1) * limit + 1}–${(page - 1) * limit + pools.length}` : '0'} of ${all.length} (page ${page} of ${pages}):\n`);
+      for (const p of pools) {
+        const bound = p.slots.filter((s) => s.functionArn);
+        process.stdout.write(`\n${p.name} (${p.id})${p.error ? `: ${p.error.message}` : bound.length ? '' : ': no trigger bound'}\n`);
+        for (const s of bound) process.stdout.write(`  ${s.slot.padEnd(28)} ${s.functionArn}${s.lambdaVersion ? ` (${s.lambdaVersion})` : ''}\n`);
+      }
+      if (page < pages) process.stdout.write(`\nNext page: cognito-triggers bindings --page ${page + 1}${o.limit ? ` --limit ${limit}` : ''}\n`);
+    }
+    return pools.some((p) => p.error) ? EXIT.failed : EXIT.ok;
+  } catch (e) {
+    return fail(e, 'Listing the user pools');
+  } finally {
+    clients.destroy();
+  }
+}
+
+async function show(o: BindOptions & ListOptions): Promise<number> {
+  if (o.userPool && o.identityPool) return usage('bindings', 'give one of --user-pool ID or --identity-pool ID, or neither to list the user pools.');
+  if (!o.userPool && !o.identityPool) return showPage(o);
+  if (o.limit !== undefined || o.page !== undefined) return usage('bindings', '--limit and --page list the user pools: leave out --user-pool/--identity-pool.');
   const clients = await clientsFor(o);
   try {
     const { collectBindings } = await import('../core/aws/bindingsView.js');
@@ -162,12 +209,14 @@ export function addAwsBindCommands(program: Command): void {
   withConnection(
     program
       .command('bindings')
-      .description("Show a pool's trigger slots and the functions bound to them.")
+      .description("Show a pool's trigger slots and the functions bound to them; without a pool, a page of the user pools with their bound triggers (only the pools printed are described).")
       .option('--user-pool <id>', 'user pool id')
       .option('--identity-pool <id>', 'identity pool id')
+      .option('--limit <n>', 'without a pool: user pools per page (default 20)')
+      .option('--page <k>', 'without a pool: which page (default 1)')
       .option('--json', 'print JSON')
       .option('--root <dir>', "the project whose cognito-triggers.json and infrastructure code name each bound function's local handler (default: the project root above the current folder)"),
-  ).action(async (o: BindOptions & { json?: boolean }) => {
+  ).action(async (o: BindOptions & ListOptions) => {
     process.exitCode = await show(o);
   });
 }

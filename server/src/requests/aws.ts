@@ -66,6 +66,11 @@ export function registerAwsRequests(deps: RequestDeps): void {
     return { ...r, partial: { ...r.partial, recoveryId } };
   };
   const settings = (folder?: string): Promise<Settings> => deps.settings.get(folder ?? '');
+  // Pools read for the view, kept per AWS target until a Refresh; a pool changed through bind is dropped.
+  let catalog: InstanceType<Operations['PoolCatalog']> | undefined;
+  const poolCatalog = async () => (catalog ??= new (await aws()).PoolCatalog());
+  const targetOf = (s: Settings): string => JSON.stringify([s.aws.profile ?? '', s.aws.region ?? '', s.aws.endpoints ?? {}]);
+  const forget = async (poolId: string) => (await poolCatalog()).forget(poolId);
 
   /** Registers a handler that gets clients and a signal, and answers AwsResult. */
   function handle<P, R>(spec: RequestSpec<P, AwsResult<R>>, operation: (p: P) => string, run: (p: P, clients: AwsClients, signal: AbortSignal, s: Settings) => Promise<R>, needsClients = true): void {
@@ -122,6 +127,7 @@ export function registerAwsRequests(deps: RequestDeps): void {
     const planned = plans.get(p.planId);
     if (!planned) throw Object.assign(new Error('this change was already applied, or is no longer known (the server keeps the last 20 reviews and forgets them when it restarts).'), { name: 'PlanExpired' });
     plans.delete(p.planId);
+    await forget(planned.request.poolId);
     const opts = { removePermission: p.removePermission ?? false };
     return keepForRecovery(planned, opts, await (await aws()).applyBind(c, planned, opts, signal));
   });
@@ -129,6 +135,7 @@ export function registerAwsRequests(deps: RequestDeps): void {
     const kept = recoveries.get(p.recoveryId);
     if (!kept) throw Object.assign(new Error('this half-finished change is no longer known to the server (did it restart?).'), { name: 'PlanExpired' });
     const ops = await aws();
+    await forget(kept.planned.request.poolId);
     if (p.action === 'rollback') {
       const r = await ops.rollbackBind(c, kept.planned, signal);
       recoveries.delete(p.recoveryId);
@@ -143,7 +150,11 @@ export function registerAwsRequests(deps: RequestDeps): void {
     // Each folder's IaC (the shared wiring cache) links a deployed function to its handler without a bindings entry.
     const wirings = await Promise.all(p.folders.filter((f) => URI.parse(f).scheme === 'file').map(async (folder) => ({ folder, wiring: await folderWiring(URI.parse(folder).fsPath) })));
     const { collectBindings, resolvedRegion } = await aws();
-    const snapshot = await collectBindings(c, entries, { ...(p.userPoolIds ? { userPoolIds: p.userPoolIds } : {}), ...(p.identityPoolIds ? { identityPoolIds: p.identityPoolIds } : {}) }, signal, wirings);
+    const pools = await poolCatalog();
+    const target = targetOf(s);
+    if (p.refresh) pools.clear(target);
+    const only = { ...(p.userPoolIds ? { userPoolIds: p.userPoolIds } : {}), ...(p.identityPoolIds ? { identityPoolIds: p.identityPoolIds } : {}) };
+    const snapshot = await collectBindings(c, entries, only, signal, wirings, { reads: pools.reads(target, c), ...(p.listOnly ? { listOnly: true } : {}) });
     const region = await resolvedRegion(c);
     return { ...snapshot, ...(region ? { region } : {}), ...(s.aws.profile ? { profile: s.aws.profile } : {}) };
   });

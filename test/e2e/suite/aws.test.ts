@@ -50,7 +50,7 @@ suite('AWS bindings', () => {
   const slotOf = (r: AwsBindingsRequest.Result | undefined) => r?.userPools.find((p) => p.id === poolId)?.slots.find((s) => s.slot === 'PreSignUp');
 
   test('bind: the pool keeps its settings, the permission is added, the view shows the function and its handler', async () => {
-    const before = await vscode.commands.executeCommand<AwsBindingsRequest.Result>('cognitoTriggers.refreshBindings');
+    const before = await vscode.commands.executeCommand<AwsBindingsRequest.Result>('cognitoTriggers.refreshBindings', { expand: [poolId] });
     assert.equal(slotOf(before)?.functionArn, undefined);
     const result = await vscode.commands.executeCommand<AwsApplyBindRequest.Result>('cognitoTriggers.bindTrigger', { poolKind: 'userPool', poolId, slot: 'PreSignUp', functionName: 'hook', yes: true });
     assert.ok(result, 'the bind command returned nothing (see the Cognito Triggers log)');
@@ -58,7 +58,7 @@ suite('AWS bindings', () => {
     const pool = (await idp.send(new DescribeUserPoolCommand({ UserPoolId: poolId }))).UserPool!;
     assert.deepEqual([pool.LambdaConfig?.PreSignUp, pool.MfaConfiguration, pool.UserPoolTags], [HOOK, 'OPTIONAL', { team: 'e2e' }]);
     assert.equal(fake.callsOf('AddPermission').length, 1);
-    const after = await vscode.commands.executeCommand<AwsBindingsRequest.Result>('cognitoTriggers.refreshBindings');
+    const after = await vscode.commands.executeCommand<AwsBindingsRequest.Result>('cognitoTriggers.refreshBindings', { expand: [poolId] });
     assert.equal(slotOf(after)?.functionArn, HOOK);
     assert.equal(slotOf(after)?.handler?.file, 'handlers/preSignUp.js');
   });
@@ -67,7 +67,7 @@ suite('AWS bindings', () => {
     const result = await vscode.commands.executeCommand<AwsApplyBindRequest.Result>('cognitoTriggers.unbindTrigger', { poolKind: 'userPool', poolId, slot: 'PreSignUp', yes: true, removePermission: true });
     assert.ok(result?.lines.some((l) => /Removed permission/.test(l)), result?.lines.join('\n'));
     assert.equal(fake.state.functions[0]!.statements.length, 0);
-    const view = await vscode.commands.executeCommand<AwsBindingsRequest.Result>('cognitoTriggers.refreshBindings');
+    const view = await vscode.commands.executeCommand<AwsBindingsRequest.Result>('cognitoTriggers.refreshBindings', { expand: [poolId] });
     assert.equal(slotOf(view)?.functionArn, undefined);
   });
 });

@@ -4,10 +4,9 @@ import type { BindingEntry } from '../bindings/file';
 import type { SlotView } from '../protocol/aws';
 import type { AwsClients } from './clients';
 import { explainAwsError, type ExplainedError } from './errors';
-import { getCognitoEvents, SYNC_EVENT } from './identityPoolBinding';
-import { listIdentityPools, listUserPools } from './listing';
+import { SYNC_EVENT } from './identityPoolBinding';
+import { directReads, type PoolReads } from './poolCatalog';
 import { readSlots, userPoolSlots } from './slots';
-import { describeUserPool } from './userPoolBinding';
 import { linkEvidence, wiredHandlerForFunction } from '../wiring/deployed';
 import type { WiringResult } from '../wiring/types';
 
@@ -75,10 +74,18 @@ export function slotRows(lambdaConfig: Record<string, unknown> | undefined, entr
 /** Pools and their slots; a pool that cannot be read carries its error instead of failing the view. */
 export interface BindingsSnapshot {
   /** `kmsKeyId`: LambdaConfig.KMSKeyID, which a custom sender slot needs. */
-  userPools: { id: string; name: string; arn?: string; kmsKeyId?: string; slots: SlotRow[]; error?: ExplainedError }[];
-  identityPools: { id: string; name: string; slots: SlotRow[]; error?: ExplainedError }[];
+  /** `described: false`: listed only (`slots` empty); its slots are read when it is shown. */
+  userPools: { id: string; name: string; arn?: string; kmsKeyId?: string; slots: SlotRow[]; error?: ExplainedError; described?: false }[];
+  identityPools: { id: string; name: string; slots: SlotRow[]; error?: ExplainedError; described?: false }[];
   /** Listing identity pools failed (often: no Cognito Sync/Identity use or permission); user pools still shown. */
   identityPoolsError?: ExplainedError;
+}
+
+/** How to read: through a cache (the language server's PoolCatalog), and whether to list only. */
+export interface CollectOptions {
+  reads?: PoolReads;
+  /** List the pools (every page) without describing any: the view describes a pool when it is expanded. */
+  listOnly?: boolean;
 }
 
 /** Reads the pools (all, or the given ids) and builds the view's rows. Describes 4 pools at a time. */
@@ -88,18 +95,27 @@ export async function collectBindings(
   only: { userPoolIds?: string[]; identityPoolIds?: string[] } = {},
   signal?: AbortSignal,
   wirings: readonly WorkspaceWiring[] = [],
+  opts: CollectOptions = {},
 ): Promise<BindingsSnapshot> {
-  const userPools = only.userPoolIds ? only.userPoolIds.map((id) => ({ id, name: id })) : await listUserPools(clients, signal);
+  const reads = opts.reads ?? directReads(clients);
+  const userPools = only.userPoolIds ? only.userPoolIds.map((id) => ({ id, name: id })) : await reads.listUserPools(signal);
   let identityPoolsError: ExplainedError | undefined;
   const identityPools = only.identityPoolIds
     ? only.identityPoolIds.map((id) => ({ id, name: id }))
-    : await listIdentityPools(clients, signal).catch((e: unknown) => {
+    : await reads.listIdentityPools(signal).catch((e: unknown) => {
         identityPoolsError = explainAwsError(e, 'ListIdentityPools');
         return [];
       });
+  if (opts.listOnly) {
+    return {
+      userPools: userPools.map((p) => ({ id: p.id, name: p.name, slots: [], described: false as const })),
+      identityPools: identityPools.map((p) => ({ id: p.id, name: p.name, slots: [], described: false as const })),
+      ...(identityPoolsError ? { identityPoolsError } : {}),
+    };
+  }
   const users = await mapLimit(userPools, 4, async (p) => {
     try {
-      const d = await describeUserPool(clients, p.id, signal);
+      const d = await reads.describeUserPool(p.id, signal);
       const kmsKeyId = d.LambdaConfig?.KMSKeyID;
       return { id: p.id, name: d.Name ?? p.name, ...(d.Arn ? { arn: d.Arn } : {}), ...(kmsKeyId ? { kmsKeyId } : {}), slots: slotRows(d.LambdaConfig as Record<string, unknown> | undefined, entries, wirings) };
     } catch (e) {
@@ -108,7 +124,7 @@ export async function collectBindings(
   });
   const ids = await mapLimit(identityPools, 4, async (p) => {
     try {
-      const fn = (await getCognitoEvents(clients, p.id, signal))[SYNC_EVENT];
+      const fn = (await reads.cognitoEvents(p.id, signal))[SYNC_EVENT];
       const handler = fn ? localHandler(fn, undefined, entries, wirings) : undefined;
       const row: SlotRow = { slot: SYNC_EVENT, displayName: 'Sync trigger', ...(fn ? { functionArn: fn, triggerId: 'SyncTrigger' } : {}), ...(handler ? { handler } : {}) };
       return { id: p.id, name: p.name, slots: [row] };

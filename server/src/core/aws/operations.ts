@@ -2,6 +2,7 @@
 // SDK behind them) on first use: the SDK is most of the server bundle and no editing feature needs it.
 export { applyBind, finishBind, planBind, rollbackBind } from './bindService';
 export { collectBindings } from './bindingsView';
+export { PoolCatalog } from './poolCatalog';
 export { createAwsClients, resolvedRegion } from './clients';
 export { listFunctions, listIdentityPools, listUserPools } from './listing';
 export { COMMON_REGIONS, listProfiles, regionName } from './profiles';

@@ -153,11 +153,16 @@ export namespace AwsBindingsRequest {
     /** Only these pools; all when absent. */
     userPoolIds?: string[];
     identityPoolIds?: string[];
+    /** List the pools without describing them (`described: false`, no slots): the view describes one on expand. */
+    listOnly?: boolean;
+    /** Drop what the server kept (the pool lists and descriptions) and read again: the view's Refresh. */
+    refresh?: boolean;
   }
   export interface Result {
     /** `kmsKeyId`: the pool's LambdaConfig.KMSKeyID (custom senders need one). */
-    userPools: { id: string; name: string; arn?: string; kmsKeyId?: string; slots: SlotView[]; error?: AwsError }[];
-    identityPools: { id: string; name: string; slots: SlotView[]; error?: AwsError }[];
+    /** `described: false`: listed only (listOnly); `slots` is empty until the pool is read. */
+    userPools: { id: string; name: string; arn?: string; kmsKeyId?: string; slots: SlotView[]; error?: AwsError; described?: false }[];
+    identityPools: { id: string; name: string; slots: SlotView[]; error?: AwsError; described?: false }[];
     /** Listing identity pools failed; user pools are still shown. */
     identityPoolsError?: AwsError;
     region?: string;
