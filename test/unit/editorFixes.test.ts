@@ -7,7 +7,8 @@ import { EventJsonProvider } from '../../server/src/core/features/eventJson';
 import type { FeatureContext } from '../../server/src/core/features/provider';
 import { defaultSettings } from '../../server/src/core/settings';
 import { loadPython } from '../../server/src/core/handler/python/parser';
-import { findings } from './handlerHelpers';
+import { analyze, findings } from './handlerHelpers';
+import { problems } from '../../server/src/core/features/handlerCode/diagnose';
 import type { Problem } from '../../server/src/core/features/handlerCode/problems';
 
 /** Applies the fix titled `title` (or the first) of `p` to `text`. */
@@ -123,4 +124,53 @@ test('event JSON: a dropped claim is squiggled on its key, and the fix removes t
   const r = await eventFix(json, 'claim-not-allowed', 'Remove the "sub" claim');
   assert.equal(r.covered, '"sub"');
   assert.ok(r.fixed.includes('"claimsToAddOrOverride": {\n        "tier": "gold"\n      }'), r.fixed);
+});
+
+// Async handler that also takes a callback: the fixes its message names, per runtime.
+const rt = (id: string) => ({ runtime: { id, from: 'setting' as const, evidence: 'cognitoTriggers.runtime' } });
+const asyncCb = "exports.handler = async (event, context, callback) => {\n  if (!event.request.userAttributes.email) return callback(new Error('email required'));\n  event.response.autoConfirmUser = true;\n  callback(null, event);\n};\n";
+const withCallback = (text: string, fileName = 'preSignUp.js', opts = {}): Problem | undefined => problems(text, analyze(text, fileName), opts).find((p) => p.key === 'asyncWithCallback');
+
+test('async + callback: "Remove the callback parameter and return the event" rewrites each call, on every runtime', () => {
+  for (const opts of [{}, rt('nodejs22.x'), rt('nodejs24.x')]) {
+    const p = withCallback(asyncCb, 'preSignUp.js', opts);
+    assert.match(p?.message ?? '', /Remove the callback parameter and return the event\./);
+    const fixed = applyFix(asyncCb, p, 'Remove the callback parameter and return the event');
+    assert.equal(fixed, "exports.handler = async (event, context) => {\n  if (!event.request.userAttributes.email) throw new Error('email required');\n  event.response.autoConfirmUser = true;\n  return event;\n};\n");
+    assert.deepEqual(problems(fixed, analyze(fixed, 'preSignUp.js'), opts), []);
+  }
+});
+
+test('async + callback: "Make it non-async" only where the runtime still runs callbacks (Node.js 22), and only without await', () => {
+  const title = 'Make it non-async (keep the callback: Node.js 22 and older only)';
+  const on22 = withCallback(asyncCb, 'preSignUp.js', rt('nodejs22.x'));
+  assert.match(on22?.message ?? '', /Or, to keep the callback until you move to Node\.js 24, make it non-async\./);
+  assert.ok(applyFix(asyncCb, on22, title).startsWith('exports.handler = (event, context, callback) => {'));
+  // Node.js 24 rejects callback handlers; an unknown runtime may be 24: neither offers it, nor says it.
+  for (const opts of [{}, rt('nodejs24.x')]) {
+    const p = withCallback(asyncCb, 'preSignUp.js', opts);
+    assert.deepEqual(p?.fixes?.map((f) => f.title), ['Remove the callback parameter and return the event']);
+    assert.doesNotMatch(p?.message ?? '', /non-async/);
+  }
+  const awaits = "exports.handler = async (event, context, callback) => {\n  await Promise.resolve();\n  callback(null, event);\n};\n";
+  const p = withCallback(awaits, 'preSignUp.js', rt('nodejs22.x'));
+  assert.deepEqual(p?.fixes?.map((f) => f.title), ['Remove the callback parameter and return the event']);
+  assert.doesNotMatch(p?.message ?? '', /non-async/);
+});
+
+test('async + callback in TypeScript: the typed parameter goes with its annotation; an expression body becomes the answer', () => {
+  const ts = "import type { PreSignUpTriggerHandler } from 'aws-lambda';\nexport const handler: PreSignUpTriggerHandler = async (event, context, callback: (e: unknown, r?: unknown) => void) => {\n  callback(null, event);\n};\n";
+  const fixed = applyFix(ts, withCallback(ts, 'preSignUp.ts'));
+  assert.ok(fixed.includes('= async (event, context) => {\n  return event;\n};'), fixed);
+  const arrow = '// @cognito-trigger PreSignUp\nexports.handler = async (event, context, cb) => cb(null, event);\n';
+  assert.ok(applyFix(arrow, withCallback(arrow)).includes('exports.handler = async (event, context) => event;'));
+});
+
+test('async + callback: no rewrite where a call cannot become a return (inside a nested function, code after it, passed on)', () => {
+  for (const body of ['somePromise().then(() => callback(null, event));\n  return undefined;', 'callback(null, event);\n  console.log("after");', 'helper(event, callback);']) {
+    const text = `// @cognito-trigger PreSignUp\nexports.handler = async (event, context, callback) => {\n  ${body}\n};\n`;
+    const p = withCallback(text);
+    assert.ok(p, body);
+    assert.ok(!p.fixes?.some((f) => f.title.startsWith('Remove the callback')), `${body}: ${JSON.stringify(p.fixes)}`);
+  }
 });

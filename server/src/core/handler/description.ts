@@ -184,6 +184,29 @@ export interface HandlerFact {
   readonly insertIndent?: string;
   /** An unawaited SDK v2 call in callback style: where its callback argument starts, and whether it is empty. */
   readonly callback?: { readonly removeFrom: number; readonly empty: boolean };
+  /** `asyncWithCallback`: the ranges a fix rewrites (absent parts: that fix would not be safe here). */
+  readonly callbackRewrite?: CallbackRewrite;
+}
+
+/** A range of the analysed text. */
+export interface TextSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * What rewriting an async handler that also takes a callback needs, by offsets: the callback parameter,
+ * each call of it, and the `async` keyword. Calls are listed only when every use of the callback is a
+ * call that ends its block (`callback(null, x)` answers x, `callback(err)` fails), so each can become
+ * a `return`/`throw` without changing what the function answers.
+ */
+export interface CallbackRewrite {
+  /** The callback parameter with the separator before it (`, callback`, `, callback: Callback`). */
+  readonly param: TextSpan;
+  /** Each call: the statement (or expression body) it is, and its result or error argument. */
+  readonly calls?: readonly { readonly at: TextSpan; readonly answer?: TextSpan; readonly error?: TextSpan; readonly expressionBody?: boolean }[];
+  /** `async` and the blank after it, when removing it keeps the code valid (no `await`, no value returned). */
+  readonly asyncKeyword?: TextSpan;
 }
 
 /** One handler: an exported JS function, a Python module-level function. */

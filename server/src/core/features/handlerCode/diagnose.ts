@@ -286,7 +286,7 @@ function factProblem(h: HandlerSite, f: HandlerFact, text: string, syntax: Handl
       out.push({ key: 'asyncPythonHandler', severity: 'error', start: f.start, end: f.end, href: SOURCES.lambdaPythonHandler.url, message: `\`${h.name}\` is \`async def\`, so it is not a Lambda handler: the Python runtime calls \`def handler(event, context)\` synchronously and gets a coroutine back, which it cannot return to Cognito. Make it \`def\` and run async work with \`asyncio.run(...)\` inside.` });
       return;
     case 'asyncWithCallback':
-      out.push({ key: 'asyncWithCallback', ...asyncWithCallback(h, runtime), start: f.start, end: f.end });
+      out.push({ key: 'asyncWithCallback', ...asyncWithCallback(h, runtime, f.callbackRewrite !== undefined && f.callbackRewrite.asyncKeyword !== undefined), start: f.start, end: f.end, fixes: callbackFixes(f, text, runtime) });
       return;
     case 'callbackStyle':
     case 'legacyContext':
@@ -350,6 +350,28 @@ function factProblem(h: HandlerSite, f: HandlerFact, text: string, syntax: Handl
   }
 }
 
+/**
+ * The fixes the async-with-callback message names: "Remove the callback parameter and return the event"
+ * (every runtime: Node.js 24 accepts only the promise), and, on a runtime that still runs callback
+ * handlers (Node.js 22 and older), "Make it non-async" to keep the callback. Each only where the
+ * description says the rewrite keeps what the function answers.
+ */
+function callbackFixes(f: HandlerFact, text: string, runtime: LambdaRuntime | undefined): Fix[] {
+  const r = f.callbackRewrite;
+  if (!r) return [];
+  const out: Fix[] = [];
+  if (r.calls) {
+    const src = (s: { start: number; end: number }): string => text.slice(s.start, s.end);
+    const calls = r.calls.map((c) => {
+      if (c.expressionBody) return { ...c.at, newText: c.error ? `{ throw ${src(c.error)}; }` : c.answer ? src(c.answer) : 'undefined' };
+      return { ...c.at, newText: c.error ? `throw ${src(c.error)};` : c.answer ? `return ${src(c.answer)};` : 'return;' };
+    });
+    out.push({ title: 'Remove the callback parameter and return the event', edits: [{ ...r.param, newText: '' }, ...calls] });
+  }
+  if (r.asyncKeyword && nodeGeneration(runtime) === 'callbacks') out.push({ title: 'Make it non-async (keep the callback: Node.js 22 and older only)', edits: [{ ...r.asyncKeyword, newText: '' }] });
+  return out;
+}
+
 type RuntimeMessage = Pick<Problem, 'severity' | 'href' | 'message'>;
 const HOW_TO_STATE = 'state it in the IaC (Runtime), the cognitoTriggers.runtime setting or `check --runtime`';
 
@@ -358,14 +380,14 @@ const HOW_TO_STATE = 'state it in the IaC (Runtime), the cognitoTriggers.runtime
  * promise so the first answer wins (runtime interface client, CallbackContext.js + Runtime.js); Node.js
  * 24: promise handlers only. Unknown runtime: both behaviours, a warning.
  */
-function asyncWithCallback(h: HandlerSite, rt: LambdaRuntime | undefined): RuntimeMessage {
+function asyncWithCallback(h: HandlerSite, rt: LambdaRuntime | undefined, canBeSync: boolean): RuntimeMessage {
   const name = `\`${h.name}\` is async and also takes a callback`;
-  const fix = 'Drop the third parameter and return the event.';
+  const fix = 'Remove the callback parameter and return the event.';
   switch (nodeGeneration(rt)) {
     case 'promiseOnly':
       return { severity: 'error', href: SOURCES.node24NoCallback.url, message: `${name}: on ${runtimeLabel(rt as LambdaRuntime)} Lambda supports only promise-based handlers, so only the returned promise answers Cognito; a callback call does not. ${fix}` };
     case 'callbacks':
-      return { severity: 'warning', href: SOURCES.runtimeFirstAnswerWins.url, message: `${name}: on ${runtimeLabel(rt as LambdaRuntime)} the first of the callback and the returned promise answers Cognito and the other is ignored, so code after \`callback(...)\` or a promise that resolves first decides the answer; Node.js 24 accepts only the promise. ${fix}` };
+      return { severity: 'warning', href: SOURCES.runtimeFirstAnswerWins.url, message: `${name}: on ${runtimeLabel(rt as LambdaRuntime)} the first of the callback and the returned promise answers Cognito and the other is ignored, so code after \`callback(...)\` or a promise that resolves first decides the answer; Node.js 24 accepts only the promise. ${fix}${canBeSync ? ' Or, to keep the callback until you move to Node.js 24, make it non-async.' : ''}` };
     case 'unknown':
       return { severity: 'warning', href: SOURCES.runtimeFirstAnswerWins.url, message: `${name}. Which answer counts depends on the Lambda runtime, which the project does not state (${HOW_TO_STATE}): on Node.js 22 and older the first of the callback and the returned promise wins; on Node.js 24 only the promise counts. ${fix}` };
   }

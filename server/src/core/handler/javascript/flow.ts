@@ -1,7 +1,7 @@
 // Control-flow and runtime facts about one handler: missing return, callbacks, unawaited calls, long waits.
 import type { Node, Statement } from '@babel/types';
 import type { FunctionNode } from './findHandlers';
-import { COGNITO_TIMEOUT_MS, EVENT_KEYS, notEventDetail, type HandlerFact } from '../description';
+import { COGNITO_TIMEOUT_MS, EVENT_KEYS, notEventDetail, type CallbackRewrite, type HandlerFact } from '../description';
 import { isFunction, span, unwrap, walk } from './walk';
 
 
@@ -115,7 +115,10 @@ export function handlerFacts(fn: FunctionNode, text: string): HandlerFact[] {
   const callback = third?.type === 'Identifier' ? third.name : undefined;
   const finishers: Finishers = { ...(callback ? { callback } : {}), ...(second?.type === 'Identifier' ? { context: second.name } : {}) };
   const head = { start: fn.start ?? 0, end: fn.body.start ?? fn.start ?? 0 };
-  if (fn.params.length >= 3 && fn.async) facts.push({ kind: 'asyncWithCallback', ...head, ...(callback ? { detail: callback } : {}) });
+  if (fn.params.length >= 3 && fn.async) {
+    const rewrite = callback ? callbackRewrite(fn, callback, text) : undefined;
+    facts.push({ kind: 'asyncWithCallback', ...head, ...(callback ? { detail: callback } : {}), ...(rewrite ? { callbackRewrite: rewrite } : {}) });
+  }
   else if (fn.params.length >= 3) facts.push({ kind: 'callbackStyle', ...head, ...(callback ? { detail: callback } : {}) });
   const contextCall = firstFinishCall(fn.body, { ...(finishers.context ? { context: finishers.context } : {}) });
   // `context.succeed(event)` finishes like a callback: a legacy-style warning, never "no return".
@@ -162,6 +165,64 @@ export function handlerFacts(fn: FunctionNode, text: string): HandlerFact[] {
     return undefined;
   });
   return facts;
+}
+
+const isNullish = (n: Node | undefined): boolean => !n || n.type === 'NullLiteral' || (n.type === 'Identifier' && n.name === 'undefined');
+
+/**
+ * The parts of an async handler with a callback that a fix rewrites: the callback parameter (the third
+ * and last), its calls when each is a statement ending its block (or the arrow's whole body), and the
+ * `async` keyword when the body neither awaits nor returns a value.
+ */
+function callbackRewrite(fn: FunctionNode, callback: string, text: string): CallbackRewrite | undefined {
+  const [, second, third] = fn.params;
+  if (fn.params.length !== 3 || !second || !third) return undefined;
+  const param = { start: second.end ?? 0, end: third.end ?? 0 };
+  const calls: NonNullable<CallbackRewrite['calls']>[number][] = [];
+  let uses = 0;
+  let awaits = false;
+  let returnsValue = false;
+  const asCall = (n: Node | null | undefined): Extract<Node, { type: 'CallExpression' }> | undefined => {
+    const c = n ? unwrap(n) : undefined;
+    return c?.type === 'CallExpression' && unwrap(c.callee).type === 'Identifier' && (unwrap(c.callee) as { name: string }).name === callback ? c : undefined;
+  };
+  const record = (call: Extract<Node, { type: 'CallExpression' }>, at: { start: number; end: number }, expressionBody = false): boolean => {
+    const [err, result] = call.arguments as Node[];
+    if (call.arguments.some((a) => a.type === 'SpreadElement')) return false;
+    if (isNullish(err)) calls.push({ at, ...(result ? { answer: span(result) } : {}), ...(expressionBody ? { expressionBody } : {}) });
+    else if (err) calls.push({ at, error: span(err), ...(expressionBody ? { expressionBody } : {}) });
+    return true;
+  };
+  if (fn.body.type !== 'BlockStatement') {
+    const call = asCall(fn.body);
+    if (call && record(call, span(fn.body), true)) uses--; // the callee identifier below is this use
+  }
+  const tail = (parent: Node | undefined, st: Node): boolean => {
+    const body = parent?.type === 'BlockStatement' ? parent.body : parent?.type === 'SwitchCase' ? parent.consequent : undefined;
+    return !!body && body[body.length - 1] === st;
+  };
+  walk(fn.body, (n, parent) => {
+    if (n !== fn.body && isFunction(n)) {
+      // A use inside a nested function (`.then(() => callback(null, event))`) cannot become a return.
+      walk(n, (m) => {
+        if (m.type === 'Identifier' && m.name === callback) uses += 1000;
+      });
+      return false;
+    }
+    if (n.type === 'AwaitExpression' || (n.type === 'ForOfStatement' && n.await)) awaits = true;
+    if (n.type === 'ReturnStatement' && n.argument && !asCall(n.argument)) returnsValue = true;
+    if (n.type === 'Identifier' && n.name === callback) uses++;
+    // `return callback(…)` ends the function wherever it is; a bare call only when nothing follows it in its block.
+    if ((n.type === 'ExpressionStatement' && tail(parent, n)) || n.type === 'ReturnStatement') {
+      const call = asCall(n.type === 'ExpressionStatement' ? n.expression : n.argument);
+      if (call && record(call, span(n))) uses--;
+    }
+    return undefined;
+  });
+  const asyncAt = fn.start ?? 0;
+  const m = /^async\s+/.exec(text.slice(asyncAt, asyncAt + 20));
+  const asyncKeyword = m && !awaits && !returnsValue ? { start: asyncAt, end: asyncAt + m[0].length } : undefined;
+  return { param, ...(uses === 0 ? { calls } : {}), ...(asyncKeyword ? { asyncKeyword } : {}) };
 }
 
 /**
