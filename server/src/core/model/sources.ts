@@ -233,6 +233,18 @@ export const SOURCES = {
     url: dg('user-pool-lambda-pre-token-generation', 'cognito-user-pools-lambda-trigger-syntax-pre-token-generation-response'),
     title: 'Pre token generation Lambda trigger: excluded and restricted claims',
   },
+  preTokenAssignResponseV1: {
+    kind: 'docs',
+    url: dg('user-pool-lambda-pre-token-generation', 'aws-lambda-triggers-pre-token-generation-version-1-add-claim'),
+    title: 'Pre token generation Lambda trigger: the guide\'s version one example function assigns a new response object',
+    quote: 'event.response = {\n    claimsOverrideDetails: {',
+  },
+  preTokenAssignResponse: {
+    kind: 'docs',
+    url: dg('user-pool-lambda-pre-token-generation', 'aws-lambda-triggers-pre-token-generation-example-version-2-overview'),
+    title: 'Pre token generation Lambda trigger: the guide\'s version two example function assigns a new response object',
+    quote: 'event.response = {\n    "claimsAndScopeOverrideDetails": {',
+  },
   preTokenVersions: {
     kind: 'docs',
     url: dg('user-pool-lambda-pre-token-generation', 'user-pool-lambda-pre-token-generation'),

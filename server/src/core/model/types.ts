@@ -107,6 +107,12 @@ export interface FieldDefinition {
    * null nobody has published: then nothing is flagged.
    */
   readonly nullSource?: SourceKey;
+  /**
+   * Cognito expects the function to assign a new object here rather than fill in what it sent (the pre
+   * token response, whose override details arrive as `null`): hover says it is assignable, with the
+   * assignment (`example`) and where that is shown.
+   */
+  readonly assign?: { readonly example: string; readonly source: SourceKey };
 }
 
 /** One `triggerSource` value (or, for Sync, the `eventType`). */

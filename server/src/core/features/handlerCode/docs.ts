@@ -3,6 +3,7 @@ import type { EnumValue, FieldDefinition } from '../../model/types';
 import type { FieldMatch } from '../../handler/context';
 import { typesOf } from '../../handler/context';
 import type { HandlerSite, PathKey } from '../../handler/description';
+import { SOURCES, type Source } from '../../model/sources';
 import { TRIGGERS_OVERVIEW_DOCS } from './codes';
 
 /** `request.userAttributes.email` (numbers as `[0]`). */
@@ -55,10 +56,15 @@ export function fieldMarkdown(path: readonly PathKey[], matches: readonly FieldM
   const triggers = new Set(matches.map((m) => m.trigger.id));
   const groups = byDescription(matches);
   const types = [...new Set(matches.flatMap((m) => typesOf(m.field)))].join(' | ');
-  const lines = [`**event.${pathText(path)}**: \`${types}\` — ${isWritable(matches) ? 'writable' : 'read-only'}`, ''];
+  const assign = matches.every((m) => m.field.assign) ? f.assign : undefined;
+  const lines = [`**event.${pathText(path)}**: \`${types}\` — ${isWritable(matches) ? 'writable' : assign ? 'assignable' : 'read-only'}`, ''];
   if (groups.length === 1) lines.push(f.description);
   else if (groups.length <= MAX_LISTED) lines.push(`_The union of ${triggers.size} triggers; it means:_`, '', ...groups.map(([d, ids]) => `- ${ids.map((i) => `\`${i}\``).join(', ')}: ${d}`));
   else lines.push(`_The union of ${triggers.size} triggers; what it holds differs by trigger: name the handler's trigger (\`// @cognito-trigger <Id>\`) to see its description._`);
+  if (assign) {
+    const src: Source = SOURCES[assign.source];
+    lines.push('', `Cognito sends the override details as \`null\` and expects a new object: assign one, \`${assign.example}\`, as ${src.url ? `[the AWS guide's example](${src.url})` : "the AWS guide's example"} does.`);
+  }
   if (f.note && matches.every((m) => m.field.note === f.note)) lines.push('', `_Note:_ ${f.note}`);
   const values = [...new Set(matches.flatMap((m) => (m.field.enum ?? []).map((v) => v.value)))];
   if (values.length && values.length <= 12) lines.push('', `Values: ${values.map((v) => `\`${v}\``).join(', ')}`);

@@ -3,8 +3,9 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import { candidatesAt, fieldsAt, type FieldMatch } from '../../handler/context';
 import type { EnumValue } from '../../model/types';
+import type { PathKey } from '../../handler/description';
 import { syntaxFor } from '../../handler/syntax';
-import { chainPath, stringTargetPath, type AnalysisView } from './targets';
+import { chainPath, innermostObject, stringTargetPath, type AnalysisView } from './targets';
 import { fieldMarkdown, handlerMarkdown, valueMarkdown } from './docs';
 
 /** Hover at `offset`: a handler name, or an event member chain ending at the word under the cursor. */
@@ -26,9 +27,10 @@ export function hover(doc: TextDocument, offset: number, view: AnalysisView): Ho
   while (start > 0 && ID.test(text[start - 1] ?? '')) start--;
   while (end < text.length && ID.test(text[end] ?? '')) end++;
   if (start === end) return null;
-  const chain = syntax.chainBefore(text, end);
-  if (!chain) return null;
-  const path = chainPath(view, chain, at);
+  const keyPath = objectKeyPath(view, text, start, end);
+  const chain = keyPath ? undefined : syntax.chainBefore(text, end);
+  if (!chain && !keyPath) return null;
+  const path = keyPath ?? (chain ? chainPath(view, chain, at) : undefined);
   // A bare alias (`attrs`) shows the field it stands for; the bare event parameter shows nothing.
   if (!path || path.length === 0) return null;
   const { candidates, known, narrowedBy } = candidatesAt(a, at);
@@ -38,6 +40,18 @@ export function hover(doc: TextDocument, offset: number, view: AnalysisView): Ho
   if (narrowedBy) value += `\n\n_In this branch triggerSource is ${narrowedBy.map((s) => `\`${s}\``).join(' or ')}._`;
   if (known && candidates.length > 1) value += `\n\n_This handler may serve ${candidates.map((c) => c.trigger.id).join(', ')}: the union is shown._`;
   return { contents: { kind: MarkupKind.Markdown, value }, range: { start: doc.positionAt(start), end: doc.positionAt(end) } };
+}
+
+/**
+ * The event path of a key in an object literal assigned to the event (`event.response = { claimsOverrideDetails: { claimsToAddOrOverride: … } }`):
+ * the word is followed by `:` (not `?:` or `::`) and preceded by `{` or `,`, inside an object the analysis recorded.
+ */
+function objectKeyPath(view: AnalysisView, text: string, start: number, end: number): PathKey[] | undefined {
+  const after = /^\s*:(?!:)/.test(text.slice(end, end + 40));
+  const before = /[{,]\s*$/.test(text.slice(Math.max(0, start - 200), start));
+  if (!after || !before) return undefined;
+  const obj = innermostObject(view.analysis, view.toAnalysed(start));
+  return obj ? [...obj.path, text.slice(start, end)] : undefined;
 }
 
 /** Hover on a string literal compared with or assigned to an event field: that value's description. */

@@ -207,7 +207,7 @@ export function collectHandler(fn: Node, fnEnd: number, handler: number, eventPa
         const p = eventPath(left, aliases);
         if (!p) return undefined;
         record(left, p, 'write', right);
-        if (r.type === 'dictionary') objectSites(r, p.path, out);
+        if (r.type === 'dictionary' || r.type === 'set') objectSites(r, p.path, out);
         walk(right, visitReads);
         return false;
       }
@@ -340,12 +340,17 @@ export function collectHandler(fn: Node, fnEnd: number, handler: number, eventPa
   }
 }
 
-/** Records the dict literal (and nested ones) assigned to `path`, so keys typed in it can be completed. */
+/**
+ * Records the dict literal (and nested ones) assigned to `path`, so keys typed in it can be completed.
+ * A `{"clai"}` being typed is a set to the parser: it is recorded too (it has no pairs to descend into).
+ */
 function objectSites(dict: Node, path: readonly PathKey[], out: Collected): void {
   out.objects.push({ ...span(dict), path });
+  if (dict.type !== 'dictionary') return;
   for (const pair of kids(dict)) {
     const k = stringLiteral(pair.childForFieldName('key'));
     const v = pair.childForFieldName('value');
-    if (pair.type === 'pair' && k && v && unwrap(v).type === 'dictionary') objectSites(unwrap(v), [...path, k.value], out);
+    const inner = v ? unwrap(v) : undefined;
+    if (pair.type === 'pair' && k && inner && (inner.type === 'dictionary' || inner.type === 'set')) objectSites(inner, [...path, k.value], out);
   }
 }

@@ -134,6 +134,7 @@ export function responseV1(): FieldDefinition {
     type: 'object',
     required: true,
     description: 'Claims to add, override or suppress in the ID token.',
+    assign: { example: 'event.response = { claimsOverrideDetails: { claimsToAddOrOverride: { … } } }', source: 'preTokenAssignResponseV1' },
     properties: {
       claimsOverrideDetails: {
         type: ['object', 'null'],
@@ -179,6 +180,7 @@ export function responseV2(): FieldDefinition {
     type: 'object',
     required: true,
     description: 'Claims and scopes to change in the ID and access tokens.',
+    assign: { example: 'event.response = { claimsAndScopeOverrideDetails: { idTokenGeneration: { claimsToAddOrOverride: { … } } } }', source: 'preTokenAssignResponse' },
     properties: {
       claimsAndScopeOverrideDetails: {
         type: ['object', 'null'],
