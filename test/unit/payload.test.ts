@@ -98,7 +98,7 @@ describe('completion', () => {
   test('a key inserted before another property gets a separating comma', () => {
     const c = caret('{ "triggerSource": "PreSignUp_SignUp", "response": { | "autoConfirmUser": false } }');
     const e = completeAt(analysis(c.text), c.offset).find((x) => x.label === 'autoVerifyEmail');
-    assert.equal(e?.insertText, '"autoVerifyEmail": ${1|true,false|},');
+    assert.equal(e?.insertText, '"autoVerifyEmail": ${1|false,true|},');
   });
   test('enum values of a response field', () => {
     const c = caret('{ "triggerSource": "UserMigration_Authentication", "response": { "messageAction": "|" } }');

@@ -93,7 +93,9 @@ export interface ChildEntry {
 export function childrenOf(m: FieldMatch): ChildEntry[] {
   const out: ChildEntry[] = [];
   for (const [key, f] of Object.entries(m.field.properties ?? {})) {
-    if (!m.sources || m.sources.some((s) => appliesTo(f, s))) out.push({ key, field: f });
+    // A field Cognito sends as null for every source the branch allows (usernameParameter outside AdminCreateUser) is not worth offering.
+    const alwaysNull = !!m.sources && !!f.valueOnlyFor && m.sources.every((s) => !f.valueOnlyFor?.sources.includes(s));
+    if ((!m.sources || m.sources.some((s) => appliesTo(f, s))) && !alwaysNull) out.push({ key, field: f });
   }
   if (typeof m.field.additionalProperties === 'object') {
     for (const s of m.field.suggestions ?? []) out.push({ key: s.value, field: childField(m.field, s.value), suggestion: s.description });

@@ -1,6 +1,6 @@
 // Building blocks shared by the trigger definitions: the user-pool envelope, string maps, docs links.
 import { USER_ATTRIBUTES } from './examples';
-import type { EnumValue, FieldDefinition, TriggerSourceDefinition } from './types';
+import type { EnumValue, FieldDefinition, FieldForm, TriggerSourceDefinition } from './types';
 
 /** Base of every Cognito developer guide link. */
 export const DG = 'https://docs.aws.amazon.com/cognito/latest/developerguide/';
@@ -93,8 +93,13 @@ export interface EnvelopeOptions {
   readonly userNameDescription?: string;
   /** Sample userName per source where it differs (federated users are `<Provider>_<id>`). */
   readonly userNameBySource?: Readonly<Record<string, string>>;
+  /** The form userName takes per source (federated users: `<provider name>_<provider user id>`). */
+  readonly userNameFormBySource?: Readonly<Record<string, FieldForm>>;
   readonly userNameNote?: string;
 }
+
+/** A federated user's userName: `<provider name>_<provider user id>` (ListUsers names the IdP prefix; the underscore is observed). */
+export const FEDERATED_USER_NAME: FieldForm = { pattern: '^[^_\\s]\\S*_\\S+$', text: '<provider name>_<provider user id>', sources: ['federatedUserNamePrefix', 'federatedUserNameObserved'] };
 
 /** The common envelope of every user pool trigger event, with this trigger's request and response. */
 export function userPoolEnvelope(o: EnvelopeOptions): FieldDefinition {
@@ -137,6 +142,7 @@ export function userPoolEnvelope(o: EnvelopeOptions): FieldDefinition {
       constraints: { minLength: 1, maxLength: 128, source: 'usernameLength' },
       example: 'jane.doe',
       ...(o.userNameBySource ? { examplesBySource: o.userNameBySource } : {}),
+      ...(o.userNameFormBySource ? { formBySource: o.userNameFormBySource } : {}),
       ...(o.userNameNote ? { note: o.userNameNote } : {}),
     },
     callerContext: {

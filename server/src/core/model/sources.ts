@@ -233,6 +233,18 @@ export const SOURCES = {
     url: dg('user-pool-lambda-pre-token-generation', 'cognito-user-pools-lambda-trigger-syntax-pre-token-generation-response'),
     title: 'Pre token generation Lambda trigger: excluded and restricted claims',
   },
+  federatedUserNamePrefix: {
+    kind: 'docs',
+    url: 'https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ListUsers.html#CognitoUserPools-ListUsers-response-Users',
+    title: 'ListUsers: a federated user\'s Username starts with the IdP prefix Amazon Cognito appends',
+    quote: 'You can identify IdP users in the Users object of this API response by the IdP prefix that Amazon Cognito appends to Username.',
+  },
+  federatedUserNameObserved: {
+    kind: 'observed',
+    url: 'https://github.com/amazon-archives/amazon-cognito-identity-js/issues/608',
+    title: 'Observed: a user pool lists a user who signed in with Facebook as Facebook_1613644848950245 (EXTERNAL_PROVIDER): provider name, underscore, provider user id',
+    quote: 'Facebook_1613644848950245 | Enabled | EXTERNAL_PROVIDER',
+  },
   preTokenAssignResponseV1: {
     kind: 'docs',
     url: dg('user-pool-lambda-pre-token-generation', 'aws-lambda-triggers-pre-token-generation-version-1-add-claim'),

@@ -113,6 +113,25 @@ export interface FieldDefinition {
    * assignment (`example`) and where that is shown.
    */
   readonly assign?: { readonly example: string; readonly source: SourceKey };
+  /**
+   * The form a string takes for some triggerSources (a federated user's name: `<provider name>_<id>`):
+   * conversion to such a source rewrites a value that does not have it.
+   */
+  readonly formBySource?: Readonly<Record<string, FieldForm>>;
+  /**
+   * Cognito sends a value only for these triggerSources and `null` for the others (`usernameParameter`:
+   * admin-created users only): code narrowed to other sources is not offered the field.
+   */
+  readonly valueOnlyFor?: { readonly sources: readonly string[]; readonly source: SourceKey };
+}
+
+/** A documented or observed form of a string field. */
+export interface FieldForm {
+  /** ECMAScript regular expression source a value in this form matches. */
+  readonly pattern: string;
+  /** How the docs write it: `<provider name>_<provider user id>`. */
+  readonly text: string;
+  readonly sources: readonly SourceKey[];
 }
 
 /** One `triggerSource` value (or, for Sync, the `eventType`). */

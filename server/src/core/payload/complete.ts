@@ -39,12 +39,26 @@ export function exampleValue(field: FieldDefinition, source?: string): unknown {
   return t === 'array' ? [] : t === 'boolean' ? false : t === 'number' || t === 'integer' ? 0 : t === 'null' ? null : '';
 }
 
-/** The value part inserted after `"key": `, with a tab stop or a choice. */
+/** What the model says Cognito sends for the field (for this source), or undefined when it does not say. */
+function sentValue(field: FieldDefinition, source?: string): unknown {
+  if (source && field.examplesBySource && source in field.examplesBySource) return field.examplesBySource[source];
+  return field.example;
+}
+
+/**
+ * The value part inserted after `"key": `: what Cognito sends where the model says (`false` for
+ * `autoVerifyPhone`, `null` for `usernameParameter` outside AdminCreateUser), else a tab stop or a choice.
+ */
 function valueSnippet(field: FieldDefinition, key: string, source?: string): string {
   const types = typesOf(field);
   if (field.enum?.length === 1 && field.enum[0]) return JSON.stringify(field.enum[0].value);
   if (field.enum?.length && types[0] === 'string') return `"\${1|${field.enum.map((e) => e.value.replace(/[,|$}\\]/g, '\\$&')).join(',')}|}"`;
   if (key === 'response' || (types[0] === 'object' && field.writable)) return snippetEscape(JSON.stringify(exampleValue(field, source), null, 2));
+  const sent = sentValue(field, source);
+  if (typeof sent === 'boolean' && types.includes('boolean')) return `\${1|${sent},${!sent}|}`;
+  if (sent === null && types.includes('null')) return '${1:null}';
+  if (typeof sent === 'string' && types.includes('string')) return `"\${1:${snippetEscape(sent).replace(/[|,]/g, '\\$&')}}"`;
+  if (typeof sent === 'number' && (types.includes('number') || types.includes('integer'))) return `\${1:${sent}}`;
   switch (types[0]) {
     case 'string':
       return '"$1"';

@@ -87,6 +87,8 @@ export const customMessage = {
           description: 'Placeholder Cognito replaces with the username. Set (e.g. `{username}`) for `CustomMessage_AdminCreateUser`; `null` otherwise.',
           example: null,
           examplesBySource: { CustomMessage_AdminCreateUser: '{username}' },
+          // "Amazon Cognito includes this parameter in requests that result from admin-created users."
+          valueOnlyFor: { sources: ['CustomMessage_AdminCreateUser'], source: 'customMessageUsername' },
         },
         clientMetadata: clientMetadata(
           'AdminResetUserPassword, AdminRespondToAuthChallenge, AdminUpdateUserAttributes, ForgotPassword, GetUserAttributeVerificationCode, ResendConfirmationCode, SignUp or UpdateUserAttributes',

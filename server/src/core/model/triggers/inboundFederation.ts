@@ -1,5 +1,5 @@
 // Inbound federation: rewrites the attributes an external identity provider sent before Cognito stores them.
-import { dg, STANDARD_ATTRIBUTES, stringMap, userPoolEnvelope } from '../common';
+import { dg, FEDERATED_USER_NAME, STANDARD_ATTRIBUTES, stringMap, userPoolEnvelope } from '../common';
 import type { TriggerDefinition, TriggerSourceDefinition } from '../types';
 
 const SOURCES: readonly TriggerSourceDefinition[] = [
@@ -25,6 +25,7 @@ export const inboundFederation = {
     userNameDescription: 'The federated username Cognito builds: `<providerName>_<provider user id>`.',
     // Matches the sample's providerName and idToken.sub.
     userNameBySource: { InboundFederation_ExternalProvider: 'CorporateOIDC_248289761001' },
+    userNameFormBySource: { InboundFederation_ExternalProvider: FEDERATED_USER_NAME },
     request: {
       type: 'object',
       required: true,

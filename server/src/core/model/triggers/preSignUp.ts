@@ -1,5 +1,5 @@
 // Pre sign-up: runs before Cognito creates a user; may auto-confirm and auto-verify.
-import { clientMetadata, dg, stringMap, userAttributes, userPoolEnvelope } from '../common';
+import { clientMetadata, dg, FEDERATED_USER_NAME, stringMap, userAttributes, userPoolEnvelope } from '../common';
 import type { FieldDefinition, TriggerDefinition, TriggerSourceDefinition } from '../types';
 
 const DOCS = dg('user-pool-lambda-pre-sign-up');
@@ -41,6 +41,7 @@ export const preSignUp = {
     sources: SOURCES,
     // A federated user's name is `<providerName>_<provider user id>` (Google's ids are 21 digits).
     userNameBySource: { PreSignUp_ExternalProvider: 'Google_111111111111111111111' },
+    userNameFormBySource: { PreSignUp_ExternalProvider: FEDERATED_USER_NAME },
     request: {
       type: 'object',
       required: true,
