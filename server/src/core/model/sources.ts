@@ -293,7 +293,7 @@ export const SOURCES = {
   inboundFederationMap: {
     kind: 'docs',
     url: dg('user-pool-lambda-inbound-federation'),
-    title: 'Inbound federation Lambda trigger: response parameter userAttributesToMap ({} keeps the attributes; a map keeps only its keys)',
+    title: 'Inbound federation Lambda trigger: response parameter userAttributesToMap ({} keeps the attributes; a map keeps only its keys). Unconfirmed: this page\'s response section could not be read to check this wording',
   },
   customMessageResponse: {
     kind: 'docs',
