@@ -2,11 +2,12 @@
 // DescribeUserPool JSON (--pool) and the bindings file, a --trigger override, a user store that sign-up
 // writes and sign-in reads (--users), the --json shape, and exit 0 (succeeds) / 1 (Cognito fails it) / 2 (usage).
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { ensureBuilt } from '../ensureBuilt';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -27,7 +28,7 @@ interface FlowJson {
 }
 
 before(() => {
-  execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT });
+  ensureBuilt();
   for (const f of ['preSignUp.js', 'preAuth.js']) fs.copyFileSync(path.join(FIX, f), path.join(CWD, f));
   // The deployed pool binds PreSignUp to my-pre-sign-up; the bindings file says which local file builds it.
   fs.writeFileSync(path.join(CWD, 'pool.json'), JSON.stringify({ UserPool: { Id: 'eu-west-1_Abc123', LambdaConfig: { PreSignUp: 'arn:aws:lambda:eu-west-1:123456789012:function:my-pre-sign-up' } } }));

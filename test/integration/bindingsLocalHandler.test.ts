@@ -3,7 +3,7 @@
 // SAM FunctionName, Terraform function_name, CDK construct ids — and cognito-triggers.json still
 // overrides; cognito-local holds the pool, whose LambdaConfig names functions by ARN.
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -15,6 +15,7 @@ import type { AwsBindingsRequest, AwsResult, SlotView } from '../../server/src/c
 import { startFakeAws, type FakeAws } from '../fakeAws/server';
 import { startServer, REPO_ROOT, type TestServer } from '../server/harness';
 import { isolateAwsEnv, startCognitoLocal, type CognitoLocal } from './cognitoLocal';
+import { ensureBuilt } from '../ensureBuilt';
 
 const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 const arn = (name: string) => `arn:aws:lambda:us-east-1:123456789012:function:${name}`;
@@ -72,7 +73,7 @@ describe('bindings: a deployed slot linked to its local handler without cognito-
   let poolId: string;
   before(async () => {
     isolateAwsEnv();
-    execFileSync(process.execPath, ['esbuild.mjs'], { cwd: REPO_ROOT });
+    ensureBuilt();
     [cl, fake] = await Promise.all([startCognitoLocal(), startFakeAws({ functions: [], identityPools: [] })]);
     env = { AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cl.endpoint, AWS_ENDPOINT_URL_LAMBDA: fake.endpoint, AWS_REGION: 'us-east-1' };
     clients = await createAwsClients({ region: 'us-east-1', endpoints: { cognitoIdentityProvider: cl.endpoint, lambda: fake.endpoint } });

@@ -1,12 +1,12 @@
 // Protocol tests of what the invoke pickers offer: event files of the handler's trigger and event version only (labelled with the version they are), and for an event file only the handlers of its trigger.
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { InvokeCandidatesRequest } from '../../server/src/core/protocol';
 import { fileUri, REPO_ROOT, startServer, type TestServer } from './harness';
+import { ensureBuilt } from '../ensureBuilt';
 
 const EXAMPLES = path.join(REPO_ROOT, 'examples', 'events');
 
@@ -30,7 +30,7 @@ describe('invoke pickers (trusted)', () => {
   let server: TestServer;
   let dir: string;
   before(async () => {
-    execFileSync(process.execPath, ['esbuild.mjs'], { cwd: REPO_ROOT });
+    ensureBuilt();
     dir = workspace();
     server = await startServer({ workspace: dir, trusted: true });
   });

@@ -2,13 +2,13 @@
 // answer Lambda Invoke API calls on 127.0.0.1, and each invocation reaches the client as a timeline row with
 // its event, answer and Cognito's verdict.
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { LambdaInvocationNotification, StartLambdaEndpointRequest, StopLambdaEndpointRequest } from '../../server/src/core/protocol';
 import { fileUri, REPO_ROOT, startServer, type TestServer } from './harness';
+import { ensureBuilt } from '../ensureBuilt';
 
 const FIX = path.join(REPO_ROOT, 'test', 'fixtures', 'flows');
 const EVENT = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'examples', 'events', 'PreSignUp', 'PreSignUp_SignUp.json'), 'utf8')) as { request: { userAttributes: Record<string, string> } };
@@ -31,7 +31,7 @@ describe('Local Lambda endpoint over LSP', () => {
   });
   before(async () => {
     writeWorkspace(ws);
-    execFileSync(process.execPath, ['esbuild.mjs'], { cwd: REPO_ROOT });
+    ensureBuilt();
     server = await startServer({ workspace: ws, trusted: true, settings: { invoke: { warm: true, envFile: '' } } });
     server.connection.onNotification('cognitoTriggers/lambdaInvocation', (p: LambdaInvocationNotification.Params) => {
       seen.push(p);
