@@ -29,10 +29,16 @@ async function labelsAt(at: string, textWithCaret: string, open: boolean): Promi
 }
 
 const PS10 = "exports.handler = async (event) => {\n  switch (event.triggerSource) {\n    case 'CustomMessage_SignUp':\n      event.request.|\n  }\n  return event;\n};";
-const CUSTOM_MESSAGE = ['userAttributes', 'codeParameter', 'linkParameter', 'usernameParameter', 'clientMetadata'];
+// No usernameParameter: Cognito sends it only for admin-created users (customMessageUsername in
+// model/sources.ts: "Amazon Cognito includes this parameter in requests that result from admin-created users").
+const CUSTOM_MESSAGE = ['userAttributes', 'codeParameter', 'linkParameter', 'clientMetadata'];
 
 test('M8: a half-typed member in a switch case narrows to that case (opened half-typed)', async () => {
   assert.deepEqual(await labelsAt(uri(), PS10, true), CUSTOM_MESSAGE);
+});
+
+test('M8: the AdminCreateUser case offers usernameParameter, which Cognito sends only there', async () => {
+  assert.deepEqual(await labelsAt(uri(), PS10.replace('CustomMessage_SignUp', 'CustomMessage_AdminCreateUser'), true), ['userAttributes', 'codeParameter', 'linkParameter', 'usernameParameter', 'clientMetadata']);
 });
 
 test('M8: … and while typing into a file analysed before (cached analysis)', async () => {

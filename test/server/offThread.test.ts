@@ -23,7 +23,7 @@ for (const [lang, big, smallText, ext] of [
   ['JavaScript', jsHandler('member-chain', 250 * 1024), '// @cognito-trigger PreSignUp\nexports.handler = async (event) => {\n  const a = event.request.|\n  return event;\n};\n', 'js'],
   ['Python', pyHandler('member-chain', 250 * 1024), '# @cognito-trigger PreSignUp\ndef lambda_handler(event, context):\n    a = event["request"]["|\n    return event\n', 'py'],
 ] as const) {
-  test(`${lang}: a small document's completion answers within 200 ms of its latency alone while a 250 KB handler is re-analysed on every keystroke`, { timeout: 600_000 }, async (t) => {
+  test(`${lang}: a small document's completion answers within 200 ms of its latency alone while a 250 KB handler is re-analysed on every keystroke`, { timeout: 120_000 }, async (t) => {
     assert.ok(big.length > 200 * 1024 && big.length < MAX_ANALYSED_HANDLER_CHARS, 'the large handler is analysed, not skipped as too large');
     const languageId = lang === 'Python' ? 'python' : 'javascript';
     const small = caret(smallText);

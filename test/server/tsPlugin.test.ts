@@ -34,7 +34,16 @@ exports.handler = async (event) => {
 };
 `;
 
-const FILES = { 'src/preSignUp.ts': TS_HANDLER, 'src/signUpChecked.js': JS_HANDLER };
+// The same handler without another handler's half-typed line: our no-return finding is held back while the
+// file has a syntax error (half-typed code must not flash errors), so its duplicate shows only in a clean file.
+const NO_RETURN = `import type { PreSignUpTriggerEvent } from 'aws-lambda';
+
+export const noReturn = async (event: PreSignUpTriggerEvent): Promise<PreSignUpTriggerEvent> => {
+  event.response.autoConfirmUser = true;
+};
+`;
+
+const FILES = { 'src/preSignUp.ts': TS_HANDLER, 'src/signUpChecked.js': JS_HANDLER, 'src/noReturn.ts': NO_RETURN };
 let plain: TsServer;
 let plugged: TsServer;
 
@@ -93,8 +102,16 @@ test('a field typo: ts(2551) goes (ours says it), the unrelated type error stays
   assert.ok(without.includes(2551) && without.includes(2322) && without.includes(2355), without.join(', '));
   const withPlugin = codes(await plugged.diagnostics('src/preSignUp.ts'));
   assert.ok(!withPlugin.includes(2551), withPlugin.join(', '));
-  assert.ok(!withPlugin.includes(2355), `ts(2355) duplicates our no-return diagnostic: ${withPlugin.join(', ')}`);
   assert.ok(withPlugin.includes(2322), 'a TypeScript error ours does not cover stays');
+  // Ours holds its no-return finding back in this file (it has syntax errors), so TypeScript's stays: one each.
+  assert.ok(withPlugin.includes(2355), `ts(2355) is the only no-return diagnostic here: ${withPlugin.join(', ')}`);
+});
+
+test('a missing return in a clean file: ts(2355) goes (ours says it)', async () => {
+  const codes = (ds: { code: number }[]) => ds.map((d) => d.code).sort();
+  assert.ok(codes(await plain.diagnostics('src/noReturn.ts')).includes(2355));
+  const withPlugin = codes(await plugged.diagnostics('src/noReturn.ts'));
+  assert.ok(!withPlugin.includes(2355), `ts(2355) duplicates our no-return diagnostic: ${withPlugin.join(', ')}`);
 });
 
 test('a field typo in a checkJs JavaScript handler: ts(2551) goes', async () => {

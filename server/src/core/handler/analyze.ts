@@ -1,11 +1,12 @@
 // The front-end dispatcher: picks the front end for a document (by languageId, else file extension) and
 // returns its language-neutral description (description.ts). Features never call a front end directly.
-import { emptyAnalysis, MAX_ANALYSED_HANDLER_CHARS, type AnalyzeInput, type DocumentAnalysis, type HandlerLanguageId, type PathKey } from './description';
+import { emptyAnalysis, MAX_ANALYSED_HANDLER_CHARS, MAX_EVENT_PATH, type AnalyzeInput, type DocumentAnalysis, type HandlerLanguageId, type PathKey } from './description';
 import { analyzeJavaScript } from './javascript/analyze';
 import { analyzePython } from './python/analyze';
 import { loadPython } from './python/parser';
 
 export type { AnalyzeInput } from './description';
+export { MAX_EVENT_PATH } from './description';
 
 const BY_LANGUAGE_ID: Record<string, HandlerLanguageId> = {
   javascript: 'javascript',
@@ -55,14 +56,6 @@ export function analyzeDocument(input: AnalyzeInput): DocumentAnalysis {
   return capPaths(handlerLanguage(input.languageId, input.fileName) === 'python' ? analyzePython(input) : analyzeJavaScript(input));
 }
 
-/**
- * Event paths are kept to their first MAX_EVENT_PATH keys. No Cognito event nests a tenth as deep, so
- * every key past the cap is past the first unknown one, which is what the checks report; completion
- * past it offers nothing either way. A 10,000-step chain (`event.request.a.a.a…`) would otherwise
- * carry 10,000 keys and ranges into every copy of the analysis (the worker thread's answer: ~0.3 s to
- * clone 85,000 of them on the server's event loop).
- */
-export const MAX_EVENT_PATH = 64;
 
 function capPaths(a: DocumentAnalysis): DocumentAnalysis {
   const long = <T extends { readonly path: readonly unknown[] }>(xs: readonly T[] | undefined): boolean => !!xs?.some((x) => x.path.length > MAX_EVENT_PATH);

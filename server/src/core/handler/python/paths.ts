@@ -2,7 +2,7 @@
 // `event.request.user_attributes` on a Powertools data class) and what is known about a value.
 import { TRIGGERS } from '../../model';
 import type { FieldDefinition } from '../../model/types';
-import { DYNAMIC_KEY, type KnownValue, type PathKey } from '../description';
+import { DYNAMIC_KEY, MAX_EVENT_PATH, type KnownValue, type PathKey } from '../description';
 import { kids, span, stringLiteral, unwrap, type Node } from './tree';
 
 /**
@@ -122,6 +122,9 @@ export function eventPath(node: Node, aliases: AliasTable): ResolvedPath | undef
     else if (n.type === 'attribute') inner = n.childForFieldName('attribute') ? n.childForFieldName('object') : undefined;
     if (!inner) return undefined;
     steps.push(n);
+    // Longer than any Cognito event path: not resolved here, so each node of a 30,000-key chain costs
+    // at most this many steps (the chain's inner nodes resolve, to the same capped path), not the whole chain.
+    if (steps.length > MAX_EVENT_PATH) return undefined;
     n = unwrap(inner);
   }
   const b = aliases.get(n.text);
