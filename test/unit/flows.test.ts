@@ -2,9 +2,8 @@
 // the triggers, the events Cognito builds from earlier answers, and how each failure reaches the app.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import { parseTriggerFlag, resolvePool, runFlow, SOURCES, UserStore, type FlowRequest, type FlowResult, type RunFlowOptions } from '../../server/src/core/flows';
 import { startSenderCrypto } from '../../server/src/core/flows/kms';
@@ -12,23 +11,12 @@ import { invokeWithSenderCrypto } from '../../server/src/core/flows/kms/invoke';
 import { boundFromWiring } from '../../server/src/core/flows/pool';
 import { readWiring } from '../../server/src/core/wiring';
 import { localJwks } from '../../server/src/core/flows/tokens';
-import { invokeLocal, LocalInvoker } from '../../server/src/core/invoke';
+import { invokeLocal } from '../../server/src/core/invoke';
 import { defaultSettings } from '../../server/src/core/settings';
-import { buildRunnerInto } from '../runnerBundle';
+import { testInvoker } from '../runnerBundle';
 
 const FIX = path.resolve(__dirname, '../fixtures/flows');
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-flows-'));
-const runner = path.join(tmp, 'runner.js');
-let invoker: LocalInvoker;
-
-before(() => {
-  buildRunnerInto(tmp);
-  invoker = new LocalInvoker(runner);
-});
-after(() => {
-  invoker.dispose();
-  fs.rmSync(tmp, { recursive: true, force: true });
-});
+const { tmp, invoker } = testInvoker('ct-flows-');
 
 const CUSTOM_AUTH = ['DefineAuthChallenge=defineAuth.js', 'CreateAuthChallenge=createAuth.ts', 'VerifyAuthChallengeResponse=verifyAuth.mjs'];
 const jane = () => ({ username: 'jane', password: 'Passw0rd!', status: 'CONFIRMED' as const, attributes: { sub: '11111111-2222-4333-8444-555555555555', email: 'jane@example.com', email_verified: 'true' } });

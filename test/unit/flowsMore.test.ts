@@ -3,30 +3,17 @@
 // through Python handlers (dist/runner.py and the machine's python3).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { parseTriggerFlag, resolvePool, runFlow, UserStore, type FlowRequest, type FlowResult, type RunFlowOptions } from '../../server/src/core/flows';
 import { MAX_LOCAL_ROUNDS } from '../../server/src/core/flows/auth';
 import { SOURCES } from '../../server/src/core/flows/sources';
 import { findOnPath } from '../../server/src/core/invoke/python/interpreter';
-import { LocalInvoker } from '../../server/src/core/invoke';
 import { defaultSettings } from '../../server/src/core/settings';
-import { buildRunnerInto } from '../runnerBundle';
+import { testInvoker } from '../runnerBundle';
 
 const FIX = path.resolve(__dirname, '../fixtures/flows');
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-flows-more-'));
-const runner = path.join(tmp, 'runner.js');
-let invoker: LocalInvoker;
-
-before(() => {
-  buildRunnerInto(tmp);
-  invoker = new LocalInvoker(runner);
-});
-after(() => {
-  invoker.dispose();
-  fs.rmSync(tmp, { recursive: true, force: true });
-});
+const { tmp, invoker } = testInvoker('ct-flows-more-');
 
 const jane = () => ({ username: 'jane', password: 'Passw0rd!', status: 'CONFIRMED' as const, attributes: { sub: '11111111-2222-4333-8444-555555555555', email: 'jane@example.com', email_verified: 'true' } });
 const req = (flow: FlowRequest['flow'], over: Partial<FlowRequest> = {}): FlowRequest => ({ flow, username: 'jane', attributes: {}, validationData: {}, answers: [], ...over });

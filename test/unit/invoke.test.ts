@@ -1,28 +1,16 @@
 // Local invoke core: every handler style and every way a handler can fail, against the real runner.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { invokeLocal, readEventFile } from '../../server/src/core/invoke';
 import { LocalInvoker, type LocalRunRequest } from '../../server/src/core/invoke/local';
 import { defaultSettings } from '../../server/src/core/settings';
-import { buildRunnerInto } from '../runnerBundle';
+import { testInvoker } from '../runnerBundle';
 
 const FIX = path.resolve(__dirname, '../fixtures/invoke');
 const EVENT = JSON.parse(fs.readFileSync(path.join(FIX, 'event.presignup.json'), 'utf8')) as Record<string, unknown>;
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-invoke-'));
-const runner = path.join(tmp, 'runner.js');
-let invoker: LocalInvoker;
-
-before(() => {
-  buildRunnerInto(tmp);
-  invoker = new LocalInvoker(runner);
-});
-after(() => {
-  invoker.dispose();
-  fs.rmSync(tmp, { recursive: true, force: true });
-});
+const { tmp, runner, invoker } = testInvoker('ct-invoke-');
 
 function req(file: string, handlerName = 'handler', over: Partial<LocalRunRequest> = {}): LocalRunRequest {
   return { file, handlerName, event: structuredClone(EVENT), folder: FIX, timeoutMs: 5000, memoryLimitMb: 256, warm: false, envFile: '', env: {}, ...over };

@@ -1,29 +1,17 @@
 // Local invoke of Python handlers against the real runner (dist/runner.py) and the machine's python3.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { invokeLocal } from '../../server/src/core/invoke';
 import { LocalInvoker, type LocalRunRequest } from '../../server/src/core/invoke/local';
 import { findOnPath, pythonVersion, resolvePythonInterpreter, runtimeMismatch } from '../../server/src/core/invoke/python/interpreter';
 import { defaultSettings } from '../../server/src/core/settings';
-import { buildRunnerInto } from '../runnerBundle';
+import { testInvoker } from '../runnerBundle';
 
 const FIX = path.resolve(__dirname, '../fixtures/invoke/python');
 const EVENT = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../fixtures/invoke/event.presignup.json'), 'utf8')) as Record<string, unknown>;
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-pyinvoke-'));
-const runner = path.join(tmp, 'runner.js');
-let invoker: LocalInvoker;
-
-before(() => {
-  buildRunnerInto(tmp);
-  invoker = new LocalInvoker(runner);
-});
-after(() => {
-  invoker.dispose();
-  fs.rmSync(tmp, { recursive: true, force: true });
-});
+const { tmp, runner, invoker } = testInvoker('ct-pyinvoke-');
 
 function req(file: string, handlerName: string, over: Partial<LocalRunRequest> = {}): LocalRunRequest {
   return { file, handlerName, event: structuredClone(EVENT), folder: FIX, timeoutMs: 5000, memoryLimitMb: 256, warm: false, envFile: '', env: {}, ...over };
