@@ -70,14 +70,27 @@ export class Ui {
     await this.editor().locator('.view-lines .view-line').first().waitFor({ state: 'visible' });
   }
 
-  /** Moves the cursor of the active editor to a 1-based line and column (Ctrl+G). */
-  async goTo(line, column = 1) {
-    await this.editor().click();
-    await this.page.keyboard.press('Control+G');
+  /**
+   * Moves the cursor of the active editor to a 1-based line and column (Ctrl+G). The Go to Line input can close
+   * under us (a picker that was just answered finishes closing, or the Output panel takes focus as a channel
+   * opens; playwright then sees the input "inert" and hidden): open it again until a fill lands, within `ms`.
+   */
+  async goTo(line, column = 1, ms = 20_000) {
     const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    // Ctrl+G opens Quick Open in its ':' (go to line) mode; fill() replaces the ':' too.
-    await input.fill(`:${line}:${column}`);
+    const end = Date.now() + ms;
+    for (;;) {
+      await this.editor().click();
+      await this.page.keyboard.press('Control+G');
+      try {
+        await input.waitFor({ state: 'visible', timeout: 3_000 });
+        // Ctrl+G opens Quick Open in its ':' (go to line) mode; fill() replaces the ':' too.
+        await input.fill(`:${line}:${column}`, { timeout: 3_000 });
+        break;
+      } catch (e) {
+        if (Date.now() > end) throw e;
+        await this.page.keyboard.press('Escape');
+      }
+    }
     await this.page.keyboard.press('Enter');
     await input.waitFor({ state: 'hidden' });
   }

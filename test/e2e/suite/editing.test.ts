@@ -15,17 +15,27 @@ async function open(relativePath: string, text: string): Promise<vscode.TextEdit
   return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
 }
 
-/** Waits for our diagnostic with `code`, runs the quick fix titled `title` through VS Code and applies it; gives the diagnostic and the text it covered. */
+/**
+ * Waits for our diagnostic with `code`, runs the quick fix titled `title` through VS Code and applies it; gives the
+ * diagnostic and the text it covered. Each probe re-reads the diagnostic and asks again: right after an earlier fix the
+ * diagnostics can still be the previous version's, and the server then cancels the code-action request (Canceled),
+ * as it would for a user whose lightbulb VS Code simply asks for again.
+ */
 async function fix(editor: vscode.TextEditor, code: string, title: string): Promise<vscode.Diagnostic & { covered: string }> {
   const uri = editor.document.uri;
-  const ds = await waitForDiagnostics(uri, (d) => d.some((x) => x.source === SOURCE && codeOf(x) === code), 20_000);
-  const d = ds.find((x) => x.source === SOURCE && codeOf(x) === code) as vscode.Diagnostic;
-  const covered = editor.document.getText(d.range);
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
-  const action = actions.find((a) => a.title === title);
-  assert.ok(action?.edit, `no '${title}' among: ${actions.map((a) => a.title).join(', ')}`);
-  assert.ok(await vscode.workspace.applyEdit(action.edit));
-  return Object.assign(d, { covered });
+  await waitForDiagnostics(uri, (d) => d.some((x) => x.source === SOURCE && codeOf(x) === code), 20_000);
+  let seen: string[] = [];
+  const found = await waitFor(`the '${title}' quick fix`, async () => {
+    const d = vscode.languages.getDiagnostics(uri).find((x) => x.source === SOURCE && codeOf(x) === code);
+    if (!d) return undefined;
+    const covered = editor.document.getText(d.range);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    seen = actions.map((a) => a.title);
+    const action = actions.find((a) => a.title === title && a.edit);
+    return action ? { d, covered, action } : undefined;
+  }, 20_000, () => `quick fixes offered: ${seen.join(', ') || 'none'}`);
+  assert.ok(await vscode.workspace.applyEdit(found.action.edit as vscode.WorkspaceEdit));
+  return Object.assign(found.d, { covered: found.covered });
 }
 
 suite('issue 14 editing', () => {
