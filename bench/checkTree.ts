@@ -3,13 +3,16 @@
 // with the tree (linear and bounded is the target: ≥ 500 files/s and bounded memory at 10,000 files).
 // Each file carries exactly one known mistake, so the run also proves every file was analysed.
 // Run: npx tsx bench/checkTree.ts (build first: node esbuild.mjs). BENCH_CHECK_SIZES="1000,10000".
+// BENCH_DISTS="/tmp/before/dist,dist": builds compared side by side (runs interleaved on the same trees).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 const ROOT = path.resolve(__dirname, '..');
 const SIZES = (process.env.BENCH_CHECK_SIZES ?? '1000,10000').split(',').map(Number);
+const DISTS = (process.env.BENCH_DISTS ?? path.join(ROOT, 'dist')).split(',').map((d) => path.resolve(ROOT, d));
 
 const js = (i: number): string => `// @cognito-trigger PreSignUp
 const ALLOWED = ['example${i}.com', 'example.org'];
@@ -55,11 +58,11 @@ function generate(dir: string, n: number): void {
   fs.mkdirSync(path.join(dir, '.git'), { recursive: true });
 }
 
-function run(dir: string, n: number): { ms: number; cpuMs: number; rssMb: number } {
+function run(dir: string, n: number, dist: string): { ms: number; cpuMs: number; rssMb: number } {
   const out = path.join(dir, '..', `check-${n}.json`);
   const rssFile = path.join(dir, '..', `rss-${n}`);
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--require', path.join(ROOT, 'bench', '_maxrss.cjs'), path.join(ROOT, 'dist', 'cli.js'), 'check', '.', '--format', 'json', '-o', out], { cwd: dir, env: { ...process.env, MAXRSS_FILE: rssFile }, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, ['--require', path.join(ROOT, 'bench', '_maxrss.cjs'), path.join(dist, 'cli.js'), 'check', '.', '--format', 'json', '-o', out], { cwd: dir, env: { ...process.env, MAXRSS_FILE: rssFile }, encoding: 'utf8', maxBuffer: 1 << 26 });
   const ms = performance.now() - t0;
   if (r.status !== 1) throw new Error(`check exited ${r.status}: ${r.stderr.slice(0, 500)}`);
   const findings = JSON.parse(fs.readFileSync(out, 'utf8')) as { file: string; code: string }[];
@@ -72,19 +75,31 @@ function run(dir: string, n: number): { ms: number; cpuMs: number; rssMb: number
 
 function main(): void {
   const base = path.join(ROOT, '.cache', 'bench-check');
-  const rows: { n: number; ms: number; cpuMs: number; rssMb: number }[] = [];
+  const rows: { dist: string; n: number; ms: number; cpuMs: number; rssMb: number }[] = [];
   for (const n of SIZES) {
     const dir = path.join(base, `tree-${n}`);
     generate(dir, n);
-    run(dir, n); // warm the file cache
-    rows.push({ n, ...run(dir, n) });
+    run(dir, n, DISTS[0] as string); // warm the file cache
+    for (const dist of DISTS) rows.push({ dist, n, ...run(dir, n, dist) });
   }
-  console.log(`\ncheck over a generated tree (node ${process.version}, ${new Date().toISOString()})`);
-  // CPU time beside wall time: on a shared machine the wall clock also counts time spent waiting for a core.
-  console.log(`${'files'.padStart(7)} ${'wall ms'.padStart(9)} ${'files/s'.padStart(9)} ${'cpu ms'.padStart(9)} ${'files/cpu-s'.padStart(11)} ${'peak RSS MB'.padStart(12)}`);
-  for (const r of rows) console.log(`${String(r.n).padStart(7)} ${r.ms.toFixed(0).padStart(9)} ${((r.n / r.ms) * 1000).toFixed(0).padStart(9)} ${r.cpuMs.toFixed(0).padStart(9)} ${((r.n / r.cpuMs) * 1000).toFixed(0).padStart(11)} ${r.rssMb.toFixed(1).padStart(12)}`);
-  const [a, b] = [rows[0], rows[rows.length - 1]];
-  if (a && b && a !== b) console.log(`growth ${a.n} → ${b.n} files: CPU per file ×${(b.cpuMs / b.n / (a.cpuMs / a.n)).toFixed(2)}, peak RSS ×${(b.rssMb / a.rssMb).toFixed(2)} (linear and bounded: ≈1 and well under ${(b.n / a.n).toFixed(0)})`);
+  console.log(`\ncheck over a generated tree (node ${process.version}, ${new Date().toISOString()}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}, ${os.cpus().length} cores)`);
+  for (const dist of DISTS) {
+    const mine = rows.filter((r) => r.dist === dist);
+    if (DISTS.length > 1) console.log(`build ${dist}`);
+    // CPU time beside wall time: on a shared machine the wall clock also counts time spent waiting for a core.
+    console.log(`${'files'.padStart(7)} ${'wall ms'.padStart(9)} ${'files/s'.padStart(9)} ${'cpu ms'.padStart(9)} ${'files/cpu-s'.padStart(11)} ${'peak RSS MB'.padStart(12)}`);
+    for (const r of mine) console.log(`${String(r.n).padStart(7)} ${r.ms.toFixed(0).padStart(9)} ${((r.n / r.ms) * 1000).toFixed(0).padStart(9)} ${r.cpuMs.toFixed(0).padStart(9)} ${((r.n / r.cpuMs) * 1000).toFixed(0).padStart(11)} ${r.rssMb.toFixed(1).padStart(12)}`);
+    const [a, b] = [mine[0], mine[mine.length - 1]];
+    if (a && b && a !== b) console.log(`growth ${a.n} → ${b.n} files: CPU per file ×${(b.cpuMs / b.n / (a.cpuMs / a.n)).toFixed(2)}, peak RSS ×${(b.rssMb / a.rssMb).toFixed(2)} (linear and bounded: ≈1 and well under ${(b.n / a.n).toFixed(0)})`);
+  }
+  const [first, last] = [DISTS[0], DISTS[DISTS.length - 1]];
+  if (DISTS.length > 1) {
+    for (const n of SIZES) {
+      const a = rows.find((r) => r.dist === first && r.n === n);
+      const b = rows.find((r) => r.dist === last && r.n === n);
+      if (a && b) console.log(`${n} files, last build / first: CPU ×${(b.cpuMs / a.cpuMs).toFixed(2)}, wall ×${(b.ms / a.ms).toFixed(2)}, peak RSS ×${(b.rssMb / a.rssMb).toFixed(2)}`);
+    }
+  }
   console.log('target: ≥ 500 files/s and bounded memory at 10,000 files.');
 }
 

@@ -11,12 +11,13 @@ import { applySuppressions, SUPPRESSION_CODES } from '../core/features/suppressi
 import { LAMBDA_SYNC_PAYLOAD_LIMIT_BYTES } from '../core/invoke/event';
 import { getTrigger } from '../core/model';
 import { ruleById } from '../core/rules';
-import { CHECK_MAX_BYTES, readSafeFile } from '../core/safeFile';
+import { CHECK_MAX_BYTES, readSafeFile, stampOf, type FileStamp } from '../core/safeFile';
+import { SharedReads } from '../core/sharedReads';
 import { defaultSettings, type Settings } from '../core/settings';
 import { PROVIDERS } from '../providers';
 import { ignoreFilter, matchFiles, type PatternResult } from './checkFiles';
-import { findProjectRoot } from '../core/wiring/nodeFs';
-import { folderWiring } from '../workspace/wiring';
+import { findProjectRoot, nodeWiringFs } from '../core/wiring/nodeFs';
+import { folderWiring, useWiringFs } from '../workspace/wiring';
 import { handlerRuntime } from '../workspace/runtime';
 import { FORMATS, formatFindings, slashRelative, summaryLine, type CheckFinding, type CheckFormat, type CheckHandler, type FindingEdit } from './checkFormats';
 import { USAGE_EXIT } from './program';
@@ -49,6 +50,8 @@ export interface CheckScope {
   settings?: Settings;
   /** Also describe each handler (trigger, export, runtime, IaC evidence): `check --json`. */
   describe?: boolean;
+  /** Texts already read (by the wiring discovery), taken instead of reading the file again. */
+  reads?: SharedReads;
 }
 
 /** What checking one file gave: its findings and which provider read it (none: not a trigger file). */
@@ -98,8 +101,10 @@ export async function checkOne(file: string, host: ProviderHost, scope: CheckSco
   const shown = path.relative(process.cwd(), file) || file;
   // An event file Lambda could never carry is not read: its size alone decides.
   let size = 0;
+  let stamp: FileStamp | undefined;
   try {
-    size = fs.statSync(file).size;
+    stamp = stampOf(fs.statSync(file));
+    size = stamp.size;
   } catch {
     // Unreadable: readSafeFile below says why.
   }
@@ -107,7 +112,11 @@ export async function checkOne(file: string, host: ProviderHost, scope: CheckSco
     const message = `The file is ${size.toLocaleString('en-US')} bytes; Lambda refuses a synchronous payload over 6 MB (${LAMBDA_SYNC_PAYLOAD_LIMIT_BYTES.toLocaleString('en-US')} bytes, https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html), so it cannot be a trigger event. Not checked further.`;
     return { findings: [{ file: shown, rootPath, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: 'payload-too-large', message, docUrl: 'https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html' }], provider: 'size' };
   }
-  const read = readSafeFile(file, { maxBytes: CHECK_MAX_BYTES });
+  // Analysing a script reads the wiring (once per run), and its discovery reads every script under the
+  // root: read it first, so that this file's text is among those kept and is not read a second time.
+  if (scope.reads && languageId !== 'json') await folderWiring(scope.root);
+  const kept = stamp ? scope.reads?.take(file, stamp) : undefined;
+  const read = kept !== undefined ? ({ ok: true, text: kept } as const) : readSafeFile(file, { maxBytes: CHECK_MAX_BYTES });
   if (!read.ok) {
     // One bad file is a finding for that file; the others are still checked.
     const badName = file.includes('\uFFFD');
@@ -178,6 +187,51 @@ async function describeHandlers(provider: LanguageFeatureProvider, ctx: FeatureC
   return out;
 }
 
+/** What checking every file a run names gave. */
+export interface CheckRun {
+  findings: CheckFinding[];
+  handlers: CheckHandler[];
+  patterns: PatternResult[];
+  /** Files analysed (handler and event files). */
+  checked: number;
+  /** Files left out by cognito-triggers.json check.ignore. */
+  skippedByConfig: number;
+}
+
+// What the wiring discovery reads is kept for the check that follows, within this budget (UTF-16 bytes).
+const SHARED_READ_BYTES = 64 * 1024 * 1024;
+
+/** Checks the files, folders and globs of `args` (relative to the working directory), one file at a time. */
+export async function checkAll(args: readonly string[], scope: CheckScope, host: ProviderHost, verbose = false): Promise<CheckRun> {
+  const ignored = ignoreFilter(scope.root, scope.config.ignore);
+  const searched = (f: string): boolean => path.extname(f) in LANGUAGES && !f.endsWith('.d.ts');
+  // The wiring discovery reads every script under the root; the check below would read each again.
+  const reads = new SharedReads(SHARED_READ_BYTES, searched);
+  useWiringFs(scope.root, nodeWiringFs(scope.root, { onRead: (file, text, stamp) => reads.offer(file, text, stamp) }));
+  const shared: CheckScope = { ...scope, reads };
+  const run: CheckRun = { findings: [], handlers: [], patterns: [], checked: 0, skippedByConfig: 0 };
+  // One file at a time: only findings are kept, however many files match.
+  for (const f of matchFiles(args, process.cwd(), run.patterns, searched)) {
+    const shown = path.relative(process.cwd(), f) || f;
+    if (ignored(f)) {
+      run.skippedByConfig++;
+      if (verbose) process.stderr.write(`[verbose] ${shown}: ignored (cognito-triggers.json check.ignore)\n`);
+      continue;
+    }
+    const c = await checkOne(f, host, shared);
+    if (c.skipped) {
+      // Named on the command line but not a handler or event file: say so instead of counting it as clean.
+      process.stderr.write(`${shown}: skipped (not a handler or event file)\n`);
+      continue;
+    }
+    run.checked++;
+    if (verbose) process.stderr.write(`[verbose] ${shown}: ${c.provider ? `checked by ${c.provider}` : 'no trigger handler or event found; nothing to report'} (${c.findings.length} finding(s))\n`);
+    run.findings.push(...c.findings);
+    run.handlers.push(...(c.handlers ?? []));
+  }
+  return run;
+}
+
 /** --root, else the project root of the working directory (core/wiring/nodeFs.ts `projectRootOf` states the rule). */
 function findRoot(given: string | undefined): string {
   return given ? path.resolve(given) : findProjectRoot(process.cwd());
@@ -218,33 +272,8 @@ async function run(args: string[], o: CheckOptions): Promise<void> {
   if (errors.length) return usage(`the "check" section of cognito-triggers.json is not valid:\n  ${errors.join('\n  ')}`);
   // --json (not --format json, whose findings array stays as it is) reports the handlers too.
   const scope: CheckScope = { root, config, settings, describe: !!o.json };
-  const ignored = ignoreFilter(root, config.ignore);
   const host: ProviderHost = { log: (level, message) => (o.verbose || level === 'error' ? process.stderr.write(`[${level}] ${message}\n`) : undefined) };
-  const findings: CheckFinding[] = [];
-  const handlers: CheckHandler[] = [];
-  const patterns: PatternResult[] = [];
-  let checked = 0;
-  let skippedByConfig = 0;
-  const searched = (f: string): boolean => path.extname(f) in LANGUAGES && !f.endsWith('.d.ts');
-  // One file at a time: only findings are kept, however many files match.
-  for (const f of matchFiles(args, process.cwd(), patterns, searched)) {
-    const shown = path.relative(process.cwd(), f) || f;
-    if (ignored(f)) {
-      skippedByConfig++;
-      if (o.verbose) process.stderr.write(`[verbose] ${shown}: ignored (cognito-triggers.json check.ignore)\n`);
-      continue;
-    }
-    const c = await checkOne(f, host, scope);
-    if (c.skipped) {
-      // Named on the command line but not a handler or event file: say so instead of counting it as clean.
-      process.stderr.write(`${shown}: skipped (not a handler or event file)\n`);
-      continue;
-    }
-    checked++;
-    if (o.verbose) process.stderr.write(`[verbose] ${shown}: ${c.provider ? `checked by ${c.provider}` : 'no trigger handler or event found; nothing to report'} (${c.findings.length} finding(s))\n`);
-    findings.push(...c.findings);
-    handlers.push(...(c.handlers ?? []));
-  }
+  const { findings, handlers, patterns, checked, skippedByConfig } = await checkAll(args, scope, host, !!o.verbose);
   const unmatched = patterns.filter((p) => p.matched === 0);
   for (const p of unmatched) {
     const what = p.missing ? `no such file or folder: ${p.pattern}` : `no handler or event file matches: ${p.pattern}`;

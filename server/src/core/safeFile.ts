@@ -10,7 +10,17 @@ export const CHECK_MAX_BYTES = 10 * 1024 * 1024;
 export type UnreadableReason = 'missing' | 'not-a-file' | 'too-large' | 'outside-folder' | 'unreadable';
 
 /** The text, or why not with a message that says what to do. */
-export type SafeRead = { ok: true; text: string; size: number } | { ok: false; reason: UnreadableReason; message: string };
+export type SafeRead = { ok: true; text: string; size: number; stamp: FileStamp } | { ok: false; reason: UnreadableReason; message: string };
+
+/** What identifies one version of a file on disk (from stat): a text read with one stamp still matches a file with the same. */
+export interface FileStamp {
+  readonly ino: number;
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+/** The stamp of a stat result. */
+export const stampOf = (st: fs.Stats): FileStamp => ({ ino: st.ino, size: st.size, mtimeMs: st.mtimeMs });
 
 /** Options of readSafeFile. */
 export interface SafeReadOptions {
@@ -65,7 +75,7 @@ export function readSafeFile(file: string, o: SafeReadOptions): SafeRead {
       n += got;
     }
     if (n > o.maxBytes) return { ok: false, reason: 'too-large', message: `${file}: larger than the ${mb(o.maxBytes)} limit; not read.` };
-    return { ok: true, text: buf.subarray(0, n).toString('utf8'), size: n };
+    return { ok: true, text: buf.subarray(0, n).toString('utf8'), size: n, stamp: stampOf(st) };
   } catch (e) {
     return { ok: false, reason: 'unreadable', message: `${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).` };
   } finally {

@@ -3,7 +3,7 @@
 import { URI } from 'vscode-uri';
 import type { FeatureContext } from '../core/features/provider';
 import type { BindingHint } from '../core/handler/description';
-import { WiringCache, wiredFor, type WiredHandler, type WiringResult } from '../core/wiring';
+import { WiringCache, wiredFor, type WiredHandler, type WiringFs, type WiringResult } from '../core/wiring';
 import { nodeWiringFs } from '../core/wiring/nodeFs';
 
 const caches = new Map<string, WiringCache>();
@@ -16,6 +16,11 @@ export function wiringCache(folder: string): WiringCache {
   let c = caches.get(folder);
   if (!c) caches.set(folder, (c = new WiringCache(nodeWiringFs(folder))));
   return c;
+}
+
+/** Reads the folder's wiring through `fs` from now on (a fresh cache): the CLI's `check` shares what it reads. */
+export function useWiringFs(folder: string, fs: WiringFs): void {
+  caches.set(folder, new WiringCache(fs));
 }
 
 /** The folder's wiring; empty (never throws) when it cannot be read. */

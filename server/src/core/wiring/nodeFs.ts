@@ -1,7 +1,7 @@
 // The disk implementation of WiringFs: reads under one root, skipping dependencies and build output.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readSafeFile } from '../safeFile';
+import { readSafeFile, type FileStamp } from '../safeFile';
 import type { WiringFs } from './types';
 
 // Dependency, build and tool-state folders never hold the project's own IaC (cdk.out is synthesized,
@@ -10,14 +10,23 @@ const SKIP = new Set(['node_modules', '.git', 'dist', 'build', 'out', 'coverage'
 const MAX_FILES = 20000;
 const MAX_BYTES = 1024 * 1024;
 
+/** Options of nodeWiringFs. */
+export interface NodeWiringFsOptions {
+  /** Told of every text read (absolute path, text, stamp): `check` keeps them so it does not read a file twice. */
+  readonly onRead?: (file: string, text: string, stamp: FileStamp) => void;
+}
+
 /** File access under `root` (absolute); paths in and out are root-relative and '/'-separated. */
-export function nodeWiringFs(root: string): WiringFs {
+export function nodeWiringFs(root: string, options: NodeWiringFsOptions = {}): WiringFs {
   const abs = (rel: string): string => path.join(root, ...rel.split('/'));
   return {
     readFile(rel) {
       // Regular files inside the root only (a FIFO would block, a symlink could lead out), size-capped.
-      const read = readSafeFile(abs(rel), { maxBytes: MAX_BYTES, within: root });
-      return read.ok ? read.text : undefined;
+      const file = abs(rel);
+      const read = readSafeFile(file, { maxBytes: MAX_BYTES, within: root });
+      if (!read.ok) return undefined;
+      options.onRead?.(file, read.text, read.stamp);
+      return read.text;
     },
     exists(rel) {
       try {
