@@ -10,7 +10,10 @@ const metafile = process.argv.includes('--metafile');
 /** Entry points: one bundle each, all CommonJS for Node. */
 export const entryPoints = {
   client: 'client/src/extension.ts',
-  server: 'server/src/server.ts',
+  // A small loader that runs serverMain through V8's code cache (server/src/codeCache.ts).
+  server: 'server/src/serverLoader.ts',
+  // The language server itself.
+  serverMain: 'server/src/server.ts',
   // The server's worker thread for large handler documents (server/src/workspace/offThread.ts).
   analysisWorker: 'server/src/analysisWorker.ts',
   cli: 'server/src/cli.ts',
@@ -55,11 +58,23 @@ const problemMatcherPlugin = {
 };
 
 
-/** web-tree-sitter's ES module reads import.meta.url, which a CommonJS bundle lacks: take its CommonJS build. */
+/**
+ * web-tree-sitter's ES module reads import.meta.url, which a CommonJS bundle lacks: take its CommonJS build.
+ * Its `Language.load(path)` reads the grammar through `await import("fs/promises")`: a require instead,
+ * because the server bundle runs as a vm.Script from V8's code cache (server/src/codeCache.ts), where
+ * import() throws "A dynamic import callback was not specified" (test/server/codeCache.test.ts).
+ */
 const webTreeSitterCjs = {
   name: 'web-tree-sitter-cjs',
   setup(build) {
-    build.onResolve({ filter: /^web-tree-sitter$/ }, () => ({ path: path.resolve('node_modules/web-tree-sitter/web-tree-sitter.cjs') }));
+    const cjs = path.resolve('node_modules/web-tree-sitter/web-tree-sitter.cjs');
+    build.onResolve({ filter: /^web-tree-sitter$/ }, () => ({ path: cjs }));
+    build.onLoad({ filter: /web-tree-sitter\.cjs$/ }, (args) => {
+      const text = fs.readFileSync(args.path, 'utf8');
+      const patched = text.replaceAll('await import("fs/promises")', 'require("fs/promises")');
+      if (patched === text) throw new Error('web-tree-sitter.cjs no longer reads its grammar through import("fs/promises"): check esbuild.mjs webTreeSitterCjs');
+      return { contents: patched, loader: 'js' };
+    });
   },
 };
 

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // The Cognito Triggers language server: wires documents, settings and the analysis providers to LSP,
 // for the VS Code extension and for any other LSP client (docs/editors.md).
 import {

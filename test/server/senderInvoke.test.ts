@@ -1,6 +1,6 @@
 // The language server's invoke of a custom sender through the lazily loaded dist/flows.js: the code is
 // encrypted under the local KMS key and an unmodified handler that decrypts it gets the plaintext. Also
-// pins the bundle split: the Encryption SDK and the KMS client are not in dist/server.js (cold start).
+// pins the bundle split: the Encryption SDK and the KMS client are not in dist/serverMain.js (cold start).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -19,14 +19,14 @@ describe('custom sender invoke over LSP', () => {
   });
   after(() => server.stop());
 
-  it('dist/server.js leaves the Encryption SDK and the KMS client to dist/flows.js', () => {
-    const server = fs.readFileSync(path.join(REPO_ROOT, 'dist', 'server.js'), 'utf8');
+  it('dist/serverMain.js (the server bundle dist/server.js loads) leaves the Encryption SDK and the KMS client to dist/flows.js', () => {
+    const server = fs.readFileSync(path.join(REPO_ROOT, 'dist', 'serverMain.js'), 'utf8');
     const flows = fs.readFileSync(path.join(REPO_ROOT, 'dist', 'flows.js'), 'utf8');
     // KMS's JSON protocol target prefix and the Encryption SDK's encryption-context key (not class names:
     // the scaffolded sender handler's source, a string in the server, names KmsKeyringNode).
     for (const marker of ['TrentService', 'aws-crypto-public-key']) {
       assert.ok(flows.includes(marker), `dist/flows.js has ${marker}`);
-      assert.ok(!server.includes(marker), `dist/server.js must not bundle ${marker}: load it through requests/lazyBundles.ts`);
+      assert.ok(!server.includes(marker), `dist/serverMain.js must not bundle ${marker}: load it through requests/lazyBundles.ts`);
     }
   });
 
