@@ -209,3 +209,89 @@ describe('limits', () => {
     assert.equal(q.logs.length, 4 * 1024 * 1024, 'nothing written before the answer is lost');
   });
 });
+
+describe('no output written before the answer is lost (the end-of-output marker)', () => {
+  const MiB = 1024 * 1024;
+  /** A handler that writes `mb` MiB to stdout and `errKb` KiB to stderr, then answers. */
+  function loudJs(name: string, mb: number, errKb = 0): string {
+    const file = path.join(tmp, `${name}.js`);
+    fs.writeFileSync(
+      file,
+      `exports.handler = async (e) => { const line = 'o'.repeat(1023) + '\\n'; for (let i = 0; i < ${mb} * 1024; i++) process.stdout.write(line);
+  const err = 'e'.repeat(1023) + '\\n'; for (let i = 0; i < ${errKb}; i++) process.stderr.write(err); return { done: true }; };\n`,
+    );
+    return file;
+  }
+  function loudPy(name: string, mb: number, errKb = 0): string {
+    const file = path.join(tmp, `${name}.py`);
+    fs.writeFileSync(
+      file,
+      `import sys\ndef handler(event, context):\n    line = 'o' * 1023 + '\\n'\n    for _ in range(${mb} * 1024):\n        sys.stdout.write(line)\n    err = 'e' * 1023 + '\\n'\n    for _ in range(${errKb}):\n        sys.stderr.write(err)\n    return {"done": True}\n`,
+    );
+    return file;
+  }
+  /** A reader slowed down as a busy editor is: every chunk of output blocks the host's event loop for `ms`. */
+  function slowReader(ms: number, seen: { bytes: number }): LocalRunRequest['onOutput'] {
+    const cell = new Int32Array(new SharedArrayBuffer(4));
+    return (text) => {
+      seen.bytes += text.length;
+      Atomics.wait(cell, 0, 0, ms);
+    };
+  }
+
+  it('warm JS worker: 4 MiB of stdout and 256 KiB of stderr arrive whole, run after run', async () => {
+    const inv = newInvoker();
+    const file = loudJs('loudWarm', 4, 256);
+    for (const round of [1, 2]) {
+      const seen = { bytes: 0 };
+      const r = await inv.run(req(file, { warm: true, onOutput: (t) => (seen.bytes += t.length) }));
+      assert.deepEqual(r.outcome, { kind: 'returned', value: { done: true } });
+      assert.equal(r.reused, round === 2);
+      assert.equal(r.logs.length, 4 * MiB + 256 * 1024, `round ${round}: every byte written before the answer is the run's`);
+      assert.equal(seen.bytes, 4 * MiB + 256 * 1024, `round ${round}: and was streamed to the run's listener`);
+      assert.doesNotMatch(r.logs, /cognito-triggers:end/, 'the marker itself is not output');
+    }
+  });
+
+  it('fresh JS run with a slow reader: 6 MiB arrive whole (the process is not killed while its output drains)', async () => {
+    const seen = { bytes: 0 };
+    const r = await newInvoker().run(req(loudJs('loudFresh', 6), { onOutput: slowReader(10, seen) }));
+    assert.equal(r.outcome.kind, 'returned');
+    assert.equal(r.logs.length, 6 * MiB);
+    assert.equal(seen.bytes, 6 * MiB);
+  });
+
+  it('warm JS worker with a slow reader: output written after the answer still goes to no run', async () => {
+    const file = path.join(tmp, 'loudThenLate.js');
+    fs.writeFileSync(file, `exports.handler = async (e) => { const line = 'o'.repeat(1023) + '\\n'; for (let i = 0; i < 2048; i++) process.stdout.write(line); setTimeout(() => console.log('after the answer'), 0); return e; };\n`);
+    const late: string[] = [];
+    let signal: () => void = () => {};
+    const lateSeen = new Promise<void>((r) => (signal = r));
+    const inv = newInvoker({
+      onLateOutput: (_f, text) => {
+        late.push(text);
+        if (late.join('').includes('after the answer')) signal();
+      },
+    });
+    const seen = { bytes: 0 };
+    const r = await inv.run(req(file, { warm: true, onOutput: slowReader(5, seen) }));
+    assert.equal(r.logs.length, 2 * MiB, 'the 2 MiB before the answer, and nothing after it');
+    await lateSeen;
+    assert.equal(late.join(''), 'after the answer\n');
+    inv.dispose(true);
+  });
+
+  for (const warm of [true, false]) {
+    it(`${warm ? 'warm' : 'fresh'} Python run with a slow reader: 4 MiB of stdout and 256 KiB of stderr arrive whole`, async () => {
+      const inv = newInvoker();
+      const file = loudPy(`loud_${warm ? 'warm' : 'fresh'}`, 4, 256);
+      for (const round of warm ? [1, 2] : [1]) {
+        const seen = { bytes: 0 };
+        const r = await inv.run(req(file, { warm, onOutput: slowReader(5, seen) }));
+        assert.deepEqual(r.outcome, { kind: 'returned', value: { done: true } }, r.logs.slice(-500));
+        assert.equal(r.logs.length, 4 * MiB + 256 * 1024, `round ${round}`);
+        assert.equal(seen.bytes, 4 * MiB + 256 * 1024, `round ${round}`);
+      }
+    });
+  }
+});

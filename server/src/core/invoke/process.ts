@@ -1,5 +1,6 @@
 // One runner child process: spawns dist/runner.js, runs requests, enforces the time limit, reports crashes.
 import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import type { InvokeOutcome } from '../protocol/invokeResult';
 import { spawnTree, type ProcessTree } from './processTree';
 import type { HandlerStyle, RunnerMessage, RunRequest, WireError } from './wire';
@@ -18,12 +19,9 @@ export interface RunnerProcessOptions {
   command?: { file: string; args: string[] };
   /** Live console output of the handler during a run. */
   onOutput?(text: string, stream: 'stdout' | 'stderr'): void;
-  /**
-   * One run only (fresh mode): after the answer the process is ended and its output read to the end,
-   * so that the run's logs are complete (a big write can still sit in the pipe when the answer comes).
-   */
+  /** One run only (fresh mode): once the run's output is complete the process is ended. */
   oneRun?: boolean;
-  /** Output while no run is pending (a timer that outlived the answer): it belongs to no run. */
+  /** Output while no run is pending, or after a run's end marker (a timer that outlived the answer): it belongs to no run. */
   onLateOutput?(text: string, stream: 'stdout' | 'stderr'): void;
   /** An uncaught error while no run was pending; the process ends after it. */
   onLateError?(error: WireError): void;
@@ -64,6 +62,32 @@ const OOM = /heap out of memory|Allocation failed|Reached heap limit/;
  */
 const V8_FATAL = /<--- Last few GCs --->|<--- JS stacktrace --->|FATAL ERROR: |----- Native stack trace -----/;
 
+/**
+ * How long the run's output may stall after the answer before the run is settled without its end
+ * markers (a handler that closed its stdout, or a descendant holding the pipe). Only a stall counts:
+ * a slow reader that still receives output keeps waiting.
+ */
+export const OUTPUT_DRAIN_IDLE_MS = 5000;
+
+type StreamName = 'stdout' | 'stderr';
+const STREAMS: readonly StreamName[] = ['stdout', 'stderr'];
+
+/** The length of the longest end of `text` that begins `marker` (a marker split across chunks). */
+function markerPrefixAtEnd(text: string, marker: string): number {
+  let at = text.indexOf(marker[0] as string, Math.max(0, text.length - marker.length + 1));
+  while (at !== -1) {
+    if (marker.startsWith(text.slice(at))) return text.length - at;
+    at = text.indexOf(marker[0] as string, at + 1);
+  }
+  return 0;
+}
+
+/** A run that has answered and waits for the rest of its output (its end markers). */
+interface Draining {
+  settle(note?: string): void;
+  timer: NodeJS.Timeout;
+}
+
 /** A runner child process; usable for many runs until it dies (warm) or for one (fresh). */
 export class RunnerProcess {
   private readonly tree: ProcessTree;
@@ -71,7 +95,19 @@ export class RunnerProcess {
   private pending: Pending | undefined;
   private nextId = 1;
   private logs = '';
-  private collecting = false;
+  /**
+   * The current run's end marker, and per stream whether the run's output on it is still to come: the
+   * answer arrives over IPC, a separate channel, often before the output written just before it (a
+   * handler's last megabytes can still be queued in the runner). Until its marker a stream's output is
+   * the run's; after it, no run's.
+   */
+  private marker = '';
+  private readonly awaiting: Record<StreamName, boolean> = { stdout: false, stderr: false };
+  /** The end of a chunk that may be the start of a marker split across chunks, held back until the next. */
+  private readonly held: Record<StreamName, string> = { stdout: '', stderr: '' };
+  private draining: Draining | undefined;
+  /** Counts the stream ends towards "closed" (set in the constructor). */
+  private ended: () => void = () => {};
   /** Output bytes of the current run so far (for the cap). */
   private outputBytes = 0;
   private truncated = false;
@@ -94,37 +130,12 @@ export class RunnerProcess {
       serialization: 'json',
     });
     this.child = this.tree.child;
-    const onData = (stream: 'stdout' | 'stderr') => (chunk: string) => {
-      let shown = chunk;
-      if (stream === 'stderr') {
-        this.stderrTail = (this.stderrTail + chunk).slice(-4000);
-        if (this.fatalReport) shown = '';
-        else {
-          const at = chunk.search(V8_FATAL);
-          if (at !== -1) {
-            this.fatalReport = true;
-            shown = chunk.slice(0, at).replace(/\n+$/, '\n').replace(/^\n$/, '');
-          }
-        }
-      }
-      if (!shown) return;
-      if (!this.collecting) {
-        opts.onLateOutput?.(shown, stream);
-        return;
-      }
-      if (this.truncated) return;
-      const size = Buffer.byteLength(shown);
-      if (this.outputBytes + size > OUTPUT_CAP_BYTES) {
-        this.truncated = true;
-        // Keep what fits (by characters: close enough for the cap), then say where it stopped.
-        shown = `${shown.slice(0, Math.max(0, OUTPUT_CAP_BYTES - this.outputBytes))}\n[output truncated after ${OUTPUT_CAP_BYTES / 1024 / 1024} MB]\n`;
-      }
-      this.outputBytes += size;
-      this.logs += shown;
-      opts.onOutput?.(shown, stream);
-    };
-    this.child.stdout?.setEncoding('utf8').on('data', onData('stdout'));
-    this.child.stderr?.setEncoding('utf8').on('data', onData('stderr'));
+    for (const stream of STREAMS) {
+      const pipe = this.child[stream];
+      if (!pipe) continue;
+      pipe.setEncoding('utf8').on('data', (chunk: string) => this.onData(stream, chunk));
+      pipe.once('end', () => this.onStreamEnd(stream));
+    }
     this.child.on('message', (m: RunnerMessage) => this.onMessage(m));
     this.child.on('error', (e) => {
       // Never started: nothing will exit or end, so it is closed now.
@@ -142,8 +153,9 @@ export class RunnerProcess {
     const step = (): void => {
       if (--waiting === 0) this.onClose(...exit);
     };
-    this.child.stdout?.once('end', step);
-    this.child.stderr?.once('end', step);
+    this.ended = step;
+    if (!this.child.stdout) step();
+    if (!this.child.stderr) step();
     this.child.once('exit', (code, signal) => {
       exit = [code, signal];
       step();
@@ -154,14 +166,15 @@ export class RunnerProcess {
    * Runs the handler once. Never rejects: every failure is an outcome. Aborting `signal` (Cancel) ends
    * the process and everything it started, as a timeout does; the outcome then says it was cancelled.
    */
-  run(req: Omit<RunRequest, 'type' | 'id' | 'deadline'>, limitMs: number, signal?: AbortSignal): Promise<RunOutcome> {
+  run(req: Omit<RunRequest, 'type' | 'id' | 'deadline' | 'endMarker'>, limitMs: number, signal?: AbortSignal): Promise<RunOutcome> {
     if (signal?.aborted) return Promise.resolve({ outcome: { kind: 'crashed', reason: CANCELLED_REASON }, logs: '' });
-    if (!this.usable || this.pending) return Promise.resolve({ outcome: { kind: 'crashed', reason: 'The runner process is not available.' }, logs: '' });
+    if (!this.usable || this.busy) return Promise.resolve({ outcome: { kind: 'crashed', reason: 'The runner process is not available.' }, logs: '' });
     const id = this.nextId++;
     this.logs = '';
     this.outputBytes = 0;
     this.truncated = false;
-    this.collecting = true;
+    this.marker = `\u001ecognito-triggers:end:${id}:${randomBytes(8).toString('hex')}\u001e`;
+    for (const stream of STREAMS) this.awaiting[stream] = !this.closed && !!this.child[stream]?.readable;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         if (!this.pending) return;
@@ -184,7 +197,7 @@ export class RunnerProcess {
         signal?.removeEventListener('abort', onAbort);
         done(r);
       };
-      this.child.send({ ...req, type: 'run', id, deadline: Date.now() + limitMs } satisfies RunRequest);
+      this.child.send({ ...req, type: 'run', id, deadline: Date.now() + limitMs, endMarker: this.marker } satisfies RunRequest);
     });
   }
 
@@ -203,9 +216,9 @@ export class RunnerProcess {
     this.tree.kill();
   }
 
-  /** True while a run is pending. */
+  /** True while a run is pending or its output is still arriving. */
   get busy(): boolean {
-    return this.pending !== undefined;
+    return this.pending !== undefined || this.draining !== undefined;
   }
 
   /** The tree's tag (tests count leftovers by it). */
@@ -244,6 +257,8 @@ export class RunnerProcess {
     // The runner is gone; what it started (its group, detached descendants) goes with it.
     this.tree.kill();
     for (const w of this.closeWaiters.splice(0)) w();
+    // Both streams have ended: whatever the run wrote has been read.
+    this.draining?.settle();
     const p = this.pending;
     if (!p) return;
     if (p.timedOut) {
@@ -265,22 +280,94 @@ export class RunnerProcess {
     this.finish({ kind: 'crashed', reason, exitCode: code, signal });
   }
 
+  /** Output from the runner: the run's until its end marker on that stream, no run's after it. */
+  private onData(stream: StreamName, chunk: string): void {
+    if (this.draining) this.draining.timer.refresh();
+    const text = this.held[stream] + chunk;
+    this.held[stream] = '';
+    if (!this.awaiting[stream]) {
+      this.deliver(stream, text, false);
+      return;
+    }
+    const at = text.indexOf(this.marker);
+    if (at === -1) {
+      const keep = markerPrefixAtEnd(text, this.marker);
+      this.held[stream] = text.slice(text.length - keep);
+      this.deliver(stream, text.slice(0, text.length - keep), true);
+      return;
+    }
+    this.deliver(stream, text.slice(0, at), true);
+    this.streamDone(stream);
+    this.deliver(stream, text.slice(at + this.marker.length), false);
+  }
+
+  private onStreamEnd(stream: StreamName): void {
+    const rest = this.held[stream];
+    this.held[stream] = '';
+    if (rest) this.deliver(stream, rest, this.awaiting[stream]);
+    this.streamDone(stream);
+    this.ended();
+  }
+
+  /** The run's output on `stream` is complete; with both complete, an answered run settles. */
+  private streamDone(stream: StreamName): void {
+    this.awaiting[stream] = false;
+    if (this.draining && !this.awaiting.stdout && !this.awaiting.stderr) this.draining.settle();
+  }
+
+  /** Passes output on: to the current run's logs and listener (capped), or as output of no run. */
+  private deliver(stream: StreamName, chunk: string, ofRun: boolean): void {
+    let shown = chunk;
+    if (!shown) return;
+    if (stream === 'stderr') {
+      this.stderrTail = (this.stderrTail + chunk).slice(-4000);
+      if (this.fatalReport) shown = '';
+      else {
+        const at = chunk.search(V8_FATAL);
+        if (at !== -1) {
+          this.fatalReport = true;
+          shown = chunk.slice(0, at).replace(/\n+$/, '\n').replace(/^\n$/, '');
+        }
+      }
+    }
+    if (!shown) return;
+    if (!ofRun) {
+      this.opts.onLateOutput?.(shown, stream);
+      return;
+    }
+    if (this.truncated) return;
+    const size = Buffer.byteLength(shown);
+    if (this.outputBytes + size > OUTPUT_CAP_BYTES) {
+      this.truncated = true;
+      // Keep what fits (by characters: close enough for the cap), then say where it stopped.
+      shown = `${shown.slice(0, Math.max(0, OUTPUT_CAP_BYTES - this.outputBytes))}\n[output truncated after ${OUTPUT_CAP_BYTES / 1024 / 1024} MB]\n`;
+    }
+    this.outputBytes += size;
+    this.logs += shown;
+    this.opts.onOutput?.(shown, stream);
+  }
+
   private finish(outcome: InvokeOutcome, style?: HandlerStyle, ignoredReturn?: boolean): void {
     const p = this.pending;
     if (!p) return;
     this.pending = undefined;
     clearTimeout(p.timer);
-    const settle = (): void => {
-      this.collecting = false;
+    let settled = false;
+    const settle = (note?: string): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      this.draining = undefined;
+      if (note) this.logs += note;
+      // Whatever arrives from now on belongs to no run.
+      for (const stream of STREAMS) this.awaiting[stream] = false;
+      // A fresh process has done its one run: end it and what it started.
+      if (this.opts.oneRun) this.dispose();
       p.resolve({ outcome, logs: this.logs, ...(style ? { style } : {}), ...(ignoredReturn ? { ignoredReturn } : {}) });
     };
-    if (this.opts.oneRun) {
-      // End the process and read its output to the end (EOF) before answering.
-      this.dispose();
-      void this.whenClosed().then(settle);
-      return;
-    }
-    // Console output written just before the answer may still sit in the pipe: read it first.
-    setImmediate(settle);
+    const timer = setTimeout(() => settle(`\n[output may be incomplete: none arrived for ${OUTPUT_DRAIN_IDLE_MS / 1000} s after the answer, and the end of the run's output was not seen]\n`), OUTPUT_DRAIN_IDLE_MS);
+    this.draining = { settle, timer };
+    // Closed (exit or crash: both streams ended), or both markers already read.
+    if (this.closed || (!this.awaiting.stdout && !this.awaiting.stderr)) settle();
   }
 }

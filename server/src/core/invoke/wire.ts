@@ -15,6 +15,12 @@ export interface RunRequest {
   context: ContextFields;
   /** Epoch ms after which the host kills the process; drives `getRemainingTimeInMillis()`. */
   deadline: number;
+  /**
+   * Written by the runner to stdout and to stderr just before it answers: the answer comes over IPC,
+   * a separate channel, so the host counts the run's output complete only once each stream has
+   * delivered this text (see process.ts). Unique per run; never shown.
+   */
+  endMarker: string;
 }
 
 /** The plain-data part of the Lambda `context` object. */

@@ -32,6 +32,30 @@ def send(message):
         data = data[os.write(_channel, data):]
 
 
+def mark_end(req):
+    """Writes the run's end marker to stdout and stderr after everything the handler wrote: the answer
+    goes over the IPC channel, so the host counts the run's output complete only once each stream has
+    delivered the marker (process.ts). Straight to the file descriptors, after flushing whatever the
+    handler's streams (or its replacements of sys.stdout) still hold."""
+    marker = req.get("endMarker")
+    if not marker:
+        return
+    for stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
+        try:
+            stream.flush()
+        except Exception:
+            pass
+    data = marker.encode("utf-8")
+    for fd in (1, 2):
+        try:
+            rest = data
+            while rest:
+                rest = rest[os.write(fd, rest):]
+        except OSError:
+            # A descriptor the handler closed: the host's wait for that stream is bounded.
+            pass
+
+
 class CognitoIdentity(object):
     """context.identity: Lambda always passes one; its fields are None outside mobile SDK calls."""
 
@@ -220,6 +244,7 @@ def run(req):
     try:
         result = fn(req["event"], context)
     except SystemExit as e:
+        mark_end(req)
         send(error_message(req, EXIT_ERROR, "The handler called sys.exit(%s): Lambda ends the runtime and the invocation fails." % (e.code if e.code is not None else ""), format_frames(user_frames(e.__traceback__))))
         os._exit(1)
     except Exception as e:
@@ -255,7 +280,9 @@ def main():
                 continue
             req = json.loads(line)
             if req.get("type") == "run":
-                send(run(req))
+                result = run(req)
+                mark_end(req)
+                send(result)
 
 
 if __name__ == "__main__":

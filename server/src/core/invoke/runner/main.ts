@@ -5,9 +5,38 @@ import { callHandler, toWireError } from './call';
 import { loadHandler } from './load';
 
 let current: number | undefined;
+let currentMarker = '';
+
+// The streams' own write functions, taken before any handler loads: a handler that replaces
+// process.stdout.write (to silence or capture its logs) must not swallow the end marker.
+const writeStdout = process.stdout.write.bind(process.stdout);
+const writeStderr = process.stderr.write.bind(process.stderr);
+
+/**
+ * Ends the run's output: the marker goes into each stream after everything the handler wrote (writes to
+ * a pipe are queued in order, and a big write may still be queued when the answer is sent over IPC).
+ */
+function markEnd(marker: string): void {
+  if (!marker) return;
+  for (const [stream, write] of [[process.stdout, writeStdout], [process.stderr, writeStderr]] as const) {
+    // A stream the handler ended takes no more writes; the host then waits for its end instead.
+    if (!stream.writable) continue;
+    try {
+      write(marker);
+    } catch {
+      // Nothing to mark: the host's wait for the stream is bounded (process.ts).
+    }
+  }
+}
 
 function send(m: RunnerMessage): void {
   process.send?.(m);
+}
+
+/** Answers a run: its output's end marker first, then the message. */
+function answer(m: RunnerMessage, marker: string): void {
+  markEnd(marker);
+  send(m);
 }
 
 /** JSON round trip, as Lambda serialises the answer (Dates become strings, undefined disappears). */
@@ -22,21 +51,23 @@ function serialise(value: unknown): { ok: true; value: unknown } | { ok: false; 
 
 async function run(req: RunRequest): Promise<void> {
   current = req.id;
+  currentMarker = req.endMarker;
   const fn = await loadHandler(req.modulePath, req.esm, req.handlerName);
   if (typeof fn !== 'function') {
-    send({ type: 'loadError', id: req.id, ...fn });
+    current = undefined;
+    answer({ type: 'loadError', id: req.id, ...fn }, req.endMarker);
     return;
   }
   const out = await callHandler(fn, req.event, req.context, req.deadline);
   if (current !== req.id) return;
   current = undefined;
   if (out.kind === 'error') {
-    send({ type: 'error', id: req.id, error: out.error, style: out.style });
+    answer({ type: 'error', id: req.id, error: out.error, style: out.style }, req.endMarker);
     return;
   }
   const s = serialise(out.value);
-  if (s.ok) send({ type: 'returned', id: req.id, value: s.value, style: out.style, ...(out.ignoredReturn ? { ignoredReturn: true } : {}) });
-  else send({ type: 'error', id: req.id, error: { errorType: 'Runtime.SerializationError', errorMessage: s.message }, style: out.style });
+  if (s.ok) answer({ type: 'returned', id: req.id, value: s.value, style: out.style, ...(out.ignoredReturn ? { ignoredReturn: true } : {}) }, req.endMarker);
+  else answer({ type: 'error', id: req.id, error: { errorType: 'Runtime.SerializationError', errorMessage: s.message }, style: out.style }, req.endMarker);
 }
 
 /**
@@ -47,6 +78,7 @@ async function run(req: RunRequest): Promise<void> {
  */
 function fatal(error: WireError): void {
   const m: RunnerMessage = current !== undefined ? { type: 'error', id: current, error, style: 'sync', fatal: true } : { type: 'lateError', error };
+  if (current !== undefined) markEnd(currentMarker);
   current = undefined;
   // Exit once the message has reached the host (or at once without a channel).
   if (process.send && process.connected) process.send(m, () => exitFlushed(1));
