@@ -45,3 +45,32 @@ test('parameters.json (older CLI) with triggers as a JSON string, matched to the
   });
   assert.deepEqual(w.handlers.map(brief), ['amplify-gen1 amplify/backend/function/appCustomMessage/src/index.js#handler CustomMessage nodejs16.x']);
 });
+
+test("an index.js that keeps the generated requires but handles the event itself is the handler, not the modules (observed: marmikcfc/deVault)", async () => {
+  const requires = "const moduleNames = process.env.MODULES.split(',');\nconst modules = moduleNames.map((name) => require(`./${name}`));\n";
+  const w = await read({
+    'web/amplify/backend/auth/site/parameters.json': JSON.stringify({ triggers: '{"PreSignup":["custom"],"DefineAuthChallenge":["boilerplate-define-challenge"],"CustomMessage":["verification-link"],"PostConfirmation":["add-to-group"]}' }),
+    // Its own handler below the requires: Lambda runs index.handler, which calls no module.
+    'web/amplify/backend/function/sitePreSignup/sitePreSignup-cloudformation-template.json': fnTemplate('nodejs14.x'),
+    'web/amplify/backend/function/sitePreSignup/src/index.js': `${requires}exports.handler = (event, context, callback) => {\n  event.response.autoConfirmUser = true;\n  callback(null, event);\n};\n`,
+    'web/amplify/backend/function/sitePreSignup/src/custom.js': 'exports.handler = async (event) => event;',
+    // The same with the loop commented out: a comment does not run the modules.
+    'web/amplify/backend/function/siteDefineAuthChallenge/siteDefineAuthChallenge-cloudformation-template.json': fnTemplate('nodejs14.x'),
+    'web/amplify/backend/function/siteDefineAuthChallenge/src/index.js': `${requires}exports.handler = async (event) => {\n  // await Promise.all(modules.map((m) => m.handler(event)));\n  event.response.issueTokens = false;\n  return event;\n};\n`,
+    'web/amplify/backend/function/siteDefineAuthChallenge/src/boilerplate-define-challenge.js': 'exports.handler = async (event) => event;',
+    // The oldest loader: reads MODULES and requires inside the handler.
+    'web/amplify/backend/function/siteCustomMessage/siteCustomMessage-cloudformation-template.json': fnTemplate('nodejs14.x'),
+    'web/amplify/backend/function/siteCustomMessage/src/index.js': "exports.handler = (event, context, callback) => {\n  const modules = process.env.MODULES.split(',');\n  for (let i = 0; i < modules.length; i += 1) {\n    const { handler } = require(`./${modules[i]}`);\n    handler(event, context, callback);\n  }\n};\n",
+    'web/amplify/backend/function/siteCustomMessage/src/verification-link.js': 'exports.handler = async (event) => event;',
+    // The current loader, calling each module through the array.
+    'web/amplify/backend/function/sitePostConfirmation/sitePostConfirmation-cloudformation-template.json': fnTemplate('nodejs18.x'),
+    'web/amplify/backend/function/sitePostConfirmation/src/index.js': LOADER,
+    'web/amplify/backend/function/sitePostConfirmation/src/add-to-group.js': 'exports.handler = async (event) => event;',
+  });
+  assert.deepEqual(w.handlers.map(brief).sort(), [
+    'amplify-gen1 web/amplify/backend/function/siteCustomMessage/src/verification-link.js#handler CustomMessage nodejs14.x',
+    'amplify-gen1 web/amplify/backend/function/siteDefineAuthChallenge/src/index.js#handler DefineAuthChallenge nodejs14.x',
+    'amplify-gen1 web/amplify/backend/function/sitePostConfirmation/src/add-to-group.js#handler PostConfirmation nodejs18.x',
+    'amplify-gen1 web/amplify/backend/function/sitePreSignup/src/index.js#handler PreSignUp nodejs14.x',
+  ]);
+});

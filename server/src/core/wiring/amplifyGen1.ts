@@ -4,7 +4,9 @@
 // CloudFormation template; a `src/index.js` loader that requires the modules named in MODULES).
 // https://docs.amplify.aws/gen1/javascript/build-a-backend/auth/add-social-provider/ (auth category);
 // the trigger folder naming (<auth><Trigger>, "PreSignup") is observed in `amplify add auth` output.
+import type * as t from '@babel/types';
 import { addWired, emptyOutput, type FunctionDecl } from './build';
+import { dotted, parseModule, walkAst } from './jsModule';
 import { dirOf, joinPath } from './handlerFile';
 import { lambdaConfigKeyOf } from './slots';
 import { at, child, entries, items, keyLine, str, type Node } from './tree';
@@ -79,13 +81,47 @@ export function readAmplifyGen1(file: string, fs: WiringFs, yaml: (rel: string) 
     // The generated loader (`src/index.js` requiring each module named in MODULES) runs the modules: those are the handlers.
     const loader = fs.readFile(joinPath(fnDir, 'src', 'index.js'));
     if (loader !== undefined) files.add(joinPath(fnDir, 'src', 'index.js'));
-    const isLoader = loader !== undefined && /process\.env\.MODULES/.test(loader);
+    const isLoader = loader !== undefined && loaderRunsModules(joinPath(fnDir, 'src', 'index.js'), loader);
     const mods = isLoader ? modules.filter((m) => fs.exists(joinPath(fnDir, 'src', `${m}.js`))) : [];
     if (isLoader && mods.length) {
       for (const m of mods) addWired(out, fs, { ...base, handlerSpec: `${m}.handler`, evidence: [...evidence, { fact: 'handler', file: joinPath(fnDir, 'src', 'index.js'), line: 1, text: `the Amplify loader runs module ${m}` }] }, { lambdaConfigKey: key, pool: { ref: authName }, evidence: slotEvidence });
     } else addWired(out, fs, base, { lambdaConfigKey: key, pool: { ref: authName }, evidence: slotEvidence });
   }
   return { ...out, files: [...files].sort() };
+}
+
+/**
+ * Whether index.js is still Amplify's loader: its exported handler runs the modules named in MODULES.
+ * People often write their handler into index.js and leave the generated requires above it (observed:
+ * marmikcfc/deVault, four trigger functions); Lambda then runs index.js's own handler and no module's.
+ */
+function loaderRunsModules(file: string, text: string): boolean {
+  const mod = parseModule(file, text);
+  // Unparsable: keep to what the text says.
+  if (!mod) return /process\.env\.MODULES/.test(text);
+  const exported = mod.exports.get('handler');
+  const fn = typeof exported === 'string' ? mod.bindings.get(exported) : exported;
+  if (!fn) return false;
+  // Names bound (directly or through one another) to what MODULES names: `moduleNames`, `modules`.
+  const fromModules = new Set<string>();
+  const mentions = (n: t.Node): boolean => {
+    let hit = false;
+    walkAst(n, (x) => {
+      if (x.type === 'Identifier' && fromModules.has(x.name)) hit = true;
+      else if (x.type === 'MemberExpression' && dotted(x) === 'process.env.MODULES') hit = true;
+    });
+    return hit;
+  };
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [name, init] of mod.bindings) if (!fromModules.has(name) && mentions(init)) grew = !!fromModules.add(name);
+  }
+  // A module the handler requires itself counts too (the oldest loader requires inside its loop).
+  let runs = mentions(fn);
+  walkAst(fn, (x) => {
+    if (x.type === 'CallExpression' && x.callee.type === 'Identifier' && x.callee.name === 'require') runs = true;
+  });
+  return runs;
 }
 
 /** The auth category's settings files that carry trigger configuration. */
