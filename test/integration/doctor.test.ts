@@ -12,6 +12,7 @@ import { CreateUserPoolCommand, type LambdaConfigType } from '@aws-sdk/client-co
 import { applyBind, planBind } from '../../server/src/core/aws/bindService';
 import { createAwsClients, type AwsClients } from '../../server/src/core/aws/clients';
 import { doctorIdentityPool, doctorUserPool, type DoctorFolder, type DoctorWorkspace } from '../../server/src/core/aws/doctor';
+import { applyAwsFix, planAwsFix } from '../../server/src/core/aws/doctor/awsFix';
 import { diskFolder } from '../../server/src/core/aws/doctor/diskFolder';
 import { describeUserPool } from '../../server/src/core/aws/userPoolBinding';
 import type { DoctorReport } from '../../server/src/core/protocol/aws';
@@ -154,10 +155,92 @@ describe('doctor on cognito-local and the wire-protocol fake', () => {
       title: 'Replace statement anyone with one scoped to this pool',
       kind: 'aws',
       command: `aws lambda add-permission --function-name ${open.arn} --statement-id ${sid} --action lambda:InvokeFunction --principal cognito-idp.amazonaws.com --source-arn ${p.arn} --source-account local --region us-east-1 && aws lambda remove-permission --function-name ${open.arn} --statement-id anyone --region us-east-1`,
+      steps: [
+        { op: 'addPermission', functionArn: open.arn, statementId: sid, principal: 'cognito-idp.amazonaws.com', sourceArn: p.arn, sourceAccount: 'local' },
+        { op: 'removePermission', functionArn: open.arn, statementId: 'anyone' },
+      ],
     });
     if (!AWS_CLI) return t.skip('no aws CLI on PATH: the printed command was not run');
     await runAwsFix(r, 'doctor/permission-broad');
     assert.deepEqual(open.statements.map((x) => x.Sid), [sid]);
+    assert.deepEqual((await doctorUserPool(clients, p.id, NO_WORKSPACE, { now: NOW })).findings, []);
+  });
+
+  it("the editor's path for aws fixes: planned against the current state (nothing changes), applied through the SDK, then clean", async () => {
+    const open = fn('broad-sdk');
+    open.statements.push({ Sid: 'anyone', Effect: 'Allow', Principal: { Service: 'cognito-idp.amazonaws.com' }, Action: 'lambda:InvokeFunction', Resource: open.arn });
+    const p = await pool({ PreSignUp: open.arn });
+    const r = await doctorUserPool(clients, p.id, NO_WORKSPACE, { now: NOW });
+    const fix = r.findings.find((f) => f.rule === 'doctor/permission-broad')!.fix!;
+    const calls = () => fake.calls.filter((c) => ['AddPermission', 'RemovePermission'].includes(c.operation)).length;
+    const before = calls();
+    const plan = await planAwsFix(clients, fix.title, fix.steps!);
+    assert.equal(calls(), before, 'planning changes nothing');
+    assert.equal(plan.changes, true);
+    assert.match(plan.lines[1]!, /^1\. AddPermission on .*broad-sdk: statement CognitoTriggers-userpool-.* lets cognito-idp\.amazonaws\.com invoke it for .*\. Now: no statement lets/);
+    assert.match(plan.lines[2]!, /^2\. RemovePermission on .*: statement anyone removed\. Now: statement anyone is in the policy\./);
+    const applied = await applyAwsFix(clients, plan);
+    assert.deepEqual([applied.applied.length, applied.notApplied, applied.skipped, applied.error], [2, [], [], undefined]);
+    assert.deepEqual(open.statements.map((x) => x.Sid), [`CognitoTriggers-userpool-${p.id}`]);
+    assert.deepEqual((await doctorUserPool(clients, p.id, NO_WORKSPACE, { now: NOW })).findings, []);
+    // Planned again (a second click on a stale row): every step is already done, nothing is sent.
+    const again = await planAwsFix(clients, fix.title, fix.steps!);
+    assert.equal(again.changes, false);
+    assert.match(again.lines.join('\n'), /Nothing to do: AddPermission .* is there[\s\S]*Nothing to do: RemovePermission .* not in the policy[\s\S]*Every step is already done/);
+    const noop = await applyAwsFix(clients, again);
+    assert.deepEqual([noop.applied, noop.skipped.length], [[], 2]);
+    assert.equal(calls(), before + 2);
+
+    // A key pending deletion: cancel, then enable (planned from one DescribeKey), through KMS.
+    const mailer = fn('mailer-sdk');
+    fake.state.keys = [...(fake.state.keys ?? []), { arn: KEY('doomed-sdk'), state: 'PendingDeletion' }];
+    const k = await pool({ CustomEmailSender: { LambdaArn: mailer.arn, LambdaVersion: 'V1_0' }, KMSKeyID: KEY('doomed-sdk') });
+    mailer.statements.push(allow(k.arn));
+    const kr = await doctorUserPool(clients, k.id, NO_WORKSPACE, { now: NOW });
+    const kfix = kr.findings.find((f) => f.rule === 'doctor/kms-key-unusable')!.fix!;
+    assert.deepEqual(kfix.steps, [{ op: 'cancelKeyDeletion', keyId: KEY('doomed-sdk') }, { op: 'enableKey', keyId: KEY('doomed-sdk') }]);
+    const kplan = await planAwsFix(clients, kfix.title, kfix.steps!);
+    assert.deepEqual(kplan.steps.map((x) => x.todo), [true, true]);
+    assert.deepEqual((await applyAwsFix(clients, kplan)).notApplied, []);
+    assert.deepEqual((await doctorUserPool(clients, k.id, NO_WORKSPACE, { now: NOW })).findings, []);
+
+    // A deprecated runtime: UpdateFunctionConfiguration, then clean.
+    const old = fn('old-sdk', { runtime: 'nodejs16.x' });
+    const o = await pool({ PreSignUp: old.arn });
+    old.statements.push(allow(o.arn));
+    const or = await doctorUserPool(clients, o.id, NO_WORKSPACE, { now: NOW });
+    const rfix = or.findings.find((f) => f.rule === 'doctor/runtime-deprecated')!.fix!;
+    assert.deepEqual((await applyAwsFix(clients, await planAwsFix(clients, rfix.title, rfix.steps!))).applied, [`UpdateFunctionConfiguration ${old.arn}: Runtime nodejs24.x (the code is not changed)`]);
+    assert.equal(old.runtime, 'nodejs24.x');
+    assert.deepEqual((await doctorUserPool(clients, o.id, NO_WORKSPACE, { now: NOW })).findings, []);
+  });
+
+  it('an aws fix whose second step AWS refuses: the first stays applied, the answer says which was not, and the doctor still finds it', async () => {
+    const open = fn('broad-refused');
+    open.statements.push({ Sid: 'wide', Effect: 'Allow', Principal: { Service: 'cognito-idp.amazonaws.com' }, Action: 'lambda:InvokeFunction', Resource: open.arn });
+    const p = await pool({ PreSignUp: open.arn });
+    const fix = (await doctorUserPool(clients, p.id, NO_WORKSPACE, { now: NOW })).findings[0]!.fix!;
+    fake.state.failures = { RemovePermission: { status: 403, type: 'AccessDeniedException', message: 'not allowed: lambda:RemovePermission', times: 1 } };
+    try {
+      const r = await applyAwsFix(clients, await planAwsFix(clients, fix.title, fix.steps!));
+      assert.equal(r.applied.length, 1);
+      assert.match(r.applied[0]!, /^AddPermission/);
+      assert.equal(r.notApplied.length, 1);
+      assert.match(r.notApplied[0]!, /^RemovePermission on .*statement wide removed/);
+      assert.equal(r.error?.code, 'AccessDeniedException');
+      assert.match(r.error!.message, /RemovePermission/);
+    } finally {
+      fake.state.failures = {};
+    }
+    // Cognito may invoke it now (the scoped statement) but the broad one is still there: still a warning.
+    assert.deepEqual(open.statements.map((x) => x.Sid), ['wide', `CognitoTriggers-userpool-${p.id}`]);
+    const after = await doctorUserPool(clients, p.id, NO_WORKSPACE, { now: NOW });
+    assert.deepEqual(rules(after), ['doctor/permission-broad']);
+    assert.match(after.findings[0]!.message, /statement CognitoTriggers-userpool-\S+ scopes its policy to this pool, but statement wide also lets/);
+    // The rest of the fix: remove the broad statement, then clean.
+    const rest = after.findings[0]!.fix!;
+    assert.deepEqual(rest.steps, [{ op: 'removePermission', functionArn: open.arn, statementId: 'wide' }]);
+    assert.equal((await applyAwsFix(clients, await planAwsFix(clients, rest.title, rest.steps!))).applied.length, 1);
     assert.deepEqual((await doctorUserPool(clients, p.id, NO_WORKSPACE, { now: NOW })).findings, []);
   });
 

@@ -1,5 +1,5 @@
 // The Pool Check view: the doctor's findings on the last checked pool, one row each with its own fix
-// button (a bind through the review dialog, or an AWS CLI command shown before it runs in a terminal).
+// button (a bind, or AWS calls, each through a review dialog before anything changes).
 import * as vscode from 'vscode';
 import type { DoctorFinding, DoctorReport } from '../../../server/src/core/protocol';
 

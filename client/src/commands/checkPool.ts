@@ -1,7 +1,7 @@
 // Commands: run the doctor on a deployed pool and show its findings in the Pool Check view, each with its
 // own fix (Apply Fix on the row); check the same pool again.
 import * as vscode from 'vscode';
-import { AwsDoctorRequest, type AwsApplyBindRequest, type DoctorReport } from '../../../server/src/core/protocol';
+import { AwsApplyDoctorFixRequest, AwsDoctorRequest, AwsPlanDoctorFixRequest, type AwsApplyBindRequest, type AwsFixStep, type DoctorReport } from '../../../server/src/core/protocol';
 import type { ExtensionState } from '../context';
 import { log } from '../log';
 import { pickPool, pickPoolKind } from '../aws/pick';
@@ -62,8 +62,8 @@ export const recheckPool = (state: ExtensionState) => async (): Promise<DoctorRe
 /**
  * `cognitoTriggers.applyDoctorFix` (a finding row's inline button): a bind or unbind through Bind's
  * review dialog (a key the user must give is asked in Bind's KMS key step), then the pool is checked
- * again; an AWS CLI command is shown in a modal first, then runs in a terminal (check again after it).
- * Returns the new report after a bind, or undefined.
+ * again; AWS calls (a statement to replace, a key to enable, a runtime) go through the same kind of
+ * review and run through the SDK. Returns the new report after a fix, or undefined.
  */
 export const applyDoctorFix = (state: ExtensionState) => async (arg?: unknown): Promise<DoctorReport | undefined> => {
   const node = arg as PoolCheckNode | undefined;
@@ -82,16 +82,40 @@ export const applyDoctorFix = (state: ExtensionState) => async (arg?: unknown): 
     if (!applied || applied.partial) return undefined;
     return runCheck(state, pool.kind, pool.id);
   }
-  const run = 'Run in Terminal';
-  const copy = 'Copy Command';
-  const profile = vscode.workspace.getConfiguration('cognitoTriggers').get<string>('aws.profile') || undefined;
-  const pick = await vscode.window.showInformationMessage(`${pool.name}: ${fix.title}. Run this AWS CLI command?`, { modal: true, detail: `${fix.command}\n\nIt runs in a terminal with your AWS CLI's credentials${profile ? ` (profile ${profile})` : ''}. Check the pool again when it has finished.` }, run, copy);
-  if (pick === copy) await vscode.env.clipboard.writeText(fix.command);
-  if (pick === run) {
-    const terminal = vscode.window.createTerminal({ name: 'Cognito Triggers: fix', ...(profile ? { env: { AWS_PROFILE: profile } } : {}) });
-    terminal.show();
-    terminal.sendText(fix.command);
-    log().info(`Sent to a terminal: ${fix.command}`);
-  }
-  return undefined;
+  if (!fix.steps?.length) return undefined;
+  return reviewAndApplyAwsFix(state, pool, fix.title, fix.steps, fix.command);
 };
+
+/**
+ * An `aws` fix through the same review as Bind: the server reads the current state and says what each
+ * step will change; Cancel (or Escape) changes nothing; Apply runs the steps through the SDK, the result
+ * says what was applied and what was not, and the pool is checked again.
+ */
+async function reviewAndApplyAwsFix(state: ExtensionState, pool: DoctorReport['pool'], title: string, steps: AwsFixStep[], command: string): Promise<DoctorReport | undefined> {
+  const plan = await awsCall(state, AwsPlanDoctorFixRequest.type, { title, steps }, `Reading the current state for "${title}"`);
+  if (!plan) return undefined;
+  for (const l of plan.lines) log().info(l);
+  const apply = 'Apply';
+  const detail = [...plan.lines, '', `The same as: ${command}`].join('\n');
+  const message = plan.changes ? `${pool.name}: review the fix (nothing else changes):` : `${pool.name}: nothing to change.`;
+  const pick = await vscode.window.showInformationMessage(message, { modal: true, detail }, ...(plan.changes ? [apply] : []));
+  if (pick !== apply) {
+    log().info('Not applied (dry run).');
+    // Already done: the pool is checked again, so a stale row goes.
+    return plan.changes ? undefined : runCheck(state, pool.kind, pool.id);
+  }
+  const result = await awsCall(state, AwsApplyDoctorFixRequest.type, { planId: plan.planId }, `Applying "${title}"`);
+  if (!result) return undefined;
+  for (const l of result.applied) log().info(`Applied: ${l}`);
+  for (const l of result.skipped) log().info(`Already done: ${l}`);
+  for (const l of result.notApplied) log().warn(`Not applied: ${l}`);
+  const after = await runCheck(state, pool.kind, pool.id);
+  if (result.error) {
+    const applied = result.applied.length ? `Applied: ${result.applied.join('; ')}.` : 'Nothing was applied.';
+    void vscode.window.showErrorMessage(`${pool.name}: "${title}" stopped: ${result.error.message} ${applied} Not applied: ${result.notApplied.join('; ')}. ${result.error.hint}`);
+  } else {
+    void vscode.window.showInformationMessage(`${pool.name}: applied ${result.applied.join('; ')}.${after ? ` ${summaryLine(after)}.` : ''}`);
+  }
+  return after;
+}
+

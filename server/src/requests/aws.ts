@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { CancellationToken } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import type { PlannedBind } from '../core/aws/bindService';
+import type { PlannedAwsFix } from '../core/aws/doctor/awsFix';
 import type { WorkspaceBinding } from '../core/aws/bindingsView';
 import type { AwsClients } from '../core/aws/clients';
 import { explainAwsError } from '../core/aws/errors';
@@ -14,15 +15,18 @@ import { sampleEvent } from '../core/events';
 import { getTrigger } from '../core/model';
 import {
   AwsApplyBindRequest,
+  AwsApplyDoctorFixRequest,
   AwsBindingsRequest,
   AwsDoctorRequest,
   AwsListFunctionsRequest,
   AwsListPoolsRequest,
   AwsListSlotsRequest,
   AwsPlanBindRequest,
+  AwsPlanDoctorFixRequest,
   AwsProfilesRequest,
   AwsRecoverBindRequest,
   AwsRemoteInvokeRequest,
+  type AwsFixStep,
   type AwsResult,
   type RequestSpec,
 } from '../core/protocol';
@@ -170,11 +174,43 @@ export function registerAwsRequests(deps: RequestDeps): void {
     return p.kind === 'userPool' ? ops.doctorUserPool(c, p.poolId, ws, { signal }) : ops.doctorIdentityPool(c, p.poolId, ws, { signal });
   });
 
+  // A doctor finding's `aws` fix: planned against the current state for the review, applied by id.
+  const fixPlans = new Map<string, PlannedAwsFix>();
+  handle(AwsPlanDoctorFixRequest.type, (p) => `Planning "${p.title}"`, async (p, c, signal) => {
+    if (!Array.isArray(p.steps) || !p.steps.length || !p.steps.every(isFixStep)) throw Object.assign(new Error('the fix has no valid AWS steps.'), { name: 'InvalidParameterException' });
+    const planned = await (await aws()).planAwsFix(c, p.title, p.steps, signal);
+    const planId = `fix-${nextPlan++}`;
+    fixPlans.set(planId, planned);
+    for (const k of fixPlans.keys()) if (fixPlans.size > MAX_PLANS) fixPlans.delete(k);
+    return { planId, lines: planned.lines, changes: planned.changes };
+  });
+  handle(AwsApplyDoctorFixRequest.type, (p) => (fixPlans.get(p.planId) ? `Applying "${fixPlans.get(p.planId)?.title}"` : 'Applying the reviewed fix'), async (p, c, signal) => {
+    const planned = fixPlans.get(p.planId);
+    if (!planned) throw Object.assign(new Error('this fix was already applied, or is no longer known (the server keeps the last 20 reviews and forgets them when it restarts).'), { name: 'PlanExpired' });
+    fixPlans.delete(p.planId);
+    return (await aws()).applyAwsFix(c, planned, signal);
+  });
+
   handle(AwsRemoteInvokeRequest.type, (p) => `Invoke ${p.functionName}`, async (p, c, signal) => {
     const event = p.event ?? (p.triggerId ? sampleEvent(p.triggerId, p.source) : undefined);
     if (event === undefined) throw Object.assign(new Error('No event: pass an event or a trigger for a sample event.'), { name: 'InvalidParameterException' });
     return (await aws()).invokeRemote(c, { functionName: p.functionName, event, ...(p.qualifier ? { qualifier: p.qualifier } : {}), ...(p.triggerId ? { triggerId: p.triggerId } : {}) }, signal);
   });
+}
+
+/** A step as the doctor makes them: a known op with string fields (the request comes from the editor). */
+function isFixStep(s: unknown): s is AwsFixStep {
+  const x = s as Record<string, unknown> | null;
+  if (!x || typeof x !== 'object') return false;
+  const need: Record<string, string[]> = {
+    addPermission: ['functionArn', 'statementId', 'principal', 'sourceArn', 'sourceAccount'],
+    removePermission: ['functionArn', 'statementId'],
+    enableKey: ['keyId'],
+    cancelKeyDeletion: ['keyId'],
+    updateRuntime: ['functionArn', 'runtime'],
+  };
+  const fields = need[String(x.op)];
+  return !!fields && fields.every((f) => typeof x[f] === 'string' && x[f] !== '');
 }
 
 /** Entries of each folder's bindings file; a missing or invalid file contributes nothing. */

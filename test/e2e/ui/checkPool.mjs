@@ -1,4 +1,4 @@
-// UI: a person runs Check Pool… on a user pool whose PreSignUp function lacks Cognito's permission, sees the finding in the Pool Check view, clicks its own Apply Fix button, reviews the bind, and sees the pool healthy (cognito-local and the fake Lambda, 127.0.0.1 only).
+// UI: a person runs Check Pool… on a user pool whose PreSignUp function lacks Cognito's permission, sees the finding in the Pool Check view, clicks its own Apply Fix button, reviews the bind, and sees the pool healthy; then on a pool whose function any pool may invoke (a broad statement), whose AWS fix goes through a review (Cancel changes nothing) and the SDK, not a terminal (cognito-local and the fake Lambda, 127.0.0.1 only).
 import * as assert from 'node:assert/strict';
 import { REGION, startAwsServices } from './support/awsServices.mjs';
 
@@ -6,21 +6,37 @@ const ACCOUNT = '123456789012';
 const arn = (name) => `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${name}`;
 const HOOK = 'ui-check-hook';
 const POOL = 'ui-e2e-check';
+const BROAD = 'ui-check-broad';
+const BROAD_POOL = 'ui-e2e-broad';
 
 let services = /** @type {Awaited<ReturnType<typeof startAwsServices>> | undefined} */ (undefined);
 let poolId = '';
 let poolArn = '';
+let broadPoolArn = '';
 
 /** Started by test/e2e/run.mjs before this module's own code-server. */
 export const environment = {
   /** @param {{ root: string, workspace: string, tmp: string }} o */
   async start({ root, tmp }) {
     // The function exists but its resource policy has no statement for the pool: Cognito's invocation is refused.
-    services = await startAwsServices({ root, tmp, state: { functions: [{ name: HOOK, arn: arn(HOOK), runtime: 'nodejs24.x', statements: [], run: (/** @type {unknown} */ e) => e }], identityPools: [] } });
+    // The second function's policy lets Cognito invoke it with no SourceArn: any pool of any account may.
+    const broad = { Sid: 'anyone', Effect: 'Allow', Principal: { Service: 'cognito-idp.amazonaws.com' }, Action: 'lambda:InvokeFunction', Resource: arn(BROAD) };
+    services = await startAwsServices({
+      root,
+      tmp,
+      state: {
+        functions: [
+          { name: HOOK, arn: arn(HOOK), runtime: 'nodejs24.x', statements: [], run: (/** @type {unknown} */ e) => e },
+          { name: BROAD, arn: arn(BROAD), runtime: 'nodejs24.x', statements: [broad], run: (/** @type {unknown} */ e) => e },
+        ],
+        identityPools: [],
+      },
+    });
     try {
       const created = (await services.cognito('CreateUserPool', { PoolName: POOL, LambdaConfig: { PreSignUp: arn(HOOK) } })).UserPool;
       poolId = created.Id;
       poolArn = created.Arn;
+      broadPoolArn = (await services.cognito('CreateUserPool', { PoolName: BROAD_POOL, LambdaConfig: { PostConfirmation: arn(BROAD) } })).UserPool.Arn;
     } catch (e) {
       await services.stop();
       throw e;
@@ -71,6 +87,55 @@ export default [
       assert.equal(added.length, 1, JSON.stringify(added));
       assert.deepEqual([added[0].params.Principal, added[0].params.SourceArn], ['cognito-idp.amazonaws.com', poolArn]);
       assert.deepEqual(services.tripwire.hits, [], 'no request reached the catch-all endpoint');
+    },
+  },
+  {
+    name: 'Check Pool…: a broad permission\'s AWS fix is reviewed (Cancel changes nothing), applied through the SDK (no terminal), reported, and the pool is checked again',
+    async run(ui) {
+      assert.ok(services, 'the AWS services did not start');
+      const s = services;
+      const changes = () => s.fake.calls.filter((c) => ['AddPermission', 'RemovePermission'].includes(c.operation) && c.resource === arn(BROAD));
+      await ui.runCommand('Cognito Triggers: Check Pool…');
+      await ui.pick('User pool', { title: 'Check Pool (1/2): user pool or identity pool?' });
+      await ui.pick(BROAD_POOL, { title: 'Check Pool (2/2): user pool' });
+      const sidebar = ui.page.locator('.part.sidebar');
+      const finding = sidebar.locator('.monaco-list-row[aria-level="1"]', { hasText: 'PostConfirmation: permission-broad' }).first();
+      await finding.waitFor({ state: 'visible', timeout: 30_000 });
+      assert.match(await finding.innerText(), /Replace statement anyone with one scoped to this pool/);
+      const clickFix = async () => {
+        await finding.hover();
+        const button = finding.locator('.actions .action-label[aria-label="Apply Fix…"]');
+        await button.waitFor({ state: 'visible', timeout: 10_000 });
+        await button.click();
+        return ui.dialogText();
+      };
+      // The review: the current state read, each step with what it changes, nothing applied yet.
+      const review = await clickFix();
+      await ui.shot('aws-fix-review');
+      assert.ok(review.includes(`${BROAD_POOL}: review the fix (nothing else changes):`), review);
+      assert.match(review, /1\. AddPermission on \S+ui-check-broad: statement CognitoTriggers-userpool-\S+ lets cognito-idp\.amazonaws\.com invoke it for \S+ \(SourceAccount \S+\)\. Now: no statement lets cognito-idp\.amazonaws\.com invoke it for this pool\./, review);
+      assert.match(review, /2\. RemovePermission on \S+ui-check-broad: statement anyone removed\. Now: statement anyone is in the policy\./, review);
+      assert.ok(review.includes(broadPoolArn), review);
+      assert.ok(review.includes('The same as: aws lambda add-permission'), review);
+      assert.deepEqual(changes(), [], 'nothing changes before Apply');
+      await ui.dialogButton('Cancel');
+      assert.equal(await ui.page.locator('.monaco-dialog-box').count(), 0, 'a second dialog after Cancel');
+      assert.deepEqual(changes(), [], 'Cancel changed something');
+      assert.deepEqual(s.fake.state.functions.find((f) => f.name === BROAD)?.statements.map((x) => x.Sid), ['anyone']);
+      // Now Apply: both calls reach the fake, whose endpoint only the extension's settings name (a
+      // terminal's AWS CLI would not know it).
+      await clickFix();
+      await ui.dialogButton('Apply');
+      const healthy = sidebar.locator('.monaco-list-row[aria-level="1"]', { hasText: `${BROAD_POOL}: healthy: no findings` }).first();
+      await healthy.waitFor({ state: 'visible', timeout: 30_000 });
+      await ui.shot('aws-fix-healthy');
+      assert.deepEqual(changes().map((c) => c.operation), ['AddPermission', 'RemovePermission']);
+      const [added, removed] = changes();
+      assert.deepEqual([added?.params.Principal, added?.params.SourceArn, removed?.params.StatementId], ['cognito-idp.amazonaws.com', broadPoolArn, 'anyone']);
+      assert.ok(changes().every((c) => c.authorization.startsWith('AWS4-HMAC-SHA256')), 'signed SDK calls');
+      // The message says what was applied.
+      await ui.waitFor('the applied message', async () => (await ui.notifications()).some((t) => t.includes(`${BROAD_POOL}: applied AddPermission on`) && t.includes('RemovePermission on')), 20_000);
+      assert.deepEqual(s.tripwire.hits, [], 'no request reached the catch-all endpoint');
     },
   },
 ];

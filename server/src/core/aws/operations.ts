@@ -9,3 +9,4 @@ export { COMMON_REGIONS, listProfiles, regionName } from './profiles';
 export { invokeRemote } from './remoteInvoke';
 export { doctorIdentityPool, doctorUserPool } from './doctor';
 export { diskFolder } from './doctor/diskFolder';
+export { applyAwsFix, planAwsFix } from './doctor/awsFix';

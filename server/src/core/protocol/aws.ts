@@ -191,8 +191,9 @@ export type DoctorSeverity = 'error' | 'warning' | 'information';
 /**
  * A one-step fix of a finding. `bind`: a bind or unbind through the same plan/review/apply path as Bind
  * Trigger (`command` is the same as a `cognito-triggers` command, which shows the plan and asks first).
- * `aws`: an AWS CLI command for what a bind cannot do (a KMS key's state, a function's runtime, a
- * permission statement to replace); the editor shows it for review before it runs in a terminal.
+ * `aws`: AWS calls for what a bind cannot do (a KMS key's state, a function's runtime, a permission
+ * statement to replace): `steps` go through the editor's plan/review/apply path (AwsPlanDoctorFixRequest,
+ * SDK clients, no shell); `command` is the same as AWS CLI commands (the CLI prints it).
  */
 export interface DoctorFix {
   /** Button text: "Add the missing permission", "Bind with LambdaVersion V2_0", "Enable the key". */
@@ -207,7 +208,20 @@ export interface DoctorFix {
   ask?: 'kmsKey';
   /** The exact command that fixes it. */
   command: string;
+  /** kind `aws`: the AWS calls, in order (`command` is made from them). */
+  steps?: AwsFixStep[];
 }
+
+/**
+ * One AWS call of an `aws` fix. Plain data: the report carries it, the editor sends it back to be
+ * planned against the current state and applied through the SDK.
+ */
+export type AwsFixStep =
+  | { op: 'addPermission'; functionArn: string; statementId: string; principal: string; sourceArn: string; sourceAccount: string }
+  | { op: 'removePermission'; functionArn: string; statementId: string }
+  | { op: 'enableKey'; keyId: string }
+  | { op: 'cancelKeyDeletion'; keyId: string }
+  | { op: 'updateRuntime'; functionArn: string; runtime: string };
 
 /** One thing the doctor found about a deployed pool. */
 export interface DoctorFinding {
@@ -247,4 +261,44 @@ export namespace AwsDoctorRequest {
     folders: string[];
   }
   export const type = requestSpec<Params, AwsResult<DoctorReport>>(method);
+}
+
+/**
+ * Plans an `aws` fix against the pool's current state (each step read first: a statement already there
+ * or gone, a key already enabled, a runtime already set is nothing to do). Nothing changes; the plan is
+ * kept for AwsApplyDoctorFixRequest.
+ */
+export namespace AwsPlanDoctorFixRequest {
+  export const method = 'cognitoTriggers/aws/planDoctorFix' as const;
+  export interface Params {
+    title: string;
+    steps: AwsFixStep[];
+  }
+  export interface Result {
+    planId: string;
+    /** What will change, one line per step (steps with nothing to do say so), then that nothing else changes. */
+    lines: string[];
+    /** False when every step is already done. */
+    changes: boolean;
+  }
+  export const type = requestSpec<Params, AwsResult<Result>>(method);
+}
+
+/** Applies a planned `aws` fix step by step through the SDK, stopping at the first failure. */
+export namespace AwsApplyDoctorFixRequest {
+  export const method = 'cognitoTriggers/aws/applyDoctorFix' as const;
+  export interface Params {
+    planId: string;
+  }
+  export interface Result {
+    /** Steps done, in order. */
+    applied: string[];
+    /** Steps not done: the failed one first, then those after it. Empty when all were done. */
+    notApplied: string[];
+    /** Steps that had nothing to do. */
+    skipped: string[];
+    /** The failed step's error, explained. */
+    error?: AwsError;
+  }
+  export const type = requestSpec<Params, AwsResult<Result>>(method);
 }

@@ -5,8 +5,8 @@ import { DescribeIdentityPoolCommand } from '@aws-sdk/client-cognito-identity';
 import { DescribeKeyCommand, NotFoundException } from '@aws-sdk/client-kms';
 import { GetFunctionConfigurationCommand, ResourceNotFoundException } from '@aws-sdk/client-lambda';
 import { nodeGeneration } from '../../features/handlerCode/runtime';
-import type { BindTarget, DoctorFinding, DoctorFix, DoctorReport, DoctorSeverity } from '../../protocol/aws';
-import { cliCommand, shellQuote } from '../bindService';
+import type { AwsFixStep, BindTarget, DoctorFinding, DoctorFix, DoctorReport, DoctorSeverity } from '../../protocol/aws';
+import { cliCommand } from '../bindService';
 import type { AwsClients } from '../clients';
 import { explainAwsError } from '../errors';
 import { getCognitoEvents, SYNC_EVENT, syncNeed } from '../identityPoolBinding';
@@ -15,6 +15,7 @@ import { getPolicy } from '../lambdaPermission';
 import { grantsFor, statementIdFor, USER_POOL_PRINCIPAL, type PermissionNeed } from '../permission';
 import { findSlot, readSlots, type SlotBinding } from '../slots';
 import { describeUserPool } from '../userPoolBinding';
+import { awsCliCommand } from './awsFix';
 import { DOCTOR_RULES, ruleSource, type DoctorRuleId } from './rules';
 import { runtimeStatus, successorRuntime } from './runtimes';
 import { analyzeHandler, callbackFacts, functionNameOf, handlerPreTokenVersion, locateHandler, nameMatches, wiredForPool, type DoctorWorkspace } from './workspace';
@@ -52,18 +53,14 @@ function kmsFixOf(title: string, bind: BindTarget & { kind: 'userPool' }): Docto
   return { title, kind: 'bind', bind, ask: 'kmsKey', command: `${cliCommand(bind, {}, 'ask')} --kms-key '<KMS key ARN>'` };
 }
 
-/** AWS CLI commands as a fix (joined with &&), each with the Region of the resource it names. */
-function awsFixOf(title: string, commands: { args: string[]; arn: string }[]): DoctorFix {
-  const one = (c: { args: string[]; arn: string }): string => {
-    const region = parseArn(c.arn)?.region;
-    return `aws ${c.args.map(shellQuote).join(' ')}${region ? ` --region ${region}` : ''}`;
-  };
-  return { title, kind: 'aws', command: commands.map(one).join(' && ') };
+/** AWS calls as a fix: planned and applied through the SDK in the editor, printed as AWS CLI commands by the CLI. */
+function awsFixOf(title: string, steps: AwsFixStep[]): DoctorFix {
+  return { title, kind: 'aws', command: awsCliCommand(steps), steps };
 }
 
 /** The fix that moves a function to `runtime` (its code is not changed: test it on that runtime first). */
 function runtimeFix(functionArn: string, runtime: string): DoctorFix {
-  return awsFixOf(`Move the function to ${runtime}`, [{ args: ['lambda', 'update-function-configuration', '--function-name', functionArn, '--runtime', runtime], arn: functionArn }]);
+  return awsFixOf(`Move the function to ${runtime}`, [{ op: 'updateRuntime', functionArn, runtime }]);
 }
 
 /** What GetFunctionConfiguration says about a bound function. */
@@ -102,16 +99,25 @@ async function checkPermission(clients: AwsClients, f: Findings, functionArn: st
     return;
   }
   const grants = grantsFor(policy, need);
-  if (grants.some((g) => g.kind === 'thisPool')) return;
   const where = { slot: slots[0] as string, functionArn };
   const calls = `${slotsPhrase(slots)} ${slots.length > 1 ? 'call' : 'calls'} ${functionArn}`;
   const refused = `Cognito's invocation is refused and every operation that runs ${slots.length > 1 ? 'these triggers' : 'the trigger'} fails ("${slots[0]} invocation failed due to error AccessDeniedException")`;
   const broad = grants.find((g) => g.kind === 'broad');
+  const scopeOf = (g: { sourceAccounts: string[] }) => (g.sourceAccounts.length ? `any pool of account ${g.sourceAccounts.join(', ')}` : 'any pool in any AWS account');
+  const scoped = grants.find((g) => g.kind === 'thisPool');
+  if (scoped) {
+    // Scoped to this pool already, but a broad statement beside it still lets any pool invoke the
+    // function (half of a replaced statement, say): removing that one is the fix.
+    if (!broad) return;
+    const fix = broad.sid ? awsFixOf(`Remove statement ${broad.sid}`, [{ op: 'removePermission', functionArn, statementId: broad.sid }]) : 'the broad statement has no Sid, so RemovePermission cannot name it: edit the policy';
+    f.add('doctor/permission-broad', `${calls}; statement ${scoped.sid ?? '(no Sid)'} scopes its policy to this pool, but statement ${broad.sid ?? '(no Sid)'} also lets ${need.principal} invoke it without a SourceArn, so ${scopeOf(broad)} can invoke it. Remove that statement.`, where, fix);
+    return;
+  }
   if (broad) {
-    const scope = broad.sourceAccounts.length ? `any pool of account ${broad.sourceAccounts.join(', ')}` : 'any pool in any AWS account';
+    const scope = scopeOf(broad);
     // The scoped statement first, then the broad one removed: Cognito may invoke the function throughout.
-    const add = { args: ['lambda', 'add-permission', '--function-name', functionArn, '--statement-id', statementIdFor(need.sourceArn), '--action', 'lambda:InvokeFunction', '--principal', need.principal, '--source-arn', need.sourceArn, '--source-account', need.sourceAccount], arn: functionArn };
-    const remove = broad.sid ? [{ args: ['lambda', 'remove-permission', '--function-name', functionArn, '--statement-id', broad.sid], arn: functionArn }] : [];
+    const add: AwsFixStep = { op: 'addPermission', functionArn, statementId: statementIdFor(need.sourceArn), principal: need.principal, sourceArn: need.sourceArn, sourceAccount: need.sourceAccount };
+    const remove: AwsFixStep[] = broad.sid ? [{ op: 'removePermission', functionArn, statementId: broad.sid }] : [];
     f.add('doctor/permission-broad', `${calls}; its policy statement ${broad.sid ?? '(no Sid)'} lets ${need.principal} invoke it without a SourceArn, so ${scope} can invoke it. Replace it with a statement scoped to this pool (SourceArn ${need.sourceArn}, SourceAccount ${need.sourceAccount}).`, where, awsFixOf(broad.sid ? `Replace statement ${broad.sid} with one scoped to this pool` : 'Add a statement scoped to this pool', [add, ...remove]));
     return;
   }
@@ -180,10 +186,10 @@ async function checkKmsKey(clients: AwsClients, f: Findings, poolId: string, sen
       const wrongKind = (m?.KeySpec && m.KeySpec !== 'SYMMETRIC_DEFAULT') || (m?.KeyUsage && m.KeyUsage !== 'ENCRYPT_DECRYPT');
       // A cancelled deletion leaves the key Disabled, so it is enabled after:
       // https://docs.aws.amazon.com/kms/latest/APIReference/API_CancelKeyDeletion.html
-      const enable = { args: ['kms', 'enable-key', '--key-id', keyArn], arn: keyArn };
+      const enable: AwsFixStep = { op: 'enableKey', keyId: keyArn };
       const fix = wrongKind ? rebind
         : m?.KeyState === 'Disabled' ? awsFixOf('Enable the key', [enable])
-        : m?.KeyState === 'PendingDeletion' ? awsFixOf('Cancel the deletion and enable the key', [{ args: ['kms', 'cancel-key-deletion', '--key-id', keyArn], arn: keyArn }, enable])
+        : m?.KeyState === 'PendingDeletion' ? awsFixOf('Cancel the deletion and enable the key', [{ op: 'cancelKeyDeletion', keyId: keyArn }, enable])
         : rebind;
       const how = fix === rebind ? ' Bind again with a symmetric encryption key.' : m?.KeyState === 'Disabled' ? ' Enable it.' : ' Cancel the deletion, then enable it.';
       f.add('doctor/kms-key-unusable', `the custom sender key ${keyId} (${slotsPhrase(slots)}) is not usable: ${problems.join('; ')}. Cognito cannot encrypt the codes, so the messages are not sent.${how}`, where, fix);
