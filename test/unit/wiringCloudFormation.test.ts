@@ -139,3 +139,53 @@ test('files that are not templates are not read; a template with a syntax error 
   assert.deepEqual(w.handlers, []);
   assert.deepEqual(w.files, ['bad.yaml']);
 });
+
+test('inline code and runtimes other than Node.js and Python are said to be so, never matched to a look-alike file', async () => {
+  const w = await read({
+    'template.yaml': `AWSTemplateFormatVersion: '2010-09-09'
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Pool:
+    Type: AWS::Cognito::UserPool
+    Properties:
+      LambdaConfig:
+        PostAuthentication: !GetAtt Audit.Arn
+  AutoConfirm:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: index.handler
+      Runtime: nodejs20.x
+      InlineCode: |
+        exports.handler = async (event) => event;
+      Events:
+        SignUp: { Type: Cognito, Properties: { UserPool: !Ref Pool, Trigger: PreSignUp } }
+  Scopes:
+    Type: AWS::Serverless::Function
+    Metadata: { BuildMethod: makefile }
+    Properties:
+      CodeUri: .
+      Handler: bootstrap
+      Runtime: provided.al2
+      Events:
+        Token: { Type: Cognito, Properties: { UserPool: !Ref Pool, Trigger: PreTokenGeneration } }
+  Audit:
+    Type: AWS::Lambda::Function
+    Properties:
+      Handler: index.handler
+      Runtime: python3.12
+      Code:
+        ZipFile: |
+          def handler(event, context):
+              return event
+`,
+    // Files of other functions beside the template: no inline function is built from them.
+    'index.js': 'exports.handler = async (event) => event;\n',
+    'index.py': 'def handler(event, context):\n    return event\n',
+  });
+  assert.deepEqual(w.handlers.map((h) => `${h.file ?? '?'}#${h.export} ${h.trigger}`), ['?#handler PostAuthentication', '?#handler PreSignUp', '?#bootstrap PreTokenGeneration']);
+  assert.deepEqual(w.unresolved.map((u) => `${u.what}: ${u.reason}`), [
+    'Audit handler: the code is inline in the template (Code.ZipFile), not in a file',
+    'AutoConfirm handler: the code is inline in the template (InlineCode), not in a file',
+    'Scopes handler: runtime provided.al2 is neither Node.js nor Python: only Node.js and Python handlers are read',
+  ]);
+});

@@ -18,6 +18,8 @@ export interface FunctionDecl {
   /** Folder that handler paths are relative to (code folder, serverless.yml's folder), root-relative. */
   readonly baseDir: string;
   readonly runtime?: string;
+  /** The code is written in the IaC itself (`InlineCode`, `Code.ZipFile`): there is no source file to find. */
+  readonly inline?: string;
   readonly evidence: readonly Evidence[];
   /** Where the declaration is, for unresolved entries. */
   readonly file: string;
@@ -50,7 +52,14 @@ export function addWired(out: ReaderOutput, fs: WiringFs, fn: FunctionDecl, give
   let handlerSpec: string;
   let note: string | undefined;
   const tried: string[] = [];
-  if (fn.entry) {
+  if (family === 'other' || fn.inline) {
+    // Not a file this tool can read: say why instead of searching the folder for a look-alike.
+    const inlineSplit = family !== 'other' && fn.handlerSpec ? splitHandler(fn.handlerSpec, family ?? 'node') : undefined;
+    exportName = fn.entry?.export ?? inlineSplit?.export ?? fn.handlerSpec ?? 'handler';
+    handlerSpec = fn.handlerSpec ?? exportName;
+    const reason = fn.inline ? `the code is inline in the template (${fn.inline}), not in a file` : `runtime ${fn.runtime} is neither Node.js nor Python: only Node.js and Python handlers are read`;
+    out.unresolved.push({ kind: fn.kind, file: fn.file, line: fn.line, what: `${fn.ref} handler`, reason });
+  } else if (fn.entry) {
     exportName = fn.entry.export;
     handlerSpec = `${fn.entry.path} (${fn.entry.export})`;
     const r = resolveModule(fs, fn.baseDir, fn.entry.path, family ?? 'node');

@@ -61,6 +61,7 @@ export function templateFunctions(root: Node, ctx: TemplateContext): NamedFuncti
       const local = str(code);
       if (local && !/^s3:\/\//.test(local)) baseDir = joinPath(templateDir, local);
     }
+    const inline = sam ? (child(props, 'InlineCode') ? 'InlineCode' : undefined) : child(child(props, 'Code'), 'ZipFile') ? 'Code.ZipFile' : undefined;
     const name = str(child(props, 'FunctionName'));
     out.push({
       kind: ctx.kind,
@@ -71,6 +72,7 @@ export function templateFunctions(root: Node, ctx: TemplateContext): NamedFuncti
       ...(entry ? { entry } : {}),
       baseDir,
       ...(runtime ? { runtime } : {}),
+      ...(inline ? { inline } : {}),
       evidence,
       file: res.file,
       line: keyLine(resources, id),
