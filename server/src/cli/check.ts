@@ -22,6 +22,7 @@ import { handlerRuntime } from '../workspace/runtime';
 import { FORMATS, formatFindings, slashRelative, summaryLine, type CheckFinding, type CheckFormat, type CheckHandler, type FindingEdit } from './checkFormats';
 import { USAGE_EXIT } from './program';
 import { toolVersion } from './version';
+import { thousands } from '../core/thousands';
 
 export type { CheckFinding } from './checkFormats';
 
@@ -109,7 +110,7 @@ export async function checkOne(file: string, host: ProviderHost, scope: CheckSco
     // Unreadable: readSafeFile below says why.
   }
   if (languageId === 'json' && size > LAMBDA_SYNC_PAYLOAD_LIMIT_BYTES) {
-    const message = `The file is ${size.toLocaleString('en-US')} bytes; Lambda refuses a synchronous payload over 6 MB (${LAMBDA_SYNC_PAYLOAD_LIMIT_BYTES.toLocaleString('en-US')} bytes, https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html), so it cannot be a trigger event. Not checked further.`;
+    const message = `The file is ${thousands(size)} bytes; Lambda refuses a synchronous payload over 6 MB (${thousands(LAMBDA_SYNC_PAYLOAD_LIMIT_BYTES)} bytes, https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html), so it cannot be a trigger event. Not checked further.`;
     return { findings: [{ file: shown, rootPath, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: 'payload-too-large', message, docUrl: 'https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html' }], provider: 'size' };
   }
   // Analysing a script reads the wiring (once per run), and its discovery reads every script under the

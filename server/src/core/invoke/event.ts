@@ -3,6 +3,7 @@ import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { InvokeOutcome } from '../protocol/invokeResult';
 import { jsonDepth, MAX_JSON_DEPTH } from '../payload/document';
 import { readSafeFile } from '../safeFile';
+import { thousands } from '../thousands';
 
 type StartFailure = Extract<InvokeOutcome, { kind: 'failedToStart' }>;
 
@@ -26,7 +27,7 @@ export function parseEventText(text: string, file: string): { value: unknown } |
   if (bytes > LAMBDA_SYNC_PAYLOAD_LIMIT_BYTES) {
     return {
       kind: 'failedToStart',
-      message: `The event is ${bytes.toLocaleString('en-US')} bytes; Lambda refuses a synchronous payload over 6 MB (${LAMBDA_SYNC_PAYLOAD_LIMIT_BYTES.toLocaleString('en-US')} bytes), so Cognito could never send it. Use a smaller event.`,
+      message: `The event is ${thousands(bytes)} bytes; Lambda refuses a synchronous payload over 6 MB (${thousands(LAMBDA_SYNC_PAYLOAD_LIMIT_BYTES)} bytes), so Cognito could never send it. Use a smaller event.`,
       location: { file },
     };
   }
@@ -57,7 +58,7 @@ export function readEventFile(file: string): { value: unknown } | StartFailure {
   // synchronous payload: https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html
   const read = readSafeFile(file, { maxBytes: LAMBDA_SYNC_PAYLOAD_LIMIT_BYTES });
   if (!read.ok && read.reason === 'too-large') {
-    return { kind: 'failedToStart', message: `${file}: Lambda refuses a synchronous payload over 6 MB (${LAMBDA_SYNC_PAYLOAD_LIMIT_BYTES.toLocaleString('en-US')} bytes), so Cognito could never send this event. Use a smaller event.`, location: { file } };
+    return { kind: 'failedToStart', message: `${file}: Lambda refuses a synchronous payload over 6 MB (${thousands(LAMBDA_SYNC_PAYLOAD_LIMIT_BYTES)} bytes), so Cognito could never send this event. Use a smaller event.`, location: { file } };
   }
   if (!read.ok) return { kind: 'failedToStart', message: `Cannot read the event file ${read.reason === 'missing' ? `${file}: no such file` : read.message}`, location: { file } };
   return parseEventText(read.text, file);

@@ -3,6 +3,7 @@ import { sampleEvent } from '../events/sample';
 import { LAMBDA_SYNC_PAYLOAD_LIMIT_BYTES } from '../invoke/event';
 import { CHECK_MAX_BYTES } from '../safeFile';
 import type { RuleDefinition, RuleExample } from './types';
+import { thousands } from '../thousands';
 
 const event = (): string => `${JSON.stringify(sampleEvent('PreSignUp', 'PreSignUp_SignUp', { minimal: true }), null, 2)}\n`;
 const handler = (...body: string[]): RuleExample => ({ file: 'preSignUp.js', text: `exports.handler = async (event) => {\n${body.map((l) => `  ${l}`).join('\n')}\n  return event;\n};\n` });
@@ -23,7 +24,7 @@ export const FILE_RULES: readonly RuleDefinition[] = [
     severity: 'error',
     help: 'A synchronous Lambda invocation, the way Cognito calls a trigger, carries at most 6 MB: a larger event file cannot be a trigger event, so `check` does not read it further.',
     sources: ['lambdaPayloadLimit'],
-    triggers: { file: 'events/PreSignUp/big.json', text: event(), padTo: LAMBDA_SYNC_PAYLOAD_LIMIT_BYTES + 1, shown: `${event().trimEnd()}\n(padded with spaces to ${(LAMBDA_SYNC_PAYLOAD_LIMIT_BYTES + 1).toLocaleString('en-US')} bytes)\n` },
+    triggers: { file: 'events/PreSignUp/big.json', text: event(), padTo: LAMBDA_SYNC_PAYLOAD_LIMIT_BYTES + 1, shown: `${event().trimEnd()}\n(padded with spaces to ${thousands(LAMBDA_SYNC_PAYLOAD_LIMIT_BYTES + 1)} bytes)\n` },
     clean: { file: 'events/PreSignUp/PreSignUp_SignUp.json', text: event() },
   },
   {
@@ -32,7 +33,7 @@ export const FILE_RULES: readonly RuleDefinition[] = [
     severity: 'warning',
     help: '`cognito-triggers check` reads files of at most 10 MB: no trigger handler or event is larger, and a bigger file (a bundle, a data dump) would only slow the check down. Exclude it with an `ignore` glob in cognito-triggers.json.',
     sources: ['checkFileLimits'],
-    triggers: { file: 'dist/preSignUp.js', text: handler().text, padTo: CHECK_MAX_BYTES + 1, shown: `${handler().text.trimEnd()}\n// (padded with spaces to ${(CHECK_MAX_BYTES + 1).toLocaleString('en-US')} bytes)\n` },
+    triggers: { file: 'dist/preSignUp.js', text: handler().text, padTo: CHECK_MAX_BYTES + 1, shown: `${handler().text.trimEnd()}\n// (padded with spaces to ${thousands(CHECK_MAX_BYTES + 1)} bytes)\n` },
     clean: handler(),
   },
   {

@@ -2,6 +2,7 @@
 import { HANDLER_CODES } from '../features/handlerCode/codes';
 import { MAX_ANALYSED_HANDLER_CHARS } from '../handler/description';
 import type { RuleDefinition, RuleExample } from './types';
+import { thousands } from '../thousands';
 
 const js = (file: string, ...lines: string[]): RuleExample => ({ file, text: `${lines.join('\n')}\n` });
 const code = (k: keyof typeof HANDLER_CODES): string => HANDLER_CODES[k].code;
@@ -211,7 +212,7 @@ export const HANDLER_RULES: readonly RuleDefinition[] = [
     severity: 'information',
     help: `A handler file over ${MAX_ANALYSED_HANDLER_CHARS / 1024} KB is not analysed, so one large file (usually a bundle: build output) cannot hold up completion and diagnostics in every other file. This is about this tool, not Cognito. Open the handler's source instead; the note is the only finding in such a file.`,
     sources: ['localRun'],
-    triggers: { ...js('dist/preSignUp.js', 'exports.handler = async (event) => event;', `// ${'x'.repeat(MAX_ANALYSED_HANDLER_CHARS)}`), shown: `exports.handler = async (event) => event;\n// xxxx… (${MAX_ANALYSED_HANDLER_CHARS.toLocaleString('en-US')} characters)\n` },
+    triggers: { ...js('dist/preSignUp.js', 'exports.handler = async (event) => event;', `// ${'x'.repeat(MAX_ANALYSED_HANDLER_CHARS)}`), shown: `exports.handler = async (event) => event;\n// xxxx… (${thousands(MAX_ANALYSED_HANDLER_CHARS)} characters)\n` },
     clean: js('preSignUp.js', 'exports.handler = async (event) => event;'),
   },
   {

@@ -14,6 +14,7 @@ import { snakeCase } from '../../handler/python/paths';
 import { pathText } from './docs';
 import { toDiagnostic, type Fix, type Problem } from './problems';
 import { nodeGeneration, runtimeLabel, type LambdaRuntime } from './runtime';
+import { thousands } from '../../thousands';
 
 /**
  * Diagnostics for the document. A file whose handlers all have an unknown trigger gets none: a plain
@@ -38,7 +39,7 @@ export interface DiagnoseOptions {
 export function problems(text: string, a: DocumentAnalysis, opts: DiagnoseOptions = {}): Problem[] {
   const out: Problem[] = [];
   if (a.tooLarge !== undefined) {
-    const kb = (n: number) => `${Math.round(n / 1024).toLocaleString('en-US')} KB`;
+    const kb = (n: number) => `${thousands(n / 1024)} KB`;
     return [{ key: 'tooLarge', severity: 'info', start: 0, end: Math.min(1, text.length), href: '', message: `This file is ${kb(a.tooLarge)}, over the ${kb(MAX_ANALYSED_HANDLER_CHARS)} Cognito Triggers analyses, so it is not checked (no completion, hover or diagnostics here). Files this large are usually build output: open the handler's source instead.` }];
   }
   if (a.tooDeep) {
