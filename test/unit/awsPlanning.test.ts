@@ -8,6 +8,7 @@ import { parseArn, validateIdentityPoolId, validateUserPoolId } from '../../serv
 import { PlanError } from '../../server/src/core/aws/planError';
 import { applySlotChange } from '../../server/src/core/aws/slotChange';
 import { findSlot, readSlots, userPoolSlots } from '../../server/src/core/aws/slots';
+import { describePlan } from '../../server/src/core/aws/render';
 import { describeOnlyMembers, planUserPoolUpdate } from '../../server/src/core/aws/updatePlan';
 
 const FN = 'arn:aws:lambda:us-east-1:123456789012:function:pre-sign-up';
@@ -84,6 +85,21 @@ describe('planUserPoolUpdate', () => {
     p.Policies = { PasswordPolicy: { MinimumLength: 8 } };
     const kept = planUserPoolUpdate(p, { kind: 'bind', slot: 'PreSignUp', functionArn: FN });
     assert.equal(kept.input.AdminCreateUserConfig?.UnusedAccountValidityDays, 3);
+  });
+  it('says nothing of UnusedAccountValidityDays where it repeats TemporaryPasswordValidityDays (real Cognito), and announces it where it differs (cognito-local)', () => {
+    const mirror = /UnusedAccountValidityDays/;
+    // As Cognito reports it: the same days in both members. Leaving the mirror out changes nothing anyone sees.
+    const same = planUserPoolUpdate(pool(), { kind: 'bind', slot: 'PreSignUp', functionArn: FN });
+    assert.equal(same.input.AdminCreateUserConfig?.UnusedAccountValidityDays, undefined);
+    assert.ok(same.omitted.some((o) => mirror.test(o.member) && o.mayDisappear && o.quiet));
+    assert.doesNotMatch(describePlan('us-east-1_Abc123', same).join('\n'), mirror);
+    // An emulator's stale default (7 beside 3): the pool stops reporting a value it showed, so the review says so.
+    const p = pool();
+    p.AdminCreateUserConfig = { ...p.AdminCreateUserConfig, UnusedAccountValidityDays: 7 };
+    const differs = planUserPoolUpdate(p, { kind: 'bind', slot: 'PreSignUp', functionArn: FN });
+    assert.equal(differs.input.AdminCreateUserConfig?.UnusedAccountValidityDays, undefined);
+    assert.ok(differs.omitted.some((o) => mirror.test(o.member) && o.mayDisappear && !o.quiet));
+    assert.match(describePlan('us-east-1_Abc123', differs).join('\n'), /\(AdminCreateUserConfig\.UnusedAccountValidityDays: no longer in use; Policies\.PasswordPolicy\.TemporaryPasswordValidityDays \(3\) is the value in effect, and it is sent\)/);
   });
   it('sends the deprecated verification mirrors beside the template when they agree (nothing lost)', () => {
     const plan = planUserPoolUpdate(pool(), { kind: 'bind', slot: 'PreSignUp', functionArn: FN });

@@ -7,6 +7,15 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const TS_FILE = 'handlers/typed/preSignUp.ts';
 const JS_FILE = 'handlers/typed/preSignUpChecked.js';
+/** A typed handler that never returns the event (written into the workspace copy by its step). */
+const NO_RETURN_FILE = 'handlers/typed/noReturn.ts';
+const NO_RETURN_TEXT = `import type { PreSignUpTriggerEvent } from 'aws-lambda';
+
+export const handler = async (event: PreSignUpTriggerEvent): Promise<PreSignUpTriggerEvent> => {
+  event.response.autoConfirmUser = true;
+  const typeCheck: boolean = 'x';
+};
+`;
 /** Line 4 of both fixtures opens the handler's body. */
 const BODY_LINE = { [TS_FILE]: 4, [JS_FILE]: 3 };
 
@@ -84,6 +93,27 @@ export default [
       assert.equal(texts.length, 1, texts.join('\n'));
       assert.match(texts[0], /not a field/, texts[0]);
       assert.doesNotMatch(texts.join('\n'), /ts\(2551\)|Property 'autoConfirmUsr' does not exist on type/, 'TypeScript\'s own copy');
+      await ui.page.keyboard.press('Control+Shift+M');
+      await revert(ui);
+    },
+  },
+  {
+    name: 'a typed handler missing its return has one no-return problem (ours), not ts(2355) as well',
+    async run(ui) {
+      installTypes(ui);
+      // A clean file (no syntax error: our finding waits for code that parses), with a TypeScript-only
+      // error of its own beside it (boolean: the other steps' files say number): once that is listed,
+      // tsserver has answered for this file, and 2355 comes in the same semantic answer.
+      fs.writeFileSync(path.join(ui.workspace, NO_RETURN_FILE), NO_RETURN_TEXT);
+      await ui.openFile(NO_RETURN_FILE);
+      const texts = await ui.waitFor('our no-return problem and TypeScript\'s answer in the Problems panel', async () => {
+        const markers = await problems(ui);
+        const noReturn = markers.filter((t) => /can finish without returning|must return a value|ts\(2355\)/.test(t));
+        return noReturn.some((t) => t.includes('can finish without returning')) && markers.some((t) => t.includes("Type 'string' is not assignable to type 'boolean'")) ? noReturn : undefined;
+      }, 60_000);
+      await ui.shot('ts-one-no-return');
+      assert.equal(texts.length, 1, texts.join('\n'));
+      assert.doesNotMatch(texts.join('\n'), /ts\(2355\)|must return a value/, 'TypeScript\'s own copy');
       await ui.page.keyboard.press('Control+Shift+M');
       await revert(ui);
     },

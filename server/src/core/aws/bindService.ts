@@ -168,7 +168,10 @@ async function runSteps(clients: AwsClients, planned: PlannedBind, opts: ApplyOp
         unexpected = describeUnexpected(v.unexpected);
         lines.push(planned.changes ? `Updated ${poolId}; read it again: ${unexpected.length ? `${unexpected.length} unexpected difference(s)` : 'nothing else changed'}.` : `${poolId} already had this value; nothing was updated.`);
         for (const d of v.announced) {
-          const why = up.plan.omitted.find((o) => o.member === d.path)?.reason ?? 'left out of the update';
+          const omitted = up.plan.omitted.find((o) => o.member === d.path);
+          // A mirror of a value that is sent: the pool keeps that value, so there is nothing to tell.
+          if (omitted?.quiet) continue;
+          const why = omitted?.reason ?? 'left out of the update';
           lines.push(`  note: the pool no longer reports ${d.path} (was ${JSON.stringify(d.before)}): as announced, the update left it out (${why}).`);
         }
         afterConfig = v.after.LambdaConfig as Record<string, unknown> | undefined;

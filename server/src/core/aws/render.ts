@@ -14,7 +14,7 @@ export function describePlan(poolId: string, plan: UpdatePlan, change?: SlotChan
   const kept = Object.keys(plan.input).filter((k) => k !== 'UserPoolId' && k !== 'LambdaConfig');
   const otherTriggers = Object.keys(plan.after).filter((k) => !plan.changedKeys.includes(k));
   lines.push(`Nothing else changes: ${kept.length} other settings (${kept.join(', ') || 'none'}) and ${otherTriggers.length} other LambdaConfig entries (${otherTriggers.join(', ') || 'none'}) are sent exactly as DescribeUserPool returned them.`);
-  const trimmed = plan.omitted.filter((o) => o.member.includes('.') || !/read-only/.test(o.reason));
+  const trimmed = plan.omitted.filter((o) => !o.quiet && (o.member.includes('.') || !/read-only/.test(o.reason)));
   for (const o of trimmed) lines.push(`  (${o.member}: ${o.reason})`);
   return lines;
 }

@@ -56,6 +56,11 @@ export interface OmittedMember {
    * sent): the pool may stop reporting it afterwards, which the plan announced, so it is no surprise.
    */
   mayDisappear?: boolean;
+  /**
+   * Nothing a person would notice: the member only repeats the value of the one that is sent, so the
+   * review does not list it and its disappearance is not reported (the pool keeps that value).
+   */
+  quiet?: boolean;
 }
 
 /** The planned UpdateUserPool call. */
@@ -117,10 +122,23 @@ function trimRefusedMembers(input: Record<string, unknown>): OmittedMember[] {
   const policy = (input.Policies as { PasswordPolicy?: { TemporaryPasswordValidityDays?: number } } | undefined)?.PasswordPolicy;
   if (acu && acu.UnusedAccountValidityDays !== undefined && policy?.TemporaryPasswordValidityDays !== undefined) {
     // Update rejects both at once ("Please use TemporaryPasswordValidityDays in PasswordPolicy instead of
-    // UnusedAccountValidityDays", observed: the Terraform provider retries without it on that message);
-    // TemporaryPasswordValidityDays replaced it and Describe mirrors it.
+    // UnusedAccountValidityDays", observed: the Terraform provider retries without it on that message).
+    // "This parameter is no longer in use … For older user pools that have a UnusedAccountValidityDays
+    // configuration, that value is effective until you set a value for TemporaryPasswordValidityDays"
+    // (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminCreateUserConfigType.html#CognitoUserPools-Type-AdminCreateUserConfigType-UnusedAccountValidityDays):
+    // with both set, TemporaryPasswordValidityDays is the value in effect. Cognito's Describe repeats it
+    // there (observed: the Terraform provider reads both back equal), so leaving it out changes nothing
+    // anyone sees, and the review says nothing. Only a pool reporting another value (cognito-local keeps
+    // its default 7) loses something visible: that one is announced, and its disappearance noted.
+    const days = policy.TemporaryPasswordValidityDays;
+    const same = acu.UnusedAccountValidityDays === days;
     delete acu.UnusedAccountValidityDays;
-    out.push({ member: 'AdminCreateUserConfig.UnusedAccountValidityDays', reason: 'deprecated mirror of Policies.PasswordPolicy.TemporaryPasswordValidityDays, which is sent', mayDisappear: true });
+    out.push({
+      member: 'AdminCreateUserConfig.UnusedAccountValidityDays',
+      reason: `no longer in use; Policies.PasswordPolicy.TemporaryPasswordValidityDays (${days}) is the value in effect, and it is sent`,
+      mayDisappear: true,
+      ...(same ? { quiet: true } : {}),
+    });
   }
   const template = input.VerificationMessageTemplate as Record<string, unknown> | undefined;
   if (template) {
