@@ -39,3 +39,26 @@ test('the comment syntax belongs to the language: a JS comment form means nothin
   const d = [diag(0, 'wrong-type')];
   assert.deepEqual(applySuppressions('{"a": 1}', 'json', d).diagnostics, d);
 });
+
+test('suppressions are found without splitting the text: line numbers, CRLF and ranges as a split into lines gives them', () => {
+  // The reference: every line of text.split(/\r?\n/) matched on its own (what findSuppressions did before it searched for the marker).
+  const bySplit = (text: string, js: boolean): unknown[] =>
+    text.split(/\r?\n/).flatMap((line, i) => {
+      const m = (js ? /(?:\/\/|\/\*)\s*cognito-triggers-disable-next-line\s+([^\s*][^*]*?)(?:\s+--\s+(.*?))?\s*(?:\*\/\s*)?$/ : /#\s*cognito-triggers:\s*disable=([^\s#][^#]*?)(?:\s+--\s+(.*?))?\s*$/).exec(line);
+      const codes = (m?.[1] ?? '').split(/[\s,]+/).filter(Boolean);
+      if (!m || !codes.length) return [];
+      const same = !js && line.slice(0, m.index).trim() !== '';
+      return [{ targetLine: same ? i : i + 1, codes, reason: (m[2] ?? '').trim(), range: { start: { line: i, character: m.index }, end: { line: i, character: line.length } } }];
+    });
+  const jsLines = ['a();', '', '// cognito-triggers-disable-next-line handler/no-return -- r', '  /* cognito-triggers-disable-next-line handler/x, handler/y */', 'x // cognito-triggers-disable-next-line', '// cognito-triggers-disable-next-line a -- b // cognito-triggers-disable-next-line c', 'b(); // cognito-triggers-disable-next-line handler/z', '\r'];
+  const pyLines = ['x = 1', '# cognito-triggers: disable=handler/no-return -- r', '    y = 2  # cognito-triggers: disable=handler/a,handler/b', '# cognito-triggers: disable=', 'cognito-triggers: disable=handler/c', ''];
+  let seed = 7;
+  const next = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+  for (let round = 0; round < 200; round++) {
+    for (const [js, lines] of [[true, jsLines], [false, pyLines]] as const) {
+      const picked = Array.from({ length: 1 + next(12) }, () => lines[next(lines.length)] as string);
+      const text = picked.map((l, i) => (i === picked.length - 1 ? l : `${l}${next(3) === 0 ? '\r\n' : '\n'}`)).join('');
+      assert.deepEqual(findSuppressions(text, js ? 'javascript' : 'python'), bySplit(text, js), JSON.stringify(text));
+    }
+  }
+});

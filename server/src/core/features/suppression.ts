@@ -28,16 +28,20 @@ export interface Suppression {
 interface CommentSyntax {
   /** Matches a suppression on one line; group 1 = codes, group 2 = reason (optional). */
   readonly pattern: RegExp;
+  /** Text every match contains: only lines holding it are matched (a 10 MB bundle has none to split). */
+  readonly marker: string;
   /** True when the comment applies to its own line (it follows code), false: the next line. */
   readonly sameLine: (beforeComment: string) => boolean;
 }
 
 const JS: CommentSyntax = {
   pattern: /(?:\/\/|\/\*)\s*cognito-triggers-disable-next-line\s+([^\s*][^*]*?)(?:\s+--\s+(.*?))?\s*(?:\*\/\s*)?$/,
+  marker: 'cognito-triggers-disable-next-line',
   sameLine: () => false,
 };
 const PYTHON: CommentSyntax = {
   pattern: /#\s*cognito-triggers:\s*disable=([^\s#][^#]*?)(?:\s+--\s+(.*?))?\s*$/,
+  marker: 'cognito-triggers:',
   sameLine: (before) => before.trim() !== '',
 };
 
@@ -54,15 +58,26 @@ export function findSuppressions(text: string, languageId: string): Suppression[
   const syntax = SYNTAX[languageId];
   if (!syntax) return [];
   const out: Suppression[] = [];
-  const lines = text.split(/\r?\n/);
-  lines.forEach((line, i) => {
-    const m = syntax.pattern.exec(line);
-    if (!m || m.index === undefined) return;
+  // Lines are numbered as text.split(/\r?\n/) would, without splitting the text: the marker is found by
+  // a native search and only its lines are matched (the editor runs this on every edit of any size).
+  let line = 0;
+  let counted = 0;
+  for (let hit = text.indexOf(syntax.marker); hit >= 0; ) {
+    const start = text.lastIndexOf('\n', hit) + 1;
+    const nl = text.indexOf('\n', hit);
+    const end = nl < 0 ? text.length : nl;
+    for (let i = text.indexOf('\n', counted); i >= 0 && i < start; i = text.indexOf('\n', i + 1)) line++;
+    counted = start;
+    const i = line;
+    const lineText = nl > 0 && text.charCodeAt(nl - 1) === 13 ? text.slice(start, nl - 1) : text.slice(start, end);
+    hit = nl < 0 ? -1 : text.indexOf(syntax.marker, nl + 1);
+    const m = syntax.pattern.exec(lineText);
+    if (!m || m.index === undefined) continue;
     const codes = (m[1] ?? '').split(/[\s,]+/).filter(Boolean);
-    if (!codes.length) return;
-    const same = syntax.sameLine(line.slice(0, m.index));
-    out.push({ targetLine: same ? i : i + 1, codes, reason: (m[2] ?? '').trim(), range: { start: { line: i, character: m.index }, end: { line: i, character: line.length } } });
-  });
+    if (!codes.length) continue;
+    const same = syntax.sameLine(lineText.slice(0, m.index));
+    out.push({ targetLine: same ? i : i + 1, codes, reason: (m[2] ?? '').trim(), range: { start: { line: i, character: m.index }, end: { line: i, character: lineText.length } } });
+  }
   return out;
 }
 
