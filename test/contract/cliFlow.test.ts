@@ -2,8 +2,9 @@
 // DescribeUserPool JSON (--pool) and the bindings file, a --trigger override, a user store that sign-up
 // writes and sign-in reads (--users), the --json shape, and exit 0 (succeeds) / 1 (Cognito fails it) / 2 (usage).
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -90,6 +91,57 @@ describe('cognito-triggers flow', () => {
       assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
       assert.match(r.stderr, message, args.join(' '));
       assert.equal(r.stdout, '');
+    }
+  });
+});
+
+describe('cognito-triggers serve-lambda --port (the rule of the setting cognitoTriggers.localEndpoint.port)', () => {
+  const serve = (...args: string[]) => spawnSync(process.execPath, [CLI, 'serve-lambda', '--trigger', 'PreSignUp=preSignUp.js', ...args], { cwd: CWD, encoding: 'utf8', timeout: 60_000 });
+
+  it('listens on the port given, and says so', async () => {
+    const probe = net.createServer();
+    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+    const { port } = probe.address() as net.AddressInfo;
+    await new Promise<void>((r) => probe.close(() => r()));
+    const child = spawn(process.execPath, [CLI, 'serve-lambda', '--trigger', 'PreSignUp=preSignUp.js', '--port', String(port)], { cwd: CWD, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      let out = '';
+      const line = await new Promise<string>((resolve, reject) => {
+        child.stdout.setEncoding('utf8').on('data', (t: string) => {
+          out += t;
+          if (out.includes('\n')) resolve(out);
+        });
+        child.once('exit', (code) => reject(new Error(`serve-lambda exited ${code} before listening`)));
+      });
+      assert.match(line, new RegExp(`^Lambda endpoint at http://127\\.0\\.0\\.1:${port} `));
+      const res = await fetch(`http://127.0.0.1:${port}/2015-03-31/functions/PreSignUp/invocations`, { method: 'POST', body: JSON.stringify({ triggerSource: 'PreSignUp_SignUp', request: { userAttributes: { email: 'jane@example.com' } }, response: {} }) });
+      assert.equal(res.status, 200);
+    } finally {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    }
+  });
+
+  it('a port in use: exit 2, naming the port and the way out', async () => {
+    const holder = net.createServer();
+    await new Promise<void>((r) => holder.listen(0, '127.0.0.1', r));
+    const { port } = holder.address() as net.AddressInfo;
+    try {
+      // spawnSync would block the holder's event loop, but a listening socket needs none to stay taken.
+      const r = serve('--port', String(port));
+      assert.equal(r.status, 2, r.stderr);
+      assert.match(r.stderr, new RegExp(`Port ${port} on 127\\.0\\.0\\.1 \\(--port ${port}\\) is already in use: .* use 0 for any free port\\.`));
+    } finally {
+      await new Promise<void>((r) => holder.close(() => r()));
+    }
+  });
+
+  it('no port number: exit 2 with the same rule as the setting', () => {
+    for (const bad of ['abc', '70000', '-1', '3.5']) {
+      const r = serve('--port', bad);
+      assert.equal(r.status, 2, `${bad}: ${r.stderr}`);
+      assert.match(r.stderr, new RegExp(`--port must be a port number from 0 to 65535 \\(0 = any free port\\), not "${bad.replace('.', '\\.')}"\\.`));
     }
   });
 });

@@ -3,6 +3,7 @@
 // its event, answer and Cognito's verdict.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -91,6 +92,78 @@ describe('Local Lambda endpoint over LSP', () => {
     } finally {
       fs.rmSync(empty, { recursive: true, force: true });
     }
+  });
+});
+
+describe('Local Lambda endpoint port (setting cognitoTriggers.localEndpoint.port)', () => {
+  const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-endpoint-port-'));
+  // The harness answers workspace/configuration with this object: a change plus didChangeConfiguration is a new setting.
+  const settings: { invoke: Record<string, unknown>; localEndpoint: { port: unknown } } = { invoke: { warm: true, envFile: '' }, localEndpoint: { port: 0 } };
+  let server: TestServer;
+  const setPort = (port: unknown): void => {
+    settings.localEndpoint.port = port;
+    server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  };
+  const start = () => server.request<StartLambdaEndpointRequest.Result>('cognitoTriggers/startLambdaEndpoint', { folderUri: fileUri(ws) });
+  const stop = () => server.request<StopLambdaEndpointRequest.Result>('cognitoTriggers/stopLambdaEndpoint', { folderUri: fileUri(ws) });
+  /** A port that was free a moment ago on 127.0.0.1 (the kernel's choice, never a fixed number). */
+  const freePort = async (): Promise<number> => {
+    const probe = net.createServer();
+    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+    const { port } = probe.address() as net.AddressInfo;
+    await new Promise<void>((r) => probe.close(() => r()));
+    return port;
+  };
+  before(async () => {
+    writeWorkspace(ws);
+    ensureBuilt();
+    server = await startServer({ workspace: ws, trusted: true, settings });
+  });
+  after(async () => {
+    await server.stop();
+    fs.rmSync(ws, { recursive: true, force: true });
+  });
+
+  it('serves on the port the setting names, and on a free port again when it is 0', async () => {
+    const port = await freePort();
+    setPort(port);
+    const r = await start();
+    assert.ok(r.ok, JSON.stringify(r));
+    assert.equal(r.url, `http://127.0.0.1:${port}`);
+    assert.equal((await invoke(r.url, 'my-pre-sign-up', EVENT)).status, 200);
+    assert.equal((await stop()).stopped, true);
+    setPort(0);
+    const any = await start();
+    assert.ok(any.ok, JSON.stringify(any));
+    assert.match(any.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+    assert.equal((await stop()).stopped, true);
+  });
+
+  it('a port in use is refused with the port, the setting and the way out; nothing else is bound instead', async () => {
+    const holder = net.createServer();
+    await new Promise<void>((r) => holder.listen(0, '127.0.0.1', r));
+    const { port } = holder.address() as net.AddressInfo;
+    try {
+      setPort(port);
+      const r = await start();
+      assert.ok(!r.ok, JSON.stringify(r));
+      if (r.ok) return;
+      assert.equal(r.error.code, 'port-in-use');
+      assert.equal(r.error.message, `Port ${port} on 127.0.0.1 (the setting cognitoTriggers.localEndpoint.port (${port})) is already in use: another program, or another local Lambda endpoint, listens there. Stop it, choose another port, or use 0 for any free port.`);
+      assert.match(r.error.hint ?? '', /Change cognitoTriggers\.localEndpoint\.port \(0 = any free port\)/);
+      // Not started: there is nothing to stop.
+      assert.equal((await stop()).stopped, false);
+    } finally {
+      await new Promise<void>((r) => holder.close(() => r()));
+    }
+  });
+
+  it('a value that is no port is named, not clamped into another port', async () => {
+    setPort(70000);
+    const r = await start();
+    assert.ok(!r.ok && r.error.code === 'bad-port', JSON.stringify(r));
+    assert.match(r.error.message, /cognitoTriggers\.localEndpoint\.port \(70000\) must be a port number from 0 to 65535 \(0 = any free port\), not 70000\./);
+    setPort(0);
   });
 });
 

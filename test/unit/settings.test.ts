@@ -1,7 +1,7 @@
 // Settings: defaults come from the one declaration, and bad values from the host fall back safely.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { configurationProperties, defaultSettings, resolveSettings, SETTINGS } from '../../server/src/core/settings';
+import { configurationProperties, defaultSettings, resolveSettings, restrictedConfigurations, SETTINGS } from '../../server/src/core/settings';
 
 test('defaults match the declared schema defaults', () => {
   const d = defaultSettings();
@@ -41,4 +41,12 @@ test('every declared setting is contributed under cognitoTriggers. with a scope 
     assert.equal(p.scope, s.scope);
     assert.ok(String(p.markdownDescription).length > 20, `${s.key} is documented`);
   }
+});
+
+test('localEndpoint.port: 0 by default (any free port), kept as given (a bad port is reported at start, not clamped), restricted in Restricted Mode', () => {
+  assert.equal(defaultSettings().localEndpoint.port, 0);
+  assert.equal(resolveSettings({ localEndpoint: { port: 3001 } }).localEndpoint.port, 3001);
+  assert.equal(resolveSettings({ localEndpoint: { port: 70000 } }).localEndpoint.port, 70000);
+  assert.equal(resolveSettings({ localEndpoint: { port: '3001' } }).localEndpoint.port, 0, 'a string is not a port');
+  assert.ok(restrictedConfigurations().includes('cognitoTriggers.localEndpoint.port'));
 });

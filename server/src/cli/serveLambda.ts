@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import type { Command } from 'commander';
 import { parseTriggerFlag, PoolConfigError, type BoundHandler } from '../core/flows';
-import { startLambdaEndpoint } from '../core/flows/lambdaEndpoint';
+import { EndpointPortError, portProblem, startLambdaEndpoint } from '../core/flows/lambdaEndpoint';
 import { servedFunctions } from '../core/flows/served';
 import { LocalInvoker } from '../core/invoke';
 import { defaultSettings } from '../core/settings';
@@ -25,8 +25,10 @@ function usage(message: string): void {
 
 async function run(o: ServeOptions): Promise<void> {
   const cwd = process.cwd();
-  const port = o.port === undefined ? 0 : Number(o.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) return usage(`--port must be a port number (0 = any free port), not "${o.port}".`);
+  // The same rule as the setting cognitoTriggers.localEndpoint.port: 0 to 65535, 0 = any free port.
+  const port = o.port === undefined ? 0 : /^\s*\d+\s*$/.test(o.port) ? Number(o.port) : NaN;
+  const invalid = portProblem(port, '--port');
+  if (invalid) return usage(invalid.replace(/not .*\.$/, `not "${o.port}".`));
   const settings = defaultSettings().invoke;
   if (o.timeout !== undefined) {
     const t = Number(o.timeout);
@@ -42,18 +44,27 @@ async function run(o: ServeOptions): Promise<void> {
   }
   if (!functions.size) return usage('no handler to serve: bind them in cognito-triggers.json (with "trigger"), the project’s infrastructure code, or --trigger Name=file[:export].');
   const invoker = new LocalInvoker(path.join(__dirname, 'runner.js'));
-  const endpoint = await startLambdaEndpoint({
-    invoker,
-    folder: cwd,
-    settings,
-    functions,
-    ...(port ? { port } : {}),
-    onOutput: (text) => process.stderr.write(text),
-    onInvocation: (i) => {
-      const r = i.result;
-      process.stderr.write(`${i.status} ${i.functionName}${i.handler ? ` → ${path.relative(cwd, i.handler.file)}#${i.handler.handlerName}` : ''}${r ? ` ${r.triggerSource ?? ''} ${r.durationMs} ms: ${r.summary.headline}` : ''}\n`);
-    },
-  });
+  let endpoint;
+  try {
+    endpoint = await startLambdaEndpoint({
+      invoker,
+      folder: cwd,
+      settings,
+      functions,
+      port,
+      portSource: `--port ${port}`,
+      onOutput: (text) => process.stderr.write(text),
+      onInvocation: (i) => {
+        const r = i.result;
+        process.stderr.write(`${i.status} ${i.functionName}${i.handler ? ` → ${path.relative(cwd, i.handler.file)}#${i.handler.handlerName}` : ''}${r ? ` ${r.triggerSource ?? ''} ${r.durationMs} ms: ${r.summary.headline}` : ''}\n`);
+      },
+    });
+  } catch (e) {
+    invoker.dispose();
+    // A taken or refused port is the user's to change (exit 2, as for other usage errors).
+    if (e instanceof EndpointPortError) return usage(e.message);
+    throw e;
+  }
   process.stdout.write(`Lambda endpoint at ${endpoint.url} (set LambdaClient.endpoint / AWS_ENDPOINT_URL_LAMBDA to it); functions: ${[...functions.keys()].join(', ')}\n`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
@@ -68,7 +79,7 @@ export function addServeLambdaCommand(program: Command): void {
   program
     .command('serve-lambda')
     .description('Serve the Lambda Invoke API on 127.0.0.1, running the project’s trigger handlers (for cognito-local or your integration tests).')
-    .option('--port <n>', 'port to listen on (default: any free port, printed)')
+    .option('--port <n>', 'port on 127.0.0.1, 0 to 65535 (default 0: any free port, printed); in VS Code the setting cognitoTriggers.localEndpoint.port')
     .option('--trigger <Name=file[:export]>', 'serve a handler under the trigger name (repeat)', collect, [])
     .option('--bindings <file>', 'bindings file (default cognito-triggers.json): each functionName is served')
     .option('--no-wiring', "don't read the project's infrastructure code")

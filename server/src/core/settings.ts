@@ -22,6 +22,8 @@ export interface Settings {
   python: { interpreter: string };
   aws: { profile: string; region: string; endpoints: EndpointSettings; timeoutMs: number };
   bindingsFile: string;
+  /** Start Local Lambda Endpoint: the port on 127.0.0.1 (0 = any free port). Not clamped: a bad value is reported at start. */
+  localEndpoint: { port: number };
   /** Lambda runtime of the handlers when the IaC does not state it (`nodejs24.x`); '' = from package.json engines, else unknown. */
   runtime: string;
 }
@@ -139,6 +141,21 @@ export const SETTINGS: readonly SettingDeclaration[] = [
     },
   },
   {
+    key: 'localEndpoint.port',
+    // It chooses where the workspace's handlers listen: a repository must not choose it in Restricted Mode.
+    restricted: 'endpoint',
+    // 'window', not 'machine-overridable', for the reason given at aws.profile (remote windows).
+    scope: 'window',
+    schema: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 65535,
+      default: 0,
+      markdownDescription:
+        'Port of **Start Local Lambda Endpoint** on 127.0.0.1, so that cognito-local (`LambdaClient.endpoint`) or your tests can keep one address. `0` = any free port, shown when the endpoint starts. The same as `cognito-triggers serve-lambda --port N`. Not read from the workspace in Restricted Mode.',
+    },
+  },
+  {
     key: 'python.interpreter',
     restricted: 'command',
     scope: 'resource',
@@ -241,6 +258,7 @@ export function defaultSettings(): Settings {
     python: { interpreter: d('python.interpreter') as string },
     aws: { profile: d('aws.profile') as string, region: d('aws.region') as string, endpoints: { ...(d('aws.endpoints') as EndpointSettings) }, timeoutMs: d('aws.timeoutMs') as number },
     bindingsFile: d('bindingsFile') as string,
+    localEndpoint: { port: d('localEndpoint.port') as number },
     runtime: d('runtime') as string,
   };
 }
@@ -280,6 +298,8 @@ export function resolveSettings(raw: unknown): Settings {
     }
   }
   s.bindingsFile = str(r.bindingsFile, s.bindingsFile);
+  // Any number is kept as given: a port out of range is named at start, not silently changed into another.
+  s.localEndpoint.port = num(r.localEndpoint?.port, s.localEndpoint.port);
   s.runtime = str(r.runtime, s.runtime).trim();
   return s;
 }

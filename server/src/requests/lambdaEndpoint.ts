@@ -36,7 +36,7 @@ export function registerLambdaEndpointRequests(deps: RequestDeps): void {
     const known = running.get(folder);
     if (known) return { ok: true, url: known.endpoint.url, functions: known.functions, already: true };
     const settings = await deps.settings.get(p.folderUri);
-    const { invocationNode, PoolConfigError, servedFunctions, startLambdaEndpoint } = await flowsBundle();
+    const { EndpointPortError, invocationNode, PoolConfigError, servedFunctions, startLambdaEndpoint } = await flowsBundle();
     let functions;
     try {
       functions = await servedFunctions({ folder, bindingsFile: path.resolve(folder, settings.bindingsFile || 'cognito-triggers.json'), confine: true });
@@ -50,18 +50,29 @@ export function registerLambdaEndpointRequests(deps: RequestDeps): void {
     const invoker = new LocalInvoker(runnerPath());
     let n = 0;
     const runId = `lambda-endpoint:${folder}`;
-    const endpoint = await startLambdaEndpoint({
-      invoker,
-      folder,
-      settings: settings.invoke,
-      functions,
-      onOutput: (text, stream) => void sendNotification(connection, InvokeOutputNotification.type, { runId, text, stream }),
-      onInvocation: (i) => {
-        const handler = i.handler ? `${path.relative(folder, i.handler.file)}#${i.handler.handlerName}` : undefined;
-        const node = invocationNode({ functionName: i.functionName, status: i.status, ...(handler ? { handler } : {}), ...(i.result ? { result: i.result } : {}) }, ++n);
-        void sendNotification(connection, LambdaInvocationNotification.type, { url: endpoint.url, node });
-      },
-    });
+    const { port } = settings.localEndpoint;
+    let endpoint: LambdaEndpoint;
+    try {
+      endpoint = await startLambdaEndpoint({
+        invoker,
+        folder,
+        settings: settings.invoke,
+        functions,
+        port,
+        portSource: `the setting cognitoTriggers.localEndpoint.port${port ? ` (${port})` : ''}`,
+        onOutput: (text, stream) => void sendNotification(connection, InvokeOutputNotification.type, { runId, text, stream }),
+        onInvocation: (i) => {
+          const handler = i.handler ? `${path.relative(folder, i.handler.file)}#${i.handler.handlerName}` : undefined;
+          const node = invocationNode({ functionName: i.functionName, status: i.status, ...(handler ? { handler } : {}), ...(i.result ? { result: i.result } : {}) }, ++n);
+          void sendNotification(connection, LambdaInvocationNotification.type, { url: endpoint.url, node });
+        },
+      });
+    } catch (e) {
+      invoker.dispose();
+      if (!(e instanceof EndpointPortError)) throw e;
+      const hint = e.reason === 'invalid' ? 'Set cognitoTriggers.localEndpoint.port to a port number, or 0 for any free port.' : 'Change cognitoTriggers.localEndpoint.port (0 = any free port), or stop what holds the port, then start the endpoint again.';
+      return { ok: false, error: { code: e.reason === 'in-use' ? 'port-in-use' : 'bad-port', message: e.message, hint } };
+    }
     const names = [...functions.keys()];
     running.set(folder, { endpoint, functions: names, invoker });
     return { ok: true, url: endpoint.url, functions: names, already: false };

@@ -5,5 +5,5 @@ export { invokeWithSenderCrypto, isSenderEvent } from './kms/invoke';
 export { startSenderCrypto } from './kms';
 export { poolOfFolder } from './setup';
 export { invocationNode, stepTitle, timelineOf } from './timeline';
-export { startLambdaEndpoint } from './lambdaEndpoint';
+export { EndpointPortError, startLambdaEndpoint } from './lambdaEndpoint';
 export { servedFunctions } from './served';

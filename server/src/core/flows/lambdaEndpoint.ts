@@ -25,7 +25,10 @@ export interface LambdaEndpointOptions {
   settings: Settings['invoke'];
   /** Function name (or ARN's name part) → handler. */
   functions: ReadonlyMap<string, BoundHandler>;
+  /** 0 or unset = any free port. */
   port?: number;
+  /** How the user chose the port, for messages: `--port 3001`, `the setting cognitoTriggers.localEndpoint.port (3001)`. */
+  portSource?: string;
   onInvocation?(i: ServedInvocation): void;
   onOutput?(text: string, stream: 'stdout' | 'stderr'): void;
 }
@@ -34,6 +37,36 @@ export interface LambdaEndpointOptions {
 export interface LambdaEndpoint {
   url: string;
   stop(): Promise<void>;
+}
+
+/** The endpoint cannot listen on the port asked for; the message says why and what to do. */
+export class EndpointPortError extends Error {
+  constructor(
+    message: string,
+    readonly reason: 'invalid' | 'in-use' | 'denied',
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Why `port` cannot be a port of the endpoint, or undefined: an integer from 0 to 65535, 0 = any free
+ * port. The CLI's --port and the VS Code setting are checked alike.
+ */
+export function portProblem(port: number, source: string): string | undefined {
+  if (Number.isInteger(port) && port >= 0 && port <= 65535) return undefined;
+  return `${source} must be a port number from 0 to 65535 (0 = any free port), not ${JSON.stringify(port)}.`;
+}
+
+/** The listen error in the user's terms: which port, how it was chosen, and the way out. */
+function listenError(e: NodeJS.ErrnoException, port: number, source: string): Error {
+  if (e.code === 'EADDRINUSE') {
+    return new EndpointPortError(`Port ${port} on 127.0.0.1 (${source}) is already in use: another program, or another local Lambda endpoint, listens there. Stop it, choose another port, or use 0 for any free port.`, 'in-use');
+  }
+  if (e.code === 'EACCES') {
+    return new EndpointPortError(`Port ${port} on 127.0.0.1 (${source}) may not be opened by this user (ports below 1024 usually need privileges): choose a port from 1024 to 65535, or 0 for any free port.`, 'denied');
+  }
+  return e;
 }
 
 const PATH = /^\/2015-03-31\/functions\/([^/]+)\/invocations\/?$/;
@@ -73,8 +106,12 @@ function answer(res: http.ServerResponse, r: InvokeResult): number {
   }
 }
 
-/** Starts the endpoint (port 0 = any free port). */
+/** Starts the endpoint (port 0 = any free port). A port that is invalid, taken or refused is an EndpointPortError. */
 export async function startLambdaEndpoint(o: LambdaEndpointOptions): Promise<LambdaEndpoint> {
+  const port = o.port ?? 0;
+  const source = o.portSource ?? `port ${port}`;
+  const invalid = portProblem(port, source);
+  if (invalid) throw new EndpointPortError(invalid, 'invalid');
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -117,12 +154,12 @@ export async function startLambdaEndpoint(o: LambdaEndpointOptions): Promise<Lam
     });
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(o.port ?? 0, '127.0.0.1', () => resolve());
+    server.once('error', (e: NodeJS.ErrnoException) => reject(listenError(e, port, source)));
+    server.listen(port, '127.0.0.1', () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
+  const bound = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${bound}`,
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
