@@ -382,6 +382,41 @@ describe('doctor on cognito-local and the wire-protocol fake', () => {
     }
   });
 
+  it("drift for a pool whose name the template computes: matched by CloudFormation's logical-id tag; without tags, the note says why it could not be matched", async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'doctor-cfn-'));
+    try {
+      fs.mkdirSync(path.join(root, 'src'));
+      fs.writeFileSync(path.join(root, 'src/app.js'), 'exports.handler = async (event) => event;\n');
+      fs.writeFileSync(
+        path.join(root, 'template.yaml'),
+        ['AWSTemplateFormatVersion: "2010-09-09"', 'Transform: AWS::Serverless-2016-10-31', 'Parameters:', '  Prefix: { Type: String }', 'Resources:', '  SignUpFn:', '    Type: AWS::Serverless::Function', '    Properties:', '      FunctionName: !Sub "${Prefix}-sign-up"', '      CodeUri: src/', '      Handler: app.handler', '      Runtime: nodejs24.x', '      Events:', '        SignUp:', '          Type: Cognito', '          Properties:', '            UserPool: !Ref Users', '            Trigger: PreSignUp', '  Users:', '    Type: AWS::Cognito::UserPool', '    Properties:', '      UserPoolName: !Sub "${Prefix}"', ''].join('\n'),
+      );
+      const stray = fn('by-hand');
+      const ws: DoctorWorkspace = { folders: [await diskFolder(root)] };
+      // Deployed by a stack: CloudFormation's tags name the template's resource (cognito-local keeps UserPoolTags).
+      const name = `acme-${++counter}`;
+      const created = await clients.userPools.send(new CreateUserPoolCommand({ PoolName: name, LambdaConfig: { PreSignUp: stray.arn }, UserPoolTags: { 'aws:cloudformation:logical-id': 'Users', 'aws:cloudformation:stack-name': 'shop' } }));
+      const tagged = await describeUserPool(clients, created.UserPool!.Id!);
+      stray.statements.push(allow(tagged.Arn!));
+      const r = await doctorUserPool(clients, tagged.Id!, ws, { now: NOW });
+      assert.deepEqual(rules(r), ['doctor/drift']);
+      assert.match(r.findings[0]!.message, /template\.yaml:\d+ wires \*-sign-up to PreSignUp, but the pool calls \S+:function:by-hand/);
+      // The same name without the tags: nothing to match the computed name with, and the report says why.
+      const bare = await pool({ PreSignUp: stray.arn });
+      stray.statements.push(allow(bare.arn, 'cognito-idp.amazonaws.com', 'bare'));
+      const b = await doctorUserPool(clients, bare.id, ws, { now: NOW });
+      assert.deepEqual(b.findings, []);
+      assert.ok(b.notes.some((n) => /^Could not match the IaC's pool Users \(doctor-cfn-\w+\/template\.yaml:\d+\) with this pool: the name is computed from \$\{Prefix\}, which has no default, and the pool has no aws:cloudformation:logical-id tag to match its logical id Users instead\. Drift was not checked against it\.$/.test(n)), b.notes.join('\n'));
+      // Another stack's pool with the same logical id is not this one.
+      const other = await clients.userPools.send(new CreateUserPoolCommand({ PoolName: `other-${counter}`, LambdaConfig: { PreSignUp: stray.arn }, UserPoolTags: { 'aws:cloudformation:logical-id': 'Admins' } }));
+      const o = await doctorUserPool(clients, other.UserPool!.Id!, ws, { now: NOW });
+      assert.equal(o.findings.filter((x) => x.rule === 'doctor/drift').length, 0);
+      assert.match(o.notes.join('\n'), /names no pool called "other-\d+": drift not checked/);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('identity pool: a Sync trigger without the cognito-sync permission, fixed, then clean', async () => {
     const sync = fn('sync-handler');
     fake.state.identityPools[0]!.events = { SyncTrigger: sync.arn };

@@ -87,7 +87,7 @@ test('SAM: Cognito events (one trigger or a list), Globals, esbuild entry points
   const pre = w.handlers[1];
   assert.deepEqual(fact(pre, 'runtime'), { fact: 'runtime', file: 'template.yaml', line: 5, text: 'PreSignUpFn runs on nodejs22.x (from Globals.Function)' });
   assert.equal(fact(pre, 'trigger')?.line, 22);
-  assert.deepEqual(pre?.pool, { ref: 'Pool', name: 'users' });
+  assert.deepEqual(pre?.pool, { ref: 'Pool', name: 'users', logicalId: 'Pool' });
   assert.deepEqual(w.unresolved.map((u) => `${u.line} ${u.what}: ${u.reason}`), ['53 Pool.LambdaConfig.PostConfirmation: the ARN comes from the template parameter ExternalFn']);
 });
 

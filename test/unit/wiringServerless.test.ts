@@ -108,7 +108,7 @@ resources:
   const tokens = w.handlers[1] as WiredHandler;
   assert.equal(line(tokens, 'trigger')?.line, 24);
   assert.equal(line(tokens, 'lambdaVersion')?.line, 26);
-  assert.deepEqual(tokens.pool, { ref: 'UserPool', name: 'auth-users' });
+  assert.deepEqual(tokens.pool, { ref: 'UserPool', name: 'auth-users', logicalId: 'UserPool' });
   const mail = w.handlers[3] as WiredHandler;
   assert.equal(mail.kmsKey, '!GetAtt Key.Arn');
   assert.equal(line(mail, 'kmsKey')?.line, 38);

@@ -5,7 +5,8 @@ import { addWired, type FunctionDecl, type SlotDecl } from './build';
 import { dirOf, joinPath } from './handlerFile';
 import { lambdaConfigKeyOf, lambdaVersionOf } from './slots';
 import { at, child, entries, items, keyLine, show, str, type Node } from './tree';
-import type { Evidence, IacKind, ReaderOutput, WiringFs } from './types';
+import { computedString, computedWhy, templateValues, type TemplateValues } from './cfnNames';
+import type { Evidence, IacKind, ReaderOutput, WiredPool, WiringFs } from './types';
 
 /** A function the template can name, with the logical ids and deployed name that point at it. */
 export interface NamedFunction extends FunctionDecl {
@@ -28,6 +29,8 @@ const lineAt = (node: Node, key: string): { file: string; line: number } => ({ f
 /** The functions of a template's `Resources`, with SAM `Globals.Function` applied. */
 export function templateFunctions(root: Node, ctx: TemplateContext): NamedFunction[] {
   const out: NamedFunction[] = [];
+  let known: TemplateValues | undefined;
+  const values = (): TemplateValues => (known ??= templateValues(root, ctx.fs, root.file, ctx.kind === 'sam' || ctx.kind === 'cloudformation'));
   const globals = at(root, 'Globals', 'Function');
   const resources = child(root, 'Resources');
   for (const [id, res] of entries(resources)) {
@@ -62,12 +65,14 @@ export function templateFunctions(root: Node, ctx: TemplateContext): NamedFuncti
       if (local && !/^s3:\/\//.test(local)) baseDir = joinPath(templateDir, local);
     }
     const inline = sam ? (child(props, 'InlineCode') ? 'InlineCode' : undefined) : child(child(props, 'Code'), 'ZipFile') ? 'Code.ZipFile' : undefined;
-    const name = str(child(props, 'FunctionName'));
+    const nameNode = child(props, 'FunctionName');
+    // `!Sub "${Stage}-sign-up"`: computed like a pool's name (a part not known is `*`).
+    const name = nameNode ? computedString(nameNode, values(), ctx.resolve).text : undefined;
     out.push({
       kind: ctx.kind,
       ref: id,
       // CloudFormation names an unnamed function <stack>-<logical id>-<suffix>.
-      name: name ? (ctx.resolve?.(name) ?? name) : `*${id}*`,
+      name: name ?? `*${id}*`,
       ...(handlerSpec ? { handlerSpec } : {}),
       ...(entry ? { entry } : {}),
       baseDir,
@@ -170,11 +175,18 @@ export function readTemplate(root: Node, ctx: TemplateContext, out: ReaderOutput
     const c = str(child(child(resources, id), 'Condition'));
     return c ? ` (only when condition ${c} holds)` : '';
   };
-  const pools = new Map<string, { name?: string; lambdaConfig?: Node }>();
+  const pools = new Map<string, { pool: WiredPool; lambdaConfig?: Node }>();
+  // Names the template computes: parameters' defaults, samconfig.toml's overrides and stack name.
+  const values = templateValues(root, ctx.fs, root.file, ctx.kind === 'sam' || ctx.kind === 'cloudformation');
+  if (values.configFile && !out.files.includes(values.configFile)) out.files.push(values.configFile);
   for (const [id, res] of entries(resources)) {
     if (str(child(res, 'Type')) !== 'AWS::Cognito::UserPool') continue;
-    const name = str(at(res, 'Properties', 'UserPoolName'));
-    pools.set(id, { ...(name ? { name: resolve(name) } : {}), ...(at(res, 'Properties', 'LambdaConfig') ? { lambdaConfig: at(res, 'Properties', 'LambdaConfig') } : {}) });
+    const nameNode = at(res, 'Properties', 'UserPoolName');
+    const computed = nameNode ? computedString(nameNode, values, resolve) : undefined;
+    const nameWhy = computed ? computedWhy(computed.unknown) : 'not in the template (no UserPoolName: CloudFormation names the pool)';
+    // CloudFormation tags what it creates with the logical id (and stack name): the doctor matches on those.
+    const pool: WiredPool = { ref: id, ...(computed ? { name: computed.text } : {}), ...(nameWhy ? { nameWhy } : {}), logicalId: id, ...(values.stackName ? { stackName: values.stackName } : {}) };
+    pools.set(id, { pool, ...(at(res, 'Properties', 'LambdaConfig') ? { lambdaConfig: at(res, 'Properties', 'LambdaConfig') } : {}) });
   }
   const seen = new Set<string>();
   const bind = (fn: NamedFunction, slot: SlotDecl): void => {
@@ -214,7 +226,7 @@ export function readTemplate(root: Node, ctx: TemplateContext, out: ReaderOutput
         lambdaConfigKey: key,
         ...(lambdaVersion ? { lambdaVersion } : {}),
         ...(kms && (key === 'CustomEmailSender' || key === 'CustomSMSSender') ? { kmsKey: kms } : {}),
-        pool: { ref: poolId, ...(pool.name ? { name: pool.name } : {}) },
+        pool: pool.pool,
         evidence,
       });
     }
@@ -244,7 +256,7 @@ export function readTemplate(root: Node, ctx: TemplateContext, out: ReaderOutput
         const lambdaVersion = lambdaVersionOf(str(versionNode));
         const evidence: Evidence[] = [ev('trigger', t, `binds ${id} to ${key} of ${poolId}${condition(id)}`)];
         if (lambdaVersion && versionNode) evidence.push(ev('lambdaVersion', versionNode, `LambdaVersion ${lambdaVersion}`));
-        bind(fn, { lambdaConfigKey: key, ...(lambdaVersion ? { lambdaVersion } : {}), pool: { ref: poolId, ...(pool?.name ? { name: pool.name } : {}) }, evidence });
+        bind(fn, { lambdaConfigKey: key, ...(lambdaVersion ? { lambdaVersion } : {}), pool: pool?.pool ?? { ref: poolId }, evidence });
       }
     }
   }

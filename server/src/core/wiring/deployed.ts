@@ -9,7 +9,7 @@
 //   (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-name.html);
 // - Terraform: `function_name`; CDK: `functionName`, else a name holding the construct's logical id;
 // - Amplify Gen 1: `<name>-<env>`; Amplify Gen 2: `amplify-<app>-...-<name>...`.
-import type { WiredHandler, WiringResult } from './types';
+import type { WiredHandler, WiredPool, WiringResult } from './types';
 
 /** The function name of a name, partial ARN (`123:function:x`) or ARN, qualifier (`:prod`, `:3`) dropped. */
 export function functionNameOf(ref: string): string {
@@ -57,4 +57,35 @@ export function linkEvidence(h: WiredHandler): string {
   const e = h.evidence.find((x) => x.fact === 'handler') ?? h.evidence.find((x) => x.fact === 'trigger') ?? h.evidence[0];
   const named = `${h.function.ref}${h.function.name ? ` (deployed as ${h.function.name})` : ''}`;
   return e ? `${e.file}:${e.line} ${named}` : `the ${h.kind} wiring names ${named}`;
+}
+
+// CloudFormation tags what it creates with these (stack-level tags; propagation varies by resource type):
+// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-resource-tags.html
+// DescribeUserPool returns a pool's tags in UserPoolTags:
+// https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UserPoolType.html#CognitoUserPools-Type-UserPoolType-UserPoolTags
+export const LOGICAL_ID_TAG = 'aws:cloudformation:logical-id';
+export const STACK_NAME_TAG = 'aws:cloudformation:stack-name';
+
+/** A deployed user pool as DescribeUserPool gives it. */
+export interface DeployedPool {
+  readonly name: string;
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/** Is the IaC's pool this deployed one? By its logical id (and stack) tags, else by name; or why it cannot be told. */
+export type PoolMatch = { match: 'tags' | 'name' } | { match: false } | { cannot: string };
+
+export function poolMatch(p: WiredPool | undefined, d: DeployedPool): PoolMatch {
+  if (!p) return { cannot: 'the IaC does not say which pool it is' };
+  const logicalId = d.tags?.[LOGICAL_ID_TAG];
+  const stack = d.tags?.[STACK_NAME_TAG];
+  const nameKnown = !!p.name && literalLength(p.name) >= MIN_LITERAL;
+  // A name the IaC states rules out another pool, whatever its tags: `UserPool` is the logical id of many stacks' pools.
+  if (nameKnown && !nameMatches(p.name as string, d.name)) return { match: false };
+  // The tags name the resource exactly: two stacks of one template share the logical id, not the stack name.
+  if (logicalId && p.logicalId) return nameMatches(p.logicalId, logicalId) && (!p.stackName || !stack || p.stackName === stack) ? { match: 'tags' } : { match: false };
+  if (nameKnown) return { match: 'name' };
+  const why = p.nameWhy ?? (p.name ? `"${p.name}", which says too little to match` : 'not stated in the IaC');
+  const tagNote = p.logicalId ? `, and the pool has no ${LOGICAL_ID_TAG} tag to match its logical id ${p.logicalId} instead` : '';
+  return { cannot: `the name is ${why}${tagNote}` };
 }

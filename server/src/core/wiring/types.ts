@@ -35,14 +35,29 @@ export interface WiredHandler {
   readonly lambdaVersion?: string;
   /** The custom sender KMS key as the IaC names it (an ARN, `!GetAtt Key.Arn`, `aws_kms_key.k.arn`). */
   readonly kmsKey?: string;
-  /** The user pool: its IaC id (logical id, Terraform address, CDK variable) and its name when stated. */
-  readonly pool?: { readonly ref: string; readonly name?: string; readonly existing?: boolean };
+  /** The user pool: its IaC id (logical id, Terraform address, CDK variable) and what the IaC says of its deployed identity. */
+  readonly pool?: WiredPool;
   /** The function: its IaC id and, when the IaC states or implies one, its deployed name (`*` = a part not known statically). */
   readonly function: { readonly ref: string; readonly name?: string };
   /** Lambda runtime identifier (`nodejs20.x`, `python3.12`), when stated. */
   readonly runtime?: string;
   /** The file:line behind each fact; `trigger` and `handler` are always present. */
   readonly evidence: readonly Evidence[];
+}
+
+/** A user pool as the IaC declares it, for matching a deployed pool (by name, or by CloudFormation's tags). */
+export interface WiredPool {
+  /** Logical id, Terraform address or CDK construct id. */
+  readonly ref: string;
+  /** The deployed name as far as the IaC says (`*` = a part not known statically: `*-users`). */
+  readonly name?: string;
+  readonly existing?: boolean;
+  /** Why the name is not known in full, after "the name is": `computed from ${Stage}, which has no default`. */
+  readonly nameWhy?: string;
+  /** The CloudFormation logical id the deployed pool is tagged with (`aws:cloudformation:logical-id`; `*` = CDK's hash). */
+  readonly logicalId?: string;
+  /** The stack the project deploys it to, when stated (samconfig.toml `stack_name`). */
+  readonly stackName?: string;
 }
 
 /** Something the IaC wires that could not be followed to a handler, and why. */

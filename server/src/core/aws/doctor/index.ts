@@ -18,6 +18,7 @@ import { describeUserPool } from '../userPoolBinding';
 import { awsCliCommand } from './awsFix';
 import { DOCTOR_RULES, ruleSource, type DoctorRuleId } from './rules';
 import { runtimeStatus, successorRuntime } from './runtimes';
+import type { DeployedPool } from '../../wiring/deployed';
 import { analyzeHandler, callbackFacts, functionNameOf, handlerPreTokenVersion, locateHandler, nameMatches, wiredForPool, type DoctorWorkspace } from './workspace';
 
 export type { DoctorFolder, DoctorWorkspace } from './workspace';
@@ -206,14 +207,24 @@ async function checkKmsKey(clients: AwsClients, f: Findings, poolId: string, sen
 }
 
 /** The repository's IaC against the deployed slots: wired but unbound, another function, another version. */
-function checkDrift(f: Findings, ws: DoctorWorkspace, poolId: string, poolName: string, bound: readonly SlotBinding[]): void {
+function checkDrift(f: Findings, ws: DoctorWorkspace, poolId: string, deployedPool: DeployedPool, bound: readonly SlotBinding[]): void {
   if (!ws.folders.some((x) => x.wiring?.handlers.length)) {
     if (ws.folders.length) f.notes.push('No IaC in the workspace wires a Cognito trigger: drift not checked.');
     return;
   }
-  const wired = wiredForPool(ws, poolName);
+  const { matched: wired, cannot } = wiredForPool(ws, deployedPool);
   if (!wired.length) {
-    f.notes.push(`The workspace's IaC names no pool called "${poolName}": drift not checked (a pool whose name the IaC computes cannot be matched).`);
+    // Each wired pool that could not be compared says why (once per pool, not per slot).
+    const said = new Set<string>();
+    for (const { folder, handler: h, why } of cannot) {
+      const at = h.evidence.find((e) => e.fact === 'trigger');
+      const where = at ? `${folder.name}/${at.file}:${at.line}` : `the ${h.kind} wiring`;
+      const key = `${folder.name}|${h.pool?.ref ?? ''}|${at?.file ?? ''}`;
+      if (said.has(key)) continue;
+      said.add(key);
+      f.notes.push(`Could not match the IaC's pool ${h.pool?.ref ?? '?'} (${where}) with this pool: ${why}. Drift was not checked against it.`);
+    }
+    if (!cannot.length) f.notes.push(`The workspace's IaC names no pool called "${deployedPool.name}": drift not checked.`);
     return;
   }
   for (const { folder, handler: h } of wired) {
@@ -284,7 +295,7 @@ export async function doctorUserPool(clients: AwsClients, poolId: string, ws: Do
   }
   const senders = bound.filter((b) => findSlot(b.slot)?.requiresKmsKey);
   if (senders.length) await checkKmsKey(clients, f, poolId, senders, lambdaConfig?.KMSKeyID, signal);
-  checkDrift(f, ws, poolId, name, bound);
+  checkDrift(f, ws, poolId, { name, ...(pool.UserPoolTags ? { tags: pool.UserPoolTags } : {}) }, bound);
   if (!bound.length) f.notes.push('No trigger is bound to this pool.');
   return report({ kind: 'userPool', id: poolId, name, ...(pool.Arn ? { arn: pool.Arn } : {}) }, bound.map((b) => ({ slot: b.slot, functionArn: b.functionArn })), f);
 }

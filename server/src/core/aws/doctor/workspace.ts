@@ -3,7 +3,7 @@
 import type { BindingEntry } from '../../bindings/file';
 import { analyzeDocumentAsync } from '../../handler/analyze';
 import type { HandlerSite } from '../../handler/description';
-import { functionNameOf, nameMatches, wiredHandlerForFunction } from '../../wiring/deployed';
+import { functionNameOf, poolMatch, wiredHandlerForFunction, type DeployedPool } from '../../wiring/deployed';
 import type { WiredHandler, WiringResult } from '../../wiring/types';
 
 /** One workspace folder as the doctor sees it. */
@@ -92,9 +92,16 @@ export function callbackFacts(site: HandlerSite | undefined): string[] {
   return out;
 }
 
-/** Handlers the folders' IaC wires to a pool of this name, with their folder. */
-export function wiredForPool(ws: DoctorWorkspace, poolName: string): { folder: DoctorFolder; handler: WiredHandler }[] {
-  const out: { folder: DoctorFolder; handler: WiredHandler }[] = [];
-  for (const folder of ws.folders) for (const h of folder.wiring?.handlers ?? []) if (h.pool?.name && nameMatches(h.pool.name, poolName)) out.push({ folder, handler: h });
-  return out;
+/** Handlers the folders' IaC wires to this deployed pool, and the wired pools that could not be compared with it (and why). */
+export function wiredForPool(ws: DoctorWorkspace, pool: DeployedPool): { matched: { folder: DoctorFolder; handler: WiredHandler; by: 'tags' | 'name' }[]; cannot: { folder: DoctorFolder; handler: WiredHandler; why: string }[] } {
+  const matched: { folder: DoctorFolder; handler: WiredHandler; by: 'tags' | 'name' }[] = [];
+  const cannot: { folder: DoctorFolder; handler: WiredHandler; why: string }[] = [];
+  for (const folder of ws.folders) {
+    for (const h of folder.wiring?.handlers ?? []) {
+      const m = poolMatch(h.pool, pool);
+      if ('cannot' in m) cannot.push({ folder, handler: h, why: m.cannot });
+      else if (m.match) matched.push({ folder, handler: h, by: m.match });
+    }
+  }
+  return { matched, cannot };
 }

@@ -1,0 +1,94 @@
+// Pool names the IaC computes (CloudFormation/SAM !Sub, Fn::Join, !Ref with Parameters and samconfig.toml),
+// and matching a deployed pool to them by name or by CloudFormation's logical-id / stack-name tags.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { readWiring, type WiringResult } from '../../server/src/core/wiring';
+import { poolMatch } from '../../server/src/core/wiring/deployed';
+import { memoryWiringFs } from '../../server/src/core/wiring/nodeFs';
+
+const read = (files: Record<string, string>) => readWiring('/', { fs: memoryWiringFs(files) });
+const pools = (w: WiringResult) => w.handlers.map((h) => h.pool);
+
+const template = (name: string, params = '') => `AWSTemplateFormatVersion: '2010-09-09'
+Transform: AWS::Serverless-2016-10-31
+Parameters:
+  Stage: { Type: String, Default: dev }
+  Prefix: { Type: String }
+${params}Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      CodeUri: src/
+      Handler: app.handler
+      Runtime: nodejs22.x
+      Events:
+        SignUp:
+          Type: Cognito
+          Properties:
+            UserPool: !Ref Users
+            Trigger: PreSignUp
+  Users:
+    Type: AWS::Cognito::UserPool
+    Properties:
+${name}
+`;
+const files = (name: string, extra: Record<string, string> = {}) => ({ 'template.yaml': template(name), 'src/app.js': 'exports.handler = async (e) => e;\n', ...extra });
+
+test('CloudFormation/SAM: !Sub and !Ref from Parameters defaults; a parameter with no default is * with the reason; pseudo parameters', async () => {
+  const [p] = pools(await read(files('      UserPoolName: !Sub "${Stage}-users"')));
+  assert.deepEqual(p, { ref: 'Users', name: 'dev-users', logicalId: 'Users' });
+  const [q] = pools(await read(files('      UserPoolName: !Sub "${Prefix}-${Stage}-users"')));
+  assert.equal(q?.name, '*-dev-users');
+  assert.equal(q?.nameWhy, 'computed from ${Prefix}, which has no default');
+  const [r] = pools(await read(files('      UserPoolName: !Sub "${AWS::StackName}-users"')));
+  assert.equal(r?.name, '*-users');
+  assert.match(r!.nameWhy!, /the stack's name \(AWS::StackName\), which the project does not state/);
+  const [s] = pools(await read(files("      UserPoolName: !Join ['-', [!Ref Stage, !Ref 'AWS::Region', users]]")));
+  assert.equal(s?.name, 'dev-*-users');
+  assert.match(s!.nameWhy!, /the Region it is deployed in \(AWS::Region\)/);
+  const [t] = pools(await read(files('      UserPoolName: !Sub\n        - "${Env}-pool"\n        - { Env: !Ref Stage }')));
+  assert.equal(t?.name, 'dev-pool');
+  const [u] = pools(await read(files('      UserPoolName: !Ref Prefix')));
+  assert.deepEqual([u?.name, u?.nameWhy], ['*', 'computed from ${Prefix}, which has no default']);
+  const [none] = pools(await read(files('      MfaConfiguration: "OFF"')));
+  assert.deepEqual([none?.name, none?.nameWhy, none?.logicalId], [undefined, 'not in the template (no UserPoolName: CloudFormation names the pool)', 'Users']);
+});
+
+test('SAM: samconfig.toml beside the template overrides defaults (deploy over global) and gives the stack name', async () => {
+  const config = `version = 0.1
+[default.global.parameters]
+stack_name = "shop-global"
+parameter_overrides = "Stage=global"
+
+[default.deploy.parameters]
+stack_name = "shop-prod"
+parameter_overrides = "Stage=\\"prod\\" Prefix=acme"
+
+[dev.deploy.parameters]
+parameter_overrides = "Stage=other"
+`;
+  const w = await read(files('      UserPoolName: !Sub "${Prefix}-${AWS::StackName}-${Stage}"', { 'samconfig.toml': config }));
+  assert.deepEqual(pools(w)[0], { ref: 'Users', name: 'acme-shop-prod-prod', logicalId: 'Users', stackName: 'shop-prod' });
+  assert.ok(w.files.includes('samconfig.toml'), 'the config is a dependency (an edit re-reads the template)');
+  // The ParameterKey=…,ParameterValue=… form, as a list.
+  const listed = await read(files('      UserPoolName: !Sub "${Prefix}-users"', { 'samconfig.toml': '[default.deploy.parameters]\nparameter_overrides = ["ParameterKey=Prefix,ParameterValue=zed"]\n' }));
+  assert.equal(pools(listed)[0]?.name, 'zed-users');
+  // An override for an undeclared parameter changes nothing; a broken file is ignored.
+  const broken = await read(files('      UserPoolName: !Sub "${Stage}-users"', { 'samconfig.toml': '[default.deploy.parameters\nstack_name = ' }));
+  assert.equal(pools(broken)[0]?.name, 'dev-users');
+  const noStack = await read(files('      UserPoolName: !Sub "${AWS::StackName}"', { 'samconfig.toml': '[default.deploy.parameters]\nconfirm_changeset = true\n' }));
+  assert.match(pools(noStack)[0]!.nameWhy!, /samconfig\.toml has no stack_name/);
+});
+
+test('poolMatch: the logical-id tag decides (with the stack name when stated); a stated name rules out other pools; else why not', () => {
+  const tags = (logicalId: string, stack = 'shop-prod') => ({ 'aws:cloudformation:logical-id': logicalId, 'aws:cloudformation:stack-name': stack });
+  const computed = { ref: 'Users', name: '*', nameWhy: 'computed from ${Prefix}, which has no default', logicalId: 'Users' };
+  assert.deepEqual(poolMatch(computed, { name: 'whatever', tags: tags('Users') }), { match: 'tags' });
+  assert.deepEqual(poolMatch(computed, { name: 'whatever', tags: tags('OtherPool') }), { match: false });
+  assert.deepEqual(poolMatch({ ...computed, stackName: 'shop-dev' }, { name: 'x', tags: tags('Users') }), { match: false });
+  assert.deepEqual(poolMatch(computed, { name: 'whatever' }), { cannot: 'the name is computed from ${Prefix}, which has no default, and the pool has no aws:cloudformation:logical-id tag to match its logical id Users instead' });
+  // A wildcard name matches by name; a stated name that differs is another pool even with the same logical id.
+  assert.deepEqual(poolMatch({ ref: 'Users', name: '*-dev-users', logicalId: 'Users' }, { name: 'acme-dev-users' }), { match: 'name' });
+  assert.deepEqual(poolMatch({ ref: 'Users', name: 'shop-users', logicalId: 'Users' }, { name: 'blog-users', tags: tags('Users') }), { match: false });
+  assert.deepEqual(poolMatch({ ref: 'aws_cognito_user_pool.p', name: '*' }, { name: 'x' }), { cannot: 'the name is "*", which says too little to match' });
+});
