@@ -160,7 +160,7 @@ function syntaxErrors(root: Node): { message: string; offset: number }[] {
 
 /** Analyses a Python document. Never throws; without a loaded parser the document is unparsed. */
 export function analyzePython(input: AnalyzeInput): DocumentAnalysis {
-  const parsed = parsePythonNodes(input.text);
+  const parsed = parsePythonNodes(input.text, input.fileName || undefined);
   if (!parsed) return emptyAnalysis('python', true);
   const { root, comments: allComments } = parsed;
   const fileLevel = triggerComments(allComments.map(commentText));
