@@ -48,6 +48,22 @@ test('check over a project opens each script file once, and the wiring still nam
   assert.deepEqual(wired?.wiring.map((w) => w.trigger), ['PreSignUp']);
   const reads = Object.fromEntries(SCRIPTS.map((rel) => [rel, opened.get(path.join(dir, rel)) ?? 0]));
   assert.deepEqual(reads, Object.fromEntries(SCRIPTS.map((rel) => [rel, 1])));
+  assert.equal(run.sharedLeft, 0, 'every kept text was taken');
+});
+
+test('checking one file of a project keeps no text of the other scripts the wiring discovery reads', async (t) => {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'ct-reads-one-')));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  fs.mkdirSync(path.join(dir, '.git'));
+  for (const [rel, text] of Object.entries(PROJECT)) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), text);
+  }
+  // A large library the run does not check: discovery reads it (it could be a CDK app), check never asks.
+  fs.writeFileSync(path.join(dir, 'src', 'vendor.js'), `// vendored\n${'module.exports.x = 1;\n'.repeat(20_000)}`);
+  const run = await checkAll([path.join(dir, 'fn1', 'handler.js')], { root: dir, config: { rules: {}, ignore: [] } }, { log: () => undefined });
+  assert.equal(run.checked, 1);
+  assert.equal(run.sharedLeft, 0, 'texts of files the run does not check were kept');
 });
 
 test('a kept text is handed out once, only for the same version of the file, within the budget', () => {
@@ -68,4 +84,7 @@ test('a kept text is handed out once, only for the same version of the file, wit
   reads.offer('/p/c.js', 'x'.repeat(30), { ...stamp, size: 30 });
   assert.equal(reads.held, 60, 'the second would pass the budget');
   assert.equal(reads.take('/p/c.js', { ...stamp, size: 30 }), undefined);
+  reads.readBySelf('/p/d.js');
+  reads.offer('/p/d.js', 'late', stamp);
+  assert.equal(reads.take('/p/d.js', stamp), undefined, 'a file the check already read for itself is not kept when discovery reads it later');
 });

@@ -15,7 +15,7 @@ import { CHECK_MAX_BYTES, readSafeFile, stampOf, type FileStamp } from '../core/
 import { SharedReads } from '../core/sharedReads';
 import { defaultSettings, type Settings } from '../core/settings';
 import { PROVIDERS } from '../providers';
-import { ignoreFilter, matchFiles, type PatternResult } from './checkFiles';
+import { ignoreFilter, matchedByPatterns, matchFiles, type PatternResult } from './checkFiles';
 import { findProjectRoot, nodeWiringFs } from '../core/wiring/nodeFs';
 import { folderWiring, useWiringFs } from '../workspace/wiring';
 import { handlerRuntime } from '../workspace/runtime';
@@ -117,6 +117,8 @@ export async function checkOne(file: string, host: ProviderHost, scope: CheckSco
   // root: read it first, so that this file's text is among those kept and is not read a second time.
   if (scope.reads && languageId !== 'json') await folderWiring(scope.root);
   const kept = stamp ? scope.reads?.take(file, stamp) : undefined;
+  // An event file checked before the first script: the discovery that runs then must not keep its text.
+  if (kept === undefined) scope.reads?.readBySelf(file);
   const read = kept !== undefined ? ({ ok: true, text: kept } as const) : readSafeFile(file, { maxBytes: CHECK_MAX_BYTES });
   if (!read.ok) {
     // One bad file is a finding for that file; the others are still checked.
@@ -197,6 +199,8 @@ export interface CheckRun {
   checked: number;
   /** Files left out by cognito-triggers.json check.ignore. */
   skippedByConfig: number;
+  /** Bytes of texts the wiring discovery kept that this run never asked for (0 unless a file changed meanwhile). */
+  sharedLeft: number;
 }
 
 // What the wiring discovery reads is kept for the check that follows, within this budget (UTF-16 bytes).
@@ -207,10 +211,12 @@ export async function checkAll(args: readonly string[], scope: CheckScope, host:
   const ignored = ignoreFilter(scope.root, scope.config.ignore);
   const searched = (f: string): boolean => path.extname(f) in LANGUAGES && !f.endsWith('.d.ts');
   // The wiring discovery reads every script under the root; the check below would read each again.
-  const reads = new SharedReads(SHARED_READ_BYTES, searched);
+  // Only texts of files this run checks are kept (not the rest of a large root when one file is checked).
+  const willCheck = matchedByPatterns(args, process.cwd());
+  const reads = new SharedReads(SHARED_READ_BYTES, (f) => searched(f) && willCheck(f) && !ignored(f));
   useWiringFs(scope.root, nodeWiringFs(scope.root, { onRead: (file, text, stamp) => reads.offer(file, text, stamp) }));
   const shared: CheckScope = { ...scope, reads };
-  const run: CheckRun = { findings: [], handlers: [], patterns: [], checked: 0, skippedByConfig: 0 };
+  const run: CheckRun = { findings: [], handlers: [], patterns: [], checked: 0, skippedByConfig: 0, sharedLeft: 0 };
   // One file at a time: only findings are kept, however many files match.
   for (const f of matchFiles(args, process.cwd(), run.patterns, searched)) {
     const shown = path.relative(process.cwd(), f) || f;
@@ -230,6 +236,7 @@ export async function checkAll(args: readonly string[], scope: CheckScope, host:
     run.findings.push(...c.findings);
     run.handlers.push(...(c.handlers ?? []));
   }
+  run.sharedLeft = reads.held;
   return run;
 }
 

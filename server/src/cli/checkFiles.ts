@@ -93,6 +93,37 @@ export function* matchFiles(patterns: readonly string[], cwd: string, results: P
   }
 }
 
+/**
+ * A test for the files `matchFiles(patterns, cwd, ...)` can yield (before its `searched` filter): a file
+ * named, a file under a folder named, a file a glob matches. A superset is harmless; used to keep only
+ * texts the run will ask for.
+ */
+export function matchedByPatterns(patterns: readonly string[], cwd: string): (file: string) => boolean {
+  const tests = patterns.map((pattern): ((file: string) => boolean) => {
+    const abs = path.resolve(cwd, pattern);
+    let st: fs.Stats | undefined;
+    try {
+      st = fs.statSync(abs);
+    } catch {
+      st = undefined;
+    }
+    if (st && !st.isDirectory()) return (f) => f === abs;
+    if (st?.isDirectory()) {
+      const prefix = abs.endsWith(path.sep) ? abs : `${abs}${path.sep}`;
+      return (f) => f.startsWith(prefix);
+    }
+    const scan = picomatch.scan(pattern);
+    if (!scan.isGlob) return () => false;
+    const base = path.resolve(cwd, scan.base || '.');
+    const isMatch = picomatch(scan.glob, { dot: false });
+    return (f) => {
+      const rel = path.relative(base, f);
+      return !rel.startsWith('..') && !path.isAbsolute(rel) && isMatch(rel.split(path.sep).join('/'));
+    };
+  });
+  return (file) => tests.some((t) => t(file));
+}
+
 /** A test for files the config's ignore globs (relative to `root`) exclude. */
 export function ignoreFilter(root: string, globs: readonly string[]): (file: string) => boolean {
   if (!globs.length) return () => false;

@@ -2,6 +2,10 @@
 // every script under the root to discover the IaC wiring, then reads its files again to analyse them.
 import type { FileStamp } from './safeFile';
 
+// Files the later pass has already read for itself, remembered so their texts are not kept when they come
+// after; a cap keeps this bounded too (past it, such a text is kept and simply never taken).
+const MAX_READ_ELSEWHERE = 10_000;
+
 const sameStamp = (a: FileStamp, b: FileStamp): boolean => a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
 
 /**
@@ -12,6 +16,7 @@ const sameStamp = (a: FileStamp, b: FileStamp): boolean => a.ino === b.ino && a.
  */
 export class SharedReads {
   private readonly texts = new Map<string, { text: string; stamp: FileStamp }>();
+  private readonly readElsewhere = new Set<string>();
   private bytes = 0;
 
   /** `wanted`: the files the later pass will ask for (the others are not worth keeping). */
@@ -22,7 +27,7 @@ export class SharedReads {
 
   /** A text just read from `file` (absolute), with the stamp of what was read. */
   offer(file: string, text: string, stamp: FileStamp): void {
-    if (!this.wanted(file)) return;
+    if (!this.wanted(file) || this.readElsewhere.has(file)) return;
     this.forget(file);
     // UTF-16 in memory: two bytes a character is the bound that matters.
     const cost = text.length * 2;
@@ -37,6 +42,11 @@ export class SharedReads {
     if (!hit) return undefined;
     this.forget(file);
     return sameStamp(hit.stamp, now) ? hit.text : undefined;
+  }
+
+  /** The later pass read `file` itself (before the first pass came to it): a text offered for it later is not kept. */
+  readBySelf(file: string): void {
+    if (this.readElsewhere.size < MAX_READ_ELSEWHERE) this.readElsewhere.add(file);
   }
 
   /** Bytes held now (for tests). */
