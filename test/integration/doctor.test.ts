@@ -417,6 +417,38 @@ describe('doctor on cognito-local and the wire-protocol fake', () => {
     }
   });
 
+  it('drift for a Terraform pool named from ${var.prefix}: the .tfvars value finds the pool; with no value, the wildcard name; with nothing literal, the note says why', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'doctor-tf-'));
+    try {
+      const poolName = `tfacme${++counter}-users`;
+      const write = (rel: string, text: string) => fs.writeFileSync(path.join(root, rel), text);
+      write('index.js', 'exports.handler = async (event) => event;\n');
+      write('variables.tf', 'variable "prefix" {}\n');
+      write('main.tf', ['resource "aws_cognito_user_pool" "users" {', '  name = "${var.prefix}-users"', '  lambda_config {', '    pre_sign_up = aws_lambda_function.pre.arn', '  }', '}', 'resource "aws_lambda_function" "pre" {', '  function_name = "tf-pre-sign-up"', '  handler       = "index.handler"', '  runtime       = "nodejs24.x"', '}', ''].join('\n'));
+      write('terraform.tfvars', `prefix = "${poolName.replace(/-users$/, '')}"\n`);
+      const stray = fn('tf-by-hand');
+      const p = await pool({ PreSignUp: stray.arn }, poolName);
+      stray.statements.push(allow(p.arn));
+      const drift = async () => doctorUserPool(clients, p.id, { folders: [await diskFolder(root)] }, { now: NOW });
+      const r = await drift();
+      assert.deepEqual(rules(r), ['doctor/drift']);
+      assert.match(r.findings[0]!.message, /main\.tf:4 wires tf-pre-sign-up to PreSignUp, but the pool calls \S+:function:tf-by-hand/);
+      // Another value in .tfvars: another pool, not this one.
+      write('terraform.tfvars', 'prefix = "blog"\n');
+      assert.deepEqual(rules(await drift()), []);
+      // No value at all: the wildcard *-users still finds it.
+      fs.rmSync(path.join(root, 'terraform.tfvars'));
+      assert.deepEqual(rules(await drift()), ['doctor/drift']);
+      // A name that is nothing but the variable: nothing to match, and the note says why.
+      write('main.tf', fs.readFileSync(path.join(root, 'main.tf'), 'utf8').replace('"${var.prefix}-users"', 'var.prefix'));
+      const none = await drift();
+      assert.deepEqual(rules(none), []);
+      assert.ok(none.notes.some((n) => n.includes("Could not match the IaC's pool aws_cognito_user_pool.users") && n.includes('the name is computed from ${var.prefix}, which has no default and no .tfvars file sets it.')), none.notes.join('\n'));
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('identity pool: a Sync trigger without the cognito-sync permission, fixed, then clean', async () => {
     const sync = fn('sync-handler');
     fake.state.identityPools[0]!.events = { SyncTrigger: sync.arn };

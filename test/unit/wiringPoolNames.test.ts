@@ -92,3 +92,49 @@ test('poolMatch: the logical-id tag decides (with the stack name when stated); a
   assert.deepEqual(poolMatch({ ref: 'Users', name: 'shop-users', logicalId: 'Users' }, { name: 'blog-users', tags: tags('Users') }), { match: false });
   assert.deepEqual(poolMatch({ ref: 'aws_cognito_user_pool.p', name: '*' }, { name: 'x' }), { cannot: 'the name is "*", which says too little to match' });
 });
+
+const tf = (pool: string, extra: Record<string, string> = {}) => ({
+  'infra/main.tf': `${pool}
+resource "aws_cognito_user_pool" "pool" {
+  name = ${extra.name ?? '"${var.prefix}-users"'}
+  lambda_config {
+    pre_sign_up = aws_lambda_function.pre.arn
+  }
+}
+resource "aws_lambda_function" "pre" {
+  function_name = "\${local.base}-pre"
+  handler       = "index.handler"
+  runtime       = "nodejs22.x"
+}
+`,
+  'infra/index.js': 'exports.handler = async (e) => e;\n',
+  ...Object.fromEntries(Object.entries(extra).filter(([k]) => k !== 'name')),
+});
+
+test('Terraform: ${var.x} from .tfvars (auto.tfvars later), then the default; ${local.x}; no default is * with the reason', async () => {
+  const vars = 'variable "prefix" {\n  default = "shop"\n}\nlocals {\n  base = "${var.prefix}-fn"\n}';
+  const [h] = (await read(tf(vars))).handlers;
+  assert.deepEqual(h?.pool, { ref: 'aws_cognito_user_pool.pool', name: 'shop-users' });
+  assert.equal(h?.function.name, 'shop-fn-pre');
+  const fromFiles = await read(tf(vars, { 'infra/terraform.tfvars': 'prefix = "acme"\n', 'infra/z.auto.tfvars': 'prefix = "zed"\n' }));
+  assert.equal(fromFiles.handlers[0]?.pool?.name, 'zed-users');
+  assert.ok(fromFiles.files.includes('infra/terraform.tfvars'), 'a .tfvars file is a dependency');
+  const [none] = (await read(tf('variable "prefix" {}\nlocals {\n  base = "fn"\n}'))).handlers;
+  assert.deepEqual([none?.pool?.name, none?.pool?.nameWhy], ['*-users', 'computed from ${var.prefix}, which has no default and no .tfvars file sets it']);
+  const [ws] = (await read(tf('locals {\n  base = "fn"\n}', { name: '"users-${terraform.workspace}"' }))).handlers;
+  assert.deepEqual([ws?.pool?.name, ws?.pool?.nameWhy], ['users-*', 'computed from ${terraform.workspace}, the workspace it is applied in']);
+  const [fmt] = (await read(tf('locals {\n  base = "fn"\n}', { name: 'format("%s-users", "x")' }))).handlers;
+  assert.deepEqual([fmt?.pool?.name, fmt?.pool?.nameWhy], ['*', 'computed from ${format("%s-users", "x")}, which is known only at plan time']);
+});
+
+test("Terraform: a child module's variable comes from its callers (the same value, or unknown when they differ)", async () => {
+  const child = (files: Record<string, string>) => ({
+    'modules/auth/main.tf': 'variable "prefix" {}\nresource "aws_cognito_user_pool" "pool" {\n  name = "${var.prefix}-users"\n  lambda_config {\n    pre_sign_up = aws_lambda_function.pre.arn\n  }\n}\nresource "aws_lambda_function" "pre" {\n  function_name = "pre"\n  handler = "index.handler"\n}\n',
+    'modules/auth/index.js': 'exports.handler = async (e) => e;\n',
+    ...files,
+  });
+  const one = await read(child({ 'envs/prod/main.tf': 'module "auth" {\n  source = "../../modules/auth"\n  prefix = "prod"\n}\n' }));
+  assert.equal(one.handlers[0]?.pool?.name, 'prod-users');
+  const two = await read(child({ 'envs/prod/main.tf': 'module "auth" {\n  source = "../../modules/auth"\n  prefix = "prod"\n}\n', 'envs/dev/main.tf': 'module "auth" {\n  source = "../../modules/auth"\n  prefix = "dev"\n}\n' }));
+  assert.deepEqual([two.handlers[0]?.pool?.name, two.handlers[0]?.pool?.nameWhy], ['*-users', "computed from ${var.prefix}, which the module's callers set differently"]);
+});

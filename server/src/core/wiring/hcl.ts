@@ -65,6 +65,16 @@ export function parseHcl(p: TsParser, text: string, file: string, moduleDir: str
   return { blocks, hasError };
 }
 
+/** The top-level attributes of a file (a `.tfvars` file: `prefix = "shop"`), as a map. */
+export function parseHclAttributes(p: TsParser, text: string, file: string): Node {
+  const tree = p.parse(text.replace(/^\uFEFF/, ''));
+  if (!tree) return mapNode(file, 1, []);
+  const body = tree.rootNode.namedChildren.find((c) => c?.type === 'body');
+  const out = bodyToTree(body ?? undefined, file, '', 1);
+  tree.delete();
+  return out;
+}
+
 function toBlock(n: TsNode, file: string, moduleDir: string): HclBlock | undefined {
   const kids = n.namedChildren.filter((c): c is TsNode => !!c);
   const type = kids[0]?.type === 'identifier' ? kids[0].text : undefined;

@@ -5,11 +5,12 @@
 // https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cognito_user_pool#lambda_config
 import type { Parser as TsParser } from 'web-tree-sitter';
 import { addWired, emptyOutput, type FunctionDecl } from './build';
-import { hclParser, parseHcl, type HclBlock } from './hcl';
+import { computedWhy, type ComputedString } from './cfnNames';
+import { hclParser, parseHcl, parseHclAttributes, type HclBlock } from './hcl';
 import { dirOf, joinPath } from './handlerFile';
 import { lambdaConfigKeyOf, lambdaVersionOf } from './slots';
 import { child, entries, items, keyLine, show, str, type Node } from './tree';
-import type { Evidence, ReaderOutput, WiringFs } from './types';
+import type { Evidence, ReaderOutput, WiredPool, WiringFs } from './types';
 
 /** The blocks of one Terraform module (a folder of .tf files). */
 interface TfModule {
@@ -19,6 +20,8 @@ interface TfModule {
   readonly modules: Map<string, HclBlock>;
   readonly outputs: Map<string, Node>;
   readonly locals: Map<string, Node>;
+  /** `variable "x" {}`: its default, or null when it has none. */
+  readonly variables: Map<string, Node | null>;
 }
 
 const parsedFiles = new Map<string, { text: string; blocks: HclBlock[] }>();
@@ -36,7 +39,7 @@ function indexModules(p: TsParser, fs: WiringFs, files: string[]): Map<string, T
     }
     const dir = dirOf(f);
     let m = mods.get(dir);
-    if (!m) mods.set(dir, (m = { dir, resources: new Map(), data: new Map(), modules: new Map(), outputs: new Map(), locals: new Map() }));
+    if (!m) mods.set(dir, (m = { dir, resources: new Map(), data: new Map(), modules: new Map(), outputs: new Map(), locals: new Map(), variables: new Map() }));
     for (const b of hit.blocks) {
       if (b.type === 'resource' && b.labels.length >= 2) m.resources.set(`${b.labels[0]}.${b.labels[1]}`, b);
       else if (b.type === 'data' && b.labels.length >= 2) m.data.set(`${b.labels[0]}.${b.labels[1]}`, b);
@@ -45,6 +48,7 @@ function indexModules(p: TsParser, fs: WiringFs, files: string[]): Map<string, T
         const v = child(b.body, 'value');
         if (v) m.outputs.set(b.labels[0], v);
       } else if (b.type === 'locals') for (const [k, v] of entries(b.body)) m.locals.set(k, v);
+      else if (b.type === 'variable' && b.labels[0]) m.variables.set(b.labels[0], child(b.body, 'default') ?? null);
     }
   }
   return mods;
@@ -74,7 +78,85 @@ class Resolver {
   constructor(
     private readonly fs: WiringFs,
     private readonly mods: Map<string, TfModule>,
+    private readonly parser?: TsParser,
   ) {}
+
+  /** The module blocks (with their folder) that call the module in `dir`. */
+  private callers(dir: string): { dir: string; call: HclBlock }[] {
+    const out: { dir: string; call: HclBlock }[] = [];
+    for (const caller of this.mods.values()) {
+      for (const call of caller.modules.values()) {
+        const source = str(child(call.body, 'source'));
+        if (source?.startsWith('.') && joinPath(caller.dir, source) === dir) out.push({ dir: caller.dir, call });
+      }
+    }
+    return out;
+  }
+
+  /** `terraform.tfvars` and `*.auto.tfvars` of a root module, which Terraform loads by itself; later files win. */
+  private tfvars(dir: string): { values: Map<string, Node>; files: string[] } {
+    const files = this.fs.list(dir).filter((n) => n === 'terraform.tfvars' || n.endsWith('.auto.tfvars')).sort((a, b) => (a === 'terraform.tfvars' ? -1 : b === 'terraform.tfvars' ? 1 : a.localeCompare(b))).map((n) => joinPath(dir, n));
+    const values = new Map<string, Node>();
+    for (const f of files) {
+      const text = this.fs.readFile(f);
+      if (text === undefined || !this.parser) continue;
+      for (const [k, v] of entries(parseHclAttributes(this.parser, text, f))) values.set(k, v);
+    }
+    return { values, files };
+  }
+
+  /**
+   * A string attribute as Terraform computes it: literals, `var.x` (the caller's argument, a .tfvars
+   * value, the default), `local.x`, and `"${…}"` templates of those; what stays unknown is `*`, with why.
+   * https://developer.hashicorp.com/terraform/language/values/variables#assigning-values-to-root-module-variables
+   */
+  name(node: Node | undefined, dir: string, depth = 0): ComputedString {
+    if (!node) return { text: '*', unknown: ['no value'] };
+    if (node.kind === 'scalar') return { text: String(node.value), unknown: [] };
+    if (node.kind !== 'opaque' || depth > 8) return { text: '*', unknown: [`${show(node)}, which is known only at plan time`] };
+    const text = node.text.trim();
+    const tpl = /^"((?:[^"\\]|\\.)*)"$/.exec(text);
+    if (!tpl) return this.reference(text, dir, depth);
+    const body = tpl[1] as string;
+    const parts: ComputedString[] = [];
+    let last = 0;
+    for (const m of body.matchAll(/\$\{([^}]*)\}/g)) {
+      parts.push({ text: body.slice(last, m.index), unknown: [] });
+      parts.push(this.reference((m[1] as string).trim(), dir, depth));
+      last = (m.index ?? 0) + m[0].length;
+    }
+    parts.push({ text: body.slice(last), unknown: [] });
+    return { text: parts.map((p) => p.text).join('').replace(/\*+/g, '*'), unknown: parts.flatMap((p) => p.unknown) };
+  }
+
+  private reference(expr: string, dir: string, depth: number): ComputedString {
+    const unknown = (why: string): ComputedString => ({ text: '*', unknown: [why] });
+    let m: RegExpExecArray | null;
+    if ((m = /^var\.([\w-]+)$/.exec(expr))) {
+      const v = m[1] as string;
+      const decl = this.mods.get(dir)?.variables;
+      if (!decl?.has(v)) return unknown(`\${var.${v}}, which is not declared in ${dir || 'the root module'}`);
+      const d = decl.get(v);
+      const fallback = d ? this.name(d, dir, depth + 1) : undefined;
+      const callers = this.callers(dir);
+      if (callers.length) {
+        // A child module: each caller's argument, else the default; callers that disagree leave it unknown.
+        const values = callers.map((c) => (child(c.call.body, v) ? this.name(child(c.call.body, v), c.dir, depth + 1) : fallback));
+        if (values.some((x) => !x)) return unknown(`\${var.${v}}, which has no default and a module call does not set it`);
+        if (new Set(values.map((x) => x?.text)).size > 1) return unknown(`\${var.${v}}, which the module's callers set differently`);
+        return values[0] as ComputedString;
+      }
+      const fromFile = this.tfvars(dir).values.get(v);
+      if (fromFile) return this.name(fromFile, dir, depth + 1);
+      return fallback ?? unknown(`\${var.${v}}, which has no default and no .tfvars file sets it`);
+    }
+    if ((m = /^local\.([\w-]+)$/.exec(expr))) {
+      const l = this.mods.get(dir)?.locals.get(m[1] as string);
+      return l ? this.name(l, dir, depth + 1) : unknown(`\${local.${m[1]}}, which is not defined`);
+    }
+    if (expr === 'terraform.workspace') return unknown('${terraform.workspace}, the workspace it is applied in');
+    return unknown(`\${${expr}}, which is known only at plan time`);
+  }
 
   /** The function an ARN expression in module `dir` names, or why it cannot be told. */
   fn(node: Node | undefined, dir: string, depth = 0): FunctionDecl | { reason: string } {
@@ -142,7 +224,8 @@ class Resolver {
       const src = pathIn(child(a?.body, 'source_dir'), dir) ?? dirOf(pathIn(child(a?.body, 'source_file'), dir) ?? '');
       if (a && src !== undefined) baseDir = onDisk(this.fs, src);
     }
-    const name = str(child(b.body, 'function_name'));
+    const nameNode = child(b.body, 'function_name');
+    const name = nameNode ? this.name(nameNode, dir).text : undefined;
     return { kind: 'terraform', ref: id, ...(name ? { name } : {}), ...(handler ? { handlerSpec: handler } : {}), baseDir, ...(runtime ? { runtime } : {}), evidence, file: b.file, line: b.line };
   }
 
@@ -173,11 +256,14 @@ export async function readTerraform(file: string, fs: WiringFs): Promise<ReaderO
   }
   const mods = indexModules(p, fs, tfFiles);
   const dir = dirOf(file);
-  const resolver = new Resolver(fs, mods);
+  const resolver = new Resolver(fs, mods, p);
   for (const b of parsedFiles.get(file)?.blocks ?? []) {
     if (b.type !== 'resource' || b.labels[0] !== 'aws_cognito_user_pool') continue;
     const poolId = `aws_cognito_user_pool.${b.labels[1]}`;
-    const poolName = str(child(b.body, 'name'));
+    const nameNode = child(b.body, 'name');
+    const computed = nameNode ? resolver.name(nameNode, dir) : undefined;
+    const nameWhy = computed ? computedWhy(computed.unknown) : 'not set (no name argument)';
+    const pool: WiredPool = { ref: poolId, ...(computed ? { name: computed.text } : {}), ...(nameWhy ? { nameWhy } : {}) };
     const cfg = child(b.body, 'lambda_config');
     if (!cfg) {
       if (child(b.body, 'dynamic')) out.unresolved.push({ kind: 'terraform', file, line: b.line, what: `${poolId}.lambda_config`, reason: 'a dynamic block builds lambda_config; its content is known only at plan time' });
@@ -201,10 +287,11 @@ export async function readTerraform(file: string, fs: WiringFs): Promise<ReaderO
       const evidence: Evidence[] = [{ fact: 'trigger', file, line, text: `lambda_config.${attr} of ${poolId} binds ${fn.ref} to ${key}` }];
       if (lambdaVersion && versionNode) evidence.push({ fact: 'lambdaVersion', file, line: versionNode.line, text: `lambda_version ${lambdaVersion}` });
       if (sender && kmsNode) evidence.push({ fact: 'kmsKey', file, line: kmsNode.line, text: `kms_key_id ${show(kmsNode)}` });
-      addWired(out, fs, fn, { lambdaConfigKey: key, ...(lambdaVersion ? { lambdaVersion } : {}), ...(sender && kmsNode ? { kmsKey: show(kmsNode) } : {}), pool: { ref: poolId, ...(poolName ? { name: poolName } : {}) }, evidence });
+      addWired(out, fs, fn, { lambdaConfigKey: key, ...(lambdaVersion ? { lambdaVersion } : {}), ...(sender && kmsNode ? { kmsKey: show(kmsNode) } : {}), pool, evidence });
     }
   }
-  return { ...out, files: tfFiles };
+  // .tfvars files set the variables names are computed from: an edit re-reads.
+  return { ...out, files: [...tfFiles, ...fs.walk((rel) => rel.endsWith('.tfvars'))] };
 }
 
 /** True when a .tf file's text declares a user pool with triggers. */
