@@ -66,6 +66,26 @@ test('checking one file of a project keeps no text of the other scripts the wiri
   assert.equal(run.sharedLeft, 0, 'texts of files the run does not check were kept');
 });
 
+test('checking a file outside the root reads none of the root\'s scripts (it gets no wiring)', async (t) => {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'ct-reads-out-')));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  for (const [rel, text] of Object.entries(PROJECT)) {
+    fs.mkdirSync(path.dirname(path.join(dir, 'project', rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'project', rel), text);
+  }
+  fs.writeFileSync(path.join(dir, 'elsewhere.js'), 'exports.handler = async (event) => event;\n');
+  const opened: string[] = [];
+  const openSync = fs.openSync;
+  mock.method(fs, 'openSync', (p: fs.PathLike, ...rest: unknown[]) => (opened.push(String(p)), (openSync as (...a: unknown[]) => number)(p, ...rest)));
+  try {
+    const run = await checkAll([path.join(dir, 'elsewhere.js')], { root: path.join(dir, 'project'), config: { rules: {}, ignore: [] } }, { log: () => undefined });
+    assert.equal(run.checked, 1);
+  } finally {
+    mock.restoreAll();
+  }
+  assert.deepEqual(opened.filter((p) => p.startsWith(path.join(dir, 'project'))), []);
+});
+
 test('a kept text is handed out once, only for the same version of the file, within the budget', () => {
   const stamp = { ino: 7, size: 5, mtimeMs: 1000 };
   const reads = new SharedReads(100, (f) => f.endsWith('.js'));

@@ -115,7 +115,8 @@ export async function checkOne(file: string, host: ProviderHost, scope: CheckSco
   }
   // Analysing a script reads the wiring (once per run), and its discovery reads every script under the
   // root: read it first, so that this file's text is among those kept and is not read a second time.
-  if (scope.reads && languageId !== 'json') await folderWiring(scope.root);
+  // (A file outside the root gets no wiring, so nothing is read ahead for it.)
+  if (scope.reads && languageId !== 'json' && !rootPath.startsWith('../')) await folderWiring(scope.root);
   const kept = stamp ? scope.reads?.take(file, stamp) : undefined;
   // An event file checked before the first script: the discovery that runs then must not keep its text.
   if (kept === undefined) scope.reads?.readBySelf(file);
