@@ -33,7 +33,21 @@ export interface DiagnoseOptions {
   readonly syntaxErrors?: boolean;
   /** The Lambda runtime the project states for the file (IaC, setting or --runtime, engines): the callback rules depend on it. */
   readonly runtime?: LambdaRuntime;
+  /**
+   * The editor: where the latest edit ended in the text (the caret, as far as the server can tell).
+   * A bare `return` or a computed value ending exactly there is still being typed (`return` on its way
+   * to `return event`, `= len(email)` to `= len(email) > 0`): those two findings wait for the next edit.
+   */
+  readonly typingAt?: number;
 }
+
+/** `end` is where the caret is, or only spaces typed after it on the same line (`return ` before `event`). */
+function endsAtCaret(end: number, text: string, caret: number | undefined): boolean {
+  return caret !== undefined && caret >= end && /^[ \t]*$/.test(text.slice(end, caret));
+}
+
+/** A literal value (a string, number, boolean or null): typed out in full, so judged at once even at the caret. */
+const LITERAL = /^(?:"[^"]*"|'[^']*'|-?\d[\d_.]*|true|false|True|False|null|None)$/;
 
 /** The findings, by offsets (exported for unit tests and the CLI). */
 export function problems(text: string, a: DocumentAnalysis, opts: DiagnoseOptions = {}): Problem[] {
@@ -83,9 +97,11 @@ export function problems(text: string, a: DocumentAnalysis, opts: DiagnoseOption
   // semicolons still gets the finding there (its `return⏎ event` is the ASI trap).
   const semicolonStyle = (text.match(/;[ \t]*$/gm) ?? []).length >= 2;
   const typingReturn = (f: HandlerFact): boolean => semicolonStyle && text.slice(f.start, f.end) === 'return' && /^[ \t]*(\r?\n|$)/.test(text.slice(f.end));
-  const shown = (f: HandlerFact): boolean => !(f.kind === 'noReturn' && (f.insertAt !== undefined ? repaired : typingReturn(f)));
+  const atCaret = (f: HandlerFact): boolean => endsAtCaret(f.end, text, opts.typingAt) && text.slice(f.start, f.end) === 'return';
+  const shown = (f: HandlerFact): boolean => !(f.kind === 'noReturn' && (f.insertAt !== undefined ? repaired : typingReturn(f) || atCaret(f)));
   for (const h of a.handlers) if (h.inference.known) for (const f of h.facts) if (shown(f)) factProblem(h, f, text, syntax, out, opts.runtime);
-  return out;
+  if (opts.typingAt === undefined) return out;
+  return out.filter((p) => !(p.key === 'wrongType' && endsAtCaret(p.end, text, opts.typingAt) && !LITERAL.test(text.slice(p.start, p.end))));
 }
 
 function checkRef(ref: EventRef, h: HandlerSite, a: DocumentAnalysis, text: string, syntax: HandlerSyntax, out: Problem[]): void {

@@ -2,7 +2,7 @@
 import type { CodeAction, CodeActionContext, CodeLens, CompletionList, Diagnostic, Hover, Position, Range } from 'vscode-languageserver-types';
 import { analyzeDocument, HANDLER_LANGUAGE_IDS, prepareFrontEnd, type AnalyzeInput } from '../../handler/analyze';
 import { pythonLoadError } from '../../handler/python/parser';
-import { offsetMapper } from '../../handler/offsets';
+import { commonPrefix, commonSuffix, offsetMapper } from '../../handler/offsets';
 import { emptyAnalysis, MAX_ANALYSED_HANDLER_CHARS, type BindingHint, type DocumentAnalysis } from '../../handler/description';
 import type { FeatureContext, HandlerReport, LanguageFeatureProvider } from '../provider';
 import { codeActions } from './codeActions';
@@ -139,12 +139,16 @@ export class HandlerCodeProvider implements LanguageFeatureProvider {
     await new Promise<void>((resolve) => setTimeout(resolve, 0));
     await new Promise<void>((resolve) => setImmediate(resolve));
     if (ctx.document.version !== version) return [];
+    const before = this.cache.get(ctx.document.uri);
     const analysis = await this.fresh(ctx);
+    // Where the latest edit ended (the caret, as far as a server can tell): the text analysed last time against this one.
+    const text = ctx.document.getText();
+    const typingAt = before && before.version !== version && before.text !== text ? text.length - commonSuffix(before.text, text, commonPrefix(before.text, text)) : undefined;
     // Only handlers with callback facts need the runtime: the others skip the lookup.
     const needsRuntime = analysis.handlers.some((h) => h.facts.some((f) => f.kind === 'asyncWithCallback' || f.kind === 'callbackStyle' || f.kind === 'legacyContext'));
     const runtime = needsRuntime ? await this.options.runtime?.(ctx) : undefined;
     const hints = this.cache.get(ctx.document.uri)?.hints ?? [];
-    return [...diagnose(ctx.document, analysis, { syntaxErrors: ctx.reportSyntaxErrors === true, ...(runtime ? { runtime } : {}) }), ...wiringDiagnostics(ctx.document, analysis, hints)];
+    return [...diagnose(ctx.document, analysis, { syntaxErrors: ctx.reportSyntaxErrors === true, ...(runtime ? { runtime } : {}), ...(typingAt !== undefined ? { typingAt } : {}) }), ...wiringDiagnostics(ctx.document, analysis, hints)];
   }
 
   async codeActions(ctx: FeatureContext, range: Range, context: CodeActionContext): Promise<CodeAction[]> {
