@@ -65,7 +65,7 @@ test('CDK: lambdaTriggers and addTrigger with NodejsFunction, lambda.Function an
   assert.deepEqual(fact(w.handlers[0], 'trigger'), { fact: 'trigger', file: 'infra/lib/auth-stack.ts', line: 27, text: 'lambdaTriggers.preSignUp of UserPool binds preSignUp to PreSignUp' });
   assert.equal(fact(w.handlers[0], 'runtime')?.line, 14);
   assert.equal(fact(w.handlers[3], 'lambdaVersion')?.line, 33);
-  assert.deepEqual(w.handlers[0]?.pool, { ref: 'UserPool', name: 'users' });
+  assert.deepEqual(w.handlers[0]?.pool, { ref: 'UserPool', name: 'users', logicalId: '*UserPool*' });
   const reasons = w.unresolved.map((u) => `${u.line} ${u.reason}`);
   assert.equal(reasons.length, 2, reasons.join('\n'));
   assert.match(reasons[0] ?? '', /^34 .*fromFunctionArn.* imports a function built elsewhere/);

@@ -138,3 +138,36 @@ test("Terraform: a child module's variable comes from its callers (the same valu
   const two = await read(child({ 'envs/prod/main.tf': 'module "auth" {\n  source = "../../modules/auth"\n  prefix = "prod"\n}\n', 'envs/dev/main.tf': 'module "auth" {\n  source = "../../modules/auth"\n  prefix = "dev"\n}\n' }));
   assert.deepEqual([two.handlers[0]?.pool?.name, two.handlers[0]?.pool?.nameWhy], ['*-users', "computed from ${var.prefix}, which the module's callers set differently"]);
 });
+
+const cdkApp = (extra: Record<string, string> = {}) => ({
+  'cdk.json': '{ "app": "npx ts-node bin/app.ts" }',
+  'lib/auth.ts': `import { Stack } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+export class AuthStack extends Stack {
+  constructor(scope, id, props) {
+    super(scope, id, props);
+    const fn = new NodejsFunction(this, 'PreSignUp', { entry: 'lambda/pre.ts' });
+    new cognito.UserPool(this, 'Users', { userPoolName: \`\${props.stage}-users\`, lambdaTriggers: { preSignUp: fn } });
+  }
+}
+`,
+  'lambda/pre.ts': 'export const handler = async (e) => e;\n',
+  ...extra,
+});
+
+test('CDK: without cdk.out, the construct id as a logical-id pattern and the name as far as known; with cdk.out, both exactly', async () => {
+  const [h] = (await read(cdkApp())).handlers;
+  assert.deepEqual(h?.pool, { ref: 'Users', name: '*-users', nameWhy: 'partly computed when the app is synthesized (run cdk synth for the exact name)', logicalId: '*Users*' });
+  const template = JSON.stringify({ Resources: { Users0A0EEA89: { Type: 'AWS::Cognito::UserPool', Properties: { UserPoolName: 'prod-users' }, Metadata: { 'aws:cdk:path': 'AuthStack/Users/Resource' } }, UsersSmsRole: { Type: 'AWS::IAM::Role', Metadata: { 'aws:cdk:path': 'AuthStack/Users/smsRole/Resource' } } } });
+  const synthesized = await read(cdkApp({ 'cdk.out/AuthStack.template.json': template, 'cdk.out/manifest.json': '{}' }));
+  assert.deepEqual(synthesized.handlers[0]?.pool, { ref: 'Users', name: 'prod-users', logicalId: 'Users0A0EEA89' });
+  assert.ok(synthesized.files.includes('cdk.out/AuthStack.template.json'), 'a new synth re-reads the app');
+  // Two stacks with a pool of that construct id: no exact answer, the pattern stays.
+  const two = await read(cdkApp({ 'cdk.out/A.template.json': template, 'cdk.out/B.template.json': template.replace('Users0A0EEA89', 'Users11111111') }));
+  assert.equal(two.handlers[0]?.pool?.logicalId, '*Users*');
+  // Matched to a deployed pool by the tag: the synthesized id exactly, the pattern loosely.
+  assert.deepEqual(poolMatch(synthesized.handlers[0]?.pool, { name: 'prod-users', tags: { 'aws:cloudformation:logical-id': 'Users0A0EEA89' } }), { match: 'tags' });
+  assert.deepEqual(poolMatch(synthesized.handlers[0]?.pool, { name: 'prod-users', tags: { 'aws:cloudformation:logical-id': 'UsersFFFFFFFF' } }), { match: false });
+  assert.deepEqual(poolMatch(h?.pool, { name: 'x-users', tags: { 'aws:cloudformation:logical-id': 'Users0A0EEA89' } }), { match: 'tags' });
+});

@@ -8,7 +8,8 @@ import { dirOf, joinPath } from './handlerFile';
 import { dotted, JsProgram, sourceText, unwrap, walkAst, type JsModule } from './jsModule';
 import { lambdaConfigKeyOf, lambdaVersionOf } from './slots';
 import { child, str, type Node } from './tree';
-import type { Evidence, IacKind, ReaderOutput, WiringFs } from './types';
+import { synthesizedPool } from './cdkOut';
+import type { Evidence, IacKind, ReaderOutput, WiredPool, WiringFs } from './types';
 
 // https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_cognito.UserPool.html#addwbrtriggeroperation-fn-lambdaversion
 const CDK_DOCS = 'https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_cognito-readme.html#lambda-triggers';
@@ -122,17 +123,32 @@ function constructId(r: Reader, n: t.NewExpression, mod: JsModule): string | und
 }
 
 /** The pool a `new UserPool(...)` or `UserPool.fromUserPoolId(...)` expression is. */
-function poolOf(r: Reader, expr: t.Node | undefined, mod: JsModule): { ref: string; name?: string; existing?: boolean } {
+function poolOf(r: Reader, expr: t.Node | undefined, mod: JsModule): WiredPool {
   if (!expr) return { ref: '?' };
   const { expr: e, mod: m } = r.program.deref(expr, mod);
   const n = unwrap(e);
   if (n.type === 'NewExpression') {
     const id = constructId(r, n, m) ?? dotted(expr) ?? '?';
     const name = str(child(r.program.evaluate(n.arguments[2] as t.Expression | undefined, m), 'userPoolName'));
-    return { ref: id, ...(name && !name.includes('*') ? { name } : {}) };
+    return withDeployedIdentity(r, m.file, id, name);
   }
   if (n.type === 'CallExpression' && /^fromUserPool(Id|Arn)$/.test(lastName(n.callee))) return { ref: n.arguments[1]?.type === 'StringLiteral' ? n.arguments[1].value : (dotted(expr) ?? '?'), existing: true };
   return { ref: dotted(expr) ?? sourceText(m, n) };
+}
+
+/**
+ * The pool's logical id and name as deployed: from cdk.out's template when synthesized (exact), else
+ * the construct id as a pattern and the `userPoolName` as far as it is known (`*` = computed at synth).
+ */
+function withDeployedIdentity(r: Reader, file: string, id: string, name: string | undefined): WiredPool {
+  const literal = id.replace(/[^A-Za-z0-9]/g, '');
+  const synth = id.includes('*') || !literal ? { read: [] } : synthesizedPool(r.fs, appDir(r.fs, file), id);
+  for (const f of synth.read) if (!r.out.files.includes(f)) r.out.files.push(f);
+  const s = synth.found;
+  const deployedName = s?.name ?? name;
+  const nameWhy = !deployedName ? 'not set (no userPoolName: CloudFormation names the pool)' : deployedName.includes('*') ? 'partly computed when the app is synthesized (run cdk synth for the exact name)' : undefined;
+  const logicalId = s?.logicalId ?? (literal.length >= 3 ? `*${id.replace(/[^A-Za-z0-9*]/g, '')}*` : undefined);
+  return { ref: id, ...(deployedName ? { name: deployedName } : {}), ...(nameWhy ? { nameWhy } : {}), ...(logicalId ? { logicalId } : {}) };
 }
 
 /** Binds the function `fnExpr` names to a slot, or records why it cannot. */
@@ -184,7 +200,7 @@ export function readCdk(file: string, fs: WiringFs, program = new JsProgram(fs))
   const mod = program.module(file);
   if (!mod) return { ...out, files: [file] };
   const r: Reader = { kind: 'cdk', fs, program, out };
-  const poolVars = new Map<t.Node, { ref: string; name?: string; existing?: boolean }>();
+  const poolVars = new Map<t.Node, WiredPool>();
   walkAst(mod.ast.program, (n) => {
     // new UserPool(scope, id, { lambdaTriggers: {...}, customSenderKmsKey })
     if (n.type === 'NewExpression' && lastName(n.callee) === 'UserPool') {
@@ -236,6 +252,7 @@ export function readCdk(file: string, fs: WiringFs, program = new JsProgram(fs))
       if (cfgObj?.type !== 'ObjectExpression') return;
       const evaluated = r.program.evaluate(cfgObj, mod);
       const kms = child(evaluated, 'kmsKeyId');
+      const cfnPool = withDeployedIdentity(r, file, id, str(child(r.program.evaluate(n.arguments[2] as t.Expression, mod), 'userPoolName')));
       for (const p of cfgObj.properties) {
         if (p.type !== 'ObjectProperty' || p.key.type !== 'Identifier') continue;
         const key = lambdaConfigKeyOf(p.key.name);
@@ -249,13 +266,13 @@ export function readCdk(file: string, fs: WiringFs, program = new JsProgram(fs))
         const kmsText = sender && kms ? (kms.kind === 'opaque' ? kms.text : str(kms)) : undefined;
         const evidence: Evidence[] = [ev('trigger', file, line, `lambdaConfig.${p.key.name} of ${id} binds it to ${key}`)];
         if (version) evidence.push(ev('lambdaVersion', file, line, `lambdaVersion ${version}`));
-        bindExpr(r, arn, mod, { lambdaConfigKey: key, ...(version ? { lambdaVersion: version } : {}), ...(kmsText ? { kmsKey: kmsText } : {}), pool: { ref: id }, evidence }, `lambdaConfig.${p.key.name}`);
+        bindExpr(r, arn, mod, { lambdaConfigKey: key, ...(version ? { lambdaVersion: version } : {}), ...(kmsText ? { kmsKey: kmsText } : {}), pool: cfnPool, evidence }, `lambdaConfig.${p.key.name}`);
       }
     }
   });
   const versions = propertyOverrides(r, mod, () => undefined);
   applyVersions(out, versions, file);
-  return { ...out, files: [...program.files].sort() };
+  return { ...out, files: [...new Set([...program.files, ...out.files])].sort() };
 }
 
 /**
