@@ -449,6 +449,34 @@ describe('doctor on cognito-local and the wire-protocol fake', () => {
     }
   });
 
+  it("drift for a CDK pool: cdk.out's logical id matches the pool's aws:cloudformation:logical-id tag exactly; another hash is another pool", async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'doctor-cdk-'));
+    try {
+      const write = (rel: string, text: string) => {
+        fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+        fs.writeFileSync(path.join(root, rel), text);
+      };
+      write('cdk.json', '{ "app": "npx ts-node bin/app.ts" }');
+      write('lambda/pre.ts', 'export const handler = async (event) => event;\n');
+      write('lib/auth.ts', ["import { Stack } from 'aws-cdk-lib';", "import * as cognito from 'aws-cdk-lib/aws-cognito';", "import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';", 'export class AuthStack extends Stack {', '  constructor(scope, id, props) {', '    super(scope, id, props);', "    const fn = new NodejsFunction(this, 'PreSignUp', { entry: 'lambda/pre.ts', functionName: 'cdk-pre-sign-up' });", "    new cognito.UserPool(this, 'Users', { lambdaTriggers: { preSignUp: fn } });", '  }', '}', ''].join('\n'));
+      write('cdk.out/AuthStack.template.json', JSON.stringify({ Resources: { Users0A0EEA89: { Type: 'AWS::Cognito::UserPool', Metadata: { 'aws:cdk:path': 'AuthStack/Users/Resource' } } } }));
+      const stray = fn('cdk-by-hand');
+      const ws: DoctorWorkspace = { folders: [await diskFolder(root)] };
+      const tagged = async (logicalId: string) => {
+        const c = await clients.userPools.send(new CreateUserPoolCommand({ PoolName: `cdk-${++counter}`, LambdaConfig: { PreSignUp: stray.arn }, UserPoolTags: { 'aws:cloudformation:logical-id': logicalId, 'aws:cloudformation:stack-name': 'AuthStack' } }));
+        const d = await describeUserPool(clients, c.UserPool!.Id!);
+        stray.statements.push(allow(d.Arn!, 'cognito-idp.amazonaws.com', `cdk${counter}`));
+        return doctorUserPool(clients, d.Id!, ws, { now: NOW });
+      };
+      const r = await tagged('Users0A0EEA89');
+      assert.deepEqual(rules(r), ['doctor/drift']);
+      assert.match(r.findings[0]!.message, /lib\/auth\.ts:\d+ wires cdk-pre-sign-up to PreSignUp, but the pool calls \S+:function:cdk-by-hand/);
+      assert.deepEqual(rules(await tagged('UsersFFFFFFFF')), []);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('identity pool: a Sync trigger without the cognito-sync permission, fixed, then clean', async () => {
     const sync = fn('sync-handler');
     fake.state.identityPools[0]!.events = { SyncTrigger: sync.arn };

@@ -171,3 +171,12 @@ test('CDK: without cdk.out, the construct id as a logical-id pattern and the nam
   assert.deepEqual(poolMatch(synthesized.handlers[0]?.pool, { name: 'prod-users', tags: { 'aws:cloudformation:logical-id': 'UsersFFFFFFFF' } }), { match: false });
   assert.deepEqual(poolMatch(h?.pool, { name: 'x-users', tags: { 'aws:cloudformation:logical-id': 'Users0A0EEA89' } }), { match: 'tags' });
 });
+
+test("Bind's managed-slot warning uses the same matching: a computed name or the logical-id tag makes it this pool's IaC", async () => {
+  const { managedSlotWarnings } = await import('../../server/src/core/aws/iacManaged');
+  const wiring = await read(files('      UserPoolName: !Sub "${Prefix}-${Stage}-users"'));
+  const thisPool = (w: string[]) => w.some((x) => x.startsWith("The repository's infrastructure code wires this slot"));
+  assert.ok(thisPool(managedSlotWarnings({ Name: 'acme-dev-users' }, 'PreSignUp', wiring)));
+  assert.ok(!thisPool(managedSlotWarnings({ Name: 'acme-prod-users' }, 'PreSignUp', wiring)));
+  assert.ok(thisPool(managedSlotWarnings({ Name: 'acme-dev-users', UserPoolTags: { 'aws:cloudformation:logical-id': 'Users' } }, 'PreSignUp', wiring)));
+});

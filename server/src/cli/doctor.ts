@@ -60,7 +60,7 @@ export function addDoctorCommand(program: Command): void {
       .option('--identity-pool <id>', 'identity pool id (the Cognito Sync trigger)')
       .option('--root <dir>', "the project whose bindings file, IaC and handlers are compared with the pool (default: the project root above the current folder)")
       .option('--no-workspace', 'check only the deployed side; read no project files')
-      .option('--json', 'print the report as JSON: pool, checked, findings (rule, severity, slot, functionArn, message, source, fix {title, kind bind|aws, bind, ask, command} or noFix), counts, notes'),
+      .option('--json', 'print the report as JSON: pool, checked, findings (rule, severity, slot, functionArn, message, source, fix {title, kind bind|aws, bind, ask, command, steps (the AWS calls of an aws fix)} or noFix), counts, notes'),
   ).action(async (o: DoctorOptions) => {
     process.exitCode = await run(o);
   });

@@ -145,7 +145,8 @@ function withDeployedIdentity(r: Reader, file: string, id: string, name: string 
   const synth = id.includes('*') || !literal ? { read: [] } : synthesizedPool(r.fs, appDir(r.fs, file), id);
   for (const f of synth.read) if (!r.out.files.includes(f)) r.out.files.push(f);
   const s = synth.found;
-  const deployedName = s?.name ?? name;
+  // A synthesized template is what deploys: its name (or none) wins over the code's reading.
+  const deployedName = s ? s.name : name;
   const nameWhy = !deployedName ? 'not set (no userPoolName: CloudFormation names the pool)' : deployedName.includes('*') ? 'partly computed when the app is synthesized (run cdk synth for the exact name)' : undefined;
   const logicalId = s?.logicalId ?? (literal.length >= 3 ? `*${id.replace(/[^A-Za-z0-9*]/g, '')}*` : undefined);
   return { ref: id, ...(deployedName ? { name: deployedName } : {}), ...(nameWhy ? { nameWhy } : {}), ...(logicalId ? { logicalId } : {}) };
