@@ -2,6 +2,7 @@
 // and matching a deployed pool to them by name or by CloudFormation's logical-id / stack-name tags.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { managedSlotWarnings } from '../../server/src/core/aws/iacManaged';
 import { readWiring, type WiringResult } from '../../server/src/core/wiring';
 import { poolMatch } from '../../server/src/core/wiring/deployed';
 import { memoryWiringFs } from '../../server/src/core/wiring/nodeFs';
@@ -173,7 +174,6 @@ test('CDK: without cdk.out, the construct id as a logical-id pattern and the nam
 });
 
 test("Bind's managed-slot warning uses the same matching: a computed name or the logical-id tag makes it this pool's IaC", async () => {
-  const { managedSlotWarnings } = await import('../../server/src/core/aws/iacManaged');
   const wiring = await read(files('      UserPoolName: !Sub "${Prefix}-${Stage}-users"'));
   const thisPool = (w: string[]) => w.some((x) => x.startsWith("The repository's infrastructure code wires this slot"));
   assert.ok(thisPool(managedSlotWarnings({ Name: 'acme-dev-users' }, 'PreSignUp', wiring)));
