@@ -1,5 +1,6 @@
 // `npm start`: builds the extension and opens the examples/ workspace in a real VS Code (code-server) with it loaded.
-// Options: --port N (default: PORT, else the port of the last start, else a free one), --folder PATH (default examples/), --trusted (skip the trust prompt).
+// Options: --port N (default: PORT, else the port of the last start, else a free one), --folder PATH (default examples/), --trusted (skip the trust prompt),
+// --data-dir PATH (settings, extensions link and remembered port; default .cache/vscode/start-data), --skip-build (use dist/ as it is, e.g. with `npm run watch`).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -11,7 +12,7 @@ import { mergeSettingsFile, rememberedPort } from './startState.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: opts } = parseArgs({
-  options: { port: { type: 'string' }, folder: { type: 'string' }, trusted: { type: 'boolean', default: false } },
+  options: { port: { type: 'string' }, folder: { type: 'string' }, trusted: { type: 'boolean', default: false }, 'data-dir': { type: 'string' }, 'skip-build': { type: 'boolean', default: false } },
 });
 
 /** Fails with a message and no stack: these are the user's mistakes or missing packages. */
@@ -37,7 +38,7 @@ function linkExtension(extensionsDir) {
 const folder = path.resolve(opts.folder ?? path.join(root, 'examples'));
 if (!fs.existsSync(folder)) fail(`the folder to open does not exist: ${folder}`);
 // A persistent data folder (settings, trust decisions, window state survive restarts); delete it to start over.
-const dataDir = path.join(CACHE_DIR, 'start-data');
+const dataDir = path.resolve(opts['data-dir'] ?? path.join(CACHE_DIR, 'start-data'));
 const explicit = opts.port ?? process.env.PORT;
 // Workspace trust and window state live in the browser's storage for the page's origin: the same port keeps them.
 const chosen = explicit ? { port: Number(explicit) } : await rememberedPort(path.join(dataDir, 'port'), freePort);
@@ -50,8 +51,10 @@ try {
 } catch (e) {
   fail(e instanceof Error ? e.message : String(e));
 }
-console.log('Building the extension (node esbuild.mjs) ...');
-if (spawnSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: 'inherit' }).status !== 0) fail('the build failed; see the errors above.');
+if (!opts['skip-build']) {
+  console.log('Building the extension (node esbuild.mjs) ...');
+  if (spawnSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: 'inherit' }).status !== 0) fail('the build failed; see the errors above.');
+}
 
 // Only the keys this script needs, and only where the user has not set them: what the Settings UI
 // changed (Region, endpoints, trace, auto save) survives a restart.
