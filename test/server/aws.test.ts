@@ -56,7 +56,7 @@ describe('AWS requests over LSP', () => {
   it('lists functions and binds the Sync trigger through plan and apply', async () => {
     const fns = await trusted.request<AwsResult<AwsListFunctionsRequest.Result>>('cognitoTriggers/aws/listFunctions', { filter: 'sync' });
     assert.deepEqual(fns.ok && fns.value.map((f) => f.arn), [arn('sync-fn')]);
-    const plan = await trusted.request<AwsResult<AwsPlanBindRequest.Result>>('cognitoTriggers/aws/planBind', { kind: 'identityPool', poolId: POOL, functionName: 'sync-fn' });
+    const plan = await trusted.request<AwsResult<AwsPlanBindRequest.Result>>('cognitoTriggers/aws/planBind', { kind: 'identityPool', poolId: POOL, poolName: 'sync-pool', functionName: 'sync-fn' });
     assert.ok(plan.ok, JSON.stringify(plan));
     if (!plan.ok) return;
     assert.match(plan.value.lines.join('\n'), /SyncTrigger: \(not set\) → arn:aws:lambda:us-east-1:123456789012:function:sync-fn/);
@@ -66,11 +66,13 @@ describe('AWS requests over LSP', () => {
     assert.ok(applied.ok, JSON.stringify(applied));
     assert.deepEqual(fake.state.identityPools[0]!.events, { SyncTrigger: arn('sync-fn') });
     assert.equal(fake.callsOf('AddPermission')[0]!.params.Principal, 'cognito-sync.amazonaws.com');
+    // What the notification says: one sentence, the pool's name first, the function by its name.
+    assert.equal(applied.ok && applied.value.summary, 'sync-pool: SyncTrigger now calls sync-fn, permission added; nothing else changed.');
     const again = await trusted.request<AwsResult<unknown>>('cognitoTriggers/aws/applyBind', { planId: plan.value.planId });
     assert.equal(!again.ok && again.error.code, 'PlanExpired', 'a plan is applied once');
-    // The message names the pool and the change, never the server's internal plan id.
+    // The message names the pool (by its name) and the change, never the server's internal plan id.
     if (!again.ok) {
-      assert.ok(again.error.message.startsWith(`${POOL}: binding SyncTrigger failed: this change was already applied`), again.error.message);
+      assert.ok(again.error.message.startsWith('sync-pool: binding SyncTrigger failed: this review is no longer known'), again.error.message);
       assert.doesNotMatch(`${again.error.message} ${again.error.hint}`, /plan-\d/);
       assert.match(again.error.hint, /review the pool as it is now/);
     }

@@ -12,6 +12,8 @@ export type BindingsNode =
       type: 'slot';
       poolKind: 'userPool' | 'identityPool';
       poolId: string;
+      /** The pool's name: Bind, Unbind and their messages start with it. */
+      poolName: string;
       slot: string;
       view: SlotView;
       /** For remote invoke. */
@@ -71,10 +73,10 @@ export class BindingsTree implements vscode.TreeDataProvider<BindingsNode> {
     this.changed.fire();
     const r = await result;
     if (!r) return r;
-    for (const list of [r.userPools, r.identityPools] as { id: string; slots: SlotView[]; described?: false }[][]) {
+    for (const list of [r.userPools, r.identityPools] as { id: string; name: string; slots: SlotView[]; described?: false }[][]) {
       for (const [i, p] of list.entries()) {
         if (!expand.includes(p.id)) continue;
-        const read = await this.describe(list === r.userPools ? 'userPool' : 'identityPool', p.id);
+        const read = await this.describe(list === r.userPools ? 'userPool' : 'identityPool', p.id, p.name);
         if (read) list[i] = read;
       }
     }
@@ -97,18 +99,18 @@ export class BindingsTree implements vscode.TreeDataProvider<BindingsNode> {
   }
 
   /** One pool read (DescribeUserPool or GetCognitoEvents, unless the server kept it). */
-  private async describe(kind: 'userPool' | 'identityPool', poolId: string): Promise<AwsBindingsRequest.Result['userPools'][number] | undefined> {
+  private async describe(kind: 'userPool' | 'identityPool', poolId: string, name: string): Promise<AwsBindingsRequest.Result['userPools'][number] | undefined> {
     const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString());
     const ids = kind === 'userPool' ? { userPoolIds: [poolId], identityPoolIds: [] } : { userPoolIds: [], identityPoolIds: [poolId] };
-    const r = await awsCall(this.state, AwsBindingsRequest.type, { folders, ...ids }, `Reading ${poolId}`);
+    const r = await awsCall(this.state, AwsBindingsRequest.type, { folders, ...ids }, `${name || poolId}: reading the pool`);
     return r?.userPools[0] ?? r?.identityPools[0];
   }
 
   async getChildren(node?: BindingsNode): Promise<BindingsNode[]> {
     if (node?.type === 'pool') {
       // Listed only: read now, on expand.
-      const read = node.described === false ? await this.describe(node.poolKind, node.poolId) : node;
-      if (!read) return [{ type: 'message', text: `${node.poolId} could not be read.`, hint: 'See the Cognito Triggers log, then Refresh.' }];
+      const read = node.described === false ? await this.describe(node.poolKind, node.poolId, node.name) : node;
+      if (!read) return [{ type: 'message', text: `${node.name || node.poolId}: could not be read.`, hint: 'See the Cognito Triggers log, then Refresh.' }];
       const pool = { ...node, slots: read.slots };
       return read.error ? [{ type: 'message', text: read.error.message, hint: read.error.hint }] : read.slots.map((s) => slotNode(pool, s));
     }
@@ -164,6 +166,7 @@ function slotNode(pool: Extract<BindingsNode, { type: 'pool' }>, v: SlotView): B
     type: 'slot',
     poolKind: pool.poolKind,
     poolId: pool.poolId,
+    poolName: pool.name,
     slot: v.slot,
     view: v,
     ...(v.functionArn ? { functionName: v.functionArn } : {}),

@@ -12,6 +12,8 @@ import { awsCall, bindingsChanged, showAwsError } from '../aws/request';
 export interface BindArgs {
   poolKind?: 'userPool' | 'identityPool';
   poolId?: string;
+  /** The pool's name, for the messages (the bindings view's nodes carry it). */
+  poolName?: string;
   slot?: string;
   functionName?: string;
   lambdaVersion?: string;
@@ -24,15 +26,17 @@ export interface BindArgs {
 export const bindTrigger = (state: ExtensionState) => async (arg?: unknown): Promise<AwsApplyBindRequest.Result | undefined> => {
   const raw = (arg ?? {}) as BindArgs & { type?: string };
   // A bindings-view slot node carries its current function (for remote invoke): a rebind picks anew.
-  const a: BindArgs = raw.type === 'slot' ? { ...(raw.poolKind ? { poolKind: raw.poolKind } : {}), ...(raw.poolId ? { poolId: raw.poolId } : {}), ...(raw.poolKind === 'userPool' && raw.slot ? { slot: raw.slot } : {}) } : raw;
+  const a: BindArgs = raw.type === 'slot' ? { ...(raw.poolKind ? { poolKind: raw.poolKind } : {}), ...(raw.poolId ? { poolId: raw.poolId } : {}), ...(raw.poolName ? { poolName: raw.poolName } : {}), ...(raw.poolKind === 'userPool' && raw.slot ? { slot: raw.slot } : {}) } : raw;
   // The steps asked for sure; a version or a KMS key step joins once the slot is known.
   const steps = new Steps('Bind Trigger', [!a.poolKind, !a.poolId, !a.slot && a.poolKind !== 'identityPool', !a.functionName].filter(Boolean).length);
   const poolKind = a.poolKind ?? (await pickPoolKind(steps));
   if (!poolKind) return undefined;
   if (!a.poolKind && poolKind === 'identityPool') steps.skip();
-  const pool = a.poolId ? { id: a.poolId, name: a.poolId } : await pickPool(state, poolKind, steps);
+  const pool = a.poolId ? { id: a.poolId, name: a.poolName ?? a.poolId } : await pickPool(state, poolKind, steps);
   if (!pool) return undefined;
   const poolId = pool.id;
+  // Messages start with the pool's name; the id is in the review's details and the log.
+  const named = pool.name && pool.name !== pool.id ? { poolName: pool.name } : {};
   let target: BindTarget;
   if (poolKind === 'userPool') {
     const slot = a.slot ? await knownSlot(state, a.slot) : await pickSlot(state, steps, pool, { prefer: await activeHandlerTriggers() });
@@ -63,11 +67,11 @@ export const bindTrigger = (state: ExtensionState) => async (arg?: unknown): Pro
     }
     const functionName = a.functionName ?? (await pickFunction(state, steps, `function for ${slot.key} of ${pool.name}`));
     if (!functionName) return undefined;
-    target = { kind: 'userPool', poolId, slot: slot.key, functionName, ...(lambdaVersion ? { lambdaVersion } : {}), ...(kmsKeyId ? { kmsKeyId } : {}) };
+    target = { kind: 'userPool', poolId, ...named, slot: slot.key, functionName, ...(lambdaVersion ? { lambdaVersion } : {}), ...(kmsKeyId ? { kmsKeyId } : {}) };
   } else {
     const functionName = a.functionName ?? (await pickFunction(state, steps, `function for the Sync trigger of ${pool.name}`));
     if (!functionName) return undefined;
-    target = { kind: 'identityPool', poolId, functionName };
+    target = { kind: 'identityPool', poolId, ...named, functionName };
   }
   return reviewAndApply(state, target, a.yes ?? false, false);
 };
@@ -106,7 +110,8 @@ async function knownSlot(state: ExtensionState, key: string): Promise<{ key: str
 
 /** Plans, shows the change (the dry run), and applies on confirmation. Shared with unbind. */
 export async function reviewAndApply(state: ExtensionState, target: BindTarget, yes: boolean, removePermission: boolean | 'ask'): Promise<AwsApplyBindRequest.Result | undefined> {
-  const plan = await awsCall(state, AwsPlanBindRequest.type, target, 'Reading the pool and planning the change');
+  const pool = target.poolName ?? target.poolId;
+  const plan = await awsCall(state, AwsPlanBindRequest.type, target, `${pool}: reading the pool and planning the change`);
   if (!plan) return undefined;
   for (const l of plan.lines) log().info(l);
   for (const m of plan.managed ?? []) log().warn(m);
@@ -124,10 +129,8 @@ export async function reviewAndApply(state: ExtensionState, target: BindTarget, 
     const drop = 'Unbind, Remove Permission';
     const apply = plan.changes ? 'Apply' : 'Check permission only';
     const buttons = askPermission ? [keep, drop] : [apply];
-    const unbind = removePermission !== false;
-    const message = !plan.changes
-      ? unbind ? 'Not bound: nothing to change in the pool.' : 'Already bound: nothing to change in the pool.'
-      : unbind ? 'Unbind: review the change (nothing else changes):' : 'Review the change (nothing else changes):';
+    // Pool name first (the server words it): "shop-users: review the change to PreSignUp (nothing else changes):".
+    const message = plan.title ?? 'Review the change (nothing else changes):';
     const permissionNote = askPermission ? `\n\nThe permission this extension added lets the pool invoke ${plan.functionArn}. Keep it if you will bind the function again.` : '';
     const pick = await vscode.window.showInformationMessage(message, { modal: true, detail: detail + permissionNote }, ...buttons);
     if (!pick || !buttons.includes(pick)) {
@@ -136,12 +139,14 @@ export async function reviewAndApply(state: ExtensionState, target: BindTarget, 
     }
     if (askPermission) remove = pick === drop;
   }
-  const result = await awsCall(state, AwsApplyBindRequest.type, { planId: plan.planId, removePermission: remove }, 'Applying the change');
+  const result = await awsCall(state, AwsApplyBindRequest.type, { planId: plan.planId, removePermission: remove }, `${pool}: applying the change`);
   if (!result) return undefined;
   for (const l of result.lines) log().info(l);
   if (result.partial) return reportPartialChange(state, result.partial);
   bindingsChanged.fire();
-  if (result.unexpected.length) void vscode.window.showWarningMessage(`The pool changed beyond the slot: ${result.unexpected.join('; ')}`);
-  else void vscode.window.showInformationMessage(result.lines.join(' '));
+  // One short sentence; the log has every step (the update, its read-back, the permission).
+  const summary = result.summary ?? result.lines.join(' ');
+  if (result.unexpected.length) void vscode.window.showWarningMessage(`${summary} ${result.unexpected.join('; ')}`);
+  else void vscode.window.showInformationMessage(summary);
   return result;
 }

@@ -22,9 +22,10 @@ export function poolCheckTree(state: ExtensionState): PoolCheckTree {
 }
 
 /** Runs the doctor on one pool and shows the report in the view. */
-async function runCheck(state: ExtensionState, kind: 'userPool' | 'identityPool', poolId: string): Promise<DoctorReport | undefined> {
+async function runCheck(state: ExtensionState, kind: 'userPool' | 'identityPool', poolId: string, poolName?: string): Promise<DoctorReport | undefined> {
   const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString());
-  const report = await awsCall(state, AwsDoctorRequest.type, { kind, poolId, folders }, `Checking ${poolId}`);
+  const named = poolName && poolName !== poolId ? { poolName } : {};
+  const report = await awsCall(state, AwsDoctorRequest.type, { kind, poolId, ...named, folders }, `${poolName || poolId}: checking the pool`);
   if (!report) return undefined;
   log().info(`Check of ${report.pool.name} (${report.pool.id}): ${summaryLine(report)}.`);
   for (const f of report.findings) log().info(`${f.severity}: ${f.message}${f.fix ? ` Fix: ${f.fix.command}` : ''}`);
@@ -35,13 +36,13 @@ async function runCheck(state: ExtensionState, kind: 'userPool' | 'identityPool'
 
 /** `cognitoTriggers.checkPool` (palette, or a pool node of the view). Returns the report, or undefined when dismissed. */
 export const checkPool = (state: ExtensionState) => async (arg?: unknown): Promise<DoctorReport | undefined> => {
-  const a = (arg ?? {}) as { poolKind?: 'userPool' | 'identityPool'; poolId?: string; applyFix?: number };
+  const a = (arg ?? {}) as { poolKind?: 'userPool' | 'identityPool'; poolId?: string; name?: string; applyFix?: number };
   const steps = new Steps('Check Pool', [!a.poolKind, !a.poolId].filter(Boolean).length);
   const kind = a.poolKind ?? (await pickPoolKind(steps));
   if (!kind) return undefined;
-  const poolId = a.poolId ?? (await pickPool(state, kind, steps))?.id;
-  if (!poolId) return undefined;
-  const report = await runCheck(state, kind, poolId);
+  const pool = a.poolId ? { id: a.poolId, name: a.name ?? a.poolId } : await pickPool(state, kind, steps);
+  if (!pool) return undefined;
+  const report = await runCheck(state, kind, pool.id, pool.name);
   if (!report) return undefined;
   // Tests (and other extensions) pick a fix by index; it still goes through the review.
   if (a.applyFix !== undefined) {
@@ -56,7 +57,7 @@ export const checkPool = (state: ExtensionState) => async (arg?: unknown): Promi
 /** `cognitoTriggers.recheckPool` (the Pool Check view's title): the same pool again. */
 export const recheckPool = (state: ExtensionState) => async (): Promise<DoctorReport | undefined> => {
   const r = poolCheckTree(state).report;
-  return r ? runCheck(state, r.pool.kind, r.pool.id) : undefined;
+  return r ? runCheck(state, r.pool.kind, r.pool.id, r.pool.name) : undefined;
 };
 
 /**
@@ -74,13 +75,13 @@ export const applyDoctorFix = (state: ExtensionState) => async (arg?: unknown): 
     let applied: AwsApplyBindRequest.Result | undefined;
     if (fix.ask === 'kmsKey' && fix.bind.kind === 'userPool') {
       const b = fix.bind;
-      applied = await vscode.commands.executeCommand<AwsApplyBindRequest.Result | undefined>('cognitoTriggers.bindTrigger', { poolKind: 'userPool', poolId: b.poolId, slot: b.slot, ...(b.functionName ? { functionName: b.functionName } : {}), ...(b.lambdaVersion ? { lambdaVersion: b.lambdaVersion } : {}) });
+      applied = await vscode.commands.executeCommand<AwsApplyBindRequest.Result | undefined>('cognitoTriggers.bindTrigger', { poolKind: 'userPool', poolId: b.poolId, poolName: pool.name, slot: b.slot, ...(b.functionName ? { functionName: b.functionName } : {}), ...(b.lambdaVersion ? { lambdaVersion: b.lambdaVersion } : {}) });
     } else {
-      applied = await reviewAndApply(state, fix.bind, false, false);
+      applied = await reviewAndApply(state, { ...fix.bind, ...(pool.name && pool.name !== pool.id ? { poolName: pool.name } : {}) }, false, false);
     }
     // A partial change has its own Finish / Roll back dialog; checking again then would race it.
     if (!applied || applied.partial) return undefined;
-    return runCheck(state, pool.kind, pool.id);
+    return runCheck(state, pool.kind, pool.id, pool.name);
   }
   if (!fix.steps?.length) return undefined;
   return reviewAndApplyAwsFix(state, pool, fix.title, fix.steps, fix.command);

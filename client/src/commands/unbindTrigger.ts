@@ -11,6 +11,7 @@ import { reviewAndApply } from './bindTrigger';
 export interface UnbindArgs {
   poolKind?: 'userPool' | 'identityPool';
   poolId?: string;
+  poolName?: string;
   slot?: string;
   yes?: boolean;
   /** Remove our permission statement; asked when absent. */
@@ -24,9 +25,10 @@ export const unbindTrigger = (state: ExtensionState) => async (arg?: unknown): P
   const poolKind = a.poolKind ?? (await pickPoolKind(steps));
   if (!poolKind) return undefined;
   if (!a.poolKind && poolKind === 'identityPool') steps.skip();
-  const pool = a.poolId ? { id: a.poolId, name: a.poolId } : await pickPool(state, poolKind, steps);
+  const pool = a.poolId ? { id: a.poolId, name: a.poolName ?? a.poolId } : await pickPool(state, poolKind, steps);
   if (!pool) return undefined;
-  let target: BindTarget = { kind: 'identityPool', poolId: pool.id };
+  const named = pool.name && pool.name !== pool.id ? { poolName: pool.name } : {};
+  let target: BindTarget = { kind: 'identityPool', poolId: pool.id, ...named };
   if (poolKind === 'userPool') {
     let slot = a.slot;
     if (!slot) {
@@ -39,7 +41,7 @@ export const unbindTrigger = (state: ExtensionState) => async (arg?: unknown): P
       slot = (await pickSlot(state, steps, pool, { bound }))?.key;
     }
     if (!slot) return undefined;
-    target = { kind: 'userPool', poolId: pool.id, slot };
+    target = { kind: 'userPool', poolId: pool.id, ...named, slot };
   }
   return reviewAndApply(state, target, a.yes ?? false, a.removePermission ?? 'ask');
 };

@@ -8,6 +8,7 @@ import type { PlannedAwsFix } from '../core/aws/doctor/awsFix';
 import type { WorkspaceBinding } from '../core/aws/bindingsView';
 import type { AwsClients } from '../core/aws/clients';
 import { explainAwsError } from '../core/aws/errors';
+import { poolLabel } from '../core/aws/messages';
 import { userPoolSlots } from '../core/aws/slots';
 import { parseBindingsFile } from '../core/bindings/file';
 import { readBindingsText } from '../core/bindings/read';
@@ -62,10 +63,14 @@ export function registerAwsRequests(deps: RequestDeps): void {
   let nextPlan = 1;
   // Plans of changes that stopped half way, for Finish / Roll back.
   const recoveries = new Map<string, { planned: PlannedBind; opts: { removePermission: boolean } }>();
+  // The pool each recovery is about, for its error messages (kept after the recovery is used).
+  const recovering = new Map<string, string>();
   const keepForRecovery = (planned: PlannedBind, opts: { removePermission: boolean }, r: AwsApplyBindRequest.Result): AwsApplyBindRequest.Result => {
     if (!r.partial) return r;
     const recoveryId = `recovery-${nextPlan++}`;
     recoveries.set(recoveryId, { planned, opts });
+    recovering.set(recoveryId, poolLabel(planned.request));
+    for (const k of recovering.keys()) if (recovering.size > 2 * MAX_PLANS) recovering.delete(k);
     for (const k of recoveries.keys()) if (recoveries.size > MAX_PLANS) recoveries.delete(k);
     return { ...r, partial: { ...r.partial, recoveryId } };
   };
@@ -113,8 +118,8 @@ export function registerAwsRequests(deps: RequestDeps): void {
   });
   handle(AwsListSlotsRequest.type, () => 'Listing trigger slots', async () => userPoolSlots().map((s) => ({ key: s.key, displayName: s.displayName, lambdaVersions: s.lambdaVersions, requiresKmsKey: s.requiresKmsKey, triggerIds: s.triggerIds })), false);
 
-  // What a plan does, in the user's terms ("us-east-1_abc: binding PreSignUp"): errors name it, never the plan's id.
-  const describeBind = (p: { kind: string; poolId: string; slot?: string; functionName?: string }) => `${p.poolId}: ${p.functionName ? 'binding' : 'unbinding'} ${p.kind === 'userPool' ? p.slot : 'SyncTrigger'}`;
+  // What a plan does, in the user's terms ("shop-users: binding PreSignUp"): errors name it by the pool's name, never the plan's id.
+  const describeBind = (p: { kind: string; poolId: string; poolName?: string; slot?: string; functionName?: string }) => `${poolLabel(p)}: ${p.functionName ? 'binding' : 'unbinding'} ${p.kind === 'userPool' ? p.slot : 'SyncTrigger'}`;
   const described = new Map<string, string>();
   handle(AwsPlanBindRequest.type, describeBind, async (p, c, signal) => {
     // Every workspace folder's IaC: a slot it wires gets the warning that the next deploy undoes the change.
@@ -125,19 +130,19 @@ export function registerAwsRequests(deps: RequestDeps): void {
     described.set(planId, describeBind(p));
     for (const k of described.keys()) if (described.size > 2 * MAX_PLANS) described.delete(k);
     for (const k of plans.keys()) if (plans.size > MAX_PLANS) plans.delete(k);
-    return { planId, lines: planned.lines, changes: planned.changes, ...(planned.functionArn ? { functionArn: planned.functionArn } : {}), ...(planned.permissionStillUsedBy ? { permissionStillUsedBy: planned.permissionStillUsedBy } : {}), ...(planned.notice ? { notice: planned.notice } : {}), ...(planned.managed ? { managed: planned.managed } : {}) };
+    return { planId, lines: planned.lines, title: planned.title, changes: planned.changes, ...(planned.functionArn ? { functionArn: planned.functionArn } : {}), ...(planned.permissionStillUsedBy ? { permissionStillUsedBy: planned.permissionStillUsedBy } : {}), ...(planned.notice ? { notice: planned.notice } : {}), ...(planned.managed ? { managed: planned.managed } : {}) };
   });
   handle(AwsApplyBindRequest.type, (p) => described.get(p.planId) ?? 'Applying the reviewed change', async (p, c, signal) => {
     const planned = plans.get(p.planId);
-    if (!planned) throw Object.assign(new Error('this change was already applied, or is no longer known (the server keeps the last 20 reviews and forgets them when it restarts).'), { name: 'PlanExpired' });
+    if (!planned) throw Object.assign(new Error('this review is no longer known (already applied, or the server restarted).'), { name: 'PlanExpired' });
     plans.delete(p.planId);
     await forget(planned.request.poolId);
     const opts = { removePermission: p.removePermission ?? false };
     return keepForRecovery(planned, opts, await (await aws()).applyBind(c, planned, opts, signal));
   });
-  handle(AwsRecoverBindRequest.type, (p) => (p.action === 'finish' ? 'Finishing the change' : 'Rolling back the change'), async (p, c, signal) => {
+  handle(AwsRecoverBindRequest.type, (p) => `${recovering.get(p.recoveryId) ?? 'The change'}: ${p.action === 'finish' ? 'finishing' : 'rolling back'}`, async (p, c, signal) => {
     const kept = recoveries.get(p.recoveryId);
-    if (!kept) throw Object.assign(new Error('this half-finished change is no longer known to the server (did it restart?).'), { name: 'PlanExpired' });
+    if (!kept) throw Object.assign(new Error('this half-finished change is no longer known (the server restarted).'), { name: 'PlanExpired' });
     const ops = await aws();
     await forget(kept.planned.request.poolId);
     if (p.action === 'rollback') {
@@ -163,7 +168,7 @@ export function registerAwsRequests(deps: RequestDeps): void {
     return { ...snapshot, ...(region ? { region } : {}), ...(s.aws.profile ? { profile: s.aws.profile } : {}) };
   });
 
-  handle(AwsDoctorRequest.type, (p) => `Checking ${p.poolId}`, async (p, c, signal, s) => {
+  handle(AwsDoctorRequest.type, (p) => `${poolLabel(p)}: checking the pool`, async (p, c, signal, s) => {
     const ops = await aws();
     // Each folder's bindings file, IaC (the server's shared wiring cache) and handler files, read safely.
     const folders = await Promise.all(p.folders.map(async (uri) => {

@@ -74,7 +74,8 @@ export default [
       // permission step adds the statement.
       const review = await ui.dialogText();
       await ui.shot('review');
-      assert.ok(review.includes('Already bound: nothing to change in the pool.'), review);
+      // Pool name first; the id in the details.
+      assert.ok(review.includes(`${POOL}: PreSignUp is already bound, nothing to change in the pool.`), review);
       assert.ok(review.includes(poolId), review);
       assert.equal(services.fake.callsOf('AddPermission').length, 0, 'nothing is changed before the review is confirmed');
       await ui.dialogButton('Check permission only');

@@ -3,6 +3,7 @@ import type { PartialChange } from '../protocol/aws';
 import type { AwsClients } from './clients';
 import { deepDiff } from './diff';
 import { explainAwsError, type ExplainedError } from './errors';
+import { appliedSummary, functionLabel, partialChangeDetail, partialChangeTitle, poolLabel, reviewTitle, type AppliedFacts } from './messages';
 import { slotsCalling } from './functionRef';
 import { addSyncPermission, getCognitoEvents, planSyncChange, removeSyncPermission, rollbackSyncChange, setSyncEvents, SYNC_CLOSED_NOTICE, SYNC_EVENT, type PlannedSyncChange } from './identityPoolBinding';
 import { SYNC_PRINCIPAL, USER_POOL_PRINCIPAL } from './permission';
@@ -18,6 +19,8 @@ export type BindRequest = (
   | { kind: 'userPool'; poolId: string; slot: string; functionName?: string; lambdaVersion?: string; kmsKeyId?: string }
   | { kind: 'identityPool'; poolId: string; functionName?: string }
 ) & {
+  /** The pool's name as the user knows it: summaries and errors start with it. */
+  poolName?: string;
   /** Refuse unless the slot now calls this function ARN ('none' = unbound): the guard of a rollback command. */
   expectCurrent?: string;
 };
@@ -35,6 +38,8 @@ function checkExpected(request: BindRequest, current: string | undefined): void 
 export interface PlannedBind {
   request: BindRequest;
   lines: string[];
+  /** The review's first line, pool name first. */
+  title: string;
   changes: boolean;
   functionArn?: string;
   notice?: string;
@@ -62,7 +67,8 @@ export async function planBind(clients: AwsClients, request: BindRequest, signal
       `  ${SYNC_EVENT}: ${before ?? '(not set)'} → ${after ?? '(not set)'}`,
       `Nothing else changes: only ${SYNC_EVENT} is changed${others.length ? `; ${others.join(', ')} sent unchanged` : ''}.`,
     ];
-    return { request, lines, changes: before !== after, ...(sync.functionArn ? { functionArn: sync.functionArn } : {}), notice: SYNC_CLOSED_NOTICE, sync };
+    const changes = before !== after;
+    return { request, lines, title: reviewTitle({ pool: poolLabel(request), where: SYNC_EVENT, changes, unbind: !request.functionName }), changes, ...(sync.functionArn ? { functionArn: sync.functionArn } : {}), notice: SYNC_CLOSED_NOTICE, sync };
   }
   const change = request.functionName
     ? { kind: 'bind' as const, slot: request.slot, functionArn: request.functionName, ...(request.lambdaVersion ? { lambdaVersion: request.lambdaVersion } : {}), ...(request.kmsKeyId ? { kmsKeyId: request.kmsKeyId } : {}) }
@@ -76,11 +82,13 @@ export async function planBind(clients: AwsClients, request: BindRequest, signal
   const lines = describePlan(request.poolId, userPool.plan, userPool.change);
   if (stillUsedBy.length && functionArn) lines.push(keptLine(functionArn, stillUsedBy));
   const managed = slotKey ? managedSlotWarnings(userPool.before, slotKey, context.wiring) : [];
+  const changes = userPool.plan.changedKeys.length > 0;
   return {
     request,
     lines,
+    title: reviewTitle({ pool: poolLabel(request), where: slotKey ?? request.slot, changes, unbind: !request.functionName }),
     ...(managed.length ? { managed } : {}),
-    changes: userPool.plan.changedKeys.length > 0,
+    changes,
     ...(functionArn ? { functionArn } : {}),
     ...(stillUsedBy.length ? { permissionStillUsedBy: stillUsedBy } : {}),
     userPool,
@@ -95,6 +103,8 @@ function keptLine(functionArn: string, slots: string[]): string {
 /** What applying (or finishing, or rolling back) a plan did. */
 export interface AppliedBind {
   lines: string[];
+  /** What was done in one sentence, pool name first (the lines have the details). */
+  summary?: string;
   unexpected: string[];
   /** The pool was changed but a later step failed. */
   partial?: PartialChange;
@@ -123,15 +133,16 @@ export function finishBind(clients: AwsClients, planned: PlannedBind, opts: Appl
 /** Restores the slot (or SyncTrigger) from the plan's snapshot, with the stale-pool guard. */
 export async function rollbackBind(clients: AwsClients, planned: PlannedBind, signal?: AbortSignal): Promise<AppliedBind> {
   const poolId = planned.request.poolId;
+  const summary = `${poolLabel(planned.request)}: ${planned.request.kind === 'userPool' ? planned.request.slot : SYNC_EVENT} rolled back to what it was before the change.`;
   if (planned.userPool) {
     const r = await rollbackUserPoolChange(clients, planned.userPool, signal);
     const unexpected = describeUnexpected(r.unexpected);
     const keys = planned.userPool.plan.changedKeys.map((k) => `LambdaConfig.${k}`).join(', ');
-    return { lines: [`Rolled back ${poolId}: ${keys} restored as before the change; read it again: ${unexpected.length ? `${unexpected.length} unexpected difference(s)` : 'the pool is as it was'}.`, ...unexpected.map((u) => `  unexpected: ${u}`)], unexpected };
+    return { lines: [`Rolled back ${poolId}: ${keys} restored as before the change; read it again: ${unexpected.length ? `${unexpected.length} unexpected difference(s)` : 'the pool is as it was'}.`, ...unexpected.map((u) => `  unexpected: ${u}`)], summary, unexpected };
   }
   if (planned.sync) {
     const after = await rollbackSyncChange(clients, planned.sync, signal);
-    return { lines: [`Rolled back ${SYNC_EVENT} of ${poolId} to ${after[SYNC_EVENT] || '(not set)'}.`], unexpected: [] };
+    return { lines: [`Rolled back ${SYNC_EVENT} of ${poolId} to ${after[SYNC_EVENT] || '(not set)'}.`], summary, unexpected: [] };
   }
   return { lines: ['Nothing to roll back.'], unexpected: [] };
 }
@@ -148,6 +159,8 @@ async function runSteps(clients: AwsClients, planned: PlannedBind, opts: ApplyOp
   const lines: string[] = [];
   let unexpected: string[] = [];
   let permission: { added: boolean; statementId?: string } | undefined;
+  // What happened to the permission statement, for the summary.
+  let permissionOutcome: AppliedFacts['permission'];
   const steps: Step[] = [];
   const poolId = planned.request.poolId;
   const fn = planned.functionArn ?? '(the function)';
@@ -186,9 +199,11 @@ async function runSteps(clients: AwsClients, planned: PlannedBind, opts: ApplyOp
           const stillUsedBy = slotsCalling(afterConfig, functionArn);
           if (stillUsedBy.length) {
             lines.push(keptLine(functionArn, stillUsedBy));
+            permissionOutcome = 'kept';
             return;
           }
           const removed = await removeUserPoolPermission(clients, functionArn, up.poolArn, signal);
+          permissionOutcome = removed.length ? 'removed' : 'none';
           lines.push(removed.length ? `Removed permission ${removed.join(', ')} from ${functionArn}.` : `No permission statement of ours on ${functionArn}; nothing removed.`);
         },
       });
@@ -227,6 +242,7 @@ async function runSteps(clients: AwsClients, planned: PlannedBind, opts: ApplyOp
         label: `GetPolicy, RemovePermission: remove our statement for ${poolId} from ${functionArn}`,
         run: async () => {
           const removed = await removeSyncPermission(clients, poolId, functionArn, signal);
+          permissionOutcome = removed.length ? 'removed' : 'none';
           lines.push(removed.length ? `Removed permission ${removed.join(', ')} from ${functionArn}.` : `No permission statement of ours on ${functionArn}; nothing removed.`);
         },
       });
@@ -241,15 +257,28 @@ async function runSteps(clients: AwsClients, planned: PlannedBind, opts: ApplyOp
       await step.run();
     } catch (e) {
       if (!changed || e instanceof PlanError || signal?.aborted) throw e;
-      const partial = partialChange(planned, opts, done, steps.slice(i).map((s) => s.label), explainAwsError(e, step.label), permission !== undefined);
+      // The error names the pool and the call ("shop-users: GetPolicy, AddPermission failed: …"); the step lists keep the details.
+      const call = (step.label.split(':')[0] ?? step.label).replace(` ${poolId}`, '');
+      const partial = partialChange(planned, opts, done, steps.slice(i).map((s) => s.label), explainAwsError(e, `${poolLabel(planned.request)}: ${call}`), permission !== undefined);
       return { lines: [...lines, ...partialLines(partial)], unexpected, partial };
     }
     done.push(step.label);
     if (step.changesPool) changed = true;
   }
   if (permission) lines.push(permission.added ? `Added permission ${permission.statementId} so Cognito can invoke ${planned.functionArn}.` : `${planned.functionArn} already allows this pool to invoke it; no permission added.`);
+  if (permission) permissionOutcome = permission.added ? 'added' : 'present';
   for (const u of unexpected) lines.push(`  unexpected: ${u}`);
-  return { lines, unexpected };
+  const r = planned.request;
+  const summary = appliedSummary({
+    pool: poolLabel(r),
+    where: r.kind === 'userPool' ? (findSlot(r.slot)?.key ?? r.slot) : SYNC_EVENT,
+    ...(planned.functionArn ? { functionArn: planned.functionArn } : {}),
+    bind: r.functionName !== undefined,
+    changed: planned.changes || mode === 'finish',
+    unexpected: unexpected.length,
+    ...(permissionOutcome ? { permission: permissionOutcome } : {}),
+  });
+  return { lines, summary, unexpected };
 }
 
 /** Finish: the pool must still hold what the change set (else someone changed it, and we stop). */
@@ -266,20 +295,22 @@ async function refuseUnlessAsLeft(clients: AwsClients, up: PlannedUserPoolChange
 function partialChange(planned: PlannedBind, opts: ApplyOptions, applied: string[], notApplied: string[], error: ExplainedError, permissionDone: boolean): PartialChange {
   const r = planned.request;
   const binding = r.functionName !== undefined;
-  const fn = planned.functionArn ?? r.functionName ?? 'the function';
+  const fn = functionLabel(planned.functionArn ?? r.functionName ?? 'the function');
   const where = r.kind === 'userPool' ? r.slot : SYNC_EVENT;
+  const pool = poolLabel(r);
   let impact: string;
   if (binding && !permissionDone) {
     // Cognito invokes the function with its service principal; without the resource policy statement the
     // invocation is refused and the operation that runs the trigger fails:
     // https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-working-with-lambda-triggers.html#lambda-permissions
-    impact = `${r.poolId} now calls ${fn} from ${where}, but the function may not allow Cognito to invoke it: until the permission is added, every operation that runs this trigger fails in Cognito. Finish (add the permission) or roll back now.`;
+    impact = `${pool} now calls ${fn} from ${where}, but the function may not allow Cognito to invoke it: until the permission is added, every operation that runs this trigger fails in Cognito. Finish (add the permission) or roll back now.`;
   } else if (binding) {
-    impact = `${r.poolId} calls ${fn} from ${where} and the permission is in place; only the check that nothing else changed did not run. Finish to run it.`;
+    impact = `${pool} calls ${fn} from ${where} and the permission is in place; only the check that nothing else changed did not run. Finish to run it.`;
   } else {
-    impact = `${where} of ${r.poolId} is cleared; the remaining step did not run (the function keeps its permission statement, which lets the pool invoke it but does no harm otherwise).`;
+    impact = `${pool}: ${where} is cleared; the remaining step did not run (the function keeps its permission statement, which lets the pool invoke it but does no harm otherwise).`;
   }
-  return { poolId: r.poolId, applied, notApplied, error, impact, finishCommand: cliCommand(r, opts), rollbackCommand: rollbackCommand(planned) };
+  const facts = { poolId: r.poolId, ...(r.poolName ? { poolName: r.poolName } : {}), applied, notApplied, error, impact, finishCommand: cliCommand(r, opts), rollbackCommand: rollbackCommand(planned) };
+  return { ...facts, title: partialChangeTitle(facts), detail: partialChangeDetail(facts) };
 }
 
 function partialLines(p: PartialChange): string[] {

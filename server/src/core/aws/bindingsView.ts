@@ -119,7 +119,7 @@ export async function collectBindings(
       const kmsKeyId = d.LambdaConfig?.KMSKeyID;
       return { id: p.id, name: d.Name ?? p.name, ...(d.Arn ? { arn: d.Arn } : {}), ...(kmsKeyId ? { kmsKeyId } : {}), slots: slotRows(d.LambdaConfig as Record<string, unknown> | undefined, entries, wirings) };
     } catch (e) {
-      return { id: p.id, name: p.name, slots: [], error: explainAwsError(e, `DescribeUserPool ${p.id}`) };
+      return { id: p.id, name: p.name, slots: [], error: explainAwsError(e, `${p.name || p.id}: reading the pool`) };
     }
   });
   const ids = await mapLimit(identityPools, 4, async (p) => {
@@ -129,7 +129,7 @@ export async function collectBindings(
       const row: SlotRow = { slot: SYNC_EVENT, displayName: 'Sync trigger', ...(fn ? { functionArn: fn, triggerId: 'SyncTrigger' } : {}), ...(handler ? { handler } : {}) };
       return { id: p.id, name: p.name, slots: [row] };
     } catch (e) {
-      return { id: p.id, name: p.name, slots: [], error: explainAwsError(e, `GetCognitoEvents ${p.id}`) };
+      return { id: p.id, name: p.name, slots: [], error: explainAwsError(e, `${p.name || p.id}: reading the Sync trigger`) };
     }
   });
   return { userPools: users, identityPools: ids, ...(identityPoolsError ? { identityPoolsError } : {}) };

@@ -41,7 +41,9 @@ export function explainAwsError(error: unknown, operation: string, secrets: read
   const raw = redactSecrets(String(e.message ?? error), secrets);
   // The call that failed, when the clients' middleware named it: "AddPermission (lambda) failed".
   const call = e.$call ? `${e.$call}` : undefined;
-  const at = (what: string) => `${operation} failed${call && !operation.startsWith(call) ? ` at ${call}` : ''}: ${what}`;
+  // Named once: "shop-users: GetPolicy, AddPermission failed: …", not "… failed at GetPolicy: …" as well.
+  const named = !!call && operation.split(/[\s,:]+/).includes(call);
+  const at = (what: string) => `${operation} failed${call && !named ? ` at ${call}` : ''}: ${what}`;
   const endpoint = e.$endpoint ? redactSecrets(e.$endpoint, secrets) : 'the endpoint';
   if (name === 'TimeoutError' || /timed out|ETIMEDOUT/i.test(raw)) {
     const limit = e.$timeoutMs ? ` within ${e.$timeoutMs} ms` : '';

@@ -53,9 +53,13 @@ export namespace AwsListSlotsRequest {
 }
 
 /** What to bind or unbind. `functionName` absent = unbind. */
-export type BindTarget =
+export type BindTarget = (
   | { kind: 'userPool'; poolId: string; slot: string; functionName?: string; lambdaVersion?: string; kmsKeyId?: string }
-  | { kind: 'identityPool'; poolId: string; functionName?: string };
+  | { kind: 'identityPool'; poolId: string; functionName?: string }
+) & {
+  /** The pool's name as the user picked it: messages start with it (the id stays in the details). */
+  poolName?: string;
+};
 
 /** Plans a bind/unbind without changing anything (the dry run); the plan is kept for AwsApplyBindRequest. */
 export namespace AwsPlanBindRequest {
@@ -65,6 +69,8 @@ export namespace AwsPlanBindRequest {
     planId: string;
     /** The change, and the statement that nothing else changes. */
     lines: string[];
+    /** The review's first line, pool name first: "shop-users: review the change to PreSignUp (nothing else changes):". */
+    title?: string;
     /** False when the slot already has this value. */
     changes: boolean;
     /** The function bound now (unbind) or to bind. */
@@ -89,6 +95,8 @@ export namespace AwsApplyBindRequest {
   }
   export interface Result {
     lines: string[];
+    /** What was done in one sentence, pool name first (the lines have the details). */
+    summary?: string;
     /** Differences beyond the slot after the update ("path: before → after"); empty = none. */
     unexpected: string[];
     /** The pool was changed but a later step failed: what was and was not done, and how to recover. */
@@ -103,6 +111,11 @@ export namespace AwsApplyBindRequest {
  */
 export interface PartialChange {
   poolId: string;
+  /** The pool's name, when known: the dialog starts with it. */
+  poolName?: string;
+  /** The dialog's title and text, pool name first (core/aws/messages.ts); the fields below, for the CLI and logs. */
+  title: string;
+  detail: string;
   /** Steps done, in order ("UpdateUserPool us-east-1_X: LambdaConfig.PreSignUp set"). */
   applied: string[];
   /** Steps not done, the failed one first. */
@@ -257,6 +270,8 @@ export namespace AwsDoctorRequest {
   export interface Params {
     kind: 'userPool' | 'identityPool';
     poolId: string;
+    /** The pool's name, when the client knows it: an error names the pool by it. */
+    poolName?: string;
     /** Workspace folder URIs: their bindings files, IaC and handler files are compared with the pool. */
     folders: string[];
   }
