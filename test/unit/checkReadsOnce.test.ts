@@ -7,6 +7,8 @@ import * as path from 'node:path';
 import { mock, test } from 'node:test';
 import { checkAll } from '../../server/src/cli/check';
 import { SharedReads } from '../../server/src/core/sharedReads';
+import { WiringCache } from '../../server/src/core/wiring';
+import { memoryWiringFs } from '../../server/src/core/wiring/nodeFs';
 
 const PROJECT: Record<string, string> = {
   'serverless.yml': ['service: shop', 'provider:', '  name: aws', '  runtime: nodejs20.x', 'functions:', '  preSignUp:', '    handler: fn1/handler.handler', '    events:', '      - cognitoUserPool:', '          pool: UserPool', '          trigger: PreSignUp', ''].join('\n'),
@@ -84,6 +86,21 @@ test('checking a file outside the root reads none of the root\'s scripts (it get
     mock.restoreAll();
   }
   assert.deepEqual(opened.filter((p) => p.startsWith(path.join(dir, 'project'))), []);
+});
+
+test('one read of the wiring reads each IaC file once: the text that decided the claim is the one the reader parses', async () => {
+  const files = {
+    'infra/stack.ts': "import * as cognito from 'aws-cdk-lib/aws-cognito';\nimport { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';\nconst fn = new NodejsFunction(this, 'Pre', { entry: 'lambda/pre.ts' });\nnew cognito.UserPool(this, 'Pool', { lambdaTriggers: { preSignUp: fn } });\n",
+    'infra/lambda/pre.ts': 'export const handler = async (event: unknown) => event;\n',
+    'sam/template.yaml': "AWSTemplateFormatVersion: '2010-09-09'\nTransform: AWS::Serverless-2016-10-31\nResources:\n  Pool:\n    Type: AWS::Cognito::UserPool\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: src/\n      Handler: app.handler\n      Runtime: nodejs22.x\n      Events:\n        E: { Type: Cognito, Properties: { UserPool: !Ref Pool, Trigger: PostConfirmation } }\n",
+    'sam/src/app.js': 'exports.handler = async (event) => event;\n',
+  };
+  const mem = memoryWiringFs(files);
+  const reads = new Map<string, number>();
+  const cache = new WiringCache({ ...mem, readFile: (rel) => (reads.set(rel, (reads.get(rel) ?? 0) + 1), mem.readFile(rel)) });
+  const w = await cache.read();
+  assert.deepEqual(w.handlers.map((h) => `${h.file}#${h.export} ${h.trigger}`).sort(), ['infra/lambda/pre.ts#handler PreSignUp', 'sam/src/app.js#handler PostConfirmation']);
+  assert.deepEqual(Object.fromEntries([...reads].filter(([rel]) => rel in files && !rel.includes('/lambda/') && !rel.includes('/src/'))), { 'infra/stack.ts': 1, 'sam/template.yaml': 1 });
 });
 
 test('a kept text is handed out once, only for the same version of the file, within the budget', () => {

@@ -126,6 +126,8 @@ export class WiringCache {
   /** Per YAML file, the pieces of its last parse: an edit re-parses only the blocks it touched. */
   private readonly chunked = new Map<string, ChunkedYaml>();
   private last: WiringResult | undefined;
+  /** Texts the discovery read to decide a claim, handed once to that file's reader in the same read. */
+  private readonly claimTexts = new Map<string, string>();
 
   constructor(readonly fs: WiringFs) {}
 
@@ -167,7 +169,9 @@ export class WiringCache {
     if (this.last) return this.last;
     const projects = this.projects ?? this.discover();
     this.projects = projects;
-    const ctx: ReadContext = { fs: this.fs, yaml: (rel) => this.yaml(rel) };
+    // Readers see the file access with the claim texts in front: a file claimed by its text is not read twice.
+    const fs: WiringFs = { readFile: (rel) => this.readText(rel), exists: (rel) => this.fs.exists(rel), list: (rel) => this.fs.list(rel), walk: (keep) => this.fs.walk(keep) };
+    const ctx: ReadContext = { fs, yaml: (rel) => this.yaml(rel) };
     for (const [rel, p] of projects) {
       if (p.out) continue;
       try {
@@ -177,6 +181,7 @@ export class WiringCache {
         p.out = { handlers: [], unresolved: [{ kind: 'serverless', file: rel, line: 1, what: rel, reason: `could not be read (${e instanceof Error ? e.message : String(e)})` }], files: [rel] };
       }
     }
+    this.claimTexts.clear();
     const outs = [...projects.values()].map((p) => p.out as ReaderOutput);
     this.last = {
       // Across projects too: two templates (or stacks) wiring the same handler to the same pool are one slot.
@@ -187,8 +192,16 @@ export class WiringCache {
     return this.last;
   }
 
+  /** The file's text: the one the discovery just read for it, else from the file access. */
+  private readText(rel: string): string | undefined {
+    const claimed = this.claimTexts.get(rel);
+    if (claimed === undefined) return this.fs.readFile(rel);
+    this.claimTexts.delete(rel);
+    return claimed;
+  }
+
   private yaml(rel: string): Node | undefined {
-    const text = this.fs.readFile(rel);
+    const text = this.readText(rel);
     if (text === undefined) return undefined;
     const hit = this.parsed.get(rel);
     if (hit && hit.text === text) return hit.root;
@@ -203,10 +216,15 @@ export class WiringCache {
     const found = new Map<string, { reader: WiringReader; out?: ReaderOutput }>();
     const candidates = this.fs.walk((rel) => READERS.some((r) => r.claims(rel, () => undefined) || mayClaimByText(rel)));
     for (const rel of candidates) {
-      let text: string | undefined | null = null;
-      const lazy = (): string | undefined => (text === null ? (text = this.fs.readFile(rel)) : text);
+      const got: { text?: string; read: boolean } = { read: false };
+      const lazy = (): string | undefined => {
+        if (!got.read) [got.text, got.read] = [this.fs.readFile(rel), true];
+        return got.text;
+      };
       const reader = READERS.find((r) => r.claims(rel, lazy));
-      if (reader) found.set(rel, { reader });
+      if (!reader) continue;
+      found.set(rel, { reader });
+      if (got.text !== undefined) this.claimTexts.set(rel, got.text);
     }
     return found;
   }
