@@ -105,6 +105,57 @@ describe('Run Flow over LSP', () => {
   });
 });
 
+describe("Run Flow with a pool configuration (the CLI's --pool): a DescribeUserPool file or a described deployed pool", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-flow-pool-'));
+  let server: TestServer;
+  /** The pool binds PreSignUp to my-pre-sign-up; only the bindings file knows which local file builds that function. */
+  const described = (id: string, fn = 'my-pre-sign-up') => ({ UserPool: { Id: id, LambdaConfig: { PreSignUp: `arn:aws:lambda:${id.split('_')[0]}:123456789012:function:${fn}` } } });
+  // A new user each time: the session's user store keeps who signed up.
+  let users = 0;
+  const run = (extra: Record<string, unknown>) => server.request<RunFlowRequest.Result>('cognitoTriggers/runFlow', { runId: 'p', folderUri: fileUri(dir), flow: 'sign-up', username: `jane${++users}`, password: 'Passw0rd!', attributes: { email: 'jane@example.com' }, ...extra });
+  const preSignUpEvent = (r: RunFlowRequest.Result) => {
+    assert.ok(r.ok, JSON.stringify(r));
+    const steps = (r as { result: { steps: { kind: string; trigger?: string; event?: { userPoolId: string; region: string } }[] } }).result.steps;
+    return steps.find((x) => x.trigger === 'PreSignUp')?.event;
+  };
+  before(async () => {
+    fs.copyFileSync(path.join(FIX, 'preSignUp.js'), path.join(dir, 'preSignUp.js'));
+    fs.writeFileSync(path.join(dir, 'cognito-triggers.json'), JSON.stringify({ handlers: [{ file: 'preSignUp.js', functionName: 'my-pre-sign-up' }] }));
+    fs.writeFileSync(path.join(dir, 'pool.json'), JSON.stringify(described('eu-west-1_Abc123')));
+    fs.writeFileSync(path.join(dir, 'broken.json'), '{"UserPool": ');
+    ensureBuilt();
+    server = await startServer({ workspace: dir, trusted: true, settings: { invoke: { warm: true, envFile: '' } } });
+  });
+  after(async () => {
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('without a pool the bindings entry binds no trigger; a pool file binds its slots to the local handlers, with its id and Region', async () => {
+    const none = await run({});
+    assert.ok(!none.ok && none.error.code === 'no-triggers', JSON.stringify(none));
+    const event = preSignUpEvent(await run({ pool: { kind: 'file', uri: fileUri(path.join(dir, 'pool.json')) } }));
+    assert.deepEqual([event?.userPoolId, event?.region], ['eu-west-1_Abc123', 'eu-west-1']);
+  });
+
+  it('a deployed pool the client described: its id and Region', async () => {
+    const event = preSignUpEvent(await run({ pool: { kind: 'described', poolId: 'us-west-2_Xyz789', described: described('us-west-2_Xyz789') } }));
+    assert.deepEqual([event?.userPoolId, event?.region], ['us-west-2_Xyz789', 'us-west-2']);
+  });
+
+  it('a pool file that is not JSON, is missing, or binds a function no local handler builds: refused with what to fix', async () => {
+    const broken = await run({ pool: { kind: 'file', uri: fileUri(path.join(dir, 'broken.json')) } });
+    assert.ok(!broken.ok && broken.error.code === 'bad-pool' && /^The pool file broken\.json is not JSON: /.test(broken.error.message) && /describe-user-pool/.test(broken.error.hint ?? ''), JSON.stringify(broken));
+    const missing = await run({ pool: { kind: 'file', uri: fileUri(path.join(dir, 'gone.json')) } });
+    assert.ok(!missing.ok && /^The pool file gone\.json cannot be read: .*no such file/.test(missing.error.message), JSON.stringify(missing));
+    const unbound = await run({ pool: { kind: 'described', poolId: 'us-east-1_Other1', described: described('us-east-1_Other1', 'someone-elses') } });
+    assert.ok(!unbound.ok && unbound.error.code === 'bad-pool', JSON.stringify(unbound));
+    if (unbound.ok) return;
+    assert.equal(unbound.error.message, 'the pool us-east-1_Other1: LambdaConfig.PreSignUp is arn:aws:lambda:us-east-1:123456789012:function:someone-elses, but no handler in the bindings file builds someone-elses: add {"file", "functionName": "someone-elses"} to cognito-triggers.json.');
+    assert.match(unbound.error.hint ?? '', /a \{"file", "functionName"\} entry in cognito-triggers\.json/);
+  });
+});
+
 describe('Run Flow over LSP (untrusted)', () => {
   it('runs no handler in Restricted Mode', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-flow-untrusted-'));

@@ -1,7 +1,9 @@
 // Command: run a whole Cognito flow through the workspace's handlers — pick the flow and the user, answer
 // custom challenges as they come — and show the timeline. Also Re-run and the JSON of a timeline row.
 import * as vscode from 'vscode';
-import { FLOW_CHOICES, FlowUserRequest, type RunFlowRequest, type TimelineNode } from '../../../server/src/core/protocol';
+import { AwsDescribeUserPoolRequest, FLOW_CHOICES, FlowUserRequest, type FlowPoolChoice, type RunFlowRequest, type TimelineNode } from '../../../server/src/core/protocol';
+import { pickPool } from '../aws/pick';
+import { awsCall } from '../aws/request';
 import { requireTrust, type ExtensionState } from '../context';
 import { sendRequest } from '../languageClient';
 import { lastFlowRun, runFlowNow, type FlowRunParams } from '../flows/run';
@@ -25,6 +27,66 @@ export function parseAttributes(text: string): Record<string, string> | string {
 }
 
 const isParams = (a: unknown): a is FlowRunParams => typeof (a as FlowRunParams)?.flow === 'string';
+/** A user pool row of the Pools view (its context menu runs a flow on that pool). */
+const isPoolNode = (a: unknown): a is { type: 'pool'; poolKind: 'userPool'; poolId: string } => (a as { type?: unknown })?.type === 'pool' && (a as { poolKind?: unknown }).poolKind === 'userPool' && typeof (a as { poolId?: unknown }).poolId === 'string';
+
+/** Largest JSON file looked into for a DescribeUserPool answer (they are a few KB). */
+const MAX_POOL_FILE_BYTES = 1024 * 1024;
+
+/** The deployed pool as DescribeUserPool answers it; undefined after the error was shown. */
+async function describeDeployed(state: ExtensionState, poolId: string): Promise<FlowPoolChoice | undefined> {
+  const r = await awsCall(state, AwsDescribeUserPoolRequest.type, { poolId }, `Reading ${poolId}`);
+  return r ? { kind: 'described', poolId, described: r } : undefined;
+}
+
+/** The folder's JSON files that hold a DescribeUserPool answer (LambdaConfig of a UserPool), with the pool id. */
+async function poolFiles(folder: vscode.WorkspaceFolder): Promise<{ uri: vscode.Uri; id: string }[]> {
+  const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.json'), '**/node_modules/**', 300);
+  const found = await Promise.all(uris.map(async (uri) => {
+    try {
+      if ((await vscode.workspace.fs.stat(uri)).size > MAX_POOL_FILE_BYTES) return undefined;
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      if (!text.includes('"LambdaConfig"')) return undefined;
+      const json = JSON.parse(text) as { UserPool?: { Id?: unknown; LambdaConfig?: unknown }; Id?: unknown; LambdaConfig?: unknown };
+      const pool = json.UserPool ?? json;
+      return pool && typeof pool === 'object' && pool.LambdaConfig ? { uri, id: typeof pool.Id === 'string' ? pool.Id : '' } : undefined;
+    } catch {
+      return undefined;
+    }
+  }));
+  return found.filter((f): f is { uri: vscode.Uri; id: string } => !!f).sort((a, b) => a.uri.path.localeCompare(b.uri.path));
+}
+
+/**
+ * Run Flow's pool, as the CLI's --pool: the folder's wiring alone (null), a DescribeUserPool JSON file,
+ * or a deployed pool; undefined when the user cancels.
+ */
+async function pickFlowPool(state: ExtensionState, folder: vscode.WorkspaceFolder, steps: Steps): Promise<FlowPoolChoice | null | undefined> {
+  const choice = await vscode.window.showQuickPick(
+    [
+      { label: "This folder's triggers", detail: 'The infrastructure code and cognito-triggers.json say which handler serves each trigger; a default pool and app client.', source: 'folder' as const },
+      { label: 'A DescribeUserPool JSON file…', detail: "As cognito-triggers flow --pool FILE: the pool's LambdaConfig (bound slots, pre token generation version, custom sender KMS key) and app client.", source: 'file' as const },
+      { label: 'A deployed user pool…', detail: 'DescribeUserPool through your AWS profile; each bound function runs its local handler (bindings file or infrastructure code).', source: 'deployed' as const },
+    ],
+    { title: steps.next('which pool configuration?'), matchOnDetail: true },
+  );
+  if (!choice) return undefined;
+  if (choice.source === 'folder') return null;
+  steps.add();
+  if (choice.source === 'deployed') {
+    const pool = await pickPool(state, 'userPool', steps);
+    return pool ? describeDeployed(state, pool.id) : undefined;
+  }
+  const files = await poolFiles(folder);
+  const browse = { label: 'Browse…', detail: 'Any DescribeUserPool JSON file (aws cognito-idp describe-user-pool --user-pool-id ID > pool.json)' };
+  const picked = await vscode.window.showQuickPick(
+    [...files.map((f) => ({ label: vscode.workspace.asRelativePath(f.uri, false), description: f.id, uri: f.uri })), browse],
+    { title: steps.next('DescribeUserPool JSON file'), matchOnDescription: true },
+  );
+  if (!picked) return undefined;
+  const uri = 'uri' in picked ? picked.uri : (await vscode.window.showOpenDialog({ canSelectMany: false, defaultUri: folder.uri, filters: { 'DescribeUserPool JSON': ['json'] }, openLabel: 'Use this pool' }))?.[0];
+  return uri ? { kind: 'file', uri: uri.toString() } : undefined;
+}
 
 async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
@@ -32,19 +94,27 @@ async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined> {
   return vscode.window.showWorkspaceFolderPick({ placeHolder: 'The folder whose handlers run' });
 }
 
-/** Asks for the flow and the user; undefined when the user cancels. */
-async function askParams(state: ExtensionState): Promise<FlowRunParams | undefined> {
+/** Asks for the pool (unless given), the flow and the user; undefined when the user cancels. */
+async function askParams(state: ExtensionState, poolId?: string): Promise<FlowRunParams | undefined> {
   const folder = await pickFolder();
   if (!folder) {
     void vscode.window.showInformationMessage('Open a folder with trigger handlers to run a flow.');
     return undefined;
   }
-  // Planned: the flow, the user, the password, the attributes; the flow picked says which of them it asks.
-  const steps = new Steps('Run Flow', 4);
+  // Planned: the pool (unless the Pools view gave it), the flow, the user, the password, the attributes;
+  // the flow picked says which of them it asks.
+  const steps = new Steps('Run Flow', poolId ? 4 : 5);
+  let pool: FlowPoolChoice | null | undefined;
+  if (poolId) {
+    pool = await describeDeployed(state, poolId);
+  } else {
+    pool = await pickFlowPool(state, folder, steps);
+  }
+  if (pool === undefined) return undefined;
   const flow = (await vscode.window.showQuickPick(FLOW_CHOICES.map((c) => ({ label: c.name, detail: c.description })), { title: steps.next('which Cognito flow?'), matchOnDetail: true }))?.label;
   if (!flow) return undefined;
   steps.skip(Number(!NEEDS_USER.has(flow)) + Number(!PASSWORD.has(flow)));
-  const params: FlowRunParams = { folderUri: folder.uri.toString(), flow };
+  const params: FlowRunParams = { folderUri: folder.uri.toString(), flow, ...(pool ? { pool } : {}) };
   if (NEEDS_USER.has(flow)) {
     const username = await vscode.window.showInputBox({ title: steps.next(`${flow}, user name`), value: 'jane.doe', validateInput: (v) => (v.trim() ? undefined : 'A user name is needed.') });
     if (username === undefined) return undefined;
@@ -81,10 +151,13 @@ async function askParams(state: ExtensionState): Promise<FlowRunParams | undefin
   return params;
 }
 
-/** `cognitoTriggers.runFlow`: asks for the flow and user (or takes them as the argument) and runs it. */
+/**
+ * `cognitoTriggers.runFlow`: asks for the pool, the flow and the user (or takes them as the argument) and
+ * runs it; from a user pool of the Pools view, that pool is the flow's.
+ */
 export const runFlow = (state: ExtensionState) => async (arg?: unknown): Promise<RunFlowRequest.Result | undefined> => {
   if (!(await requireTrust('Running a flow'))) return undefined;
-  const params = isParams(arg) ? arg : await askParams(state);
+  const params = isParams(arg) ? arg : await askParams(state, isPoolNode(arg) ? arg.poolId : undefined);
   return params ? runFlowNow(state, params) : undefined;
 };
 

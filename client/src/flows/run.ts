@@ -58,7 +58,8 @@ export async function runFlowNow(state: ExtensionState, params: FlowRunParams): 
   const runId = `flow-${++runs}`;
   last = params;
   void vscode.commands.executeCommand('setContext', 'cognitoTriggers.hasFlowRun', true);
-  const title = `${params.flow}${params.username ? ` as ${params.username}` : ''}`;
+  const pool = params.pool ? (params.pool.kind === 'described' ? params.pool.poolId : vscode.workspace.asRelativePath(vscode.Uri.parse(params.pool.uri), false)) : undefined;
+  const title = `${params.flow}${params.username ? ` as ${params.username}` : ''}${pool ? ` on ${pool}` : ''}`;
   const answer = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Cognito Triggers: running ${title}`, cancellable: true },
     async (progress, token) => {

@@ -20,6 +20,7 @@ import {
   AwsBindingsRequest,
   AwsDoctorRequest,
   AwsListFunctionsRequest,
+  AwsDescribeUserPoolRequest,
   AwsListPoolsRequest,
   AwsListSlotsRequest,
   AwsPlanBindRequest,
@@ -116,6 +117,8 @@ export function registerAwsRequests(deps: RequestDeps): void {
     const { listUserPools, listIdentityPools } = await aws();
     return p.kind === 'userPool' ? listUserPools(c, signal) : listIdentityPools(c, signal);
   });
+  // Run Flow's pool: LambdaConfig (slots, pre token version, KMS key) as DescribeUserPool answers it.
+  handle(AwsDescribeUserPoolRequest.type, (p) => `DescribeUserPool ${p.poolId}`, async (p, c, signal) => ({ UserPool: await (await aws()).describeUserPool(c, p.poolId, signal) }));
   handle(AwsListSlotsRequest.type, () => 'Listing trigger slots', async () => userPoolSlots().map((s) => ({ key: s.key, displayName: s.displayName, lambdaVersions: s.lambdaVersions, requiresKmsKey: s.requiresKmsKey, triggerIds: s.triggerIds })), false);
 
   // What a plan does, in the user's terms ("shop-users: binding PreSignUp"): errors name it by the pool's name, never the plan's id.

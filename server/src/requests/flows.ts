@@ -8,7 +8,8 @@ import { URI } from 'vscode-uri';
 import type { FlowName, FlowRequest, UserStore } from '../core/flows';
 import type { SenderCrypto } from '../core/flows/kms';
 import { LocalInvoker } from '../core/invoke';
-import { FLOW_CHOICES, FlowAnswerRequest, FlowStepNotification, FlowUserRequest, InvokeOutputNotification, RunFlowRequest, type UserFacingError } from '../core/protocol';
+import { readSafeFile } from '../core/safeFile';
+import { FLOW_CHOICES, type FlowPoolChoice, FlowAnswerRequest, FlowStepNotification, FlowUserRequest, InvokeOutputNotification, RunFlowRequest, type UserFacingError } from '../core/protocol';
 import type { RequestDeps } from './index';
 import { flowsBundle } from './lazyBundles';
 import { onRequest, sendNotification } from './typed';
@@ -20,6 +21,23 @@ const UNTRUSTED: UserFacingError = {
   message: 'Run Flow runs the handlers of this workspace, so it is disabled in Restricted Mode.',
   hint: 'Trust the workspace (Manage Workspace Trust) to run flows.',
 };
+
+/** Largest pool file read (a DescribeUserPool answer is a few KB). */
+const MAX_POOL_FILE_BYTES = 1024 * 1024;
+
+/** The DescribeUserPool JSON of Run Flow's pool choice, with what names it in messages; or the error to answer. */
+function describedPool(choice: FlowPoolChoice): { value: unknown; from: string } | { error: UserFacingError } {
+  if (choice.kind === 'described') return { value: choice.described, from: `the pool ${choice.poolId}` };
+  const file = URI.parse(choice.uri).fsPath;
+  const name = path.basename(file);
+  const read = readSafeFile(file, { maxBytes: MAX_POOL_FILE_BYTES });
+  if (!read.ok) return { error: { code: 'bad-pool', message: `The pool file ${name} cannot be read: ${read.message}`, hint: 'Pick a DescribeUserPool JSON file (aws cognito-idp describe-user-pool --user-pool-id ID > pool.json).' } };
+  try {
+    return { value: JSON.parse(read.text) as unknown, from: name };
+  } catch (e) {
+    return { error: { code: 'bad-pool', message: `The pool file ${name} is not JSON: ${(e as Error).message}.`, hint: 'Pick a DescribeUserPool JSON file (aws cognito-idp describe-user-pool --user-pool-id ID > pool.json).' } };
+  }
+}
 
 /** Registers runFlow and flowUser. */
 export function registerFlowRequests(deps: RequestDeps): void {
@@ -53,11 +71,16 @@ export function registerFlowRequests(deps: RequestDeps): void {
     const folder = folderOf(p.folderUri);
     const settings = await deps.settings.get(p.folderUri);
     const { poolOfFolder, PoolConfigError, runFlow, startSenderCrypto, stepTitle, timelineOf } = await flowsBundle();
+    const described = p.pool ? describedPool(p.pool) : undefined;
+    if (described && 'error' in described) return { ok: false, error: described.error };
     let pool;
     try {
-      pool = await poolOfFolder({ folder, bindingsFile: path.resolve(folder, settings.bindingsFile || 'cognito-triggers.json'), confine: true });
+      pool = await poolOfFolder({ folder, bindingsFile: path.resolve(folder, settings.bindingsFile || 'cognito-triggers.json'), confine: true, ...(described ? { described: described.value, describedFrom: described.from } : {}) });
     } catch (e) {
-      if (e instanceof PoolConfigError) return { ok: false, error: { code: 'bad-pool', message: e.message, hint: 'Fix the bindings file or the infrastructure code that wires the triggers.' } };
+      if (e instanceof PoolConfigError) {
+        const hint = described ? `Bind each function of ${described.from} to its local handler: a {"file", "functionName"} entry in ${settings.bindingsFile}, or the infrastructure code that builds it.` : 'Fix the bindings file or the infrastructure code that wires the triggers.';
+        return { ok: false, error: { code: 'bad-pool', message: e.message, hint } };
+      }
       throw e;
     }
     if (!Object.keys(pool.triggers).length) {

@@ -7,6 +7,7 @@ export { createAwsClients, resolvedRegion } from './clients';
 export { listFunctions, listIdentityPools, listUserPools } from './listing';
 export { COMMON_REGIONS, listProfiles, regionName } from './profiles';
 export { invokeRemote } from './remoteInvoke';
+export { describeUserPool } from './userPoolBinding';
 export { doctorIdentityPool, doctorUserPool } from './doctor';
 export { diskFolder } from './doctor/diskFolder';
 export { applyAwsFix, planAwsFix } from './doctor/awsFix';

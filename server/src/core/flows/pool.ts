@@ -99,6 +99,8 @@ interface DescribedClient {
 export interface PoolInputs {
   /** Parsed DescribeUserPool output (`{ UserPool: {...} }`, or the UserPool object itself), optional `UserPoolClient`. */
   described?: unknown;
+  /** What names `described` in messages: `--pool` (the CLI, the default), the file's name, `the pool eu-west-1_abc`. */
+  describedFrom?: string;
   /** Entries of the workspace bindings file. */
   bindings?: readonly BindingEntry[];
   /** Handlers the project's infrastructure code wires (when known). */
@@ -117,7 +119,8 @@ export interface PoolInputs {
 export function resolvePool(i: PoolInputs): PoolConfig {
   const root = i.described as { UserPool?: DescribedPool; UserPoolClient?: DescribedClient } | undefined;
   const pool: DescribedPool | undefined = root && typeof root === 'object' ? (root.UserPool ?? (('LambdaConfig' in root || 'Id' in root) ? (root as DescribedPool) : undefined)) : undefined;
-  if (root !== undefined && !pool) throw new PoolConfigError('--pool: expected the output of aws cognito-idp describe-user-pool ({"UserPool": {"Id": …, "LambdaConfig": {…}}}).');
+  const from = i.describedFrom ?? '--pool';
+  if (root !== undefined && !pool) throw new PoolConfigError(`${from}: expected the output of aws cognito-idp describe-user-pool ({"UserPool": {"Id": …, "LambdaConfig": {…}}}).`);
   const client = root?.UserPoolClient;
   const id = pool?.Id ?? `${DEFAULT_REGION}_LOCALPOOL`;
   const region = /^([a-z]{2}(-[a-z]+)+-\d)_/.exec(id)?.[1] ?? DEFAULT_REGION;
@@ -137,7 +140,8 @@ export function resolvePool(i: PoolInputs): PoolConfig {
       if (entry) triggers[slotOf(t)] = fromEntry(entry, t, 'cognito-triggers.json');
       else if (wired) triggers[slotOf(t)] = { ...wired, trigger: t };
       else if (!i.overrides?.some((o) => slotOf(o.trigger) === slotOf(t))) {
-        throw new PoolConfigError(`LambdaConfig.${key} is ${arn}, but no handler in the bindings file builds ${functionNameOf(arn)}: add {"file", "functionName": "${functionNameOf(arn)}"} to cognito-triggers.json or pass --trigger ${t.id}=FILE.`);
+        const cli = from === '--pool' ? ` or pass --trigger ${t.id}=FILE` : '';
+        throw new PoolConfigError(`${from === '--pool' ? '' : `${from}: `}LambdaConfig.${key} is ${arn}, but no handler in the bindings file builds ${functionNameOf(arn)}: add {"file", "functionName": "${functionNameOf(arn)}"} to cognito-triggers.json${cli}.`);
       }
     }
   } else {

@@ -16,6 +16,8 @@ export interface FolderPoolInputs {
   bindingsFile: string;
   /** Parsed DescribeUserPool JSON (`--pool`). */
   described?: unknown;
+  /** What names it in messages (default `--pool`). */
+  describedFrom?: string;
   /** `--trigger` bindings: they win. */
   overrides?: readonly BoundHandler[];
   /** Read the bindings file only inside the folder (it is named by a setting the repository may set). */
@@ -40,6 +42,7 @@ export function bindingsOf(file: string, within: string | undefined): BindingEnt
 export async function poolOfFolder(i: FolderPoolInputs): Promise<PoolConfig> {
   const pool = resolvePool({
     ...(i.described !== undefined ? { described: i.described } : {}),
+    ...(i.describedFrom ? { describedFrom: i.describedFrom } : {}),
     bindings: bindingsOf(i.bindingsFile, i.confine ? i.folder : undefined),
     wired: i.wiring === false ? [] : boundFromWiring((await readWiring(i.folder)).handlers, i.folder),
     overrides: i.overrides ?? [],

@@ -45,6 +45,18 @@ export namespace AwsListPoolsRequest {
   export const type = requestSpec<Params, AwsResult<Result>>(method);
 }
 
+/** A deployed user pool as DescribeUserPool answers it (`{ UserPool }`): Run Flow's pool, as the CLI's --pool FILE holds it. */
+export namespace AwsDescribeUserPoolRequest {
+  export const method = 'cognitoTriggers/aws/describeUserPool' as const;
+  export interface Params {
+    poolId: string;
+  }
+  export interface Result {
+    UserPool: unknown;
+  }
+  export const type = requestSpec<Params, AwsResult<Result>>(method);
+}
+
 /** The user pool trigger slots (LambdaConfig keys), from the trigger model. */
 export namespace AwsListSlotsRequest {
   export const method = 'cognitoTriggers/aws/listSlots' as const;

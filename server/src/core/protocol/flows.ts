@@ -35,6 +35,16 @@ export interface TimelineNode {
   children?: TimelineNode[];
 }
 
+/**
+ * Where a flow's pool configuration comes from (which slots are bound, the pre token generation event
+ * version, the custom sender KMS key, the app client): a DescribeUserPool-shaped JSON file, or a deployed
+ * pool the client has described. Either way the bindings file and the wiring say which local handler
+ * builds each bound function.
+ */
+export type FlowPoolChoice =
+  | { kind: 'file'; uri: string }
+  | { kind: 'described'; poolId: string; described: unknown };
+
 /** Client → server: run a whole flow through the folder's handlers. Refused in an untrusted workspace. */
 export namespace RunFlowRequest {
   export const method = 'cognitoTriggers/runFlow' as const;
@@ -50,6 +60,8 @@ export namespace RunFlowRequest {
     clientMetadata?: Record<string, string>;
     /** Add the user to the session's user store, CONFIRMED, before the flow (sign-in and custom auth of a new user). */
     createUser?: boolean;
+    /** The pool's configuration, as the CLI's `--pool FILE`; absent = the folder's wiring and bindings file alone. */
+    pool?: FlowPoolChoice;
   }
   export type Result =
     | {
