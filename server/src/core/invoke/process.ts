@@ -238,6 +238,8 @@ export class RunnerProcess {
       return;
     }
     if (!this.pending || !('id' in m) || m.id !== this.pending.id) return;
+    // Streams the run wrote nothing to hold none of its output: no marker comes on them.
+    if (m.marked) for (const stream of STREAMS) if (!m.marked.includes(stream)) this.streamDone(stream);
     if (m.type === 'returned') {
       this.finish({ kind: 'returned', value: m.value }, m.style, m.ignoredReturn);
     } else if (m.type === 'error') {
@@ -311,6 +313,10 @@ export class RunnerProcess {
 
   /** The run's output on `stream` is complete; with both complete, an answered run settles. */
   private streamDone(stream: StreamName): void {
+    // Text held back as a possible start of the marker was the run's after all.
+    const held = this.held[stream];
+    this.held[stream] = '';
+    if (held && this.awaiting[stream]) this.deliver(stream, held, true);
     this.awaiting[stream] = false;
     if (this.draining && !this.awaiting.stdout && !this.awaiting.stderr) this.draining.settle();
   }

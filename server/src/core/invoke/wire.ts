@@ -41,15 +41,23 @@ export interface WireError {
   stack?: string[];
 }
 
+/**
+ * On an answer: the streams that carry the run's end marker. Absent (the Python runner) = both; a
+ * stream the run wrote nothing to is not marked, and the host does not wait for it.
+ */
+interface Marked {
+  marked?: ('stdout' | 'stderr')[];
+}
+
 /** Runner → host. */
 export type RunnerMessage =
   | { type: 'ready' }
   /** The handler returned (or called back with) a value; `ignored` = a plain return Lambda discards. */
-  | { type: 'returned'; id: number; value: unknown; style: HandlerStyle; ignoredReturn?: boolean }
+  | ({ type: 'returned'; id: number; value: unknown; style: HandlerStyle; ignoredReturn?: boolean } & Marked)
   /** The handler failed; `fatal` = an uncaught exception or rejection, after which the process is recycled. */
-  | { type: 'error'; id: number; error: WireError; style: HandlerStyle; fatal?: boolean }
+  | ({ type: 'error'; id: number; error: WireError; style: HandlerStyle; fatal?: boolean } & Marked)
   /** The module could not be loaded or has no such function export. */
-  | { type: 'loadError'; id: number; message: string; file?: string; line?: number; column?: number; exports?: string[] }
+  | ({ type: 'loadError'; id: number; message: string; file?: string; line?: number; column?: number; exports?: string[] } & Marked)
   /** An uncaught exception or rejection while no run was pending (a timer that outlived the answer); the runner exits after it. */
   | { type: 'lateError'; error: WireError };
 

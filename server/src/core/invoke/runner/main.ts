@@ -6,37 +6,46 @@ import { loadHandler } from './load';
 
 let current: number | undefined;
 let currentMarker = '';
+/** Bytes each stream had taken (written or queued) when the current run began. */
+let startBytes = { stdout: 0, stderr: 0 };
 
 // The streams' own write functions, taken before any handler loads: a handler that replaces
 // process.stdout.write (to silence or capture its logs) must not swallow the end marker.
 const writeStdout = process.stdout.write.bind(process.stdout);
 const writeStderr = process.stderr.write.bind(process.stderr);
 
+const bytesOf = (s: NodeJS.WriteStream): number => (s as NodeJS.WriteStream & { bytesWritten?: number }).bytesWritten ?? 0;
+
 /**
- * Ends the run's output: the marker goes into each stream after everything the handler wrote (writes to
- * a pipe are queued in order, and a big write may still be queued when the answer is sent over IPC).
+ * Ends the run's output: the marker goes into each stream the run wrote to, after everything written
+ * (writes to a pipe are queued in order, and a big write may still be queued when the answer is sent
+ * over IPC). A stream the run did not write to needs none: nothing of the run can be on its way. Returns
+ * the streams marked, for the answer (the host waits for those only).
  */
-function markEnd(marker: string): void {
-  if (!marker) return;
-  for (const [stream, write] of [[process.stdout, writeStdout], [process.stderr, writeStderr]] as const) {
+function markEnd(marker: string): ('stdout' | 'stderr')[] {
+  const marked: ('stdout' | 'stderr')[] = [];
+  if (!marker) return marked;
+  for (const [name, stream, write] of [['stdout', process.stdout, writeStdout], ['stderr', process.stderr, writeStderr]] as const) {
+    if (bytesOf(stream) === startBytes[name]) continue;
     // A stream the handler ended takes no more writes; the host then waits for its end instead.
     if (!stream.writable) continue;
     try {
       write(marker);
+      marked.push(name);
     } catch {
       // Nothing to mark: the host's wait for the stream is bounded (process.ts).
     }
   }
+  return marked;
 }
 
 function send(m: RunnerMessage): void {
   process.send?.(m);
 }
 
-/** Answers a run: its output's end marker first, then the message. */
-function answer(m: RunnerMessage, marker: string): void {
-  markEnd(marker);
-  send(m);
+/** Answers a run: its output's end marker first, then the message (saying which streams carry it). */
+function answer(m: Extract<RunnerMessage, { id: number }>, marker: string): void {
+  send({ ...m, marked: markEnd(marker) });
 }
 
 /** JSON round trip, as Lambda serialises the answer (Dates become strings, undefined disappears). */
@@ -52,6 +61,7 @@ function serialise(value: unknown): { ok: true; value: unknown } | { ok: false; 
 async function run(req: RunRequest): Promise<void> {
   current = req.id;
   currentMarker = req.endMarker;
+  startBytes = { stdout: bytesOf(process.stdout), stderr: bytesOf(process.stderr) };
   const fn = await loadHandler(req.modulePath, req.esm, req.handlerName);
   if (typeof fn !== 'function') {
     current = undefined;
@@ -77,8 +87,7 @@ async function run(req: RunRequest): Promise<void> {
  * environment and restart it, so the worker must not carry on as if nothing happened.
  */
 function fatal(error: WireError): void {
-  const m: RunnerMessage = current !== undefined ? { type: 'error', id: current, error, style: 'sync', fatal: true } : { type: 'lateError', error };
-  if (current !== undefined) markEnd(currentMarker);
+  const m: RunnerMessage = current !== undefined ? { type: 'error', id: current, error, style: 'sync', fatal: true, marked: markEnd(currentMarker) } : { type: 'lateError', error };
   current = undefined;
   // Exit once the message has reached the host (or at once without a channel).
   if (process.send && process.connected) process.send(m, () => exitFlushed(1));
