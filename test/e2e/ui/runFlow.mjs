@@ -54,6 +54,8 @@ async function timelineRows(ui, what, until, ms = 60_000) {
   }, ms);
 }
 
+export { answerInput, timelineRows };
+
 /** @type {{ name: string, run: (ui: import('../lib/ui.mjs').Ui) => Promise<void> }[]} */
 export default [
   {
@@ -62,12 +64,14 @@ export default [
       bindCustomAuth(ui.workspace);
       // The command itself activates the extension (no file needs to be open).
       await ui.runCommand('Cognito Triggers: Run Flow…');
-      // Each picker counts its steps as the other commands do; the unknown user brings a fifth.
-      await ui.pick('custom-auth', { title: 'Run Flow (1/4): which Cognito flow?' });
-      await answerInput(ui, 'Run Flow (2/4): custom-auth, user name', 'jane');
-      await answerInput(ui, 'Run Flow (3/4): custom-auth, password', '');
-      await answerInput(ui, 'Run Flow (4/4): custom-auth, user attributes', 'email=jane@example.com');
-      await ui.pick('Create jane', { title: "Run Flow (5/5): jane is not in this session's local user store" });
+      // Each picker counts its steps as the other commands do; the unknown user brings a sixth. The pool is
+      // the folder's own (its bindings file); runFlowPool.mjs picks a pool file and a deployed pool.
+      await ui.pick("This folder's triggers", { title: 'Run Flow (1/5): which pool configuration?' });
+      await ui.pick('custom-auth', { title: 'Run Flow (2/5): which Cognito flow?' });
+      await answerInput(ui, 'Run Flow (3/5): custom-auth, user name', 'jane');
+      await answerInput(ui, 'Run Flow (4/5): custom-auth, password', '');
+      await answerInput(ui, 'Run Flow (5/5): custom-auth, user attributes', 'email=jane@example.com');
+      await ui.pick('Create jane', { title: "Run Flow (6/6): jane is not in this session's local user store" });
       const first = await answerInput(ui, 'Custom challenge, round 1: CUSTOM_CHALLENGE', '5');
       assert.match(first, /What is 2 \+ 2\?/);
       const second = await answerInput(ui, 'Custom challenge, round 2: CUSTOM_CHALLENGE', '4');
