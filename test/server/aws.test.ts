@@ -53,6 +53,18 @@ describe('AWS requests over LSP', () => {
     assert.equal(fake.calls.length, 0);
   });
 
+  it('an error answered to the editor has no Markdown backticks (its notification shows them literally)', async () => {
+    // An expired SSO session: the hint names a command ("Run `aws sso login` …" in errors.ts).
+    fake.state.failures = { ListFunctions: { status: 400, type: 'UnrecognizedClientException', message: 'The SSO session associated with this profile has expired or is otherwise invalid.', times: 1 } };
+    const r = await trusted.request<AwsResult<unknown>>('cognitoTriggers/aws/listFunctions', { filter: '' });
+    fake.state.failures = {};
+    assert.ok(!r.ok, JSON.stringify(r));
+    if (r.ok) return;
+    assert.equal(r.error.code, 'SsoExpired');
+    assert.match(r.error.hint, /^Run 'aws sso login'/);
+    assert.doesNotMatch(`${r.error.message} ${r.error.hint}`, /`/);
+  });
+
   it('lists functions and binds the Sync trigger through plan and apply', async () => {
     const fns = await trusted.request<AwsResult<AwsListFunctionsRequest.Result>>('cognitoTriggers/aws/listFunctions', { filter: 'sync' });
     assert.deepEqual(fns.ok && fns.value.map((f) => f.arn), [arn('sync-fn')]);

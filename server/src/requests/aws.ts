@@ -28,6 +28,7 @@ import {
   AwsProfilesRequest,
   AwsRecoverBindRequest,
   AwsRemoteInvokeRequest,
+  plainText,
   type AwsFixStep,
   type AwsResult,
   type RequestSpec,
@@ -97,7 +98,9 @@ export function registerAwsRequests(deps: RequestDeps): void {
         if (needsClients) clients = await (await aws()).createAwsClients({ profile: s.aws.profile, region: s.aws.region, endpoints: s.aws.endpoints, timeoutMs: s.aws.timeoutMs });
         return { ok: true, value: await run(params, clients as AwsClients, controller.signal, s) };
       } catch (e) {
-        const error = explainAwsError(e, operation(params));
+        // Notifications show no Markdown: a hint's `command` is written 'command' (the log line too).
+        const explained = explainAwsError(e, operation(params));
+        const error = { ...explained, message: plainText(explained.message), hint: plainText(explained.hint) };
         deps.connection.console.warn(`${error.message} (${error.code}) ${error.hint}`);
         return { ok: false, error };
       } finally {
