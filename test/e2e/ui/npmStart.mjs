@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ui } from '../lib/ui.mjs';
@@ -24,13 +25,14 @@ process.once('exit', () => running?.child.kill('SIGINT'));
  * `.cache/vscode/start-data` is the developer's) and waits for the address line. No PORT: the port
  * is the script's own choice (a free one, then the remembered one), as for a person.
  * @param {Ui} ui
+ * @param {string[]} [extraArgs]
  */
-async function npmStart(ui) {
+async function npmStart(ui, extraArgs = []) {
   dataDir ||= path.join(path.dirname(ui.workspace), 'npm-start-data');
   const env = { ...process.env };
   delete env.PORT;
   // dist/ is built by the e2e run already: no second build under the other steps.
-  const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'start.mjs'), '--folder', ui.workspace, '--data-dir', dataDir, '--skip-build'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'start.mjs'), '--folder', ui.workspace, '--data-dir', dataDir, '--skip-build', ...extraArgs], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
   let out = '';
   const url = await new Promise((resolve, reject) => {
@@ -80,8 +82,18 @@ async function openWindow(shared, label) {
   return ui;
 }
 
-/** The status bar item of the extension's AWS target, once the extension has started. */
-const awsItem = (ui) => ui.waitFor('the AWS status bar item', async () => (await ui.statusBarTexts()).map((t) => t.replace(/\s+/g, ' ')).find((t) => t.startsWith('default chain · ')), 60_000);
+/** The texts of the extension's AWS status item (profile · Region) shown now. */
+const awsItems = async (ui) => (await ui.statusBarTexts()).map((t) => t.replace(/\s+/g, ' ')).filter((t) => t.startsWith('default chain · '));
+/**
+ * Waits until the AWS status item shows `REGION` (the item may show the previous value until the
+ * setting's change event reaches the extension); fails naming what it showed instead.
+ */
+async function showsRegion(ui) {
+  let seen = /** @type {string[]} */ ([]);
+  await ui.waitFor(`"default chain · ${REGION}" in the status bar`, async () => (seen = await awsItems(ui)).includes(`default chain · ${REGION}`), 60_000).catch(() => {
+    throw new Error(`the AWS status item shows ${JSON.stringify(seen)}, not the Region set in the Settings UI`);
+  });
+}
 
 /** @type {{ name: string, run: (ui: Ui) => Promise<void> }[]} */
 export default [
@@ -125,7 +137,7 @@ export default [
       await input.fill(REGION);
       const settingsFile = path.join(dataDir, 'ud', 'User', 'settings.json');
       await ui.waitFor(`the Region saved in ${settingsFile}`, async () => fs.existsSync(settingsFile) && fs.readFileSync(settingsFile, 'utf8').includes(`"cognitoTriggers.aws.region": "${REGION}"`), 20_000);
-      assert.equal(await awsItem(ui), `default chain · ${REGION}`);
+      await showsRegion(ui);
       await ui.shot('set');
       await ui.page.close();
     },
@@ -139,12 +151,11 @@ export default [
       const { port } = /** @type {NonNullable<typeof running>} */ (running);
       const ui = await openWindow(shared, 'again');
       // Once the extension's item shows, the window has settled its trust state (extensions wait for it).
-      const item = await awsItem(ui).catch(async (e) => {
-        await ui.shot('no-aws-item');
+      await showsRegion(ui).catch(async (e) => {
+        await ui.shot('region-lost');
         throw e;
       });
       await ui.shot('again');
-      assert.equal(item, `default chain · ${REGION}`, 'the Region set in the Settings UI was lost');
       const texts = await ui.statusBarTexts();
       assert.ok(!texts.some((t) => t.includes('Restricted Mode')), `the folder is in Restricted Mode again: ${texts.join(' | ')}`);
       assert.equal(await ui.page.locator('.monaco-dialog-box').count(), 0, 'trust was asked again');
@@ -156,8 +167,39 @@ export default [
       assert.match(settings, new RegExp(`"cognitoTriggers\\.aws\\.region": "${REGION}"`));
       await ui.page.close();
       await npmStop();
+    },
+  },
+  {
+    name: 'the control: the same browser on another port (npm start -- --port N) asks for trust again, so the remembered port is what keeps it',
+    async run(shared) {
+      assert.ok(firstPort, 'the first start did not run');
+      const other = await freeTcpPort();
+      await npmStart(shared, ['--port', String(other)]);
+      const ui = await openWindow(shared, 'other-port');
+      const asked = await ui.waitFor('the trust question on the new address', async () => {
+        if (await ui.page.locator('.monaco-dialog-box').isVisible().catch(() => false)) return 'dialog';
+        return (await ui.statusBarTexts()).some((t) => t.includes('Restricted Mode')) ? 'restricted' : undefined;
+      }, 60_000);
+      await ui.shot('other-port');
+      assert.ok(asked);
+      // An explicit port is not remembered: the next plain npm start still gets the first one.
+      assert.equal(fs.readFileSync(path.join(dataDir, 'port'), 'utf8').trim(), String(firstPort));
+      await ui.page.close();
+      await npmStop();
       await context?.close();
       context = undefined;
     },
   },
 ];
+
+/** A port free now on 127.0.0.1 (the OS picks it). */
+function freeTcpPort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = /** @type {import('node:net').AddressInfo} */ (srv.address());
+      srv.close(() => resolve(port));
+    });
+  });
+}
