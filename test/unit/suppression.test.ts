@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { applySuppressions, findSuppressions } from '../../server/src/core/features/suppression';
+import { MAX_ANALYSED_HANDLER_CHARS } from '../../server/src/core/handler/description';
 
 const diag = (line: number, code: string): Diagnostic => ({ range: { start: { line, character: 2 }, end: { line, character: 9 } }, code, message: code, severity: 1 });
 const codes = (ds: readonly Diagnostic[]): unknown[] => ds.map((d) => [d.code, d.range.start.line]);
@@ -61,4 +62,13 @@ test('suppressions are found without splitting the text: line numbers, CRLF and 
       assert.deepEqual(findSuppressions(text, js ? 'javascript' : 'python'), bySplit(text, js), JSON.stringify(text));
     }
   }
+});
+
+test('a handler too large to analyse has its suppression comments neither applied nor judged unused', () => {
+  const text = `// cognito-triggers-disable-next-line handler/no-return\nx();\n${'// padding\n'.repeat(MAX_ANALYSED_HANDLER_CHARS / 10)}`;
+  assert.ok(text.length > MAX_ANALYSED_HANDLER_CHARS);
+  const note = diag(0, 'handler/too-large');
+  assert.deepEqual(applySuppressions(text, 'javascript', [note]), { diagnostics: [note], suppressed: 0 });
+  // Under the cap the same comment is judged: nothing to suppress, no reason.
+  assert.deepEqual(codes(applySuppressions('// cognito-triggers-disable-next-line handler/no-return\nx();\n', 'javascript', []).diagnostics), [['suppression/unused', 0], ['suppression/missing-reason', 0]]);
 });

@@ -1,7 +1,8 @@
-// Analysis of large handler documents on one worker thread (dist/analysisWorker.js), for the handler-code
-// provider: the server's event loop stays free for every other document's requests. Per document at most
-// one analysis waits: a newer version replaces it (the stale one is never run), so a burst of keystrokes
-// in a large file costs one analysis in progress plus one for the newest text.
+// Analysis of expensive handler documents on one worker thread (dist/analysisWorker.js), for the
+// handler-code provider: the server's event loop stays free for every other document's requests (which
+// documents go there: HandlerCodeOptions.offThread). Per document at most one analysis waits: a newer
+// version replaces it (the stale one is never run), so a burst of keystrokes in a large file costs one
+// analysis in progress plus one for the newest text.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -9,8 +10,14 @@ import { analyzeDocumentAsync, type AnalyzeInput } from '../core/handler/analyze
 import type { DocumentAnalysis } from '../core/handler/description';
 import { fromPlain, type PlainAnalysis } from '../core/handler/transfer';
 
-/** Documents of this many characters and more are analysed on the worker; smaller ones parse in a few ms on the event loop. */
+/** Documents of this many characters and more are analysed on the worker, whatever their content. */
 export const OFF_THREAD_MIN_CHARS = 32 * 1024;
+/**
+ * Smaller documents go to the worker too when their analysis is estimated (before the first) or measured
+ * (on the event loop) to take longer than this: a 20 KB member chain took 70-170 ms on the event loop,
+ * and every other document's requests waited behind it.
+ */
+export const OFF_THREAD_BUDGET_MS = 8;
 
 interface Job {
   readonly key: string;
@@ -32,6 +39,7 @@ export class OffThreadAnalyzer {
     private readonly script: string,
     private readonly log: (message: string) => void,
     readonly minChars = OFF_THREAD_MIN_CHARS,
+    readonly budgetMs = OFF_THREAD_BUDGET_MS,
   ) {}
 
   /** The analysis of `input` for document `key`, or undefined when a newer version of `key` replaced it before it ran. */

@@ -6,6 +6,7 @@
 //   Python:                # cognito-triggers: disable=handler/no-return -- reason   (own line: the next line;
 //                                                                                    after code: that line)
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
+import { MAX_ANALYSED_HANDLER_CHARS } from '../handler/description';
 
 /** Codes of the findings about suppression comments themselves (not Cognito rules: the tool's own). */
 export const SUPPRESSION_CODES = {
@@ -94,6 +95,9 @@ export interface SuppressionResult {
  * names that suppressed nothing (a rule fixed since, or a typo) and every comment without a reason.
  */
 export function applySuppressions(text: string, languageId: string, diagnostics: readonly Diagnostic[]): SuppressionResult {
+  // A handler over the analysis cap is not analysed (one note says so): its comments suppress nothing and
+  // are not judged (each would read as unused), and a bundle's megabytes are not searched at every edit.
+  if (text.length > MAX_ANALYSED_HANDLER_CHARS) return { diagnostics: [...diagnostics], suppressed: 0 };
   const suppressions = findSuppressions(text, languageId);
   if (!suppressions.length) return { diagnostics: [...diagnostics], suppressed: 0 };
   const used = new Set<string>();

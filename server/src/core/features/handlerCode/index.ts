@@ -1,6 +1,7 @@
 // The handler-code provider: documents of every handler front end (handler/analyze.ts), with the last analysis kept per document for fast completion.
 import type { CodeAction, CodeActionContext, CodeLens, CompletionList, Diagnostic, Hover, Position, Range } from 'vscode-languageserver-types';
-import { analyzeDocument, HANDLER_LANGUAGE_IDS, prepareFrontEnd, type AnalyzeInput } from '../../handler/analyze';
+import { analyzeDocument, HANDLER_LANGUAGE_IDS, handlerLanguage, prepareFrontEnd, type AnalyzeInput } from '../../handler/analyze';
+import { estimatedAnalysisMs } from '../../handler/cost';
 import { pythonLoadError } from '../../handler/python/parser';
 import { commonPrefix, commonSuffix, offsetMapper } from '../../handler/offsets';
 import { emptyAnalysis, MAX_ANALYSED_HANDLER_CHARS, type BindingHint, type DocumentAnalysis } from '../../handler/description';
@@ -22,11 +23,13 @@ export interface HandlerCodeOptions {
   /** The Lambda runtime the project states for the document (IaC, setting, package.json engines). */
   runtime?(ctx: FeatureContext): LambdaRuntime | undefined | Promise<LambdaRuntime | undefined>;
   /**
-   * Analyses documents of `minChars` and more elsewhere (the server: a worker thread), so that one large
-   * file never holds up another document's requests. Answers undefined when a newer version of the same
-   * document (`key`) replaced the request before it ran.
+   * Analyses expensive documents elsewhere (the server: a worker thread), so that one file never holds
+   * up another document's requests: documents of `minChars` and more, documents whose analysis is
+   * estimated (before the first) or measured (on this thread) to take over `budgetMs`; a document sent
+   * there stays there while open (the worker keeps its tree for the next edit's incremental parse).
+   * Answers undefined when a newer version of the same document (`key`) replaced the request before it ran.
    */
-  offThread?: { readonly minChars: number; analyze(key: string, input: AnalyzeInput): Promise<DocumentAnalysis | undefined> };
+  offThread?: { readonly minChars: number; readonly budgetMs: number; analyze(key: string, input: AnalyzeInput): Promise<DocumentAnalysis | undefined> };
 }
 
 interface Entry {
@@ -47,6 +50,8 @@ export class HandlerCodeProvider implements LanguageFeatureProvider {
   private readonly inflight = new Map<string, { version: number; promise: Promise<DocumentAnalysis> }>();
   /** Bumped when a document is forgotten, so an analysis that finishes after its close is not cached. */
   private readonly generation = new Map<string, number>();
+  /** Documents analysed off the event loop from now on (estimated or measured over the budget). */
+  private readonly offLoop = new Set<string>();
   /** A front end that failed to load is logged once. */
   private reported = false;
 
@@ -71,10 +76,24 @@ export class HandlerCodeProvider implements LanguageFeatureProvider {
     const text = d.getText();
     const input = { text, languageId: d.languageId, fileName: ctx.relativePath || d.uri, bindingHints: hints };
     const off = this.options.offThread;
-    if (off && text.length >= off.minChars && text.length <= MAX_ANALYSED_HANDLER_CHARS) return this.offThread(d.uri, d.version, hints, input, off);
+    if (off && this.goesOffThread(d.uri, text, d.languageId)) return this.offThread(d.uri, d.version, hints, input, off);
+    const started = performance.now();
     const analysis = analyzeDocument(input);
+    // Measured: a document that held this thread up longer than the budget is analysed off it from now on.
+    if (off && text.length <= MAX_ANALYSED_HANDLER_CHARS && performance.now() - started > off.budgetMs) this.offLoop.add(d.uri);
     this.store(d.uri, d.version, hints, text, analysis);
     return analysis;
+  }
+
+  /** Whether the next analysis of this text runs off the event loop (see HandlerCodeOptions.offThread). */
+  private goesOffThread(uri: string, text: string, languageId: string): boolean {
+    const off = this.options.offThread;
+    // Over the cap nothing is parsed (the analysis says the file is too large): no work to move.
+    if (!off || text.length > MAX_ANALYSED_HANDLER_CHARS) return false;
+    if (this.offLoop.has(uri)) return true;
+    const language = handlerLanguage(languageId, uri) ?? 'javascript';
+    if (text.length >= off.minChars || (!this.cache.has(uri) && estimatedAnalysisMs(text, language) > off.budgetMs)) this.offLoop.add(uri);
+    return this.offLoop.has(uri);
   }
 
   /** An unparsable text keeps the last good analysis for completion (offsets are mapped); an older version never replaces a newer one. */
@@ -117,7 +136,8 @@ export class HandlerCodeProvider implements LanguageFeatureProvider {
       e = this.cache.get(d.uri);
     }
     if (!e) return { analysis: await this.fresh(ctx), toAnalysed: (o) => o };
-    if (e.version === d.version) return { analysis: e.analysis, toAnalysed: (o) => o };
+    // A file too large to analyse has nothing to map to (and mapping compares megabytes of text).
+    if (e.version === d.version || e.analysis.tooLarge !== undefined) return { analysis: e.analysis, toAnalysed: (o) => o };
     if (!e.mapped || e.mapped.version !== d.version) e.mapped = { version: d.version, map: offsetMapper(e.text, d.getText()) };
     return { analysis: e.analysis, toAnalysed: e.mapped.map };
   }
@@ -131,19 +151,26 @@ export class HandlerCodeProvider implements LanguageFeatureProvider {
   }
 
   async diagnose(ctx: FeatureContext): Promise<Diagnostic[]> {
-    // Yield before parsing: a timer turn lets the event loop read input that is arriving (the
-    // completion an editor sends right after the keystroke) and the immediate lets jsonrpc answer it
-    // from the cached analysis, instead of waiting behind a 3,000-line parse (~20 ms). If the text
-    // changed meanwhile, a newer validation is scheduled and this one would be dropped anyway.
-    const version = ctx.document.version;
-    await new Promise<void>((resolve) => setTimeout(resolve, 0));
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    if (ctx.document.version !== version) return [];
-    const before = this.cache.get(ctx.document.uri);
+    // Yield before parsing on this thread: a timer turn lets the event loop read input that is arriving
+    // (the completion an editor sends right after the keystroke) and the immediate lets jsonrpc answer it
+    // from the cached analysis, instead of waiting behind the parse. If the text changed meanwhile, a
+    // newer validation is scheduled and this one would be dropped anyway. An analysis off the thread
+    // holds nothing up: it starts at once (the timer alone was a millisecond or more per edit).
+    const d = ctx.document;
+    const version = d.version;
+    if (this.cache.get(d.uri)?.version !== version && !this.goesOffThread(d.uri, d.getText(), d.languageId)) {
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (d.version !== version) return [];
+    }
+    const before = this.cache.get(d.uri);
     const analysis = await this.fresh(ctx);
-    // Where the latest edit ended (the caret, as far as a server can tell): the text analysed last time against this one.
-    const text = ctx.document.getText();
-    const typingAt = before && before.version !== version && before.text !== text ? text.length - commonSuffix(before.text, text, commonPrefix(before.text, text)) : undefined;
+    // Typed past while it was analysed: the scheduler drops this answer, so do not work it out.
+    if (d.version !== version) return [];
+    // Where the latest edit ended (the caret, as far as a server can tell): the text analysed last time
+    // against this one (not in a file too large to analyse: nothing there depends on it, and it is megabytes).
+    const text = d.getText();
+    const typingAt = before && analysis.tooLarge === undefined && before.version !== version && before.text !== text ? text.length - commonSuffix(before.text, text, commonPrefix(before.text, text)) : undefined;
     // Only handlers with callback facts need the runtime: the others skip the lookup.
     const needsRuntime = analysis.handlers.some((h) => h.facts.some((f) => f.kind === 'asyncWithCallback' || f.kind === 'callbackStyle' || f.kind === 'legacyContext'));
     const runtime = needsRuntime ? await this.options.runtime?.(ctx) : undefined;
@@ -172,6 +199,7 @@ export class HandlerCodeProvider implements LanguageFeatureProvider {
 
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.offLoop.delete(uri);
     this.inflight.delete(uri);
     this.generation.set(uri, (this.generation.get(uri) ?? 0) + 1);
   }
