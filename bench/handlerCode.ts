@@ -2,7 +2,8 @@
 // LSP stdio) side by side with tsserver 5.9 + @types/aws-lambda on the same files, in the same run, and
 // cold start also against TypeScript 7's native language server (`tsc --lsp --stdio`, installed into
 // .cache/bench-ts7 on first run: as a devDependency its `tsc` bin would shadow TypeScript 5.9's).
-// Run: npx tsx bench/handlerCode.ts (build first: node esbuild.mjs). BENCH_N sets samples (default 100).
+// Run: npx tsx bench/handlerCode.ts (build first: node esbuild.mjs). BENCH_N sets samples (default 100);
+// BENCH_DIST runs another build's server (a copy of dist/, e.g. while tests rebuild dist/ or to compare two builds).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -65,7 +66,7 @@ interface Lsp {
 }
 
 async function startOurs(): Promise<Lsp> {
-  const proc = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, [path.join(process.env.BENCH_DIST ?? path.join(ROOT, 'dist'), 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   if (!proc.stdout || !proc.stdin) throw new Error('no stdio');
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
   const waiters = new Map<string, () => void>();
