@@ -20,7 +20,7 @@ function fileCandidates(a: DocumentAnalysis): { candidates: readonly Candidate[]
 }
 
 /** The triggers (and sources) possible at `offset`, narrowed by the innermost triggerSource branch. */
-export function candidatesAt(a: DocumentAnalysis, offset: number): { candidates: readonly Candidate[]; known: boolean; handler?: HandlerSite; narrowedBy?: readonly string[] } {
+export function candidatesAt(a: DocumentAnalysis, offset: number): { candidates: readonly Candidate[]; known: boolean; handler?: HandlerSite; narrowedBy?: readonly string[]; unreachable?: true } {
   const h = handlerAt(a, offset);
   const base = h ? { candidates: h.inference.candidates, known: h.inference.known } : fileCandidates(a);
   let region: { start: number; end: number; sources: readonly string[] } | undefined;
@@ -31,8 +31,9 @@ export function candidatesAt(a: DocumentAnalysis, offset: number): { candidates:
     const own = region.sources.filter((s) => c.trigger.sources.some((d) => d.value === s) && (!c.sources || c.sources.includes(s)));
     if (own.length) narrowed.push({ trigger: c.trigger, sources: own });
   }
-  // A branch on a value no candidate has (a typo) narrows nothing: keep the handler's answer.
-  if (!narrowed.length) return { ...base, ...(h ? { handler: h } : {}) };
+  // A branch on a value no candidate has (a typo) narrows nothing: keep the handler's answer, so that
+  // completion and hover still work there. For this handler's triggers the branch never runs, though.
+  if (!narrowed.length) return { ...base, ...(h ? { handler: h } : {}), unreachable: true };
   return { candidates: narrowed, known: true, ...(h ? { handler: h } : {}), narrowedBy: region.sources };
 }
 

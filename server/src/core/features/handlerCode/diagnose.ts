@@ -105,7 +105,11 @@ export function problems(text: string, a: DocumentAnalysis, opts: DiagnoseOption
 }
 
 function checkRef(ref: EventRef, h: HandlerSite, a: DocumentAnalysis, text: string, syntax: HandlerSyntax, out: Problem[]): void {
-  const { candidates, narrowedBy } = candidatesAt(a, ref.start);
+  const { candidates, narrowedBy, unreachable } = candidatesAt(a, ref.start);
+  // Inside a branch taken only for triggerSource values this handler's triggers never send (a typo such as
+  // 'CreateAuthChallenge', or another trigger's source): nothing there runs for them, so its fields are not
+  // judged against them. The comparison itself gets the "always false" warning that names the real defect.
+  if (unreachable) return;
   const range = (i: number): { start: number; end: number } => ref.keyRanges[i] ?? { start: ref.start, end: ref.end };
   const r = checkPath(ref.path, candidates, range, ref.kind === 'write', lastKeyEndsLine(ref, text));
   if (r.problem) {
@@ -129,7 +133,10 @@ function checkRef(ref: EventRef, h: HandlerSite, a: DocumentAnalysis, text: stri
       });
       return;
     }
-    const throughNull = nullParent(ref, a, candidates);
+    // A helper taken for a handler by its event parameter alone gets the event from its caller, which may
+    // have set the object already (aws-samples/amazon-cognito-passwordless-auth: createAuthChallenge sets
+    // privateChallengeParameters, then calls fido2.addChallengeToEvent, which adds a key to it).
+    const throughNull = h.guessed && !h.inference.named ? undefined : nullParent(ref, a, candidates);
     if (throughNull) out.push(throughNull);
     const key = ref.keyRanges[ref.keyRanges.length - 1];
     if (ref.value) checkValue(ref.path, ref.value, r.matches, { candidates, ...(narrowedBy ? { narrowedBy } : {}), eventName: h.eventParam ?? 'event', text, syntax }, out, key ? { keyStart: key.start, keyEnd: key.end, removable: false } : undefined);
@@ -189,7 +196,8 @@ function nullParent(ref: EventRef, a: DocumentAnalysis, candidates: readonly Can
  * (Python: `event["request"]["clientMetadata"]["foo"]`) when the call passed none throws TypeError, and the trigger fails.
  */
 function readThroughNull(d: UnguardedDeref, h: HandlerSite, a: DocumentAnalysis, text: string, out: Problem[]): void {
-  const { candidates } = candidatesAt(a, d.start);
+  const { candidates, unreachable } = candidatesAt(a, d.start);
+  if (unreachable) return; // a branch this handler's triggers never take (see checkRef)
   const nullable = fieldsAt(candidates, d.path).find((m) => m.field.nullSource && typesOf(m.field).includes('null'));
   if (!nullable?.field.nullSource) return;
   const src: Source = SOURCES[nullable.field.nullSource];
