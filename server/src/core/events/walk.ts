@@ -57,7 +57,8 @@ function checkString(ctx: CheckContext, value: string, field: FieldDefinition, p
     const actual = valueAt(ctx, p.fromField.split('.'));
     const needle = typeof actual === 'string' && actual.length > 0 && !placeholderKind(actual) ? actual : p.typical;
     // An alternative field Cognito sent (linkParameter when the pool verifies by link) satisfies the rule too.
-    const others = (p.alternatives ?? []).map((f) => valueAt(ctx, f.split('.'))).filter((v): v is string => typeof v === 'string' && v.length > 0 && !placeholderKind(v));
+    const alternatives = p.alternativesFor && ctx.source !== undefined && !p.alternativesFor.includes(ctx.source) ? [] : (p.alternatives ?? []);
+    const others = alternatives.map((f) => valueAt(ctx, f.split('.'))).filter((v): v is string => typeof v === 'string' && v.length > 0 && !placeholderKind(v));
     if (value.includes(needle) || others.some((o) => value.includes(o))) continue;
     const also = others.length ? ` or "${others[0]}" (${p.alternatives?.[0]})` : '';
     const what = `${showPath(path)} must contain "${needle}" (the value of ${p.fromField}${p.sources ? ` for ${p.sources.join(', ')}` : ''})${also}`;

@@ -324,6 +324,12 @@ export const SOURCES = {
     title: 'Custom message Lambda trigger: static messages set in the console',
     quote: 'You can edit static custom messages in the Message customizations tab of the original Amazon Cognito console.',
   },
+  verificationByLink: {
+    kind: 'docs',
+    url: dg('cognito-user-pool-settings-email-verification-message-customization'),
+    title: 'Customizing email verification messages: verification by link (the link placeholder replaces the code in messages that verify an email address)',
+    quote: 'To verify the email address of a user in your user pool with Amazon Cognito, you can send the user an email message with a link that they can select, or you can send them a code that they can enter. … When you choose Link as the verification type, your custom message must include a placeholder in the format {##Verify Your Email##}.',
+  },
   linkParameter: {
     kind: 'docs',
     url: dg('user-pool-lambda-custom-message', 'cognito-user-pools-lambda-trigger-syntax-custom-message-request'),

@@ -46,6 +46,10 @@ export interface RequiredPlaceholder {
   readonly typical: string;
   /** Other fields whose value also satisfies the rule (`request.linkParameter` for the code). */
   readonly alternatives?: readonly string[];
+  /** The alternatives count only for these triggerSources (all when absent). */
+  readonly alternativesFor?: readonly string[];
+  /** Where `alternativesFor` comes from. */
+  readonly alternativesSource?: SourceKey;
   /** `warning` when what Cognito does without it is not documented; `error` (default) when it rejects the message. */
   readonly severity?: 'error' | 'warning';
   /** Where the rule comes from. */

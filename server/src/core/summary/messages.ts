@@ -1,5 +1,6 @@
 // Summaries for messages: custom message (the message with the code substituted) and the custom senders.
 import type { SummaryLine } from '../protocol/invokeResult';
+import { LINK_SOURCES } from '../model/triggers/customMessage';
 import { at, err, info, obj, ok, summary, warn, type ReturnedSummariser } from './common';
 
 /** Sample values substituted for the placeholders, so the user sees the message as delivered. */
@@ -19,7 +20,8 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v 
 export const customMessage: ReturnedSummariser = ({ value, triggerSource }) => {
   const r = obj(value.response) ?? {};
   const code = str(at(value, 'request', 'codeParameter')) ?? '{####}';
-  const link = str(at(value, 'request', 'linkParameter'));
+  // The link placeholder stands in for the code only in messages that verify an email address (the model's rule).
+  const link = typeof triggerSource === 'string' && !LINK_SOURCES.includes(triggerSource) ? undefined : str(at(value, 'request', 'linkParameter'));
   const userParam = str(at(value, 'request', 'usernameParameter'));
   const userName = typeof value.userName === 'string' ? value.userName : 'user';
   const needsUser = triggerSource === 'CustomMessage_AdminCreateUser';

@@ -143,8 +143,10 @@ function checkPlaceholders(path: readonly PathKey[], value: KnownValue, matches:
   for (const rule of rules) {
     // A source-limited rule (username placeholder) applies only where the branch is known to be that source.
     if (rule.sources && !(w.narrowedBy?.length && w.narrowedBy.every((s) => rule.sources?.includes(s)))) continue;
-    // The model's alternatives (`request.linkParameter` for a pool that verifies by link) satisfy it too.
-    const alternatives = [rule.fromField, ...(rule.alternatives ?? [])].map((f) => f.split('.'));
+    // The model's alternatives (`request.linkParameter` for a pool that verifies by link) satisfy it too,
+    // unless the branch is known to be a source they do not apply to (a password reset needs the code).
+    const ruledOut = rule.alternativesFor && w.narrowedBy?.length && w.narrowedBy.every((s) => !rule.alternativesFor?.includes(s));
+    const alternatives = [rule.fromField, ...(ruledOut ? [] : (rule.alternatives ?? []))].map((f) => f.split('.'));
     const paths = value.template?.paths ?? [];
     const has = alternatives.some((alt) => paths.some((p) => p.length === alt.length && p.every((k, i) => k === alt[i]))) || text.includes(rule.typical);
     // A part whose text is unknown may carry the placeholder only if it could: one named like a code,

@@ -16,10 +16,25 @@ const SOURCES: readonly TriggerSourceDefinition[] = [
   { value: 'CustomMessage_Authentication', description: 'MFA code sent during sign-in.' },
 ];
 
+/**
+ * The messages that verify an email address, where a pool set to verify by link takes the link placeholder
+ * instead of the code. Not the invitation (the guide: it "must include placeholder variables for the
+ * username and code"), the password reset ("the confirmation code for Forgot Password") or the MFA code.
+ */
+export const LINK_SOURCES: readonly string[] = ['CustomMessage_SignUp', 'CustomMessage_ResendCode', 'CustomMessage_UpdateUserAttribute', 'CustomMessage_VerifyUserAttribute'];
+
 /** The message must carry the code, and for admin-created users also the username. */
 const PLACEHOLDERS: FieldConstraints['mustContain'] = [
-  // A pool that verifies by link sends request.linkParameter; a message carrying it instead of the code is valid.
-  { fromField: 'request.codeParameter', typical: '{####}', alternatives: ['request.linkParameter'], source: 'customMessagePattern' },
+  // A pool that verifies email addresses by link sends request.linkParameter; a verification message carrying
+  // it instead of the code is valid. An invitation, a password reset or an MFA message still needs the code.
+  {
+    fromField: 'request.codeParameter',
+    typical: '{####}',
+    alternatives: ['request.linkParameter'],
+    alternativesFor: LINK_SOURCES,
+    alternativesSource: 'verificationByLink',
+    source: 'customMessagePattern',
+  },
   // The page says only that usernameParameter is sent for admin-created users; that a message without it is
   // rejected is not documented: a warning, in the event check and the invoke summary alike.
   { fromField: 'request.usernameParameter', typical: '{username}', sources: ['CustomMessage_AdminCreateUser'], severity: 'warning', source: 'customMessageUsernameUndocumented' },
