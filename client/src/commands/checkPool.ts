@@ -103,14 +103,14 @@ async function reviewAndApplyAwsFix(state: ExtensionState, pool: DoctorReport['p
   if (pick !== apply) {
     log().info('Not applied (dry run).');
     // Already done: the pool is checked again, so a stale row goes.
-    return plan.changes ? undefined : runCheck(state, pool.kind, pool.id);
+    return plan.changes ? undefined : runCheck(state, pool.kind, pool.id, pool.name);
   }
   const result = await awsCall(state, AwsApplyDoctorFixRequest.type, { planId: plan.planId }, `Applying "${title}"`);
   if (!result) return undefined;
   for (const l of result.applied) log().info(`Applied: ${l}`);
   for (const l of result.skipped) log().info(`Already done: ${l}`);
   for (const l of result.notApplied) log().warn(`Not applied: ${l}`);
-  const after = await runCheck(state, pool.kind, pool.id);
+  const after = await runCheck(state, pool.kind, pool.id, pool.name);
   if (result.error) {
     const applied = result.applied.length ? `Applied: ${result.applied.join('; ')}.` : 'Nothing was applied.';
     void vscode.window.showErrorMessage(`${pool.name}: "${title}" stopped: ${result.error.message} ${applied} Not applied: ${result.notApplied.join('; ')}. ${result.error.hint}`);

@@ -135,7 +135,8 @@ export default [
       assert.deepEqual([added?.params.Principal, added?.params.SourceArn, removed?.params.StatementId], ['cognito-idp.amazonaws.com', broadPoolArn, 'anyone']);
       assert.ok(changes().every((c) => c.authorization.startsWith('AWS4-HMAC-SHA256')), 'signed SDK calls');
       // The message says what was applied.
-      await ui.waitFor('the applied message', async () => (await ui.notifications()).some((t) => t.includes(`${BROAD_POOL}: applied AddPermission on`) && t.includes('RemovePermission on')), 20_000);
+      // From the notification center: a toast may already be hidden (or held behind others) by the time it is looked for.
+      await ui.waitFor('the applied message', async () => (await ui.allNotifications()).some((t) => t.includes(`${BROAD_POOL}: applied AddPermission on`) && t.includes('RemovePermission on')), 20_000);
       assert.deepEqual(s.tripwire.hits, [], 'no request reached the catch-all endpoint');
     },
   },
