@@ -65,8 +65,8 @@ interface Lsp {
   stop(): Promise<void>;
 }
 
-async function startOurs(): Promise<Lsp> {
-  const proc = spawn(process.execPath, [path.join(process.env.BENCH_DIST ?? path.join(ROOT, 'dist'), 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+async function startOurs(env: NodeJS.ProcessEnv = {}): Promise<Lsp> {
+  const proc = spawn(process.execPath, [path.join(process.env.BENCH_DIST ?? path.join(ROOT, 'dist'), 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } });
   if (!proc.stdout || !proc.stdin) throw new Error('no stdio');
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
   const waiters = new Map<string, () => void>();
@@ -259,21 +259,31 @@ async function measureFile(lines: number, rows: Row[]): Promise<void> {
 async function coldStart(rows: Row[]): Promise<void> {
   const tsc7 = ts7Tsc();
   const file = path.join(DIR, 'bench30.ts');
-  const text = fs.readFileSync(file, 'utf8');
+  const text = handlerText(30);
+  fs.writeFileSync(file, text);
   const { probe } = spots(text);
   const uri = `file://${file}`;
   const ours: number[] = [];
   const tssT: number[] = [];
   const ts7: number[] = [];
-  for (let i = 0; i < COLD_N; i++) {
-    ts7.push(await ts7ColdCompletion(tsc7, file, text, probe));
+  const oursNoCache: number[] = [];
+  /** Our server's start to its first completion; `env` may turn the code cache off (the first start after an install). */
+  const oursOnce = async (env: NodeJS.ProcessEnv = {}): Promise<number> => {
     const t0 = performance.now();
-    const o = await startOurs();
+    const o = await startOurs(env);
     await o.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text } });
     const r = (await o.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: probe })) as { items: unknown[] } | null;
-    ours.push(performance.now() - t0);
+    const took = performance.now() - t0;
     if (!r?.items.length) throw new Error('no cold completion');
     await o.stop();
+    return took;
+  };
+  // The code cache (server/src/codeCache.ts) is written when a server exits: the earlier measures' servers made it.
+  await oursOnce();
+  for (let i = 0; i < COLD_N; i++) {
+    ts7.push(await ts7ColdCompletion(tsc7, file, text, probe));
+    ours.push(await oursOnce());
+    oursNoCache.push(await oursOnce({ COGNITO_TRIGGERS_CODE_CACHE: 'off' }));
     const t1 = performance.now();
     const t = startTss();
     t.notify('open', { file, fileContent: text, scriptKindName: 'TS', projectRootPath: DIR });
@@ -281,7 +291,7 @@ async function coldStart(rows: Row[]): Promise<void> {
     tssT.push(performance.now() - t1);
     t.stop();
   }
-  rows.push({ what: 'cold start to first completion', ours, tss: tssT }, { what: 'cold start vs TypeScript 7 native', ours, tss: ts7 });
+  rows.push({ what: 'cold start to first completion', ours, tss: tssT }, { what: 'cold start vs TypeScript 7 native', ours, tss: ts7 }, { what: 'cold start vs TS 7, no code cache yet', ours: oursNoCache, tss: ts7 });
 }
 
 /** RSS of our server with 200 handler files (30–300 lines, several triggers) open and diagnosed. */
@@ -306,10 +316,14 @@ async function main(): Promise<void> {
   fs.mkdirSync(DIR, { recursive: true });
   fs.writeFileSync(path.join(DIR, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, target: 'ES2022', module: 'commonjs', types: ['aws-lambda', 'node'], typeRoots: [path.join(ROOT, 'node_modules', '@types')] }, include: ['*.ts'] }));
   const rows: Row[] = [];
-  await measureFile(30, rows);
-  await measureFile(3000, rows);
+  // BENCH_ONLY=cold measures only the cold start (ours, without the code cache, and TypeScript 7, alternating).
+  const coldOnly = process.env.BENCH_ONLY === 'cold';
+  if (!coldOnly) {
+    await measureFile(30, rows);
+    await measureFile(3000, rows);
+  }
   await coldStart(rows);
-  const rss = await memory();
+  const rss = coldOnly ? NaN : await memory();
   const f = (x: number): string => x.toFixed(2).padStart(8);
   console.log(`\nHandler code benchmark (node ${process.version}, ${new Date().toISOString()}), times in ms`);
   console.log(`${'measure'.padEnd(42)} ${'n'.padStart(4)} ${'ours p50'.padStart(8)} ${'ours p95'.padStart(8)} ${'anc p50'.padStart(8)} ${'anc p95'.padStart(8)} ${'p50 ratio'.padStart(9)} ${'p95 ratio'.padStart(9)}`);

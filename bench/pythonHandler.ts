@@ -62,10 +62,10 @@ interface Lsp {
 }
 
 /** Starts an LSP server over stdio and completes initialize; `ready` is what to wait for after `initialized`. */
-async function startLsp(kind: 'ours' | 'pyright'): Promise<Lsp> {
+async function startLsp(kind: 'ours' | 'pyright', env: NodeJS.ProcessEnv = {}): Promise<Lsp> {
   // BENCH_DIST: another build's folder (e.g. a copy of a production build while tests rebuild dist/).
   const args = kind === 'ours' ? [path.join(process.env.BENCH_DIST ?? path.join(ROOT, 'dist'), 'server.js'), '--stdio'] : [PYRIGHT, '--stdio'];
-  const proc = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'ignore'], cwd: DIR });
+  const proc = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'ignore'], cwd: DIR, env: { ...process.env, ...env } });
   if (!proc.stdout || !proc.stdin) throw new Error('no stdio');
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
   const waiters = new Map<string, () => void>();
@@ -158,14 +158,14 @@ function cpuMs(pid: number | undefined): number {
 }
 
 /** Cold start to first completion: wall time, and the server's CPU time (less noisy on a loaded machine). */
-async function coldStartOnce(kind: 'ours' | 'pyright', file: string, text: string): Promise<{ wall: number[]; cpu: number[] }> {
+async function coldStartOnce(kind: 'ours' | 'pyright', file: string, text: string, env: NodeJS.ProcessEnv = {}): Promise<{ wall: number[]; cpu: number[] }> {
   const { probe } = spots(text);
   const uri = `file://${file}`;
   const wall: number[] = [];
   const cpu: number[] = [];
   {
     const t0 = performance.now();
-    const s = await startLsp(kind);
+    const s = await startLsp(kind, env);
     await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text } });
     await s.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: probe });
     wall.push(performance.now() - t0);
@@ -193,17 +193,24 @@ async function main(): Promise<void> {
   const small = path.join(DIR, 'bench30.py');
   const smallText = handlerText(30);
   fs.writeFileSync(small, smallText);
-  const cold = { ours: { wall: [] as number[], cpu: [] as number[] }, pyright: { wall: [] as number[], cpu: [] as number[] } };
-  // Rounds of one start each, alternating, so a burst of load on the machine hits both servers alike.
+  // Our server runs its bundle through V8's code cache (server/src/codeCache.ts), written when a server exits:
+  // one unmeasured start makes it, as any earlier start of the installed extension has. The first start after
+  // an install or update has none: measured too, with the cache turned off.
+  await coldStartOnce('ours', small, smallText);
+  const noCache = { COGNITO_TRIGGERS_CODE_CACHE: 'off' };
+  const cold = { ours: { wall: [] as number[], cpu: [] as number[] }, oursNoCache: { wall: [] as number[], cpu: [] as number[] }, pyright: { wall: [] as number[], cpu: [] as number[] } };
+  // Rounds of one start each, alternating, so a burst of load on the machine hits every server alike.
   for (let round = 0; round < COLD_N; round++) {
-    for (const kind of ['ours', 'pyright'] as const) {
-      const r = await coldStartOnce(kind, small, smallText);
+    for (const kind of ['ours', 'oursNoCache', 'pyright'] as const) {
+      const r = await coldStartOnce(kind === 'pyright' ? 'pyright' : 'ours', small, smallText, kind === 'oursNoCache' ? noCache : {});
       cold[kind].wall.push(...r.wall);
       cold[kind].cpu.push(...r.cpu);
     }
   }
   rows.push({ what: 'cold start to first completion (wall)', ours: cold.ours.wall, pyright: cold.pyright.wall });
   rows.push({ what: 'cold start to first completion (CPU)', ours: cold.ours.cpu, pyright: cold.pyright.cpu });
+  rows.push({ what: 'cold start, no code cache yet (wall)', ours: cold.oursNoCache.wall, pyright: cold.pyright.wall });
+  rows.push({ what: 'cold start, no code cache yet (CPU)', ours: cold.oursNoCache.cpu, pyright: cold.pyright.cpu });
   const f = (x: number): string => x.toFixed(2).padStart(8);
   console.log(`\nPython handler benchmark (node ${process.version}, pyright ${JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', 'pyright', 'package.json'), 'utf8')).version as string}, ${new Date().toISOString()}), times in ms`);
   console.log(`${'measure'.padEnd(42)} ${'n'.padStart(4)} ${'ours p50'.padStart(8)} ${'ours p95'.padStart(8)} ${'pyr p50'.padStart(8)} ${'pyr p95'.padStart(8)} ${'p50 ratio'.padStart(9)} ${'p95 ratio'.padStart(9)}`);
