@@ -1,12 +1,8 @@
 // Issue 9 §3 "while typing", in Python: lines typed one character at a time into a real pre sign-up handler,
 // through the real server process; no state the user passes through may show an error-severity diagnostic.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { fileUri, messageText, startServer, type TestServer } from './harness';
+import { describe, it } from 'node:test';
+import { typingSession } from './typing';
 
 /** A pre sign-up handler as written in practice: domain allow-list, auto-confirm, metadata, a raised refusal. */
 const HANDLER = `"""Pre sign-up: only company addresses may register; invited users are confirmed at once."""
@@ -57,28 +53,11 @@ const TYPED: readonly { what: string; before: string; text: string }[] = [
   { what: 'an update() of the response', before: '    print("sign-up accepted"', text: '    event["response"].update({"autoVerifyEmail": True})' },
 ];
 
-let server: TestServer;
-let folder: string;
-before(async () => {
-  folder = fs.mkdtempSync(path.join(os.tmpdir(), 'while-typing-py-'));
-  server = await startServer({ workspace: folder });
-});
-after(async () => {
-  await server.stop();
-  fs.rmSync(folder, { recursive: true, force: true });
-});
-
-/** Errors in the document now, after the server published for this version. */
-async function errorsAt(uri: string, version: number, text: string): Promise<string[]> {
-  const wait = server.diagnostics(uri, version);
-  if (version === 1) server.open(uri, text, 'python');
-  else server.change(uri, text);
-  return (await wait).filter((d) => d.severity === DiagnosticSeverity.Error).map((d) => `${String(d.code)}: ${messageText(d)}`);
-}
+const { uri: uriOf, errorsAt, typeLine } = typingSession('while-typing-py-', 'python');
 
 describe('typing into a Python pre sign-up handler', () => {
   it('the complete handler has no error (the baseline), and is read as a pre sign-up handler', async () => {
-    const uri = fileUri(path.join(folder, 'pre_sign_up.py'));
+    const uri = uriOf('pre_sign_up.py');
     assert.deepEqual(await errorsAt(uri, 1, HANDLER), []);
     // The baseline must be analysed as a handler (else no state could show an error): a wrong write is an error.
     const bad = HANDLER.replace('event["response"]["autoVerifyEmail"] = True', 'event["response"]["autoVerifyEmail"] = "True"');
@@ -88,23 +67,12 @@ describe('typing into a Python pre sign-up handler', () => {
 
   for (const [n, t] of TYPED.entries()) {
     it(`no error at any state while typing ${t.what}`, async () => {
-      const at = HANDLER.indexOf(t.before);
-      assert.ok(at > 0, t.before);
-      const uri = fileUri(path.join(folder, `typing${n}`, 'pre_sign_up.py'));
-      let version = 1;
-      assert.deepEqual(await errorsAt(uri, version, HANDLER), []);
-      const flashed: string[] = [];
-      for (let i = 0; i <= t.text.length; i++) {
-        const typed = t.text.slice(0, i);
-        const errors = await errorsAt(uri, ++version, `${HANDLER.slice(0, at)}${typed}\n${HANDLER.slice(at)}`);
-        if (errors.length) flashed.push(`after typing ${JSON.stringify(typed)}: ${errors.join('; ')}`);
-      }
-      assert.deepEqual(flashed, []);
+      assert.deepEqual(await typeLine(uriOf(`typing${n}/pre_sign_up.py`), HANDLER, t.before, t.text), []);
     });
   }
 
   it('a bare `return` or computed value held back at the caret is reported once the next edit is elsewhere', async () => {
-    const uri = fileUri(path.join(folder, 'held', 'pre_sign_up.py'));
+    const uri = uriOf('held/pre_sign_up.py');
     let version = 1;
     assert.deepEqual(await errorsAt(uri, version, HANDLER), []);
     const at = HANDLER.indexOf('        event["response"]["autoVerifyEmail"] = True');

@@ -58,12 +58,7 @@ export function* matchFiles(patterns: readonly string[], cwd: string, results: P
     const r: PatternResult = { pattern, matched: 0, missing: false };
     results.push(r);
     const abs = path.resolve(cwd, pattern);
-    let st: fs.Stats | undefined;
-    try {
-      st = fs.statSync(abs);
-    } catch {
-      st = undefined;
-    }
+    const st = statOf(abs);
     // A named FIFO or device is handed on too: checking it reports it as unreadable instead of "no such file".
     if (st && !st.isDirectory()) {
       r.matched++;
@@ -101,12 +96,7 @@ export function* matchFiles(patterns: readonly string[], cwd: string, results: P
 export function matchedByPatterns(patterns: readonly string[], cwd: string): (file: string) => boolean {
   const tests = patterns.map((pattern): ((file: string) => boolean) => {
     const abs = path.resolve(cwd, pattern);
-    let st: fs.Stats | undefined;
-    try {
-      st = fs.statSync(abs);
-    } catch {
-      st = undefined;
-    }
+    const st = statOf(abs);
     if (st && !st.isDirectory()) return (f) => f === abs;
     if (st?.isDirectory()) {
       const prefix = abs.endsWith(path.sep) ? abs : `${abs}${path.sep}`;
@@ -132,4 +122,13 @@ export function ignoreFilter(root: string, globs: readonly string[]): (file: str
     const rel = path.relative(root, file).split(path.sep).join('/');
     return !rel.startsWith('../') && isMatch(rel);
   };
+}
+
+/** The file's stats, or undefined when it cannot be stat'ed (missing, no permission). */
+function statOf(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file);
+  } catch {
+    return undefined;
+  }
 }

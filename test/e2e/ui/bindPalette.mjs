@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CREDENTIALS, REGION, startAwsServices } from './support/awsServices.mjs';
+import { CREDENTIALS, REGION, startAwsEnvironment } from './support/awsServices.mjs';
 
 const ACCOUNT = '123456789012';
 const arn = (name) => `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${name}`;
@@ -23,7 +23,7 @@ const POOL_SETTINGS = {
 };
 
 /** Set by `environment.start`, read by the steps (one module instance: the runner imports it once). */
-let services = /** @type {Awaited<ReturnType<typeof startAwsServices>> | undefined} */ (undefined);
+let services = /** @type {Awaited<ReturnType<typeof startAwsEnvironment>>['services'] | undefined} */ (undefined);
 const poolIds = /** @type {Record<string, string>} */ ({});
 /** The pools as cognito-local described them before the bind. */
 const before = /** @type {Record<string, any>} */ ({});
@@ -47,20 +47,17 @@ export const environment = {
   /** @param {{ root: string, workspace: string, tmp: string }} o */
   async start({ root, workspace, tmp }) {
     const fn = (name) => ({ name, arn: arn(name), statements: [], run: (/** @type {unknown} */ e, /** @type {(line: string) => void} */ logLine) => (logLine(`INFO ${name} got ${/** @type {{ triggerSource?: string }} */ (e).triggerSource}`), e) });
-    services = await startAwsServices({ root, tmp, state: { functions: [fn(HOOK), fn(MAILER)], identityPools: [] } });
-    try {
+    const started = await startAwsEnvironment({ root, tmp, state: { functions: [fn(HOOK), fn(MAILER)], identityPools: [] } }, async (s) => {
+      services = s; // describe() below reads it
       for (const [name, extra] of /** @type {[string, object][]} */ ([[POOL, POOL_SETTINGS], [OTHER_POOL, {}]])) {
-        poolIds[name] = (await services.cognito('CreateUserPool', { PoolName: name, ...extra })).UserPool.Id;
+        poolIds[name] = (await s.cognito('CreateUserPool', { PoolName: name, ...extra })).UserPool.Id;
         before[name] = await describe(name);
       }
       // The workspace's bindings file names the handler built into the function: the view shows it.
       fs.writeFileSync(path.join(workspace, 'cognito-triggers.json'), `${JSON.stringify({ handlers: [{ file: 'handlers/preSignUp.js', handler: 'handler', functionName: HOOK, trigger: 'PreSignUp' }] }, null, 2)}\n`);
-    } catch (e) {
-      await services.stop();
-      throw e;
-    }
-    const s = services;
-    return { env: s.env, machineSettings: s.machineSettings, stop: () => s.stop() };
+    });
+    services = started.services;
+    return started.environment;
   },
 };
 

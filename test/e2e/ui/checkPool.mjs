@@ -1,6 +1,6 @@
 // UI: a person runs Check Pool… on a user pool whose PreSignUp function lacks Cognito's permission, sees the finding in the Pool Check view, clicks its own Apply Fix button, reviews the bind, and sees the pool healthy; then on a pool whose function any pool may invoke (a broad statement), whose AWS fix goes through a review (Cancel changes nothing) and the SDK, not a terminal (cognito-local and the fake Lambda, 127.0.0.1 only).
 import * as assert from 'node:assert/strict';
-import { REGION, startAwsServices } from './support/awsServices.mjs';
+import { REGION, startAwsEnvironment } from './support/awsServices.mjs';
 
 const ACCOUNT = '123456789012';
 const arn = (name) => `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${name}`;
@@ -9,7 +9,7 @@ const POOL = 'ui-e2e-check';
 const BROAD = 'ui-check-broad';
 const BROAD_POOL = 'ui-e2e-broad';
 
-let services = /** @type {Awaited<ReturnType<typeof startAwsServices>> | undefined} */ (undefined);
+let services = /** @type {Awaited<ReturnType<typeof startAwsEnvironment>>['services'] | undefined} */ (undefined);
 let poolId = '';
 let poolArn = '';
 let broadPoolArn = '';
@@ -21,7 +21,7 @@ export const environment = {
     // The function exists but its resource policy has no statement for the pool: Cognito's invocation is refused.
     // The second function's policy lets Cognito invoke it with no SourceArn: any pool of any account may.
     const broad = { Sid: 'anyone', Effect: 'Allow', Principal: { Service: 'cognito-idp.amazonaws.com' }, Action: 'lambda:InvokeFunction', Resource: arn(BROAD) };
-    services = await startAwsServices({
+    const started = await startAwsEnvironment({
       root,
       tmp,
       state: {
@@ -31,18 +31,14 @@ export const environment = {
         ],
         identityPools: [],
       },
-    });
-    try {
-      const created = (await services.cognito('CreateUserPool', { PoolName: POOL, LambdaConfig: { PreSignUp: arn(HOOK) } })).UserPool;
+    }, async (s) => {
+      const created = (await s.cognito('CreateUserPool', { PoolName: POOL, LambdaConfig: { PreSignUp: arn(HOOK) } })).UserPool;
       poolId = created.Id;
       poolArn = created.Arn;
-      broadPoolArn = (await services.cognito('CreateUserPool', { PoolName: BROAD_POOL, LambdaConfig: { PostConfirmation: arn(BROAD) } })).UserPool.Arn;
-    } catch (e) {
-      await services.stop();
-      throw e;
-    }
-    const s = services;
-    return { env: s.env, machineSettings: s.machineSettings, stop: () => s.stop() };
+      broadPoolArn = (await s.cognito('CreateUserPool', { PoolName: BROAD_POOL, LambdaConfig: { PostConfirmation: arn(BROAD) } })).UserPool.Arn;
+    });
+    services = started.services;
+    return started.environment;
   },
 };
 

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { REGION, startAwsServices } from './support/awsServices.mjs';
+import { REGION, startAwsEnvironment } from './support/awsServices.mjs';
 
 const ACCOUNT = '123456789012';
 const arn = (name) => `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${name}`;
@@ -13,7 +13,7 @@ const SERVERLESS_YML = ['service: shop', 'provider:', '  name: aws', '  runtime:
 // The line of `handler: fn1/handler.handler`, which the view cites as where the deployed name comes from.
 const HANDLER_LINE = SERVERLESS_YML.split('\n').indexOf('    handler: fn1/handler.handler') + 1;
 
-let services = /** @type {Awaited<ReturnType<typeof startAwsServices>> | undefined} */ (undefined);
+let services = /** @type {Awaited<ReturnType<typeof startAwsEnvironment>>['services'] | undefined} */ (undefined);
 let poolId = '';
 
 /** Started by test/e2e/run.mjs before this module's own code-server, in this module's own copy of the workspace. */
@@ -25,15 +25,11 @@ export const environment = {
     fs.writeFileSync(path.join(workspace, 'serverless.yml'), SERVERLESS_YML);
     fs.mkdirSync(path.join(workspace, 'fn1'), { recursive: true });
     fs.writeFileSync(path.join(workspace, 'fn1', 'handler.js'), '// shop: functions.preSignUp (fn1)\nexports.handler = async (event) => {\n  event.response.autoConfirmUser = false;\n  return event;\n};\n');
-    services = await startAwsServices({ root, tmp, state: { functions: [{ name: DEPLOYED, arn: arn(DEPLOYED), runtime: 'nodejs22.x', statements: [], run: (/** @type {unknown} */ e) => e }], identityPools: [] } });
-    try {
-      poolId = (await services.cognito('CreateUserPool', { PoolName: POOL, LambdaConfig: { PreSignUp: arn(DEPLOYED) } })).UserPool.Id;
-    } catch (e) {
-      await services.stop();
-      throw e;
-    }
-    const s = services;
-    return { env: s.env, machineSettings: s.machineSettings, stop: () => s.stop() };
+    const started = await startAwsEnvironment({ root, tmp, state: { functions: [{ name: DEPLOYED, arn: arn(DEPLOYED), runtime: 'nodejs22.x', statements: [], run: (/** @type {unknown} */ e) => e }], identityPools: [] } }, async (s) => {
+      poolId = (await s.cognito('CreateUserPool', { PoolName: POOL, LambdaConfig: { PreSignUp: arn(DEPLOYED) } })).UserPool.Id;
+    });
+    services = started.services;
+    return started.environment;
   },
 };
 

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { REGION, startAwsServices } from './support/awsServices.mjs';
+import { REGION, startAwsEnvironment } from './support/awsServices.mjs';
 import { answerInput, timelineRows } from './runFlow.mjs';
 
 const ACCOUNT = '123456789012';
@@ -13,7 +13,7 @@ const POOL = 'ui-e2e-flow-pool';
 const FILE_POOL_ID = 'eu-west-1_Fl0wP00l';
 const arn = (region, name) => `arn:aws:lambda:${region}:${ACCOUNT}:function:${name}`;
 
-let services = /** @type {Awaited<ReturnType<typeof startAwsServices>> | undefined} */ (undefined);
+let services = /** @type {Awaited<ReturnType<typeof startAwsEnvironment>>['services'] | undefined} */ (undefined);
 let poolId = '';
 
 /** The folder: a pre sign-up handler, a bindings entry naming only its function (no trigger), a pool file. */
@@ -30,15 +30,11 @@ export const environment = {
   /** @param {{ root: string, workspace: string, tmp: string }} o */
   async start({ root, workspace, tmp }) {
     writeWorkspace(workspace);
-    services = await startAwsServices({ root, tmp, state: { functions: [{ name: FN, arn: arn(REGION, FN), runtime: 'nodejs22.x', statements: [], run: (/** @type {unknown} */ e) => e }], identityPools: [] } });
-    try {
-      poolId = (await services.cognito('CreateUserPool', { PoolName: POOL, LambdaConfig: { PreSignUp: arn(REGION, FN) } })).UserPool.Id;
-    } catch (e) {
-      await services.stop();
-      throw e;
-    }
-    const s = services;
-    return { env: s.env, machineSettings: s.machineSettings, stop: () => s.stop() };
+    const started = await startAwsEnvironment({ root, tmp, state: { functions: [{ name: FN, arn: arn(REGION, FN), runtime: 'nodejs22.x', statements: [], run: (/** @type {unknown} */ e) => e }], identityPools: [] } }, async (s) => {
+      poolId = (await s.cognito('CreateUserPool', { PoolName: POOL, LambdaConfig: { PreSignUp: arn(REGION, FN) } })).UserPool.Id;
+    });
+    services = started.services;
+    return started.environment;
   },
 };
 

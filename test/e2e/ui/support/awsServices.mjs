@@ -78,6 +78,23 @@ async function startTripwire() {
 }
 
 /**
+ * Starts the services and runs `setup` on them (creating pools, writing files), stopping them again if setup
+ * fails; gives the services and what a UI module's `environment.start` returns for them.
+ * @param {{ root: string, tmp: string, state: import('../../../fakeAws/state').FakeState }} o
+ * @param {(services: Awaited<ReturnType<typeof startAwsServices>>) => Promise<void>} setup
+ */
+export async function startAwsEnvironment(o, setup) {
+  const services = await startAwsServices(o);
+  try {
+    await setup(services);
+  } catch (e) {
+    await services.stop();
+    throw e;
+  }
+  return { services, environment: { env: services.env, machineSettings: services.machineSettings, stop: () => services.stop() } };
+}
+
+/**
  * Starts the services. `state` is the fake's data (functions, identity pools).
  * @param {{ root: string, tmp: string, state: import('../../../fakeAws/state').FakeState }} o
  */
