@@ -48,6 +48,9 @@ export default [
     name: 'Check Pool…: the missing permission is a row with its own Apply Fix; the review, Apply, and the pool is healthy',
     async run(ui) {
       assert.ok(services, 'the AWS services did not start');
+      // The extension starts when a handler or event file opens (activationEvents): with nothing open it had
+      // started only when VS Code happened to load a JSON document first, and the status item never came.
+      await ui.openFile('handlers/preSignUp.js');
       await ui.waitFor(`"${REGION}" in the AWS status bar item`, async () => (await ui.statusBarTexts()).includes(`default chain · ${REGION}`), 30_000);
       await ui.runCommand('Cognito Triggers: Check Pool…');
       await ui.pick('User pool', { title: 'Check Pool (1/2): user pool or identity pool?' });
