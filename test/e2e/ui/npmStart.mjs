@@ -150,6 +150,10 @@ export default [
       await npmStart(shared);
       const { port } = /** @type {NonNullable<typeof running>} */ (running);
       const ui = await openWindow(shared, 'again');
+      // The extension starts when a handler or event file opens (activationEvents): open one, as a person
+      // would. (In the first window the Settings UI's JSON had started it; here nothing else may, and the
+      // status item then never came in 1 of 2 runs.)
+      await ui.openFile('handlers/preSignUp.js');
       // Once the extension's item shows, the window has settled its trust state (extensions wait for it).
       await showsRegion(ui).catch(async (e) => {
         await ui.shot('region-lost');
