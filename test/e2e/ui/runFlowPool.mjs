@@ -44,11 +44,18 @@ async function signUp(ui, user, firstStep) {
   await answerInput(ui, `Run Flow (${firstStep + 1}/6): sign-up, user name`, user);
   await answerInput(ui, `Run Flow (${firstStep + 2}/6): sign-up, password`, 'Passw0rd!');
   await answerInput(ui, `Run Flow (${firstStep + 3}/6): sign-up, user attributes`, `email=${user}@example.com`);
-  await timelineRows(ui, `the Flow Timeline of ${user}'s sign-up`, (t) => t.some((r) => r.includes('Flow sign-up: succeeded')) && t.some((r) => r.includes('PreSignUp_SignUp')));
-  // The step opens to its event (a click selects and expands a new tree's row; ArrowRight expands it if not).
-  await ui.page.locator('.part.panel .monaco-list-row', { hasText: 'PreSignUp_SignUp' }).first().click();
-  await ui.page.keyboard.press('ArrowRight');
-  await timelineRows(ui, 'the PreSignUp step opened', (t) => t.some((r) => r.startsWith('Event') && r.includes('"triggerSource":"PreSignUp_SignUp"')));
+  // This user's run, not the previous test's timeline still showing (its rows are replaced when the new run ends).
+  await timelineRows(ui, `the Flow Timeline of ${user}'s sign-up`, (t) => t.some((r) => r.includes('Flow sign-up: succeeded')) && t.some((r) => r.includes('PreSignUp_SignUp')) && t.some((r) => r.includes(`${user} created`)));
+  // The step opens to its event: click its row (a click selects and expands a new tree's row) and, while it is
+  // still collapsed, ArrowRight; again until the event row shows (a re-render can take the first click).
+  const step = ui.page.locator('.part.panel .monaco-list-row', { hasText: 'PreSignUp_SignUp' }).first();
+  const eventRow = ui.page.locator('.part.panel .monaco-list-row', { hasText: '"triggerSource":"PreSignUp_SignUp"' }).first();
+  await ui.waitFor('the PreSignUp step opened', async () => {
+    if (await eventRow.isVisible()) return true;
+    await step.click();
+    if ((await step.getAttribute('aria-expanded')) === 'false') await ui.page.keyboard.press('ArrowRight');
+    return (await eventRow.isVisible().catch(() => false)) || undefined;
+  }, 60_000);
   // The row shows the start of the event; a click opens all of it as JSON.
   await ui.page.locator('.part.panel .monaco-list-row', { hasText: '"triggerSource":"PreSignUp_SignUp"' }).first().click();
   return ui.waitFor('the event opened as JSON', async () => {
