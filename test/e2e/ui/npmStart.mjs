@@ -120,6 +120,14 @@ export default [
         await ui.page.getByText('You trust this folder').waitFor({ state: 'visible', timeout: 20_000 });
       }
       await ui.waitFor('Restricted Mode to go', async () => !(await ui.statusBarTexts()).some((t) => t.includes('Restricted Mode')), 20_000);
+      // The extension starts when a handler or event file opens (activationEvents): open one, as a person would.
+      const trusted = ui.page.getByText('You trust this folder');
+      if (await trusted.isVisible()) {
+        await trusted.click();
+        await ui.page.keyboard.press('Escape');
+        await trusted.waitFor({ state: 'hidden', timeout: 10_000 });
+      }
+      await ui.openFile('handlers/preSignUp.js');
       // The Settings UI, as a person sets the Region: search, type, and VS Code saves it to the user settings.json.
       // First close the Workspace Trust editor (modal: it keeps the keyboard from the palette).
       const trustEditor = ui.page.getByText('You trust this folder');

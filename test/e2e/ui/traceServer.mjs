@@ -13,8 +13,12 @@ export default [
       fs.writeFileSync(path.join(ui.workspace, '.vscode', 'settings.json'), JSON.stringify({ 'cognitoTriggers.trace.server': 'verbose' }, null, 2));
       await ui.openFile('handlers/preSignUp.js');
       // The channel exists once the language client has started: wait for the server's ready line.
-      await ui.runCommand('Cognito Triggers: Show Log');
-      await ui.waitFor('the language server to be ready', async () => (await ui.outputText()).includes('Language server ready'), 30_000);
+      // Show Log again while the panel shows nothing: the palette's Enter can be lost while the workbench starts.
+      await ui.waitFor('the language server to be ready', async () => {
+        const text = await ui.outputText();
+        if (!text) await ui.runCommand('Cognito Triggers: Show Log');
+        return text.includes('Language server ready');
+      }, 30_000);
       await ui.runCommand('Output: Show Output Channels...');
       await ui.pick('Cognito Triggers Trace');
       // Traffic after the channel is shown (the settings file may be read after the client started): an edit sends didChange.
