@@ -120,22 +120,16 @@ export default [
         await ui.page.getByText('You trust this folder').waitFor({ state: 'visible', timeout: 20_000 });
       }
       await ui.waitFor('Restricted Mode to go', async () => !(await ui.statusBarTexts()).some((t) => t.includes('Restricted Mode')), 20_000);
-      // The extension starts when a handler or event file opens (activationEvents): open one, as a person would.
-      const trusted = ui.page.getByText('You trust this folder');
-      if (await trusted.isVisible()) {
-        await trusted.click();
-        await ui.page.keyboard.press('Escape');
-        await trusted.waitFor({ state: 'hidden', timeout: 10_000 });
-      }
-      await ui.openFile('handlers/preSignUp.js');
-      // The Settings UI, as a person sets the Region: search, type, and VS Code saves it to the user settings.json.
-      // First close the Workspace Trust editor (modal: it keeps the keyboard from the palette).
+      // First close the Workspace Trust editor (modal: it keeps the keyboard from Quick Open and the palette).
       const trustEditor = ui.page.getByText('You trust this folder');
       if (await trustEditor.isVisible()) {
         await trustEditor.click();
         await ui.page.keyboard.press('Escape');
         await trustEditor.waitFor({ state: 'hidden', timeout: 10_000 });
       }
+      // The extension starts when a handler or event file opens (activationEvents): open one, as a person would.
+      await ui.openFile('handlers/preSignUp.js');
+      // The Settings UI, as a person sets the Region: search, type, and VS Code saves it to the user settings.json.
       await ui.runCommand('Preferences: Open User Settings');
       // The Settings UI opens with the keyboard in its search box.
       await ui.page.locator('.settings-editor .settings-body').waitFor({ state: 'visible', timeout: 20_000 });
