@@ -119,21 +119,57 @@ export function wiredFor(w: WiringResult, file: string): WiredHandler[] {
   return w.handlers.filter((h) => h.file === file);
 }
 
-/** The wiring of one root, kept between reads: only projects that depend on a changed file are re-read. */
+/** A file's text as this cache last read it: `gen` is the read that last used it, `version` the file's version then. */
+interface KeptText {
+  readonly text: string | undefined;
+  readonly version: string | undefined;
+  gen: number;
+}
+
+/** A file a reader starts from, its output, and every file its reader read (found or not: a missing samconfig.toml counts). */
+interface Project {
+  readonly reader: WiringReader;
+  out?: ReaderOutput;
+  read?: ReadonlySet<string>;
+}
+
+/** Which reader claimed a file the walk found, and whether the decision looked at the text (then it holds for that version only). */
+interface KeptClaim {
+  readonly reader: WiringReader | undefined;
+  readonly byText: boolean;
+  readonly version: string | undefined;
+}
+
+// Texts a read keeps for its own later use (the discovery's look at every script, handed to the reader
+// that asks again), at most this many characters; past it a file may be read twice, never kept without bound.
+const READ_BUDGET = 64 * 1024 * 1024;
+
+/**
+ * The wiring of one root, kept between reads: only projects that depend on a changed file are re-read.
+ * Each file is read at most once per read. Between reads the texts of the files projects depend on
+ * (IaC files, includes, imported modules) and each walked file's claim are kept; they are used again
+ * while `updateFile` has not named the file and, when the file access can tell (`WiringFs.version`),
+ * its version is unchanged. So an update reads the changed file and nothing it did not touch.
+ */
 export class WiringCache {
-  private projects: Map<string, { reader: WiringReader; out?: ReaderOutput }> | undefined;
+  private projects: Map<string, Project> | undefined;
   private readonly parsed = new Map<string, { text: string; root: Node | undefined }>();
   /** Per YAML file, the pieces of its last parse: an edit re-parses only the blocks it touched. */
   private readonly chunked = new Map<string, ChunkedYaml>();
   private last: WiringResult | undefined;
-  /** Texts the discovery read to decide a claim, handed once to that file's reader in the same read. */
-  private readonly claimTexts = new Map<string, string>();
+  private readonly texts = new Map<string, KeptText>();
+  private readonly claimed = new Map<string, KeptClaim>();
+  /** The current read (KeptText.gen), and the characters it keeps. */
+  private gen = 0;
+  private kept = 0;
 
   constructor(readonly fs: WiringFs) {}
 
   /** A changed file: re-read the projects that depend on it; a created or deleted one may also start or end a project. */
   updateFile(rel: string, change: 'created' | 'changed' | 'deleted' = 'changed'): void {
     this.parsed.delete(rel);
+    this.texts.delete(rel);
+    this.claimed.delete(rel);
     if (change === 'deleted') this.chunked.delete(rel);
     this.last = undefined;
     if (change !== 'changed' || !this.projects) {
@@ -143,7 +179,7 @@ export class WiringCache {
     }
     const own = this.projects.get(rel);
     if (own) own.out = undefined;
-    for (const p of this.projects.values()) if (p.out?.files.includes(rel)) p.out = undefined;
+    for (const p of this.projects.values()) if (p.out?.files.includes(rel) || p.read?.has(rel)) p.out = undefined;
   }
 
   /** Every file the last read depended on (IaC files and what they include or name). */
@@ -152,6 +188,7 @@ export class WiringCache {
     for (const [rel, p] of this.projects ?? []) {
       out.add(rel);
       for (const f of p.out?.files ?? []) out.add(f);
+      for (const f of p.read ?? []) out.add(f);
       for (const h of p.out?.handlers ?? []) if (h.file) out.add(h.file);
     }
     return out;
@@ -162,18 +199,25 @@ export class WiringCache {
     this.projects = undefined;
     this.parsed.clear();
     this.chunked.clear();
+    this.texts.clear();
+    this.claimed.clear();
     this.last = undefined;
   }
 
   async read(): Promise<WiringResult> {
     if (this.last) return this.last;
+    this.gen++;
+    this.kept = 0;
     const projects = this.projects ?? this.discover();
     this.projects = projects;
-    // Readers see the file access with the claim texts in front: a file claimed by its text is not read twice.
-    const fs: WiringFs = { readFile: (rel) => this.readText(rel), exists: (rel) => this.fs.exists(rel), list: (rel) => this.fs.list(rel), walk: (keep) => this.fs.walk(keep) };
-    const ctx: ReadContext = { fs, yaml: (rel) => this.yaml(rel) };
     for (const [rel, p] of projects) {
       if (p.out) continue;
+      // Readers see the file access through the kept texts: a file the discovery (or another reader) read is not read again.
+      const read = new Set<string>();
+      p.read = read;
+      const readText = (f: string): string | undefined => (read.add(f), this.readText(f));
+      const fs: WiringFs = { readFile: readText, exists: (f) => this.fs.exists(f), list: (f) => this.fs.list(f), walk: (keep) => this.fs.walk(keep) };
+      const ctx: ReadContext = { fs, yaml: (f) => (read.add(f), this.yaml(f)) };
       try {
         p.out = await p.reader.read(rel, ctx);
       } catch (e) {
@@ -181,8 +225,8 @@ export class WiringCache {
         p.out = { handlers: [], unresolved: [{ kind: 'serverless', file: rel, line: 1, what: rel, reason: `could not be read (${e instanceof Error ? e.message : String(e)})` }], files: [rel] };
       }
     }
-    this.claimTexts.clear();
     const outs = [...projects.values()].map((p) => p.out as ReaderOutput);
+    this.keepOnly(new Set([...projects.keys(), ...outs.flatMap((o) => o.files), ...[...projects.values()].flatMap((p) => [...(p.read ?? [])])]));
     this.last = {
       // Across projects too: two templates (or stacks) wiring the same handler to the same pool are one slot.
       handlers: dedupe(outs.flatMap((o) => o.handlers)),
@@ -192,12 +236,24 @@ export class WiringCache {
     return this.last;
   }
 
-  /** The file's text: the one the discovery just read for it, else from the file access. */
+  /** The file's text, read at most once per read (and not again while it is unchanged). */
   private readText(rel: string): string | undefined {
-    const claimed = this.claimTexts.get(rel);
-    if (claimed === undefined) return this.fs.readFile(rel);
-    this.claimTexts.delete(rel);
-    return claimed;
+    const hit = this.texts.get(rel);
+    if (hit?.gen === this.gen) return hit.text;
+    if (hit && hit.version === this.fs.version?.(rel)) {
+      hit.gen = this.gen;
+      return hit.text;
+    }
+    const { text, version } = this.fs.readVersioned?.(rel) ?? { version: this.fs.version?.(rel), text: this.fs.readFile(rel) };
+    this.kept += text?.length ?? 0;
+    if (this.kept <= READ_BUDGET) this.texts.set(rel, { text, version, gen: this.gen });
+    else this.texts.delete(rel);
+    return text;
+  }
+
+  /** After a read: keep the texts of the files the projects depend on, drop the rest (the discovery's look at every script). */
+  private keepOnly(files: ReadonlySet<string>): void {
+    for (const rel of this.texts.keys()) if (!files.has(rel)) this.texts.delete(rel);
   }
 
   private yaml(rel: string): Node | undefined {
@@ -212,21 +268,27 @@ export class WiringCache {
     return root;
   }
 
-  private discover(): Map<string, { reader: WiringReader; out?: ReaderOutput }> {
-    const found = new Map<string, { reader: WiringReader; out?: ReaderOutput }>();
+  private discover(): Map<string, Project> {
+    const found = new Map<string, Project>();
     const candidates = this.fs.walk((rel) => READERS.some((r) => r.claims(rel, () => undefined) || mayClaimByText(rel)));
+    const walked = new Set(candidates);
+    for (const rel of this.claimed.keys()) if (!walked.has(rel)) this.claimed.delete(rel);
     for (const rel of candidates) {
-      const got: { text?: string; read: boolean } = { read: false };
-      const lazy = (): string | undefined => {
-        if (!got.read) [got.text, got.read] = [this.fs.readFile(rel), true];
-        return got.text;
-      };
-      const reader = READERS.find((r) => r.claims(rel, lazy));
-      if (!reader) continue;
-      found.set(rel, { reader });
-      if (got.text !== undefined) this.claimTexts.set(rel, got.text);
+      const reader = this.claimOf(rel);
+      if (reader) found.set(rel, { reader });
     }
     return found;
+  }
+
+  /** The reader that claims `rel`: decided again only when the decision read the text and the file changed since. */
+  private claimOf(rel: string): WiringReader | undefined {
+    const prev = this.claimed.get(rel);
+    if (prev && (!prev.byText || prev.version === this.fs.version?.(rel))) return prev.reader;
+    let byText = false;
+    const text = (): string | undefined => ((byText = true), this.readText(rel));
+    const reader = READERS.find((r) => r.claims(rel, text));
+    this.claimed.set(rel, { reader, byText, version: byText ? this.texts.get(rel)?.version ?? this.fs.version?.(rel) : undefined });
+    return reader;
   }
 }
 

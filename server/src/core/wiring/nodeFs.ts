@@ -19,15 +19,27 @@ export interface NodeWiringFsOptions {
 /** File access under `root` (absolute); paths in and out are root-relative and '/'-separated. */
 export function nodeWiringFs(root: string, options: NodeWiringFsOptions = {}): WiringFs {
   const abs = (rel: string): string => path.join(root, ...rel.split('/'));
+  const version = (rel: string): string | undefined => {
+    // One stat (of the target of a symlink, as the read opens it): a changed file changes its mtime or size, a replaced one its inode.
+    try {
+      const st = fs.statSync(abs(rel), { throwIfNoEntry: false });
+      return st ? versionOf(st) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const readVersioned = (rel: string): { text: string | undefined; version: string | undefined } => {
+    // Regular files inside the root only (a FIFO would block, a symlink could lead out), size-capped.
+    const file = abs(rel);
+    const read = readSafeFile(file, { maxBytes: MAX_BYTES, within: root });
+    if (!read.ok) return { text: undefined, version: read.reason === 'missing' ? undefined : version(rel) };
+    options.onRead?.(file, read.text, read.stamp);
+    return { text: read.text, version: versionOf(read.stamp) };
+  };
   return {
-    readFile(rel) {
-      // Regular files inside the root only (a FIFO would block, a symlink could lead out), size-capped.
-      const file = abs(rel);
-      const read = readSafeFile(file, { maxBytes: MAX_BYTES, within: root });
-      if (!read.ok) return undefined;
-      options.onRead?.(file, read.text, read.stamp);
-      return read.text;
-    },
+    readFile: (rel) => readVersioned(rel).text,
+    readVersioned,
+    version,
     exists(rel) {
       try {
         return fs.statSync(abs(rel)).isFile();
@@ -65,6 +77,8 @@ export function nodeWiringFs(root: string, options: NodeWiringFsOptions = {}): W
     },
   };
 }
+
+const versionOf = (st: FileStamp): string => `${st.ino}:${st.size}:${st.mtimeMs}`;
 
 /** In-memory file access for tests and tools: `{ 'serverless.yml': '...', 'src/a.ts': '...' }`. */
 export function memoryWiringFs(files: Record<string, string>): WiringFs {

@@ -85,6 +85,13 @@ export interface WiringResult {
 export interface WiringFs {
   /** The file's text, or undefined when missing or unreadable. */
   readFile(rel: string): string | undefined;
+  /**
+   * A cheap token that changes whenever the file does (disk: inode, size and mtime from one stat), or
+   * undefined when missing. Optional: without it a cache trusts that it is told of every change.
+   */
+  version?(rel: string): string | undefined;
+  /** The text and the version it was read at, in one go (what `readFile` and `version` would say). */
+  readVersioned?(rel: string): { text: string | undefined; version: string | undefined };
   exists(rel: string): boolean;
   /** Names in a folder (files and folders), or [] when missing. */
   list(rel: string): string[];
