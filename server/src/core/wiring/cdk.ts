@@ -50,17 +50,29 @@ export interface Reader {
 const ev = (fact: Evidence['fact'], file: string, line: number, text: string): Evidence => ({ fact, file, line, text });
 
 /** The function an expression builds (following variables and imports), or why it cannot be told. */
-export function functionDecl(r: Reader, expr: t.Node, mod: JsModule): FunctionDecl | { reason: string } {
+export function functionDecl(r: Reader, expr: t.Node, mod: JsModule, depth = 0): FunctionDecl | { reason: string } {
   const hooked = r.functionOf?.(expr, mod);
   if (hooked) return hooked;
   const { expr: e, mod: m } = r.program.deref(expr, mod);
   const n = unwrap(e);
+  const via = m.via ? ` (in the helper called as ${m.via})` : '';
   // `fn.functionArn` / `fn.functionName` in CfnUserPool configs, `backend.x.resources.lambda` in Amplify.
-  if (n.type === 'MemberExpression' && !n.computed && n.property.type === 'Identifier' && /^(functionArn|functionName|currentVersion|latestVersion)$/.test(n.property.name)) return functionDecl(r, n.object, m);
-  if (n.type === 'CallExpression' && /^(from|of)Function(Arn|Name|Attributes)$/.test(lastName(n.callee))) return { reason: `${sourceText(m, n)} imports a function built elsewhere` };
-  if (n.type !== 'NewExpression') return { reason: `${sourceText(m, n)} is not a function this reader can follow (a helper call or custom construct)` };
+  if (n.type === 'MemberExpression' && !n.computed && n.property.type === 'Identifier' && /^(functionArn|functionName|currentVersion|latestVersion)$/.test(n.property.name)) return functionDecl(r, n.object, m, depth);
+  if (n.type === 'CallExpression' && /^(from|of)Function(Arn|Name|Attributes)$/.test(lastName(n.callee))) return { reason: `${sourceText(m, n)} imports a function built elsewhere${via}` };
+  // A helper that builds the function: `this.makeTrigger('Pre')`, `createLambda(this, 'x', 'src/pre.ts')`.
+  if (n.type === 'CallExpression' && depth < 4) {
+    const helped = r.program.helperReturn(n, m);
+    if (helped && 'reason' in helped) return helped;
+    if (helped) return functionDecl(r, helped.expr, helped.mod, depth + 1);
+    const callee = dotted(n.callee);
+    return { reason: `${sourceText(m, n)} is not a function this reader can follow: ${callee ? `${callee} is not a helper defined in this file or imported from the repository` : 'the call names no helper'}${via}` };
+  }
+  if (n.type === 'Identifier' && m.params?.has(n.name)) return { reason: `${n.name} is a parameter of the helper${via}; the function is passed in, not built there` };
+  if (n.type !== 'NewExpression') return { reason: `${sourceText(m, n)} is not a function this reader can follow (a custom construct or computed value)${via}` };
   const cls = lastName(n.callee);
-  const id = n.arguments[1]?.type === 'StringLiteral' ? n.arguments[1].value : sourceText(m, n.arguments[1] ?? n);
+  const idArg = n.arguments[1];
+  const idValue = idArg && idArg.type !== 'SpreadElement' && idArg.type !== 'ArgumentPlaceholder' ? r.program.evaluate(idArg, m) : undefined;
+  const id = idValue?.kind === 'scalar' && typeof idValue.value === 'string' && !idValue.value.includes('*') ? idValue.value : sourceText(m, idArg ?? n);
   const props = r.program.evaluate(n.arguments[2] as t.Expression | undefined, m);
   const line = n.loc?.start.line ?? 1;
   const cwd = appDir(r.fs, m.file);
@@ -71,7 +83,7 @@ export function functionDecl(r: Reader, expr: t.Node, mod: JsModule): FunctionDe
   if (runtime && runtimeNode) evidence.push(ev('runtime', m.file, runtimeNode.line, `${id} runs on ${runtimeText} (${runtime})`));
   const functionName = str(child(props, 'functionName'));
   // Without functionName, CloudFormation names it <stack>-<logical id>-<suffix>, and CDK's logical id holds the construct id.
-  const name = functionName ?? (n.arguments[1]?.type === 'StringLiteral' && id.length >= 3 ? `*${id}*` : undefined);
+  const name = functionName ?? (idValue?.kind === 'scalar' && id === idValue.value && id.length >= 3 ? `*${id}*` : undefined);
   const base = { kind: r.kind, ref: id, ...(name ? { name } : {}), ...(runtime ? { runtime } : {}), file: m.file, line };
   if (cls === 'NodejsFunction') {
     const entryNode = child(props, 'entry');
@@ -79,35 +91,36 @@ export function functionDecl(r: Reader, expr: t.Node, mod: JsModule): FunctionDe
     // Without `entry`, CDK uses the defining file's name with `.<id>.ts` (or .js).
     // https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_lambda_nodejs.NodejsFunctionProps.html#entry
     const entry = entryNode ? pathOf(entryNode, cwd) : `${m.file.replace(/\.[cm]?[jt]sx?$/, '')}.${id}.ts`;
-    if (!entry) return { reason: `the entry of ${id} (${entryNode?.kind === 'opaque' ? entryNode.text : str(entryNode)}) is not a path this reader can compute` };
-    evidence.push(ev('handler', m.file, entryNode?.line ?? line, `NodejsFunction ${id} has entry ${entry}${entryNode ? '' : ' (the default for its id)'} and handler ${exp}`));
+    if (!entry) return { reason: `the entry of ${id} (${entryNode?.kind === 'opaque' ? entryNode.text : str(entryNode)}) is not a path this reader can compute${via}` };
+    evidence.push(ev('handler', m.file, entryNode?.line ?? line, `NodejsFunction ${id} has entry ${entry}${entryNode ? '' : ' (the default for its id)'} and handler ${exp}${via}`));
     return { ...base, entry: { path: entry, export: exp }, baseDir: '', evidence };
   }
   if (cls === 'PythonFunction') {
     const dir = pathOf(child(props, 'entry') ?? { kind: 'scalar', file: m.file, line, value: null }, cwd);
-    if (!dir) return { reason: `the entry folder of ${id} is not a path this reader can compute` };
+    if (!dir) return { reason: `the entry folder of ${id} is not a path this reader can compute${via}` };
     const index = str(child(props, 'index')) ?? 'index.py';
     const exp = str(child(props, 'handler')) ?? 'handler';
-    evidence.push(ev('handler', m.file, child(props, 'entry')?.line ?? line, `PythonFunction ${id} has entry ${dir}, index ${index}, handler ${exp}`));
+    evidence.push(ev('handler', m.file, child(props, 'entry')?.line ?? line, `PythonFunction ${id} has entry ${dir}, index ${index}, handler ${exp}${via}`));
     return { ...base, runtime: runtime ?? 'python', entry: { path: joinPath(dir, index), export: exp }, baseDir: '', evidence };
   }
   if (cls === 'Function' || cls === 'SingletonFunction') {
     const handler = str(child(props, 'handler'));
     const code = child(props, 'code');
     const asset = code?.kind === 'opaque' ? /Code\.fromAsset\(/.exec(code.text) : null;
-    if (!asset) return { reason: `the code of ${id} is ${code?.kind === 'opaque' ? code.text : 'not stated'}, not Code.fromAsset(<folder>)` };
+    if (code?.kind === 'opaque' && /Code\.fromInline\(|InlineCode\(/.test(code.text)) return { reason: `the code of ${id} is inline (${/InlineCode\(/.test(code.text) ? 'InlineCode' : 'Code.fromInline'}), not in a file${via}` };
+    if (!asset) return { reason: `the code of ${id} is ${code?.kind === 'opaque' ? code.text : 'not stated'}, not Code.fromAsset(<folder>)${via}` };
     // Re-evaluate the asset path argument itself.
     let dir: string | undefined;
     walkAst(n.arguments[2] ?? n, (x) => {
       if (!dir && x.type === 'CallExpression' && lastName(x.callee) === 'fromAsset' && x.arguments[0]) dir = pathOf(r.program.evaluate(x.arguments[0] as t.Expression, m), cwd);
     });
-    if (!dir) return { reason: `the Code.fromAsset folder of ${id} is not a path this reader can compute` };
-    if (!handler) return { reason: `${id} states no handler string` };
-    evidence.push(ev('handler', m.file, child(props, 'handler')?.line ?? line, `${id} has handler ${handler} in ${dir}`));
+    if (!dir) return { reason: `the Code.fromAsset folder of ${id} is not a path this reader can compute${via}` };
+    if (!handler) return { reason: `${id} states no handler string${via}` };
+    evidence.push(ev('handler', m.file, child(props, 'handler')?.line ?? line, `${id} has handler ${handler} in ${dir}${via}`));
     return { ...base, handlerSpec: handler, baseDir: dir, evidence };
   }
-  if (cls === 'DockerImageFunction') return { reason: `${id} is a container image function; its handler is in the image` };
-  return { reason: `${cls} ${id} is not a function construct this reader knows (NodejsFunction, Function, PythonFunction)` };
+  if (cls === 'DockerImageFunction') return { reason: `${id} is a container image function; its handler is in the image${via}` };
+  return { reason: `${cls} ${id} is not a function construct this reader knows (NodejsFunction, Function, PythonFunction)${via}` };
 }
 
 /**

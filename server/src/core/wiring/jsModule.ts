@@ -19,19 +19,33 @@ export interface JsModule {
   readonly imports: ReadonlyMap<string, { readonly source: string; readonly imported: string }>;
   /** Exported name → local name or expression (`default` too). */
   readonly exports: ReadonlyMap<string, t.Expression | string>;
+  /** Named functions a call can reach: `function f`, `const f = () => ...`, class methods as `this.m`. */
+  readonly functions: ReadonlyMap<string, t.Function>;
+  /**
+   * Inside a call of a helper (`this.makeTrigger('Pre')`): each parameter's value at the call site,
+   * evaluated there (a literal, or an opaque node carrying the argument's text). Parameters shadow
+   * every other binding of their name.
+   */
+  readonly params?: ReadonlyMap<string, Node>;
+  /** The call this view is inside, for messages: `this.makeTrigger('Pre') (line 12)`. */
+  readonly via?: string;
 }
+
+/** What a helper returns, read inside the call: the expression, the module as the helper sees it, or why not. */
+export type HelperReturn = { expr: t.Node; mod: JsModule } | { reason: string } | undefined;
 
 const EXTS = ['.ts', '.tsx', '.mts', '.js', '.mjs', '.cjs', '.jsx'];
 
 /** Walks every node under `node` (children before siblings), calling `visit` on each. */
-export function walkAst(node: t.Node, visit: (n: t.Node) => void): void {
+export function walkAst(node: t.Node, visit: (n: t.Node) => void, skip?: (n: t.Node) => boolean): void {
+  if (skip?.(node)) return;
   visit(node);
   for (const key of Object.keys(node) as (keyof t.Node)[]) {
     if (key === 'loc' || key === 'leadingComments' || key === 'trailingComments' || key === 'innerComments') continue;
     const v = node[key] as unknown;
     if (Array.isArray(v)) {
-      for (const c of v) if (c && typeof c === 'object' && typeof (c as t.Node).type === 'string') walkAst(c as t.Node, visit);
-    } else if (v && typeof v === 'object' && typeof (v as t.Node).type === 'string') walkAst(v as t.Node, visit);
+      for (const c of v) if (c && typeof c === 'object' && typeof (c as t.Node).type === 'string') walkAst(c as t.Node, visit, skip);
+    } else if (v && typeof v === 'object' && typeof (v as t.Node).type === 'string') walkAst(v as t.Node, visit, skip);
   }
 }
 
@@ -146,7 +160,7 @@ export class JsProgram {
 
   /** The expression a name is bound to, following imports into other modules of the repository. */
   binding(name: string, mod: JsModule, depth = 0): { expr: t.Expression; mod: JsModule } | undefined {
-    if (depth > 8) return undefined;
+    if (depth > 8 || mod.params?.has(name)) return undefined;
     const local = mod.bindings.get(name);
     if (local) return { expr: local, mod };
     const imp = mod.imports.get(name);
@@ -185,10 +199,85 @@ export class JsProgram {
       if (member) return this.deref(member.expr, member.mod, depth + 1);
     }
     const name = n.type === 'Identifier' ? n.name : n.type === 'MemberExpression' && n.object.type === 'ThisExpression' ? dotted(n) : undefined;
-    if (!name || depth > 10) return { expr: n, mod };
+    if (!name || depth > 10 || mod.params?.has(name)) return { expr: n, mod };
     const b = this.binding(name, mod);
     if (!b || b.expr === n) return { expr: n, mod };
     return this.deref(b.expr, b.mod, depth + 1);
+  }
+
+  /** The function a call names: `this.m(...)` (a method or arrow property of the class), `f(...)` (this file's, or imported). */
+  helperOf(call: t.CallExpression, mod: JsModule): { fn: t.Function; mod: JsModule } | undefined {
+    const name = dotted(call.callee);
+    if (!name || (name.includes('.') && !/^this\.[^.]+$/.test(name)) || mod.params?.has(name)) return undefined;
+    const own = mod.functions.get(name);
+    if (own) return { fn: own, mod };
+    const b = this.binding(name, mod);
+    const init = b ? unwrap(b.expr) : undefined;
+    if (b && init && (init.type === 'ArrowFunctionExpression' || init.type === 'FunctionExpression')) return { fn: init, mod: b.mod };
+    // `import { makeFn } from './helpers'` where helpers.ts says `export function makeFn`.
+    const imp = name.includes('.') ? undefined : mod.imports.get(name);
+    const file = imp ? this.resolveImport(mod.file, imp.source) : undefined;
+    const other = file ? this.module(file) : undefined;
+    const exported = other ? other.exports.get(imp?.imported ?? '') : undefined;
+    const fn = other && typeof exported === 'string' ? other.functions.get(exported) : undefined;
+    return fn && other ? { fn, mod: other } : undefined;
+  }
+
+  /**
+   * What a helper call returns, seen from inside the helper: its parameters hold the call's
+   * arguments evaluated at the call site (`this.makeTrigger('Pre')` → `name` = 'Pre'; a default
+   * value when the argument is missing; `{ entry }` destructured from an object literal), its own
+   * `const`s shadow the file's. Undefined when the callee is not a function this file names; a
+   * reason when it is one whose result cannot be told (no return, or several).
+   */
+  helperReturn(call: t.CallExpression, caller: JsModule, depth = 0): HelperReturn {
+    if (depth > 6) return undefined;
+    const found = this.helperOf(call, caller);
+    if (!found) return undefined;
+    const { fn, mod } = found;
+    const where = `${sourceText(caller, call)} (line ${call.loc?.start.line ?? 1})`;
+    let returned: t.Node | undefined;
+    if (fn.body.type !== 'BlockStatement') returned = fn.body;
+    else {
+      const returns: t.Node[] = [];
+      walkOwnBody(fn.body, (x) => {
+        if (x.type === 'ReturnStatement' && x.argument) returns.push(x.argument);
+      });
+      if (returns.length !== 1) return { reason: `${where} calls a helper that ${returns.length ? `returns in ${returns.length} places` : 'returns nothing'}; only a helper with one return is followed` };
+      returned = returns[0];
+    }
+    const params = new Map<string, Node>();
+    const argAt = (i: number): t.Node | undefined => {
+      const a = call.arguments[i];
+      return a && a.type !== 'SpreadElement' && a.type !== 'ArgumentPlaceholder' ? a : undefined;
+    };
+    const atCall = (a: t.Node | undefined, fallback: t.Node | null | undefined, scope: JsModule): Node => {
+      if (a) return this.evaluate(a, caller, depth + 1);
+      if (fallback) return this.evaluate(fallback, scope, depth + 1);
+      return { kind: 'scalar', file: caller.file, line: call.loc?.start.line ?? 1, value: null };
+    };
+    // The helper's own locals first, then the file's: `const fn = new NodejsFunction(...); return fn;`.
+    const locals = new Map<string, t.Expression>();
+    walkOwnBody(fn.body, (x) => {
+      if (x.type === 'VariableDeclarator' && x.id.type === 'Identifier' && x.init && !locals.has(x.id.name)) locals.set(x.id.name, x.init);
+    });
+    const view: JsModule = { ...mod, bindings: new Map([...mod.bindings, ...locals]), params, via: where };
+    fn.params.forEach((p, i) => {
+      const target = p.type === 'TSParameterProperty' ? p.parameter : p;
+      if (target.type === 'Identifier') params.set(target.name, atCall(argAt(i), undefined, view));
+      else if (target.type === 'AssignmentPattern' && target.left.type === 'Identifier') params.set(target.left.name, atCall(argAt(i), target.right, view));
+      else if (target.type === 'ObjectPattern') {
+        const obj = atCall(argAt(i), undefined, view);
+        for (const q of target.properties) {
+          if (q.type !== 'ObjectProperty' || q.key.type !== 'Identifier') continue;
+          const local = q.value.type === 'Identifier' ? q.value.name : q.value.type === 'AssignmentPattern' && q.value.left.type === 'Identifier' ? q.value.left.name : undefined;
+          if (!local) continue;
+          const got = obj.kind === 'map' ? obj.entries.get(q.key.name)?.value : undefined;
+          params.set(local, got ?? (q.value.type === 'AssignmentPattern' ? this.evaluate(q.value.right, view, depth + 1) : { kind: 'opaque', file: caller.file, line: call.loc?.start.line ?? 1, text: `${q.key.name} of ${obj.kind === 'opaque' ? obj.text : 'the argument'}` }));
+        }
+      }
+    });
+    return returned ? { expr: returned, mod: view } : undefined;
   }
 
   /**
@@ -248,6 +337,8 @@ export class JsProgram {
       case 'ArrayExpression':
         return { kind: 'seq', file, line, items: n.elements.filter((e): e is t.Expression => !!e && e.type !== 'SpreadElement').map((e) => this.evaluate(e, mod, depth + 1)) };
       case 'Identifier': {
+        const param = mod.params?.get(n.name);
+        if (param) return param;
         if (n.name === '__dirname') return { kind: 'scalar', file, line, value: `/${dirOf(mod.file)}` };
         if (n.name === '__filename') return { kind: 'scalar', file, line, value: `/${mod.file}` };
         const ns = this.namespace(n.name, mod);
@@ -272,7 +363,7 @@ export class JsProgram {
             return member ? this.evaluate(member.expr, member.mod, depth + 1) : inner ? this.namespaceTree(inner, file, line, depth + 1) : opaque(n);
           }
           const imported = obj.type === 'Identifier' ? mod.imports.get(obj.name) : undefined;
-          if (obj.type !== 'Identifier' || mod.bindings.has(obj.name) || (imported && this.resolveImport(mod.file, imported.source))) {
+          if (obj.type !== 'Identifier' || mod.params?.has(obj.name) || mod.bindings.has(obj.name) || (imported && this.resolveImport(mod.file, imported.source))) {
             const o = this.evaluate(n.object, mod, depth + 1);
             if (o.kind === 'map') return o.entries.get(n.property.name)?.value ?? opaque(n);
           }
@@ -292,6 +383,14 @@ export class JsProgram {
             return { kind: 'scalar', file, line, value: lastAbs >= 0 ? `/${joined}` : joined };
           }
         }
+        // `name.toLowerCase()` on a known string (a helper's parameter, most often).
+        if (n.callee.type === 'MemberExpression' && !n.callee.computed && n.callee.property.type === 'Identifier' && STRING_METHODS.has(n.callee.property.name) && !args.length) {
+          const o = this.evaluate(n.callee.object, mod, depth + 1);
+          if (o.kind === 'scalar' && typeof o.value === 'string' && !o.value.includes('*')) return { kind: 'scalar', file, line, value: stringMethod(n.callee.property.name, o.value) };
+        }
+        // A helper of this file (or one it imports) that computes a value: `entryOf('preSignUp')`.
+        const helped = this.helperReturn(n, mod, depth);
+        if (helped && 'expr' in helped) return this.evaluate(helped.expr, helped.mod, depth + 1);
         // A helper given `__dirname` (the serverless.ts template's `handlerPath(__dirname)`) names that folder.
         if (args.length === 1 && args[0]?.type === 'Identifier' && args[0].name === '__dirname') return { kind: 'scalar', file, line, value: `/${dirOf(mod.file)}` };
         // `fileURLToPath(new URL('.', import.meta.url))` and `dirname(fileURLToPath(import.meta.url))`: this file's folder.
@@ -324,6 +423,17 @@ export class JsProgram {
   }
 }
 
+const STRING_METHODS = new Set(['toLowerCase', 'toUpperCase', 'trim', 'toLocaleLowerCase', 'toLocaleUpperCase']);
+function stringMethod(name: string, v: string): string {
+  if (name === 'trim') return v.trim();
+  return name.endsWith('LowerCase') ? v.toLowerCase() : v.toUpperCase();
+}
+
+/** Walks a function body without entering the functions nested in it (their returns and locals are theirs). */
+function walkOwnBody(body: t.Node, visit: (n: t.Node) => void): void {
+  walkAst(body, (n) => visit(n), (n) => n !== body && (n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression' || n.type === 'ClassMethod' || n.type === 'ObjectMethod'));
+}
+
 /** The source text of a node (for messages and opaque values). */
 export function sourceText(mod: JsModule, n: t.Node): string {
   const code = (mod.ast as t.File & { __text?: string }).__text ?? '';
@@ -347,7 +457,11 @@ export function parseModule(file: string, text: string): JsModule | undefined {
   const bindings = new Map<string, t.Expression>();
   const imports = new Map<string, { source: string; imported: string }>();
   const exports = new Map<string, t.Expression | string>();
+  const functions = new Map<string, t.Function>();
   walkAst(ast.program, (n) => {
+    if (n.type === 'FunctionDeclaration' && n.id && !functions.has(n.id.name)) functions.set(n.id.name, n);
+    else if ((n.type === 'ClassMethod' && n.kind === 'method') && n.key.type === 'Identifier' && !n.computed && !functions.has(`this.${n.key.name}`)) functions.set(`this.${n.key.name}`, n);
+    else if (n.type === 'ClassProperty' && n.key.type === 'Identifier' && n.value && (n.value.type === 'ArrowFunctionExpression' || n.value.type === 'FunctionExpression') && !functions.has(`this.${n.key.name}`)) functions.set(`this.${n.key.name}`, n.value);
     if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.init && !bindings.has(n.id.name)) bindings.set(n.id.name, n.init);
     else if (n.type === 'VariableDeclarator' && n.id.type === 'ObjectPattern' && n.init) {
       // `const { a, b } = obj` binds a and b to obj.a / obj.b.
@@ -369,6 +483,8 @@ export function parseModule(file: string, text: string): JsModule | undefined {
       }
     } else if (s.type === 'ExportNamedDeclaration') {
       if (s.declaration?.type === 'VariableDeclaration') for (const d of s.declaration.declarations) if (d.id.type === 'Identifier' && d.init) exports.set(d.id.name, d.init);
+      // `export function f`: a helper other files import (its name, looked up in `functions`).
+      if (s.declaration?.type === 'FunctionDeclaration' && s.declaration.id) exports.set(s.declaration.id.name, s.declaration.id.name);
       for (const sp of s.specifiers) {
         // `export * as fns from './fns'`: the name stands for that module's namespace.
         if (sp.type === 'ExportNamespaceSpecifier' && s.source && sp.exported.type === 'Identifier') {
@@ -402,5 +518,5 @@ export function parseModule(file: string, text: string): JsModule | undefined {
       bindings.delete(local);
     }
   }
-  return { file, ast, bindings, imports, exports };
+  return { file, ast, bindings, imports, exports, functions };
 }
