@@ -79,7 +79,7 @@ export class AuthStack extends Stack {
 `,
     'lib/auth/triggers.src.ts': 'export const preSignUp = async (e: unknown) => e;\n',
   });
-  assert.deepEqual(w.handlers.map(brief), ['lib/auth/triggers.src.ts#preSignUp PreSignUp nodejs22.x']);
+  assert.deepEqual(w.handlers.map(brief), ['lib/auth/triggers.src.ts#preSignUp PreSignUp nodejs22.x name=*PreSignUp*']);
   assert.deepEqual(w.unresolved, []);
 });
 
@@ -115,17 +115,24 @@ import * as path from 'path';
 export function makeTrigger(scope: unknown, name: string) {
   return new NodejsFunction(scope as never, name, { entry: path.join(__dirname, '..', 'triggers', name, 'handler.ts') });
 }
+// The shape of Nazareh/padel-mate's utils.ts: an exported arrow, a computed id, a local returned.
+export const createLambda = (scope: unknown, functionName: string, stackName: string, other: unknown) => {
+  const fn = new NodejsFunction(scope as never, \`\${stackName}-\${functionName}\`, { entry: path.join(__dirname, \`../lambda/\${functionName}.ts\`), ...(other as object) });
+  return fn;
+};
 `,
-    'lib/stack.ts': `${IMPORTS}import { makeTrigger } from './helpers';
+    'lib/stack.ts': `${IMPORTS}import { createLambda, makeTrigger } from './helpers';
 export class S extends Stack {
   constructor(scope, id) {
     super(scope, id);
-    new cognito.UserPool(this, 'Pool', {
+    this.pool = new cognito.UserPool(this, 'Pool', {
       lambdaTriggers: {
         defineAuthChallenge: this.fn({ name: 'define', dir: 'auth' }),
         verifyAuthChallengeResponse: makeTrigger(this, 'verify'),
       },
     });
+    this.onboard = createLambda(this, 'onboard-player-fn', this.stackName, {});
+    this.pool.addTrigger(cognito.UserPoolOperation.POST_CONFIRMATION, this.onboard);
   }
   private fn({ name, dir = 'x' }: { name: string; dir?: string }) {
     return new NodejsFunction(this, name, { entry: path.join(__dirname, \`../\${dir}/\${name}.ts\`) });
@@ -133,9 +140,10 @@ export class S extends Stack {
 }
 `,
     'auth/define.ts': 'export const handler = async (e: unknown) => e;\n',
+    'lambda/onboard-player-fn.ts': 'export const handler = async (e: unknown) => e;\n',
     'triggers/verify/handler.ts': 'export const handler = async (e: unknown) => e;\n',
   });
-  assert.deepEqual(w.handlers.map(brief), ['auth/define.ts#handler DefineAuthChallenge name=*define*', 'triggers/verify/handler.ts#handler VerifyAuthChallengeResponse name=*verify*']);
+  assert.deepEqual(w.handlers.map(brief).sort(), ['auth/define.ts#handler DefineAuthChallenge name=*define*', 'lambda/onboard-player-fn.ts#handler PostConfirmation name=*-onboard-player-fn*', 'triggers/verify/handler.ts#handler VerifyAuthChallengeResponse name=*verify*']);
   assert.ok(w.files.includes('lib/helpers.ts'), 'the helper file is a dependency of the stack');
   assert.deepEqual(w.unresolved, []);
 });

@@ -72,7 +72,9 @@ export function functionDecl(r: Reader, expr: t.Node, mod: JsModule, depth = 0):
   const cls = lastName(n.callee);
   const idArg = n.arguments[1];
   const idValue = idArg && idArg.type !== 'SpreadElement' && idArg.type !== 'ArgumentPlaceholder' ? r.program.evaluate(idArg, m) : undefined;
-  const id = idValue?.kind === 'scalar' && typeof idValue.value === 'string' && !idValue.value.includes('*') ? idValue.value : sourceText(m, idArg ?? n);
+  // A computed id keeps its known parts (`*-pre-sign-up-fn` from a helper's `${stackName}-${functionName}`): two functions of one helper differ.
+  const idText = idValue?.kind === 'scalar' && typeof idValue.value === 'string' ? idValue.value : undefined;
+  const id = idText !== undefined && idText.replace(/\*/g, '').length >= 3 ? idText : sourceText(m, idArg ?? n);
   const props = r.program.evaluate(n.arguments[2] as t.Expression | undefined, m);
   const line = n.loc?.start.line ?? 1;
   const cwd = appDir(r.fs, m.file);
@@ -83,7 +85,7 @@ export function functionDecl(r: Reader, expr: t.Node, mod: JsModule, depth = 0):
   if (runtime && runtimeNode) evidence.push(ev('runtime', m.file, runtimeNode.line, `${id} runs on ${runtimeText} (${runtime})`));
   const functionName = str(child(props, 'functionName'));
   // Without functionName, CloudFormation names it <stack>-<logical id>-<suffix>, and CDK's logical id holds the construct id.
-  const name = functionName ?? (idValue?.kind === 'scalar' && id === idValue.value && id.length >= 3 ? `*${id}*` : undefined);
+  const name = functionName ?? (id === idText ? `*${id}*`.replace(/\*{2,}/g, '*') : undefined);
   const base = { kind: r.kind, ref: id, ...(name ? { name } : {}), ...(runtime ? { runtime } : {}), file: m.file, line };
   if (cls === 'NodejsFunction') {
     const entryNode = child(props, 'entry');
