@@ -18,6 +18,11 @@ const PROBE = { line: 3, character: '  const a = event.request.'.length };
 function setUp(): { provider: HandlerCodeProvider; log: string[]; ctx: (d: TextDocument) => FeatureContext } {
   const log: string[] = [];
   const provider = new HandlerCodeProvider({
+    // The analysis's first step: the hints of the bindings file and the IaC wiring (a stat, a lookup).
+    bindingHints: (ctx) => {
+      log.push(`hints v${ctx.document.version}`);
+      return [];
+    },
     offThread: {
       minChars: 1,
       budgetMs: 8,
@@ -33,11 +38,11 @@ function setUp(): { provider: HandlerCodeProvider; log: string[]; ctx: (d: TextD
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-test('the completion read with an edit is answered before the new version is sent to the worker', async () => {
+test('the completion read with an edit is answered before the analysis of the new version starts', async () => {
   const { provider, log, ctx } = setUp();
   const doc = TextDocument.create(URI, 'javascript', 1, text(1));
   await provider.diagnose(ctx(doc));
-  assert.deepEqual(log, ['analyse v1']);
+  assert.deepEqual(log, ['hints v1', 'analyse v1']);
   TextDocument.update(doc, [{ text: text(2) }], 2);
   // The server validates on the edit; the completion the editor sent with it is read a turn later.
   const diagnosed = provider.diagnose(ctx(doc));
@@ -48,7 +53,7 @@ test('the completion read with an edit is answered before the new version is sen
   });
   const [items] = await Promise.all([completion, diagnosed]);
   assert.ok(items?.items.some((i) => i.label === 'userAttributes'), 'answered from the analysis of version 1');
-  assert.deepEqual(log, ['analyse v1', 'completion answered', 'analyse v2']);
+  assert.deepEqual(log, ['hints v1', 'analyse v1', 'completion answered', 'hints v2', 'analyse v2']);
 });
 
 test('with no completion, the new version still goes to the worker and its diagnostics come', async () => {
@@ -57,10 +62,10 @@ test('with no completion, the new version still goes to the worker and its diagn
   await provider.diagnose(ctx(doc));
   TextDocument.update(doc, [{ text: `${text(2)}exports.x = event.request;\n` }], 2);
   const diagnostics = await provider.diagnose(ctx(doc));
-  assert.deepEqual(log, ['analyse v1', 'analyse v2']);
+  assert.deepEqual(log, ['hints v1', 'analyse v1', 'hints v2', 'analyse v2']);
   assert.ok(Array.isArray(diagnostics));
   assert.equal((await provider.fresh(ctx(doc))).handlers.length, 1, 'version 2 is cached: no third analysis');
-  assert.deepEqual(log, ['analyse v1', 'analyse v2']);
+  assert.deepEqual(log, ['hints v1', 'analyse v1', 'hints v2', 'analyse v2']);
 });
 
 test('a version typed past while it waited for an answer is never sent to the worker', async () => {
@@ -75,5 +80,5 @@ test('a version typed past while it waited for an answer is never sent to the wo
   const current = provider.diagnose(ctx(doc));
   assert.deepEqual(await stale, [], 'the answer for version 2 is not worked out');
   await current;
-  assert.deepEqual(log, ['analyse v1', 'analyse v3']);
+  assert.deepEqual(log, ['hints v1', 'analyse v1', 'hints v3', 'analyse v3']);
 });

@@ -71,7 +71,12 @@ export class HandlerCodeProvider implements LanguageFeatureProvider {
   }
 
   /** A fresh analysis of the current text (parses when the cache is older). */
-  async fresh(ctx: FeatureContext): Promise<DocumentAnalysis> {
+  fresh(ctx: FeatureContext): Promise<DocumentAnalysis> {
+    return this.analysed(ctx, true);
+  }
+
+  /** fresh(); `waitForAnswers` false when the caller has waited for the requests being answered (afterAnswers) itself. */
+  private async analysed(ctx: FeatureContext, waitForAnswers: boolean): Promise<DocumentAnalysis> {
     const d = ctx.document;
     const hit = this.cache.get(d.uri);
     if (hit && hit.version === d.version) return hit.analysis;
@@ -85,7 +90,7 @@ export class HandlerCodeProvider implements LanguageFeatureProvider {
     const text = d.getText();
     const input = { text, languageId: d.languageId, fileName: ctx.relativePath || d.uri, bindingHints: hints };
     const off = this.options.offThread;
-    if (off && this.goesOffThread(d.uri, text, d.languageId)) return this.offThread(d.uri, d.version, hints, input, off);
+    if (off && this.goesOffThread(d.uri, text, d.languageId)) return this.offThread(d.uri, d.version, hints, input, off, waitForAnswers);
     const started = performance.now();
     const analysis = analyzeDocument(input);
     // Measured: a document that held this thread up longer than the budget is analysed off it from now on.
@@ -112,14 +117,14 @@ export class HandlerCodeProvider implements LanguageFeatureProvider {
     if (!analysis.unparsed || !hit) this.cache.set(uri, { version, hints, text, analysis });
   }
 
-  private offThread(uri: string, version: number, hints: readonly BindingHint[], input: AnalyzeInput, off: NonNullable<HandlerCodeOptions['offThread']>): Promise<DocumentAnalysis> {
+  private offThread(uri: string, version: number, hints: readonly BindingHint[], input: AnalyzeInput, off: NonNullable<HandlerCodeOptions['offThread']>, waitForAnswers: boolean): Promise<DocumentAnalysis> {
     const pending = this.inflight.get(uri);
     if (pending && pending.version === version) return pending.promise;
     const generation = this.generation.get(uri) ?? 0;
     // The completion an editor sends with the keystroke is answered from the last analysis first: the
     // worker's CPU, started at once, competed with that answer on a 2-core machine (p95 +1-2 ms at 3,000 lines).
     // A version typed past while waiting is not sent at all (the newer one is on its way).
-    const started = this.afterAnswers(uri, version).then(() => {
+    const started = (waitForAnswers ? this.afterAnswers(uri, version) : Promise.resolve()).then(() => {
       const now = this.inflight.get(uri);
       return now && now.promise !== promise ? undefined : off.analyze(uri, input);
     });
@@ -208,20 +213,23 @@ export class HandlerCodeProvider implements LanguageFeatureProvider {
   }
 
   async diagnose(ctx: FeatureContext): Promise<Diagnostic[]> {
-    // Yield before parsing on this thread: a timer turn lets the event loop read input that is arriving
-    // (the completion an editor sends right after the keystroke) and the immediate lets jsonrpc answer it
-    // from the cached analysis, instead of waiting behind the parse. If the text changed meanwhile, a
-    // newer validation is scheduled and this one would be dropped anyway. An analysis off the thread
-    // holds nothing up: it starts at once (the timer alone was a millisecond or more per edit).
+    // Yield before analysing: a timer turn lets the event loop read input that is arriving (the completion
+    // an editor sends right after the keystroke) and the immediate lets jsonrpc answer it from the cached
+    // analysis, instead of waiting behind the parse. Off the thread, the whole analysis (the hints, the post
+    // to the worker) waits for the requests being answered instead: no timer once the completion has come.
+    // If the text changed meanwhile, a newer validation is scheduled and this one would be dropped anyway.
     const d = ctx.document;
     const version = d.version;
-    if (this.cache.get(d.uri)?.version !== version && !this.goesOffThread(d.uri, d.getText(), d.languageId)) {
-      await new Promise<void>((resolve) => setTimeout(resolve, 0));
-      await new Promise<void>((resolve) => setImmediate(resolve));
+    if (this.cache.get(d.uri)?.version !== version) {
+      if (this.goesOffThread(d.uri, d.getText(), d.languageId)) await this.afterAnswers(d.uri, version);
+      else {
+        await new Promise<void>((resolve) => setTimeout(resolve, 0));
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
       if (d.version !== version) return [];
     }
     const before = this.cache.get(d.uri);
-    const analysis = await this.fresh(ctx);
+    const analysis = await this.analysed(ctx, false);
     // Typed past while it was analysed: the scheduler drops this answer, so do not work it out.
     if (d.version !== version) return [];
     // Where the latest edit ended (the caret, as far as a server can tell): the text analysed last time
