@@ -79,7 +79,7 @@ export class AuthStack extends Stack {
 `,
     'lib/auth/triggers.src.ts': 'export const preSignUp = async (e: unknown) => e;\n',
   });
-  assert.deepEqual(w.handlers.map(brief), ['lib/auth/triggers.src.ts#preSignUp PreSignUp nodejs22.x name=*PreSignUp*']);
+  assert.deepEqual(w.handlers.map(brief), ['lib/auth/triggers.src.ts#preSignUp PreSignUp nodejs22.x']);
   assert.deepEqual(w.unresolved, []);
 });
 
@@ -143,7 +143,7 @@ export class S extends Stack {
     'lambda/onboard-player-fn.ts': 'export const handler = async (e: unknown) => e;\n',
     'triggers/verify/handler.ts': 'export const handler = async (e: unknown) => e;\n',
   });
-  assert.deepEqual(w.handlers.map(brief).sort(), ['auth/define.ts#handler DefineAuthChallenge name=*define*', 'lambda/onboard-player-fn.ts#handler PostConfirmation name=*-onboard-player-fn*', 'triggers/verify/handler.ts#handler VerifyAuthChallengeResponse name=*verify*']);
+  assert.deepEqual(w.handlers.map(brief).sort(), ['auth/define.ts#handler DefineAuthChallenge name=*define*', 'lambda/onboard-player-fn.ts#handler PostConfirmation', 'triggers/verify/handler.ts#handler VerifyAuthChallengeResponse name=*verify*']);
   assert.ok(w.files.includes('lib/helpers.ts'), 'the helper file is a dependency of the stack');
   assert.deepEqual(w.unresolved, []);
 });

@@ -85,7 +85,8 @@ export function functionDecl(r: Reader, expr: t.Node, mod: JsModule, depth = 0):
   if (runtime && runtimeNode) evidence.push(ev('runtime', m.file, runtimeNode.line, `${id} runs on ${runtimeText} (${runtime})`));
   const functionName = str(child(props, 'functionName'));
   // Without functionName, CloudFormation names it <stack>-<logical id>-<suffix>, and CDK's logical id holds the construct id.
-  const name = functionName ?? (id === idText ? `*${id}*`.replace(/\*{2,}/g, '*') : undefined);
+  // Only a fully known id: a computed part may be where CloudFormation cuts the name (64 characters).
+  const name = functionName ?? (id === idText && !id.includes('*') ? `*${id}*` : undefined);
   const base = { kind: r.kind, ref: id, ...(name ? { name } : {}), ...(runtime ? { runtime } : {}), file: m.file, line };
   if (cls === 'NodejsFunction') {
     const entryNode = child(props, 'entry');
