@@ -37,6 +37,8 @@ export interface ServerOptions {
   env?: Record<string, string>;
   /** Answers window/showMessageRequest (default: the first action). */
   pickAction?: (message: string, actions: string[]) => string | undefined;
+  /** A server script other than dist/server.js (a benchmark's bare anchor); it must send cognitoTriggers/serverReady too. */
+  script?: string;
 }
 
 /** Server → client traffic a test may check. */
@@ -78,7 +80,7 @@ export const fileUri = (p: string): string => pathToFileURL(p).toString();
 export async function startServer(opts: ServerOptions = {}): Promise<TestServer> {
   const workspace = opts.workspace ?? path.join(REPO_ROOT, 'test', 'fixtures', 'workspace');
   const generic = opts.client === 'generic';
-  const proc = spawn(process.execPath, [path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...opts.env } });
+  const proc = spawn(process.execPath, [opts.script ?? path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...opts.env } });
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
   if (!proc.stdout || !proc.stdin) throw new Error('server process has no stdio pipes');
   const connection = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));

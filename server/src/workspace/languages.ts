@@ -1,7 +1,8 @@
 // Language ids as editors other than VS Code send them (eglot's "js", Helix's "jsx", Vim's
 // "javascript.jsx", ...) mapped to the ids the providers answer for, with the file extension as fallback.
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentsConfiguration } from 'vscode-languageserver/node';
+import { PieceTextDocument } from '../core/textDocument';
 
 /** Ids the providers know, by the id an editor may send. */
 const BY_ID: Record<string, string> = {
@@ -44,8 +45,12 @@ export function normalizeLanguageId(languageId: string, uri: string): string {
   return (ext && BY_EXTENSION[ext]) || languageId;
 }
 
-/** TextDocuments configuration that stores every document under its normalized language id. */
+/** TextDocuments configuration that stores every document under its normalized language id, as a PieceTextDocument (an edit never copies a large text). */
 export const NormalizedTextDocument: TextDocumentsConfiguration<TextDocument> = {
-  create: (uri, languageId, version, content) => TextDocument.create(uri, normalizeLanguageId(languageId, uri), version, content),
-  update: (document, changes, version) => TextDocument.update(document, changes, version),
+  create: (uri, languageId, version, content) => new PieceTextDocument(uri, normalizeLanguageId(languageId, uri), version, content),
+  update: (document, changes, version) => {
+    if (!(document instanceof PieceTextDocument)) throw new Error('update: the document was not created by this store');
+    document.update(changes, version);
+    return document;
+  },
 };

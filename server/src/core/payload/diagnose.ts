@@ -4,7 +4,7 @@ import { removeEntry, type OffsetEdit } from '../textEdits';
 import { checkEvent } from '../events/check';
 import { SHARED_PARAMS_DOC } from '../model/common';
 import type { EventAnalysis } from './analyze';
-import { MAX_JSON_DEPTH, MAX_JSON_MEMBERS } from './document';
+import { MAX_JSON_CHARS, MAX_JSON_DEPTH, MAX_JSON_MEMBERS } from './document';
 import { nodeSpan, rangeOfPath, type Anchor, type OffsetRange } from './locate';
 
 /** Source of every diagnostic we publish. */
@@ -76,6 +76,9 @@ function issueFixes(analysis: EventAnalysis, issue: EventIssue): EventDiagnostic
  */
 export function diagnoseEvent(analysis: EventAnalysis): EventDiagnostic[] {
   const { trigger, claim, parsed } = analysis;
+  if (parsed.tooLong !== undefined) {
+    return [{ range: { start: 0, end: 1 }, severity: 'warning', code: 'too-large', message: `This JSON is ${(parsed.tooLong / 1024 / 1024).toFixed(1)} MB, over the ${MAX_JSON_CHARS / 1024 / 1024} MB Cognito Triggers reads, so it is too large to analyse (a Cognito event is a few kilobytes). Nothing else is checked in this file.`, href: SHARED_PARAMS_DOC }];
+  }
   if (parsed.tooLarge !== undefined) {
     return [{ range: { start: 0, end: Math.min(1, parsed.text.length) }, severity: 'warning', code: 'too-large', message: `This JSON has more than ${MAX_JSON_MEMBERS} members, so it is too large to analyse (a Cognito event has well under 500). Nothing else is checked in this file.`, href: SHARED_PARAMS_DOC }];
   }

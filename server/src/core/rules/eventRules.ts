@@ -349,7 +349,7 @@ export const EVENT_RULES: readonly RuleDefinition[] = [
     id: 'too-large',
     name: 'JSON too large to analyse',
     severity: 'warning',
-    help: 'This tool’s own limit, not Cognito’s: an event file with more than 5,000 members (a Cognito event has well under 500) gets this one note and nothing else is checked, so typing stays fast.',
+    help: 'This tool’s own limit, not Cognito’s: an event file over 1 MB or with more than 5,000 members (a Cognito event is a few kilobytes, with well under 500) gets this one note and nothing else is checked, so typing stays fast. A file over 1 MB is not even scanned.',
     sources: ['localRun'],
     triggers: raw('events/PreSignUp/huge.json', { ...sampleEvent('PreSignUp', 'PreSignUp_SignUp', { minimal: true }), request: { userAttributes: Object.fromEntries(Array.from({ length: 5001 }, (_, i) => [`custom:a${i}`, 'x'])) } }),
     clean: ev('PreSignUp', 'PreSignUp_SignUp'),

@@ -51,7 +51,7 @@ export class EventJsonProvider implements LanguageFeatureProvider {
   /** The analysis for cursor features: none for a document too deep to parse (diagnostics say why). */
   private analyzeAtCursor(ctx: FeatureContext): EventAnalysis | undefined {
     const a = this.analyze(ctx);
-    return a?.parsed.tooDeep === undefined && a?.parsed.tooLarge === undefined ? a : undefined;
+    return a?.parsed.tooDeep === undefined && a?.parsed.tooLarge === undefined && a?.parsed.tooLong === undefined ? a : undefined;
   }
 
   complete(ctx: FeatureContext, position: Position): CompletionList | null {
@@ -81,7 +81,7 @@ export class EventJsonProvider implements LanguageFeatureProvider {
         }))
       : [];
     // A blank file just created in an events folder is not yet wrong: wait for its first character.
-    if (a.parsed.text.trim() === '') return syntax;
+    if (a.parsed.tooLong === undefined && a.parsed.text.trim() === '') return syntax;
     return [...syntax, ...diagnoseEvent(a).map((d) => toDiagnostic(ctx.document, d))];
   }
 

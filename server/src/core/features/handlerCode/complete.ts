@@ -12,6 +12,8 @@ export type { AnalysisView } from './targets';
 
 /** Completions at `offset` of `doc`; null when the cursor is not on the event. */
 export function complete(doc: TextDocument, offset: number, view: AnalysisView): CompletionList | null {
+  // A file too large to analyse has nothing to offer, and reading its text would copy megabytes.
+  if (view.analysis.tooLarge !== undefined) return null;
   const text = doc.getText();
   const syntax = syntaxFor(view.analysis.language);
   const ctx = syntax.cursorContext(text, offset);

@@ -10,6 +10,8 @@ import { fieldMarkdown, handlerMarkdown, valueMarkdown } from './docs';
 
 /** Hover at `offset`: a handler name, or an event member chain ending at the word under the cursor. */
 export function hover(doc: TextDocument, offset: number, view: AnalysisView): Hover | null {
+  // A file too large to analyse has nothing to show, and reading its text would copy megabytes.
+  if (view.analysis.tooLarge !== undefined) return null;
   const text = doc.getText();
   const at = view.toAnalysed(offset);
   const a = view.analysis;

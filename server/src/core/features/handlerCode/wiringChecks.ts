@@ -8,7 +8,8 @@ import { toDiagnostic } from './problems';
 
 /** Diagnostics for the IaC hints (those with `at`) that the code contradicts, linking to the IaC line. */
 export function wiringDiagnostics(doc: TextDocument, a: DocumentAnalysis, hints: readonly BindingHint[]): Diagnostic[] {
-  if (a.unparsed) return [];
+  // Not analysed (unparsable, or too large: reading megabytes per keystroke for this check would stall the server).
+  if (a.unparsed || a.tooLarge !== undefined) return [];
   const out: Diagnostic[] = [];
   const text = doc.getText();
   const link = (h: BindingHint, d: Diagnostic): Diagnostic => (h.at ? { ...d, relatedInformation: [{ location: { uri: h.at.uri, range: { start: { line: h.at.line - 1, character: 0 }, end: { line: h.at.line - 1, character: 0 } } }, message: h.why ?? 'the IaC binding' }] } : d);
