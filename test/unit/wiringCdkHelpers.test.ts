@@ -209,3 +209,59 @@ export class S extends Stack {
   assert.deepEqual(w.handlers, []);
   assert.deepEqual(w.unresolved.map((u) => u.reason), ["the code of PreSignUpTrigger is inline (Code.fromInline), not in a file (in the helper called as this.createPreSignUpTrigger() (line 11))"]);
 });
+
+test("the repository's own construct class extending NodejsFunction: its constructor's super(...) is read with the new's arguments (observed: snaksa/bookmark-collector)", async () => {
+  const w = await read({
+    'lib/lambda/custom-message-lambda.ts': `import { Construct } from 'constructs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as path from 'path';
+export class CustomMessageLambda extends NodejsFunction {
+  constructor(scope: Construct, id: string, props: { domain: string }) {
+    super(scope, id, {
+      entry: path.resolve(__dirname, './custom-message-lambda.handler.ts'),
+      environment: { domain: props.domain },
+    });
+  }
+}
+`,
+    'lib/lambda/custom-message-lambda.handler.ts': 'export const handler = async (e: unknown) => e;\n',
+    'lib/stack.ts': `${IMPORTS}import { CustomMessageLambda } from './lambda/custom-message-lambda';
+class TriggerFn extends NodejsFunction {
+  constructor(scope: Construct, name: string) {
+    super(scope, name, { entry: path.join(__dirname, 'triggers', \`\${name}.ts\`), runtime: lambda.Runtime.NODEJS_20_X });
+    this.addEnvironment('X', '1');
+  }
+}
+class Plain extends NodejsFunction {}
+class Twice extends NodejsFunction {
+  constructor(scope: Construct, id: string, flag: boolean) {
+    if (flag) super(scope, id, { entry: 'a.ts' });
+    else super(scope, id, { entry: 'b.ts' });
+  }
+}
+export class S extends Stack {
+  constructor(scope, id) {
+    super(scope, id);
+    const confirmationLambda = new CustomMessageLambda(this, 'CustomMessageLambda', { domain: 'example.com' });
+    new cognito.UserPool(this, 'Pool', {
+      lambdaTriggers: {
+        customMessage: confirmationLambda,
+        preSignUp: new TriggerFn(this, 'preSignUp'),
+        postConfirmation: new Plain(this, 'Post', { entry: 'lib/post.ts' }),
+        preAuthentication: new Twice(this, 'Pre', true),
+      },
+    });
+  }
+}
+`,
+    'lib/triggers/preSignUp.ts': 'export const handler = async (e: unknown) => e;\n',
+    'lib/post.ts': 'export const handler = async (e: unknown) => e;\n',
+  });
+  assert.deepEqual(w.handlers.map(brief), [
+    'lib/lambda/custom-message-lambda.handler.ts#handler CustomMessage name=*CustomMessageLambda*',
+    'lib/triggers/preSignUp.ts#handler PreSignUp nodejs20.x name=*preSignUp*',
+    'lib/post.ts#handler PostConfirmation name=*Post*',
+  ]);
+  assert.match(w.handlers[0]?.evidence.find((e) => e.fact === 'handler')?.text ?? '', /\(in the constructor of CustomMessageLambda built as new CustomMessageLambda\(this, 'CustomMessageLambda', \{ domain: 'example.com' \}\) \(line 24\)\)$/);
+  assert.deepEqual(w.unresolved.map((u) => `${u.what}: ${u.reason}`), ["lambdaTriggers.preAuthentication: new Twice(this, 'Pre', true) (line 30) is a construct whose constructor calls super 2 times; only one call is followed"]);
+});

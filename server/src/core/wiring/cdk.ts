@@ -14,6 +14,7 @@ import type { Evidence, IacKind, ReaderOutput, WiredPool, WiringFs } from './typ
 // https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_cognito.UserPool.html#addwbrtriggeroperation-fn-lambdaversion
 const CDK_DOCS = 'https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_cognito-readme.html#lambda-triggers';
 
+const KNOWN_FUNCTIONS = new Set(['NodejsFunction', 'PythonFunction', 'Function', 'SingletonFunction', 'DockerImageFunction']);
 const lastName = (callee: t.Node): string => (dotted(callee) ?? '').split('.').pop() ?? '';
 
 /** `Runtime.NODEJS_20_X` → `nodejs20.x`, `PYTHON_3_12` → `python3.12`; undefined for others (`NODEJS_LATEST`). */
@@ -55,7 +56,7 @@ export function functionDecl(r: Reader, expr: t.Node, mod: JsModule, depth = 0):
   if (hooked) return hooked;
   const { expr: e, mod: m } = r.program.deref(expr, mod);
   const n = unwrap(e);
-  const via = m.via ? ` (in the helper called as ${m.via})` : '';
+  const via = m.via ? ` (in ${m.via})` : '';
   // `fn.functionArn` / `fn.functionName` in CfnUserPool configs, `backend.x.resources.lambda` in Amplify.
   if (n.type === 'MemberExpression' && !n.computed && n.property.type === 'Identifier' && /^(functionArn|functionName|currentVersion|latestVersion)$/.test(n.property.name)) return functionDecl(r, n.object, m, depth);
   if (n.type === 'CallExpression' && /^(from|of)Function(Arn|Name|Attributes)$/.test(lastName(n.callee))) return { reason: `${sourceText(m, n)} imports a function built elsewhere${via}` };
@@ -70,6 +71,12 @@ export function functionDecl(r: Reader, expr: t.Node, mod: JsModule, depth = 0):
   if (n.type === 'Identifier' && m.params?.has(n.name)) return { reason: `${n.name} is a parameter of the helper${via}; the function is passed in, not built there` };
   if (n.type !== 'NewExpression') return { reason: `${sourceText(m, n)} is not a function this reader can follow (a custom construct or computed value)${via}` };
   const cls = lastName(n.callee);
+  // The repository's own construct class extending a function construct (`class PreSignUpFn extends NodejsFunction`).
+  if (!KNOWN_FUNCTIONS.has(cls) && depth < 4) {
+    const built = r.program.constructedBy(n, m);
+    if (built && 'reason' in built) return built;
+    if (built) return functionDecl(r, built.expr, built.mod, depth + 1);
+  }
   const idArg = n.arguments[1];
   const idValue = idArg && idArg.type !== 'SpreadElement' && idArg.type !== 'ArgumentPlaceholder' ? r.program.evaluate(idArg, m) : undefined;
   // A computed id keeps its known parts (`*-pre-sign-up-fn` from a helper's `${stackName}-${functionName}`): two functions of one helper differ.

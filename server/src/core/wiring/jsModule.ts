@@ -21,13 +21,15 @@ export interface JsModule {
   readonly exports: ReadonlyMap<string, t.Expression | string>;
   /** Named functions a call can reach: `function f`, `const f = () => ...`, class methods as `this.m`. */
   readonly functions: ReadonlyMap<string, t.Function>;
+  /** Classes declared in the file, by name (`class PreSignUpFn extends NodejsFunction`). */
+  readonly classes: ReadonlyMap<string, t.Class>;
   /**
    * Inside a call of a helper (`this.makeTrigger('Pre')`): each parameter's value at the call site,
    * evaluated there (a literal, or an opaque node carrying the argument's text). Parameters shadow
    * every other binding of their name.
    */
   readonly params?: ReadonlyMap<string, Node>;
-  /** The call this view is inside, for messages: `this.makeTrigger('Pre') (line 12)`. */
+  /** The call this view is inside, for messages: `the helper called as this.makeTrigger('Pre') (line 12)`. */
   readonly via?: string;
 }
 
@@ -246,38 +248,87 @@ export class JsProgram {
       if (returns.length !== 1) return { reason: `${where} calls a helper that ${returns.length ? `returns in ${returns.length} places` : 'returns nothing'}; only a helper with one return is followed` };
       returned = returns[0];
     }
+    const view = this.callView(fn, call.arguments, caller, mod, `the helper called as ${where}`, depth);
+    return returned ? { expr: returned, mod: view } : undefined;
+  }
+
+  /**
+   * The module as `fn` sees it when called with `args` from `caller`: each parameter holds its
+   * argument evaluated at the call site (a default when missing, `{ a, b }` destructured from an
+   * object literal), and the function's own `const`s shadow the file's.
+   */
+  private callView(fn: t.Function, args: t.CallExpression['arguments'], caller: JsModule, mod: JsModule, where: string, depth: number): JsModule {
+    const line = args[0]?.loc?.start.line ?? 1;
     const params = new Map<string, Node>();
     const argAt = (i: number): t.Node | undefined => {
-      const a = call.arguments[i];
+      const a = args[i];
       return a && a.type !== 'SpreadElement' && a.type !== 'ArgumentPlaceholder' ? a : undefined;
     };
-    const atCall = (a: t.Node | undefined, fallback: t.Node | null | undefined, scope: JsModule): Node => {
-      if (a) return this.evaluate(a, caller, depth + 1);
-      if (fallback) return this.evaluate(fallback, scope, depth + 1);
-      return { kind: 'scalar', file: caller.file, line: call.loc?.start.line ?? 1, value: null };
-    };
-    // The helper's own locals first, then the file's: `const fn = new NodejsFunction(...); return fn;`.
     const locals = new Map<string, t.Expression>();
     walkOwnBody(fn.body, (x) => {
       if (x.type === 'VariableDeclarator' && x.id.type === 'Identifier' && x.init && !locals.has(x.id.name)) locals.set(x.id.name, x.init);
     });
     const view: JsModule = { ...mod, bindings: new Map([...mod.bindings, ...locals]), params, via: where };
+    const atCall = (a: t.Node | undefined, fallback: t.Node | null | undefined): Node => {
+      if (a) return this.evaluate(a, caller, depth + 1);
+      if (fallback) return this.evaluate(fallback, view, depth + 1);
+      return { kind: 'scalar', file: caller.file, line, value: null };
+    };
     fn.params.forEach((p, i) => {
       const target = p.type === 'TSParameterProperty' ? p.parameter : p;
-      if (target.type === 'Identifier') params.set(target.name, atCall(argAt(i), undefined, view));
-      else if (target.type === 'AssignmentPattern' && target.left.type === 'Identifier') params.set(target.left.name, atCall(argAt(i), target.right, view));
+      if (target.type === 'Identifier') params.set(target.name, atCall(argAt(i), undefined));
+      else if (target.type === 'AssignmentPattern' && target.left.type === 'Identifier') params.set(target.left.name, atCall(argAt(i), target.right));
       else if (target.type === 'ObjectPattern') {
-        const obj = atCall(argAt(i), undefined, view);
+        const obj = atCall(argAt(i), undefined);
         for (const q of target.properties) {
           if (q.type !== 'ObjectProperty' || q.key.type !== 'Identifier') continue;
           const local = q.value.type === 'Identifier' ? q.value.name : q.value.type === 'AssignmentPattern' && q.value.left.type === 'Identifier' ? q.value.left.name : undefined;
           if (!local) continue;
           const got = obj.kind === 'map' ? obj.entries.get(q.key.name)?.value : undefined;
-          params.set(local, got ?? (q.value.type === 'AssignmentPattern' ? this.evaluate(q.value.right, view, depth + 1) : { kind: 'opaque', file: caller.file, line: call.loc?.start.line ?? 1, text: `${q.key.name} of ${obj.kind === 'opaque' ? obj.text : 'the argument'}` }));
+          params.set(local, got ?? (q.value.type === 'AssignmentPattern' ? this.evaluate(q.value.right, view, depth + 1) : { kind: 'opaque', file: caller.file, line, text: `${q.key.name} of ${obj.kind === 'opaque' ? obj.text : 'the argument'}` }));
         }
       }
     });
-    return returned ? { expr: returned, mod: view } : undefined;
+    return view;
+  }
+
+  /** The class a `new X(...)` names, declared in this file or exported by one of the repository's. */
+  classOf(n: t.NewExpression, mod: JsModule): { cls: t.Class; mod: JsModule } | undefined {
+    const name = n.callee.type === 'Identifier' ? n.callee.name : undefined;
+    if (!name) return undefined;
+    const own = mod.classes.get(name);
+    if (own) return { cls: own, mod };
+    const imp = mod.imports.get(name);
+    const file = imp ? this.resolveImport(mod.file, imp.source) : undefined;
+    const other = file ? this.module(file) : undefined;
+    const exported = other?.exports.get(imp?.imported ?? '');
+    const cls = other && typeof exported === 'string' ? other.classes.get(exported) : undefined;
+    return cls && other ? { cls, mod: other } : undefined;
+  }
+
+  /**
+   * A construct class of the repository that extends another (`class PreSignUpFn extends
+   * NodejsFunction`): `new PreSignUpFn(this, 'Pre', props)` is read as the `super(...)` call of its
+   * constructor, with the constructor's parameters bound to the arguments. Undefined when the class
+   * is not the repository's; a reason when its constructor does not call `super` once.
+   */
+  constructedBy(n: t.NewExpression, caller: JsModule, depth = 0): HelperReturn {
+    if (depth > 6) return undefined;
+    const found = this.classOf(n, caller);
+    if (!found?.cls.superClass) return undefined;
+    const { cls, mod } = found;
+    const where = `${sourceText(caller, n)} (line ${n.loc?.start.line ?? 1})`;
+    const ctor = cls.body.body.find((m): m is t.ClassMethod => m.type === 'ClassMethod' && m.kind === 'constructor');
+    const superNew = (args: t.NewExpression['arguments'], at: t.Node): t.NewExpression => ({ type: 'NewExpression', callee: cls.superClass as t.Expression, arguments: args, loc: at.loc, start: at.start, end: at.end }) as t.NewExpression;
+    // No constructor: the arguments go to the superclass as they are.
+    if (!ctor) return { expr: superNew(n.arguments, n), mod: caller };
+    const supers: t.CallExpression[] = [];
+    walkOwnBody(ctor.body, (x) => {
+      if (x.type === 'CallExpression' && x.callee.type === 'Super') supers.push(x);
+    });
+    const call = supers[0];
+    if (supers.length !== 1 || !call) return { reason: `${where} is a construct whose constructor calls super ${supers.length} times; only one call is followed` };
+    return { expr: superNew(call.arguments, call), mod: this.callView(ctor, n.arguments, caller, mod, `the constructor of ${cls.id?.name ?? 'the class'} built as ${where}`, depth) };
   }
 
   /**
@@ -458,7 +509,9 @@ export function parseModule(file: string, text: string): JsModule | undefined {
   const imports = new Map<string, { source: string; imported: string }>();
   const exports = new Map<string, t.Expression | string>();
   const functions = new Map<string, t.Function>();
+  const classes = new Map<string, t.Class>();
   walkAst(ast.program, (n) => {
+    if (n.type === 'ClassDeclaration' && n.id && !classes.has(n.id.name)) classes.set(n.id.name, n);
     if (n.type === 'FunctionDeclaration' && n.id && !functions.has(n.id.name)) functions.set(n.id.name, n);
     else if ((n.type === 'ClassMethod' && n.kind === 'method') && n.key.type === 'Identifier' && !n.computed && !functions.has(`this.${n.key.name}`)) functions.set(`this.${n.key.name}`, n);
     else if (n.type === 'ClassProperty' && n.key.type === 'Identifier' && n.value && (n.value.type === 'ArrowFunctionExpression' || n.value.type === 'FunctionExpression') && !functions.has(`this.${n.key.name}`)) functions.set(`this.${n.key.name}`, n.value);
@@ -484,7 +537,7 @@ export function parseModule(file: string, text: string): JsModule | undefined {
     } else if (s.type === 'ExportNamedDeclaration') {
       if (s.declaration?.type === 'VariableDeclaration') for (const d of s.declaration.declarations) if (d.id.type === 'Identifier' && d.init) exports.set(d.id.name, d.init);
       // `export function f`: a helper other files import (its name, looked up in `functions`).
-      if (s.declaration?.type === 'FunctionDeclaration' && s.declaration.id) exports.set(s.declaration.id.name, s.declaration.id.name);
+      if ((s.declaration?.type === 'FunctionDeclaration' || s.declaration?.type === 'ClassDeclaration') && s.declaration.id) exports.set(s.declaration.id.name, s.declaration.id.name);
       for (const sp of s.specifiers) {
         // `export * as fns from './fns'`: the name stands for that module's namespace.
         if (sp.type === 'ExportNamespaceSpecifier' && s.source && sp.exported.type === 'Identifier') {
@@ -501,6 +554,7 @@ export function parseModule(file: string, text: string): JsModule | undefined {
     } else if (s.type === 'ExportDefaultDeclaration') {
       const d = s.declaration;
       if (d.type === 'Identifier') exports.set('default', d.name);
+      else if ((d.type === 'FunctionDeclaration' || d.type === 'ClassDeclaration') && d.id) exports.set('default', d.id.name);
       else if (d.type !== 'FunctionDeclaration' && d.type !== 'ClassDeclaration' && d.type !== 'TSDeclareFunction') exports.set('default', d as t.Expression);
     } else if (s.type === 'ExportAllDeclaration') exports.set(`*${s.source.value}`, s.source.value);
     else if (s.type === 'ExpressionStatement' && s.expression.type === 'AssignmentExpression') {
@@ -518,5 +572,5 @@ export function parseModule(file: string, text: string): JsModule | undefined {
       bindings.delete(local);
     }
   }
-  return { file, ast, bindings, imports, exports, functions };
+  return { file, ast, bindings, imports, exports, functions, classes };
 }
