@@ -43,7 +43,24 @@ export interface DiagnoseOptions {
 
 /** `end` is where the caret is, or only spaces typed after it on the same line (`return ` before `event`). */
 function endsAtCaret(end: number, text: string, caret: number | undefined): boolean {
-  return caret !== undefined && caret >= end && /^[ \t]*$/.test(text.slice(end, caret));
+  return caret !== undefined && caret >= end && blanksFrom(text, end) >= Math.min(caret, text.length);
+}
+
+/**
+ * Where the spaces and tabs from `at` end. Why a loop, not a test of `text.slice(at)`: it runs for every
+ * reference and finding, and a slice to the end of the text (or a search to the end of the line, which
+ * is the whole file in a minified bundle) made diagnostics quadratic in the file's size.
+ */
+function blanksFrom(text: string, at: number): number {
+  let i = at;
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  return i;
+}
+
+/** Only spaces and tabs from `at` to the end of its line (or of the text). */
+function blankToLineEnd(text: string, at: number): boolean {
+  const i = blanksFrom(text, at);
+  return i >= text.length || text[i] === '\n' || (text[i] === '\r' && text[i + 1] === '\n');
 }
 
 /** A literal value (a string, number, boolean or null): typed out in full, so judged at once even at the caret. */
@@ -96,7 +113,7 @@ export function problems(text: string, a: DocumentAnalysis, opts: DiagnoseOption
   // typed (`if (x) return` on its way to `return event;`), not a bare `return;` yet. Code written without
   // semicolons still gets the finding there (its `return⏎ event` is the ASI trap).
   const semicolonStyle = (text.match(/;[ \t]*$/gm) ?? []).length >= 2;
-  const typingReturn = (f: HandlerFact): boolean => semicolonStyle && text.slice(f.start, f.end) === 'return' && /^[ \t]*(\r?\n|$)/.test(text.slice(f.end));
+  const typingReturn = (f: HandlerFact): boolean => semicolonStyle && text.slice(f.start, f.end) === 'return' && blankToLineEnd(text, f.end);
   const atCaret = (f: HandlerFact): boolean => endsAtCaret(f.end, text, opts.typingAt) && text.slice(f.start, f.end) === 'return';
   const shown = (f: HandlerFact): boolean => !(f.kind === 'noReturn' && (f.insertAt !== undefined ? repaired : typingReturn(f) || atCaret(f)));
   for (const h of a.handlers) if (h.inference.known) for (const f of h.facts) if (shown(f)) factProblem(h, f, text, syntax, out, opts.runtime);
@@ -249,7 +266,7 @@ function halfTyped(ref: EventRef, text: string): boolean {
 /** The reference's last key ends its line (nothing but spaces before the newline): the user may still be typing it. */
 function lastKeyEndsLine(ref: EventRef, text: string): boolean {
   const key = ref.keyRanges[ref.keyRanges.length - 1];
-  return !!key && /^[ \t]*(\r?\n|$)/.test(text.slice(key.end));
+  return !!key && blankToLineEnd(text, key.end);
 }
 
 /**
