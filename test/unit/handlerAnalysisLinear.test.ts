@@ -14,19 +14,6 @@ import { HANDLER_SHAPES, jsHandler, pyHandler, type HandlerShape } from '../serv
 const SIZES: Partial<Record<HandlerShape, readonly [number, number]>> = { 'deep-nesting': [768, 7680], 'nested-functions': [768, 7680], 'member-chain': [1024, 10240] };
 const DEFAULT_SIZES = [2048, 20480] as const;
 
-/** Shapes still superlinear, each with where the work grows (fixed one by one: an entry here is a known defect). */
-const KNOWN_SUPERLINEAR: Partial<Record<string, string>> = {
-  'JavaScript, many-handlers': 'per handler, scans of every comment, handler, reference and region (analyze.ts); handlerAt/candidatesAt per reference',
-  'JavaScript, big-handler': 'derefs.ts: each dereference scans every statement before it in its block',
-  'JavaScript, source-branches': 'candidatesAt scans every region per reference',
-  'JavaScript, templates': 'derefs.ts: each dereference scans every statement before it in its block',
-  'Python, big-handler': 'to be located',
-  'Python, many-handlers': 'per handler, scans of every comment, handler, reference and region (analyze.ts)',
-  'Python, source-branches': 'to be located',
-  'Python, callbacks-awaits': 'to be located',
-  'Python, templates': 'to be located',
-  'Python, minified': 'to be located',
-};
 
 let run = 0;
 
@@ -49,8 +36,7 @@ describe('handler analysis: work counted, 10× the file', () => {
   before(() => loadPython());
   for (const [lang, make, languageId, ext] of [['JavaScript', jsHandler, 'javascript', 'js'], ['Python', pyHandler, 'python', 'py']] as const) {
     for (const shape of HANDLER_SHAPES) {
-      const todo = KNOWN_SUPERLINEAR[`${lang}, ${shape}`];
-      it(`${lang}, ${shape}: 10× the size costs at most 12× the work (a scan per node costs ~100×)`, todo ? { todo } : {}, (t) => {
+      it(`${lang}, ${shape}: 10× the size costs at most 12× the work (a scan per node costs ~100×)`, (t) => {
         const [smallSize, largeSize] = SIZES[shape] ?? DEFAULT_SIZES;
         assert.ok(largeSize < MAX_ANALYSED_HANDLER_CHARS);
         const smallText = make(shape, smallSize);

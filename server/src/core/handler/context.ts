@@ -1,17 +1,40 @@
 // Resolves names at an offset against an analysis: which handler, which event path, which triggers.
 import { appliesTo, childField, fieldAt, TRIGGERS } from '../model';
 import type { FieldDefinition, TriggerDefinition } from '../model/types';
-import type { Candidate, DocumentAnalysis, HandlerSite, KeyStyle, PathKey } from './description';
+import type { Candidate, DocumentAnalysis, HandlerSite, KeyStyle, NarrowedRegion, PathKey } from './description';
+import { innermostIndex, type InnermostIndex } from './innermost';
 
-/** The handler whose function contains `offset`, if any. */
+/** What the look-ups below need of an analysis, built once per analysis (they run once per reference). */
+interface Indexes {
+  readonly handlers: InnermostIndex<HandlerSite>;
+  readonly regions: InnermostIndex<NarrowedRegion>;
+  fileCandidates?: { candidates: readonly Candidate[]; known: boolean };
+}
+
+// An analysis is never changed once made (every field is readonly), so its indexes stay true.
+const indexes = new WeakMap<DocumentAnalysis, Indexes>();
+
+function indexesOf(a: DocumentAnalysis): Indexes {
+  let x = indexes.get(a);
+  if (!x) {
+    x = { handlers: innermostIndex(a.handlers, (h) => h.fnStart, (h) => h.fnEnd), regions: innermostIndex(a.regions, (r) => r.start, (r) => r.end) };
+    indexes.set(a, x);
+  }
+  return x;
+}
+
+/** The handler whose function contains `offset`, if any (the innermost: the greatest start, the last of equals). */
 export function handlerAt(a: DocumentAnalysis, offset: number): HandlerSite | undefined {
-  let best: HandlerSite | undefined;
-  for (const h of a.handlers) if (h.fnStart <= offset && offset <= h.fnEnd && (!best || h.fnStart >= best.fnStart)) best = h;
-  return best;
+  return indexesOf(a).handlers.at(offset);
 }
 
 /** Candidates for code outside any handler (helpers taking the event): the union of the file's handlers. */
 function fileCandidates(a: DocumentAnalysis): { candidates: readonly Candidate[]; known: boolean } {
+  const x = indexesOf(a);
+  return (x.fileCandidates ??= unionOfHandlers(a));
+}
+
+function unionOfHandlers(a: DocumentAnalysis): { candidates: readonly Candidate[]; known: boolean } {
   const known = a.handlers.filter((h) => h.inference.known);
   if (!known.length) return { candidates: TRIGGERS.map((trigger) => ({ trigger })), known: false };
   const seen = new Map<TriggerDefinition, Candidate>();
@@ -23,8 +46,8 @@ function fileCandidates(a: DocumentAnalysis): { candidates: readonly Candidate[]
 export function candidatesAt(a: DocumentAnalysis, offset: number): { candidates: readonly Candidate[]; known: boolean; handler?: HandlerSite; narrowedBy?: readonly string[]; unreachable?: true } {
   const h = handlerAt(a, offset);
   const base = h ? { candidates: h.inference.candidates, known: h.inference.known } : fileCandidates(a);
-  let region: { start: number; end: number; sources: readonly string[] } | undefined;
-  for (const r of a.regions) if (r.start <= offset && offset <= r.end && (!region || r.start >= region.start)) region = r;
+  // The innermost triggerSource branch around the offset (the greatest start, the last of equals).
+  const region = indexesOf(a).regions.at(offset);
   if (!region) return { ...base, ...(h ? { handler: h } : {}) };
   const narrowed: Candidate[] = [];
   for (const c of base.candidates) {

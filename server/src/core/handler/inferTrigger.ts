@@ -132,7 +132,12 @@ export function inferTrigger(e: TriggerEvidence): TriggerInference {
 
   const bySource = new Map<TriggerDefinition, string[]>();
   for (const lit of e.sourceLiterals) {
-    for (const { trigger } of findSource(lit)) bySource.set(trigger, [...(bySource.get(trigger) ?? []), lit]);
+    // Appended in place: a copy per literal was quadratic in the branches of a handler.
+    for (const { trigger } of findSource(lit)) {
+      const lits = bySource.get(trigger);
+      if (lits) lits.push(lit);
+      else bySource.set(trigger, [lit]);
+    }
   }
   if (bySource.size) {
     // Sources are not limited here: `if (source === 'X') return event;` still serves the others.

@@ -100,7 +100,14 @@ export function problems(text: string, a: DocumentAnalysis, opts: DiagnoseOption
     // `event.request.` typed above the next line: its "key" is the next line's first word; say nothing yet.
     if (h?.inference.known && !halfTyped(ref, text)) checkRef(ref, h, a, text, syntax, out);
   }
-  for (const [i, h] of a.handlers.entries()) if (h.inference.known) autoVerifyUnchecked(i, h, a, text, out);
+  // Each handler's references, grouped once (a scan of every reference per handler was quadratic in the handlers).
+  const refsOf = new Map<number, EventRef[]>();
+  for (const ref of a.refs) {
+    const list = refsOf.get(ref.handler);
+    if (list) list.push(ref);
+    else refsOf.set(ref.handler, [ref]);
+  }
+  for (const [i, h] of a.handlers.entries()) if (h.inference.known) autoVerifyUnchecked(h, refsOf.get(i) ?? [], a, text, out);
   for (const d of a.derefs ?? []) {
     const h = a.handlers[d.handler];
     if (h?.inference.known) readThroughNull(d, h, a, text, out);
@@ -274,13 +281,19 @@ function lastKeyEndsLine(ref: EventRef, text: string): boolean {
  * ("If autoVerifyPhone is set to true, the phone_number attribute must have a valid, non-null value.
  * Otherwise an error will occur"). A handler that mentions the attribute anywhere is trusted to check it.
  */
-function autoVerifyUnchecked(index: number, h: HandlerSite, a: DocumentAnalysis, text: string, out: Problem[]): void {
+function autoVerifyUnchecked(h: HandlerSite, refs: readonly EventRef[], a: DocumentAnalysis, text: string, out: Problem[]): void {
   if (!h.inference.candidates.some((c) => c.trigger.id === 'PreSignUp')) return;
-  const body = text.slice(h.fnStart, h.fnEnd);
-  for (const ref of a.refs) {
-    if (ref.handler !== index || ref.kind !== 'write' || ref.path.length !== 2 || ref.path[0] !== 'response' || ref.value?.literal !== true) continue;
+  // Whether the body mentions each attribute, searched once per handler (not once per write of the flag).
+  const mentioned = new Map<string, boolean>();
+  const mentions = (attr: string): boolean => {
+    let m = mentioned.get(attr);
+    if (m === undefined) mentioned.set(attr, (m = new RegExp(`\\b${attr}\\b`).test(text.slice(h.fnStart, h.fnEnd))));
+    return m;
+  };
+  for (const ref of refs) {
+    if (ref.kind !== 'write' || ref.path.length !== 2 || ref.path[0] !== 'response' || ref.value?.literal !== true) continue;
     const attr = ref.path[1] === 'autoVerifyEmail' ? 'email' : ref.path[1] === 'autoVerifyPhone' ? 'phone_number' : undefined;
-    if (!attr || new RegExp(`\\b${attr}\\b`).test(body)) continue;
+    if (!attr || mentions(attr)) continue;
     // Where only PreSignUp_AdminCreateUser reaches, Cognito ignores the flag anyway.
     const region = a.regions.filter((r) => r.start <= ref.start && ref.end <= r.end).pop();
     if (region && region.sources.every((x) => x === 'PreSignUp_AdminCreateUser')) continue;

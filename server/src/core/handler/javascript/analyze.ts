@@ -7,6 +7,8 @@ import { handlerFacts } from './flow';
 import { inferTrigger } from '../inferTrigger';
 import { parseSource } from './parse';
 import type { ReusableParse } from './incremental';
+import { disjointRanges, within } from '../ranges';
+import { innermostIndex } from '../innermost';
 import { emptyAnalysis, type AnalyzeInput, type DocumentAnalysis, type HandlerSite, type KnownValue, type PathKey } from '../description';
 
 /** Babel's comments as neutral comment texts (`//` and `/*` are both two characters). */
@@ -43,20 +45,28 @@ export function analyzeJavaScript(input: AnalyzeInput): DocumentAnalysis {
   const fileLevel = triggerComments(texts(allComments));
   const out: Collected = { refs: [], aliases: [], regions: [], objects: [], switches: [], derefs: [] };
   const aliases: (Collected['aliases'][number] & { handler: number })[] = [];
+  // What does not depend on the handler is computed once (per handler, these scans were quadratic in the handlers).
+  const owned = new Set(found.flatMap((o) => [...o.comments.map((c) => c.start ?? 0)]));
+  const inAnyHandler = innermostIndex(found, (o) => o.fn.start ?? 0, (o) => o.fn.end ?? 0);
+  const fileIds = fileLevel.ids.filter((_, k) => !owned.has(fileLevel.at[k] ?? -1) && inAnyHandler.at(fileLevel.at[k] ?? -1) === undefined);
+  const commentsIn = within(allComments, (c) => c.start ?? 0, (c) => c.end ?? 0);
+  // Disjoint functions (always, for top-level exports) hold only their own branches: no scan of the others' then.
+  const disjoint = disjointRanges(found.map((o) => [o.fn.start ?? 0, o.fn.end ?? 0]));
   const handlers: HandlerSite[] = found.map((h, i) => {
     const before = out.aliases.length;
+    const refsBefore = out.refs.length;
+    const regionsBefore = out.regions.length;
     collectHandler(h.fn, i, out);
     for (const a of out.aliases.slice(before)) aliases.push({ ...a, handler: i });
     const fnStart = h.fn.start ?? 0;
     const fnEnd = h.fn.end ?? 0;
     // Comments on the handler or inside it speak for it; any other `@cognito-trigger` comment speaks for the file.
-    const own = triggerComments(texts([...h.comments, ...allComments.filter((c) => (c.start ?? 0) >= fnStart && (c.end ?? 0) <= fnEnd)]));
-    const owned = new Set(found.flatMap((o) => [...o.comments.map((c) => c.start ?? 0)]));
-    const fileIds = fileLevel.ids.filter((_, k) => !owned.has(fileLevel.at[k] ?? -1) && !found.some((o) => (fileLevel.at[k] ?? -1) >= (o.fn.start ?? 0) && (fileLevel.at[k] ?? -1) <= (o.fn.end ?? 0)));
-    const myRefs = out.refs.filter((r) => r.handler === i);
+    const own = triggerComments(texts([...h.comments, ...commentsIn(fnStart, fnEnd)]));
+    // This handler's references are the ones its walk just added.
+    const myRefs = out.refs.slice(refsBefore);
     const sourceLiterals = [
       ...myRefs.filter((r) => r.kind === 'compare' && r.path.length === 1 && (r.path[0] === 'triggerSource' || r.path[0] === 'eventType') && typeof r.value?.literal === 'string').map((r) => r.value?.literal as string),
-      ...out.regions.filter((g) => g.start >= fnStart && g.end <= fnEnd).flatMap((g) => g.sources),
+      ...(disjoint ? out.regions.slice(regionsBefore) : out.regions).filter((g) => g.start >= fnStart && g.end <= fnEnd).flatMap((g) => g.sources),
     ];
     const bindings = input.bindingHints?.filter((b) => b.handler === h.name) ?? [];
     const inference = inferTrigger({

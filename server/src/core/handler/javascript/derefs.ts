@@ -17,8 +17,18 @@ type Step = { readonly node: Node; readonly key: string };
 const MAX_DEPTH = 4;
 const worthChecking = (p: readonly PathKey[]): boolean => p.length >= 2 && p.length <= MAX_DEPTH && p[0] === 'request';
 
-const startsWith = (p: readonly PathKey[], prefix: readonly PathKey[]): boolean => p.length >= prefix.length && prefix.every((k, i) => p[i] === k);
-const same = (a: readonly PathKey[], b: readonly PathKey[]): boolean => a.length === b.length && startsWith(a, b);
+/**
+ * The first `n` keys of a path as one string, each with its length (so no key's text can look like two
+ * keys); a number and its digits as a string stay apart, as `===` keeps them.
+ */
+function pathKey(p: readonly PathKey[], n: number): string {
+  let k = '';
+  for (let i = 0; i < n; i++) {
+    const key = p[i] as PathKey;
+    k += typeof key === 'number' ? `#${key};` : `${key.length}:${key}`;
+  }
+  return k;
+}
 
 /**
  * Every unguarded dereference of a request part in the function body `body` (handler number
@@ -58,20 +68,28 @@ export function unguardedDerefs(body: Node, handler: number, aliases: AliasTable
     return base ?? undefined;
   };
 
-  /** Does `expr` look at `p` (or something below it: `p?.x`, `typeof p`, `p != null`)? */
-  const mentions = (expr: Node | null | undefined, p: readonly PathKey[]): boolean => {
-    if (!expr) return false;
-    let found = false;
+  /**
+   * Every path `expr` looks at, with each of its prefixes, by key: `expr` looks at `p` (or something
+   * below it: `p?.x`, `typeof p`, `p != null`) when p's key is in it. Walked once per expression: a test
+   * guards every use inside its branch, and walking it again for each use was quadratic.
+   */
+  const mentioned = new Map<Node, ReadonlySet<string>>();
+  const mentionsOf = (expr: Node): ReadonlySet<string> => {
+    let keys = mentioned.get(expr);
+    if (keys) return keys;
+    const out = new Set<string>();
     walk(expr, (x) => {
-      if (found) return false;
       if (x.type === 'MemberExpression' || x.type === 'OptionalMemberExpression' || x.type === 'Identifier') {
         const q = pathOf(x);
-        if (q && startsWith(q, p)) found = true;
+        if (q) for (let n = 0; n <= q.length; n++) out.add(pathKey(q, n));
       }
-      return !found;
+      return undefined;
     });
-    return found;
+    mentioned.set(expr, (keys = out));
+    return keys;
   };
+  /** Does `expr` look at `p` (or something below it)? */
+  const mentions = (expr: Node | null | undefined, p: readonly PathKey[]): boolean => !!expr && mentionsOf(expr).has(pathKey(p, p.length));
 
   /** An `if` that leaves the block when its test holds: `if (!p) return;`, `if (!p) { throw … }`. */
   const exits = (s: Node): boolean => {
@@ -79,14 +97,38 @@ export function unguardedDerefs(body: Node, handler: number, aliases: AliasTable
     return !!last && (last.type === 'ReturnStatement' || last.type === 'ThrowStatement' || last.type === 'ContinueStatement' || last.type === 'BreakStatement');
   };
 
-  /** A statement before the use that makes `p` safe: an early exit on a test of it, or an assignment to it. */
-  const safeBefore = (s: Node, p: readonly PathKey[]): boolean => {
-    if (s.type === 'IfStatement' && exits(s.consequent) && mentions(s.test, p)) return true;
+  /** The keys of the paths a statement before a use makes safe: an early exit on a test of them, or an assignment to one. */
+  const safeAfter = (s: Node): ReadonlySet<string> | undefined => {
+    if (s.type === 'IfStatement' && exits(s.consequent)) return mentionsOf(s.test);
     if (s.type === 'ExpressionStatement' && s.expression.type === 'AssignmentExpression') {
       const q = pathOf(s.expression.left);
-      return !!q && same(q, p);
+      return q ? new Set([pathKey(q, q.length)]) : undefined;
     }
-    return false;
+    return undefined;
+  };
+
+  /**
+   * Per statement list: each statement's place, and for each path key the place of the first statement
+   * that makes it safe. Built once per list: scanning the statements before each use was quadratic in a
+   * long handler (every use in the last statement looked at every statement before it).
+   */
+  const lists = new Map<readonly Node[], { place: Map<Node, number>; firstSafe: Map<string, number> }>();
+  const listOf = (list: readonly Node[]): { place: Map<Node, number>; firstSafe: Map<string, number> } => {
+    let l = lists.get(list);
+    if (l) return l;
+    l = { place: new Map(), firstSafe: new Map() };
+    for (const [i, s] of list.entries()) {
+      l.place.set(s, i);
+      for (const k of safeAfter(s) ?? []) if (!l.firstSafe.has(k)) l.firstSafe.set(k, i);
+    }
+    lists.set(list, l);
+    return l;
+  };
+  /** Some statement of `list` before `child` makes `p` safe. */
+  const safeBefore = (list: readonly Node[], child: Node, p: readonly PathKey[]): boolean => {
+    const l = listOf(list);
+    const first = l.firstSafe.get(pathKey(p, p.length));
+    return first !== undefined && first < (l.place.get(child) ?? list.length);
   };
 
   /** Is the use at the end of `steps` guarded against `p` being null by something around or before it? */
@@ -99,11 +141,7 @@ export function unguardedDerefs(body: Node, handler: number, aliases: AliasTable
       if (a.type === 'TryStatement' && via === 'block') return true;
       if ((a.type === 'BlockStatement' || a.type === 'Program' || a.type === 'SwitchCase') && (via === 'body' || via === 'consequent')) {
         const list = (a.type === 'SwitchCase' ? a.consequent : a.body) as Node[];
-        const child = (steps[i + 1] as Step).node;
-        for (const s of list) {
-          if (s === child) break;
-          if (safeBefore(s, p)) return true;
-        }
+        if (safeBefore(list, (steps[i + 1] as Step).node, p)) return true;
       }
     }
     return false;

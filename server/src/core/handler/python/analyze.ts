@@ -3,6 +3,8 @@
 import { triggerComments, type CommentText } from '../comments';
 import { emptyAnalysis, type AnalyzeInput, type DocumentAnalysis, type HandlerSite, type UnguardedDeref } from '../description';
 import { inferTrigger } from '../inferTrigger';
+import { innermostIndex } from '../innermost';
+import { disjointRanges, within } from '../ranges';
 import { collectHandler, type Collected } from './collect';
 import { unguardedDerefs } from './derefs';
 import { handlerFacts, modelReturns } from './flow';
@@ -171,26 +173,34 @@ export function analyzePython(input: AnalyzeInput): DocumentAnalysis {
   const aliases: (Collected['aliases'][number] & { handler: number })[] = [];
   const derefs: UnguardedDeref[] = [];
   const owned = new Set(found.flatMap((h) => h.comments.map((c) => c.startIndex)));
+  // What does not depend on the handler is computed once (per handler, these scans were quadratic in the handlers).
+  const inAnyHandler = innermostIndex(found, (o) => o.fn.startIndex, (o) => o.fn.endIndex);
+  const fileIds = fileLevel.ids.filter((_, k) => {
+    const at = fileLevel.at[k] ?? -1;
+    return !owned.has(at) && inAnyHandler.at(at) === undefined;
+  });
+  const commentsIn = within(allComments, (c) => c.startIndex, (c) => c.endIndex);
+  const fnEnds = found.map((h) => blockEnd(input.text, h.fn));
+  // Disjoint handlers (module-level functions always are) hold only their own branches: no scan of the others' then.
+  const disjoint = disjointRanges(found.map((h, i) => [h.statement.startIndex, (fnEnds[i] as number) + 1]));
   const handlers: HandlerSite[] = found.map((h, i) => {
     const before = out.aliases.length;
+    const refsBefore = out.refs.length;
+    const regionsBefore = out.regions.length;
     const typeNames = [...h.typeNames];
     // A line typed after the last statement (still indented) belongs to the function.
-    const fnEnd = blockEnd(input.text, h.fn);
+    const fnEnd = fnEnds[i] as number;
     collectHandler(h.fn, fnEnd, i, h.eventParam, h.style, out, typeNames, input.text, types);
     for (const a of out.aliases.slice(before)) aliases.push({ ...a, handler: i });
     // Reads through parts Cognito may send as None (a handler reading the event by keys: dicts).
     if (h.style === 'dict') derefs.push(...unguardedDerefs(h.fn, i, h.eventParam, out.aliases.slice(before)));
     const fnStart = h.statement.startIndex;
-    const inside = allComments.filter((c) => c.startIndex >= h.fn.startIndex && c.endIndex <= h.fn.endIndex);
-    const own = triggerComments([...h.comments, ...inside].map(commentText));
-    const fileIds = fileLevel.ids.filter((_, k) => {
-      const at = fileLevel.at[k] ?? -1;
-      return !owned.has(at) && !found.some((o) => at >= o.fn.startIndex && at <= o.fn.endIndex);
-    });
-    const myRefs = out.refs.filter((r) => r.handler === i);
+    const own = triggerComments([...h.comments, ...commentsIn(h.fn.startIndex, h.fn.endIndex)].map(commentText));
+    // This handler's references are the ones its walk just added.
+    const myRefs = out.refs.slice(refsBefore);
     const sourceLiterals = [
       ...myRefs.filter((r) => r.kind === 'compare' && r.path.length === 1 && (r.path[0] === 'triggerSource' || r.path[0] === 'eventType') && typeof r.value?.literal === 'string').map((r) => r.value?.literal as string),
-      ...out.regions.filter((g) => g.start >= fnStart && g.end <= fnEnd + 1).flatMap((g) => g.sources),
+      ...(disjoint ? out.regions.slice(regionsBefore) : out.regions).filter((g) => g.start >= fnStart && g.end <= fnEnd + 1).flatMap((g) => g.sources),
     ];
     // Every trigger the bindings file or the IaC wiring states for this function, each with its why (as in JS).
     const bindings = input.bindingHints?.filter((b) => b.handler === h.name) ?? [];

@@ -1,7 +1,7 @@
 // Finds where a Python handler dereferences a part of the event with no guard against None
 // (`event["request"]["clientMetadata"]["x"]`, `"x" in event["request"]["validationData"]`).
 import type { Alias, PathKey, UnguardedDeref } from '../description';
-import { eventPath, type Bound } from './paths';
+import { eventPath, subscriptKey, type Bound } from './paths';
 import { isScope, kids, unwrap, type Node } from './tree';
 
 /** Only request parts near the root, where the model's nullable maps are (as in JavaScript). */
@@ -9,6 +9,19 @@ const MAX_DEPTH = 4;
 const worthChecking = (p: readonly PathKey[]): boolean => p.length >= 2 && p.length <= MAX_DEPTH && p[0] === 'request';
 const startsWith = (p: readonly PathKey[], prefix: readonly PathKey[]): boolean => p.length >= prefix.length && prefix.every((k, i) => p[i] === k);
 const same = (a: readonly PathKey[], b: readonly PathKey[]): boolean => a.length === b.length && startsWith(a, b);
+
+/** Of bindings sorted by place, the last one before `offset` (binary search: looked up for every use). */
+export function latestBefore<T extends { readonly at: number }>(sorted: readonly T[] | undefined, offset: number): T | undefined {
+  if (!sorted) return undefined;
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as T).at < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? sorted[lo - 1] : undefined;
+}
 
 /** Dict methods whose call on None raises AttributeError: `.get` reads a key, the others list them. */
 const READ_METHODS = new Set(['get']);
@@ -60,23 +73,26 @@ export function unguardedDerefs(fn: Node, handler: number, eventParam: string | 
     bindings.set(name, list);
   };
   if (eventParam) add(eventParam, fn.startIndex, { path: [], style: 'dict' });
+  // The collector's dict aliases by name and place, the first of each (a search of all of them per
+  // assignment was quadratic in a long handler).
+  const aliasAt = new Map<string, Alias>();
+  for (const a of aliases) {
+    const k = `${a.start}:${a.name}`;
+    if (!a.keyStyle && !aliasAt.has(k)) aliasAt.set(k, a);
+  }
   const stack = [body];
   while (stack.length) {
     const n = stack.pop() as Node;
     if (isScope(n)) continue;
     for (const name of boundNames(n)) {
-      const alias = aliases.find((a) => a.name === name && a.start === n.startIndex && !a.keyStyle);
+      const alias = aliasAt.get(`${n.startIndex}:${name}`);
       add(name, n.startIndex, alias ? { path: alias.path, style: 'dict' } : undefined);
     }
     stack.push(...n.children);
   }
   for (const list of bindings.values()) list.sort((a, b) => a.at - b.at);
   /** The alias table as it stands at `offset`: each name's latest binding before it (looked up by name, on use). */
-  const tableAt = (offset: number): ReadonlyMap<string, Bound> => new AliasesAt((name) => {
-    let last: { at: number; bound?: Bound } | undefined;
-    for (const b of bindings.get(name) ?? []) if (b.at < offset) last = b;
-    return last?.bound;
-  });
+  const tableAt = (offset: number): ReadonlyMap<string, Bound> => new AliasesAt((name) => latestBefore(bindings.get(name), offset)?.bound);
   /** The request path `n` reads as a dict (not through a Powertools object or model). */
   const pathOf = (n: Node | null | undefined, table: ReadonlyMap<string, Bound>): readonly PathKey[] | undefined => {
     if (!n) return undefined;
@@ -117,6 +133,56 @@ export function unguardedDerefs(fn: Node, handler: number, eventParam: string | 
     return false;
   };
 
+  /**
+   * Per block: the statements that can make a path safe for the ones after them (an `if` whose branch
+   * exits; an assignment to a key), with their places, the assignments by the key they assign. Only
+   * those are tried before a use, and of the assignments only the ones to its last key: trying every
+   * statement before each use was quadratic in a long handler.
+   */
+  interface BlockIndex {
+    /** `if` statements whose branch exits, and assignments to anything but a subscript (tried for every path). */
+    readonly others: Node[];
+    /** Assignments to a subscript, by its key: the last key of the path it resolves to. */
+    readonly assignsByKey: Map<PathKey, Node[]>;
+  }
+  const blocks = new Map<Node, BlockIndex>();
+  const blockOf = (block: Node): BlockIndex => {
+    let b = blocks.get(block);
+    if (b) return b;
+    b = { others: [], assignsByKey: new Map() };
+    for (const s of block.children) {
+      if (s.type === 'if_statement' && exits(s.childForFieldName('consequence'))) b.others.push(s);
+      const a = s.type === 'expression_statement' ? kids(s)[0] : undefined;
+      const left = a?.type === 'assignment' ? a.childForFieldName('left') : null;
+      if (!left || left.type === 'identifier') continue;
+      const target = unwrap(left);
+      if (target.type !== 'subscript') {
+        b.others.push(s);
+        continue;
+      }
+      const last = subscriptKey(target).key;
+      const list = b.assignsByKey.get(last);
+      if (list) list.push(s);
+      else b.assignsByKey.set(last, [s]);
+    }
+    blocks.set(block, b);
+    return b;
+  };
+  /** Some statement of `block` before `child` makes `p` safe (what trying each statement before it with `safeBefore` answers). */
+  const safeInBlock = (block: Node, child: Node, p: readonly PathKey[], table: ReadonlyMap<string, Bound>): boolean => {
+    const b = blockOf(block);
+    const before = (s: Node): boolean => s.parent === block && s.index < child.index;
+    for (const s of b.others) {
+      if (!before(s)) break;
+      if (safeBefore(s, p, table)) return true;
+    }
+    for (const s of b.assignsByKey.get(p[p.length - 1] as PathKey) ?? []) {
+      if (!before(s)) break;
+      if (safeBefore(s, p, table)) return true;
+    }
+    return false;
+  };
+
   /** Is the use `at` guarded against `p` being None by something around or before it (up to the function body)? */
   const guarded = (at: Node, p: readonly PathKey[], table: ReadonlyMap<string, Bound>): boolean => {
     let child = at;
@@ -129,12 +195,7 @@ export function unguardedDerefs(fn: Node, handler: number, eventParam: string | 
       if (a.type === 'conditional_expression' && child !== kids(a)[1] && mentions(kids(a)[1], p, table)) return true;
       // Any branch of an `if` testing it counts, as in JavaScript (`if not md: … else: md["x"]` is safe): no false positives.
       if (a.type === 'try_statement' && field === 'body') return true;
-      if (a.type === 'block' || a.type === 'module') {
-        for (const s of a.children) {
-          if (s === child) break;
-          if (safeBefore(s, p, table)) return true;
-        }
-      }
+      if ((a.type === 'block' || a.type === 'module') && safeInBlock(a, child, p, table)) return true;
     }
     return false;
   };

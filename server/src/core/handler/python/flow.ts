@@ -1,7 +1,7 @@
 // Control-flow and runtime facts about one Python handler: missing return, `async def`, long sleeps,
 // returning something other than the event.
 import { COGNITO_TIMEOUT_MS, EVENT_KEYS, notEventDetail, type Alias, type HandlerFact } from '../description';
-import { boundNames } from './derefs';
+import { boundNames, latestBefore } from './derefs';
 import { isScope, kids, span, stringLiteral, unwrap, walk, type Node } from './tree';
 
 /** Does the statement always leave the function (return/raise)? Conservative: unknown → false. */
@@ -163,22 +163,29 @@ export function modelReturns(fn: Node, eventParam: string | undefined, eventIsMo
   const body = fn.childForFieldName('body');
   if (!body) return [];
   const bindings = new Map<string, { at: number; model: boolean }[]>();
+  // Appended in place, and the model aliases looked up by place and name: a copy per binding and a
+  // search of every alias per assignment were quadratic in a long handler.
   const add = (name: string, at: number, model: boolean): void => {
-    bindings.set(name, [...(bindings.get(name) ?? []), { at, model }]);
+    const list = bindings.get(name);
+    if (list) list.push({ at, model });
+    else bindings.set(name, [{ at, model }]);
   };
+  const models = new Set(aliases.filter((a) => a.keyStyle === 'camelCase' && a.path.length === 0).map((a) => `${a.start}:${a.name}`));
   if (eventParam) add(eventParam, fn.startIndex, eventIsModel);
   const returns: Node[] = [];
   walk(body, (n) => {
     if (isScope(n)) return false;
-    for (const name of boundNames(n)) add(name, n.startIndex, aliases.some((a) => a.name === name && a.start === n.startIndex && a.keyStyle === 'camelCase' && a.path.length === 0));
+    for (const name of boundNames(n)) add(name, n.startIndex, models.has(`${n.startIndex}:${name}`));
     if (n.type === 'return_statement') returns.push(n);
     return undefined;
   });
+  // Stable: bindings at one place keep their order, as the sort of each return's bindings kept it.
+  for (const list of bindings.values()) list.sort((a, b) => a.at - b.at);
   const facts: HandlerFact[] = [];
   for (const r of returns) {
     const v = kids(r)[0] ? unwrap(kids(r)[0] as Node) : undefined;
     if (v?.type !== 'identifier') continue;
-    const before = (bindings.get(v.text) ?? []).filter((b) => b.at < r.startIndex).sort((a, b) => a.at - b.at).pop();
+    const before = latestBefore(bindings.get(v.text), r.startIndex);
     if (before?.model) facts.push({ kind: 'returnsModel', ...span(v), detail: v.text });
   }
   return facts;

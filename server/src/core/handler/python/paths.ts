@@ -84,7 +84,7 @@ function styleAt(path: readonly PathKey[], style: AccessStyle): AccessStyle {
 }
 
 /** The key of a subscript (`x["k"]`, `x[0]`, `x[name]`). */
-function subscriptKey(n: Node): { key: PathKey; start: number; end: number } {
+export function subscriptKey(n: Node): { key: PathKey; start: number; end: number } {
   const subs = n.childrenForFieldName('subscript').filter((c): c is Node => c !== null);
   const only = subs.length === 1 ? subs[0] : undefined;
   const s = stringLiteral(only);
