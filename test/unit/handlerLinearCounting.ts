@@ -80,10 +80,15 @@ function counted<T>(root: T): T {
 }
 
 // Babel: `parse` is a plain export of the module object, read at each call by the front end (parse.ts,
-// incremental.ts); `import * as` would give a copy, so the module object itself is taken.
-const babel = Module.createRequire(__filename)('@babel/parser') as { parse: typeof Babel.parse };
-const realParse = babel.parse;
-babel.parse = ((text: string, options?: Babel.ParserOptions) => counted(uncounted(() => realParse(text, options)))) as typeof Babel.parse;
+// incremental.ts); `import * as` would give a copy, so the module object itself is patched, once.
+const HOOKED = Symbol('counted');
+function hookBabel(babel: { parse: typeof Babel.parse; [HOOKED]?: true }): void {
+  if (babel[HOOKED]) return;
+  const realParse = babel.parse;
+  babel.parse = ((text: string, options?: Babel.ParserOptions) => counted(uncounted(() => realParse(text, options)))) as typeof Babel.parse;
+  babel[HOOKED] = true;
+}
+hookBabel(Module.createRequire(__filename)('@babel/parser') as { parse: typeof Babel.parse });
 
 // Python: the front end gets its tree from parsePythonNodes (python/parser.ts), whose exports are
 // read-only getters; the module is handed out through a proxy that wraps that one function.
@@ -93,6 +98,8 @@ const realLoad = M._load;
 let pythonParser: unknown;
 M._load = function load(request, parent, isMain) {
   const loaded = realLoad.call(this, request, parent, isMain);
+  // Another copy of Babel (the sources of another checkout, for a side-by-side count) is hooked too.
+  if (request === '@babel/parser') hookBabel(loaded as { parse: typeof Babel.parse });
   if (!request.endsWith('/parser') || !/[\\/]handler[\\/]python[\\/]parser\.ts$/.test(M._resolveFilename(request, parent))) return loaded;
   pythonParser ??= new Proxy(loaded as Record<string, unknown>, {
     get(target, key, receiver) {
