@@ -1,7 +1,7 @@
 // Command: run a whole Cognito flow through the workspace's handlers — pick the flow and the user, answer
 // custom challenges as they come — and show the timeline. Also Re-run and the JSON of a timeline row.
 import * as vscode from 'vscode';
-import { AwsDescribeUserPoolRequest, FLOW_CHOICES, FlowUserRequest, type FlowPoolChoice, type RunFlowRequest, type TimelineNode } from '../../../server/src/core/protocol';
+import { AwsDescribeUserPoolClientRequest, AwsDescribeUserPoolRequest, FLOW_CHOICES, FlowUserRequest, type FlowPoolChoice, type RunFlowRequest, type TimelineNode } from '../../../server/src/core/protocol';
 import { pickPool } from '../aws/pick';
 import { awsCall } from '../aws/request';
 import { requireTrust, type ExtensionState } from '../context';
@@ -33,10 +33,27 @@ const isPoolNode = (a: unknown): a is { type: 'pool'; poolKind: 'userPool'; pool
 /** Largest JSON file looked into for a DescribeUserPool answer (they are a few KB). */
 const MAX_POOL_FILE_BYTES = 1024 * 1024;
 
-/** The deployed pool as DescribeUserPool answers it; undefined after the error was shown. */
-async function describeDeployed(state: ExtensionState, poolId: string): Promise<FlowPoolChoice | undefined> {
-  const r = await awsCall(state, AwsDescribeUserPoolRequest.type, { poolId }, `Reading ${poolId}`);
-  return r ? { kind: 'described', poolId, described: r } : undefined;
+/**
+ * The deployed pool as DescribeUserPool answers it, with its app client: the only one as it is, one of
+ * several as the user picks it (a step of its own), none said in the timeline; undefined after the error
+ * was shown or when the user cancels.
+ */
+async function describeDeployed(state: ExtensionState, poolId: string, steps: Steps): Promise<FlowPoolChoice | undefined> {
+  const r = await awsCall(state, AwsDescribeUserPoolRequest.type, { poolId }, `Reading ${poolId} and its app clients`);
+  if (!r) return undefined;
+  let client = r.UserPoolClient;
+  if (!client && r.UserPoolClients.length > 1) {
+    steps.add();
+    const picked = await vscode.window.showQuickPick(
+      r.UserPoolClients.map((c) => ({ label: c.ClientName, description: c.ClientId, clientId: c.ClientId })),
+      { title: steps.next('which app client?'), placeHolder: 'The flow uses its ClientId, PreventUserExistenceErrors and AuthSessionValidity', matchOnDescription: true },
+    );
+    if (!picked) return undefined;
+    const described = await awsCall(state, AwsDescribeUserPoolClientRequest.type, { poolId, clientId: picked.clientId }, `Reading the app client ${picked.label}`);
+    if (!described) return undefined;
+    client = described.UserPoolClient;
+  }
+  return { kind: 'described', poolId, described: { UserPool: r.UserPool, UserPoolClients: r.UserPoolClients, ...(client ? { UserPoolClient: client } : {}) } };
 }
 
 /** The folder's JSON files that hold a DescribeUserPool answer (LambdaConfig of a UserPool), with the pool id. */
@@ -66,7 +83,7 @@ async function pickFlowPool(state: ExtensionState, folder: vscode.WorkspaceFolde
     [
       { label: "This folder's triggers", detail: 'The infrastructure code and cognito-triggers.json say which handler serves each trigger; a default pool and app client.', source: 'folder' as const },
       { label: 'A DescribeUserPool JSON file…', detail: "As cognito-triggers flow --pool FILE: the pool's LambdaConfig (bound slots, pre token generation version, custom sender KMS key) and app client.", source: 'file' as const },
-      { label: 'A deployed user pool…', detail: 'DescribeUserPool through your AWS profile; each bound function runs its local handler (bindings file or infrastructure code).', source: 'deployed' as const },
+      { label: 'A deployed user pool…', detail: 'DescribeUserPool and its app client through your AWS profile; each bound function runs its local handler (bindings file or infrastructure code).', source: 'deployed' as const },
     ],
     { title: steps.next('which pool configuration?'), matchOnDetail: true },
   );
@@ -75,7 +92,7 @@ async function pickFlowPool(state: ExtensionState, folder: vscode.WorkspaceFolde
   steps.add();
   if (choice.source === 'deployed') {
     const pool = await pickPool(state, 'userPool', steps);
-    return pool ? describeDeployed(state, pool.id) : undefined;
+    return pool ? describeDeployed(state, pool.id, steps) : undefined;
   }
   const files = await poolFiles(folder);
   const browse = { label: 'Browse…', detail: 'Any DescribeUserPool JSON file (aws cognito-idp describe-user-pool --user-pool-id ID > pool.json)' };
@@ -106,7 +123,7 @@ async function askParams(state: ExtensionState, poolId?: string): Promise<FlowRu
   const steps = new Steps('Run Flow', poolId ? 4 : 5);
   let pool: FlowPoolChoice | null | undefined;
   if (poolId) {
-    pool = await describeDeployed(state, poolId);
+    pool = await describeDeployed(state, poolId, steps);
   } else {
     pool = await pickFlowPool(state, folder, steps);
   }

@@ -21,6 +21,7 @@ import {
   AwsDoctorRequest,
   AwsListFunctionsRequest,
   AwsDescribeUserPoolRequest,
+  AwsDescribeUserPoolClientRequest,
   AwsListPoolsRequest,
   AwsListSlotsRequest,
   AwsPlanBindRequest,
@@ -120,8 +121,20 @@ export function registerAwsRequests(deps: RequestDeps): void {
     const { listUserPools, listIdentityPools } = await aws();
     return p.kind === 'userPool' ? listUserPools(c, signal) : listIdentityPools(c, signal);
   });
-  // Run Flow's pool: LambdaConfig (slots, pre token version, KMS key) as DescribeUserPool answers it.
-  handle(AwsDescribeUserPoolRequest.type, (p) => `DescribeUserPool ${p.poolId}`, async (p, c, signal) => ({ UserPool: await (await aws()).describeUserPool(c, p.poolId, signal) }));
+  // Run Flow's pool: LambdaConfig (slots, pre token version, KMS key) as DescribeUserPool answers it, and
+  // its app clients (ClientId, PreventUserExistenceErrors, AuthSessionValidity); a single one is described at once.
+  handle(AwsDescribeUserPoolRequest.type, (p) => `${p.poolId}: reading the pool and its app clients`, async (p, c, signal) => {
+    const { describeUserPool, describeUserPoolClient, flowAppClient, listUserPoolClients } = await aws();
+    // One after the other: a missing pool is then always DescribeUserPool's error.
+    const UserPool = await describeUserPool(c, p.poolId, signal);
+    const UserPoolClients = await listUserPoolClients(c, p.poolId, signal);
+    const only = UserPoolClients.length === 1 ? UserPoolClients[0] : undefined;
+    return { UserPool, UserPoolClients, ...(only ? { UserPoolClient: flowAppClient(await describeUserPoolClient(c, p.poolId, only.ClientId, signal)) } : {}) };
+  });
+  handle(AwsDescribeUserPoolClientRequest.type, (p) => `${p.poolId}: reading the app client ${p.clientId}`, async (p, c, signal) => {
+    const { describeUserPoolClient, flowAppClient } = await aws();
+    return { UserPoolClient: flowAppClient(await describeUserPoolClient(c, p.poolId, p.clientId, signal)) };
+  });
   handle(AwsListSlotsRequest.type, () => 'Listing trigger slots', async () => userPoolSlots().map((s) => ({ key: s.key, displayName: s.displayName, lambdaVersions: s.lambdaVersions, requiresKmsKey: s.requiresKmsKey, triggerIds: s.triggerIds })), false);
 
   // What a plan does, in the user's terms ("shop-users: binding PreSignUp"): errors name it by the pool's name, never the plan's id.

@@ -11,3 +11,4 @@ export { describeUserPool } from './userPoolBinding';
 export { doctorIdentityPool, doctorUserPool } from './doctor';
 export { diskFolder } from './doctor/diskFolder';
 export { applyAwsFix, planAwsFix } from './doctor/awsFix';
+export { describeUserPoolClient, flowAppClient, listUserPoolClients } from './userPoolClients';

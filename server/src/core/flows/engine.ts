@@ -50,7 +50,8 @@ export async function runFlow(req: FlowRequest, o: RunFlowOptions): Promise<Flow
     newCode: o.newCode ?? sixDigits,
     steps: [],
     messages: [],
-    notes: [],
+    // The pool's own notes first (which app client the flow assumes).
+    notes: [...(o.pool.notes ?? [])],
   };
   const out: { tokens: FlowResult['tokens'] } = { tokens: null };
   let end: FlowEnd;

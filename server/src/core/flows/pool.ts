@@ -45,6 +45,8 @@ export interface PoolConfig {
   /** `LambdaConfig.KMSKeyID`: the key custom sender codes are encrypted under. */
   kmsKeyArn: string;
   triggers: Partial<Record<Slot, BoundHandler>>;
+  /** What the flow's timeline notes about the pool (which app client, or that the defaults stand in for one). */
+  notes?: string[];
 }
 
 /** A problem with the pool inputs: the CLI reports it as a usage error. */
@@ -91,8 +93,30 @@ interface DescribedPool {
 
 interface DescribedClient {
   ClientId?: string;
+  ClientName?: string;
   PreventUserExistenceErrors?: string;
   AuthSessionValidity?: number;
+}
+
+/** The app client a flow assumes when the pool gives none: a local id, and the API's defaults for a new client. */
+const DEFAULT_CLIENT_ID = 'localclient1234567890abcd';
+/**
+ * "When you create a new app client with the Amazon Cognito user pools API, PreventUserExistenceErrors is
+ * LEGACY, or disabled, by default" (https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-managing-errors.html);
+ * AuthSessionValidity is 3 to 15 minutes, 3 by default
+ * (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UserPoolClientType.html#CognitoUserPools-Type-UserPoolClientType-AuthSessionValidity).
+ */
+const DEFAULT_AUTH_SESSION_MINUTES = 3;
+
+/** What the timeline says about the app client of a deployed pool (`UserPoolClients` says the pool's were listed). */
+function clientNotes(poolId: string, listed: unknown, client: DescribedClient | undefined, validity: number): string[] {
+  if (!Array.isArray(listed)) return [];
+  if (!client?.ClientId) {
+    return [`The pool ${poolId} has no app client: the flow uses the defaults of a new app client created through the API, PreventUserExistenceErrors LEGACY (an unknown user gets UserNotFoundException) and AuthSessionValidity ${DEFAULT_AUTH_SESSION_MINUTES} minutes, with the made-up client id ${DEFAULT_CLIENT_ID}.`];
+  }
+  const name = client.ClientName && client.ClientName !== client.ClientId ? `${client.ClientName} (${client.ClientId})` : client.ClientId;
+  const of = listed.length > 1 ? `, one of the pool's ${listed.length}` : '';
+  return [`App client ${name}${of}: PreventUserExistenceErrors ${client.PreventUserExistenceErrors ?? 'LEGACY (not set)'}, AuthSessionValidity ${validity} minutes.`];
 }
 
 /** Inputs of `resolvePool`. */
@@ -117,7 +141,7 @@ export interface PoolInputs {
  * entries that name their trigger are the slots. --trigger flags override either.
  */
 export function resolvePool(i: PoolInputs): PoolConfig {
-  const root = i.described as { UserPool?: DescribedPool; UserPoolClient?: DescribedClient } | undefined;
+  const root = i.described as { UserPool?: DescribedPool; UserPoolClient?: DescribedClient; UserPoolClients?: unknown } | undefined;
   const pool: DescribedPool | undefined = root && typeof root === 'object' ? (root.UserPool ?? (('LambdaConfig' in root || 'Id' in root) ? (root as DescribedPool) : undefined)) : undefined;
   const from = i.describedFrom ?? '--pool';
   if (root !== undefined && !pool) throw new PoolConfigError(`${from}: expected the output of aws cognito-idp describe-user-pool ({"UserPool": {"Id": …, "LambdaConfig": {…}}}).`);
@@ -153,15 +177,17 @@ export function resolvePool(i: PoolInputs): PoolConfig {
   }
   for (const o of i.overrides ?? []) triggers[slotOf(o.trigger)] = o;
   const kms = typeof lc.KMSKeyID === 'string' ? lc.KMSKeyID : `arn:aws:kms:${region}:123456789012:key/00000000-0000-4000-8000-00000000c0de`;
-  const validity = typeof client?.AuthSessionValidity === 'number' ? client.AuthSessionValidity : 3;
+  const validity = typeof client?.AuthSessionValidity === 'number' ? client.AuthSessionValidity : DEFAULT_AUTH_SESSION_MINUTES;
+  const notes = clientNotes(id, root?.UserPoolClients, client, validity);
   return {
     id,
     region,
-    clientId: client?.ClientId ?? 'localclient1234567890abcd',
+    clientId: client?.ClientId || DEFAULT_CLIENT_ID,
     preventUserExistenceErrors: client?.PreventUserExistenceErrors === 'ENABLED',
     authSessionValidityMinutes: validity,
     kmsKeyArn: kms,
     triggers,
+    ...(notes.length ? { notes } : {}),
   };
 }
 

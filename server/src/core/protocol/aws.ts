@@ -45,7 +45,28 @@ export namespace AwsListPoolsRequest {
   export const type = requestSpec<Params, AwsResult<Result>>(method);
 }
 
-/** A deployed user pool as DescribeUserPool answers it (`{ UserPool }`): Run Flow's pool, as the CLI's --pool FILE holds it. */
+/** An app client as ListUserPoolClients names it. */
+export interface AppClientSummary {
+  ClientId: string;
+  ClientName: string;
+}
+
+/** What a flow uses of an app client (DescribeUserPoolClient's answer without the ClientSecret). */
+export interface FlowAppClient {
+  ClientId: string;
+  ClientName?: string;
+  /** `ENABLED` or `LEGACY`. */
+  PreventUserExistenceErrors?: string;
+  /** Minutes. */
+  AuthSessionValidity?: number;
+}
+
+/**
+ * Run Flow's deployed pool: DescribeUserPool's `UserPool`, its app clients (ListUserPoolClients, every
+ * page) and, when it has exactly one, that client described (DescribeUserPoolClient). With several the
+ * client asks which, then AwsDescribeUserPoolClientRequest. `{ UserPool, UserPoolClient }` is what the
+ * CLI's --pool FILE holds.
+ */
 export namespace AwsDescribeUserPoolRequest {
   export const method = 'cognitoTriggers/aws/describeUserPool' as const;
   export interface Params {
@@ -53,6 +74,21 @@ export namespace AwsDescribeUserPoolRequest {
   }
   export interface Result {
     UserPool: unknown;
+    UserPoolClients: AppClientSummary[];
+    UserPoolClient?: FlowAppClient;
+  }
+  export const type = requestSpec<Params, AwsResult<Result>>(method);
+}
+
+/** One app client of a pool, described for a flow (Run Flow's pick among several). */
+export namespace AwsDescribeUserPoolClientRequest {
+  export const method = 'cognitoTriggers/aws/describeUserPoolClient' as const;
+  export interface Params {
+    poolId: string;
+    clientId: string;
+  }
+  export interface Result {
+    UserPoolClient: FlowAppClient;
   }
   export const type = requestSpec<Params, AwsResult<Result>>(method);
 }
