@@ -265,3 +265,60 @@ export class S extends Stack {
   assert.match(w.handlers[0]?.evidence.find((e) => e.fact === 'handler')?.text ?? '', /\(in the constructor of CustomMessageLambda built as new CustomMessageLambda\(this, 'CustomMessageLambda', \{ domain: 'example.com' \}\) \(line 24\)\)$/);
   assert.deepEqual(w.unresolved.map((u) => `${u.what}: ${u.reason}`), ["lambdaTriggers.preAuthentication: new Twice(this, 'Pre', true) (line 30) is a construct whose constructor calls super 2 times; only one call is followed"]);
 });
+
+test('lambdaTriggers under a condition: both branches are read, each trigger with its condition (observed: HoktusDevs/manpower-platform-app read nothing and said nothing)', async () => {
+  const w = await read({
+    'stack.ts': `${IMPORTS}
+export class S extends Stack {
+  constructor(scope, id, props) {
+    super(scope, id);
+    const environment = props.environment || 'dev';
+    const strict = new NodejsFunction(this, 'Strict', { entry: 'src/strict.ts' });
+    const auto = new NodejsFunction(this, 'Auto', { entry: 'src/auto.ts' });
+    new cognito.UserPool(this, 'Pool', {
+      lambdaTriggers: environment === 'prod' ? {
+        preSignUp: strict,
+        postConfirmation: this.post('confirm'),
+      } : {
+        preSignUp: auto,
+      },
+    });
+    new cognito.UserPool(this, 'Other', {
+      lambdaTriggers: {
+        preAuthentication: props.audit ? new NodejsFunction(this, 'Audit', { entry: 'src/audit.ts' }) : undefined,
+        customMessage: props.fancy ? strict : auto,
+      },
+    });
+    new cognito.UserPool(this, 'Third', { lambdaTriggers: this.triggers() });
+    new cognito.UserPool(this, 'Fourth', { lambdaTriggers: props.triggers });
+  }
+  private post(name: string) {
+    return new NodejsFunction(this, name, { entry: \`src/\${name}.ts\` });
+  }
+  private triggers() {
+    return { defineAuthChallenge: new NodejsFunction(this, 'Define', { entry: 'src/define.ts' }) };
+  }
+}
+`,
+    'src/strict.ts': '',
+    'src/auto.ts': '',
+    'src/confirm.ts': '',
+    'src/audit.ts': '',
+    'src/define.ts': '',
+  });
+  const slots = w.handlers.map((h) => `${h.pool?.ref} ${h.trigger} ${h.file} | ${h.evidence.find((e) => e.fact === 'trigger')?.text}`);
+  assert.deepEqual(slots, [
+    "Pool PreSignUp src/strict.ts | lambdaTriggers.preSignUp of Pool binds strict to PreSignUp (when environment === 'prod')",
+    "Pool PostConfirmation src/confirm.ts | lambdaTriggers.postConfirmation of Pool binds this.post('confirm') to PostConfirmation (when environment === 'prod')",
+    "Pool PreSignUp src/auto.ts | lambdaTriggers.preSignUp of Pool binds auto to PreSignUp (unless environment === 'prod')",
+    "Other PreAuthentication src/audit.ts | lambdaTriggers.preAuthentication of Other binds props.audit ? new NodejsFunction(this, 'Audit', { entry: 'src/audit.ts' }) : undefined to PreAuthentication (when props.audit)",
+    'Other CustomMessage src/strict.ts | lambdaTriggers.customMessage of Other binds props.fancy ? strict : auto to CustomMessage (when props.fancy)',
+    'Other CustomMessage src/auto.ts | lambdaTriggers.customMessage of Other binds props.fancy ? strict : auto to CustomMessage (unless props.fancy)',
+    'Third DefineAuthChallenge src/define.ts | lambdaTriggers.defineAuthChallenge of Third binds new NodejsFunction(this, \'Define\', { entry: \'src/define.ts\' }) to DefineAuthChallenge',
+  ]);
+  // Which branch deploys is not known: no deployed-name claim for the conditional ones, the unconditional one keeps it.
+  assert.deepEqual(w.handlers.map((h) => h.function.name ?? '-'), ['-', '-', '-', '-', '-', '-', '*Define*']);
+  assert.deepEqual(w.unresolved.map((u) => `${u.what}: ${u.reason}`), [
+    'lambdaTriggers: lambdaTriggers is props.triggers, not an object literal this reader can read',
+  ]);
+});

@@ -175,12 +175,42 @@ function withDeployedIdentity(r: Reader, file: string, id: string, name: string 
   return { ref: id, ...(deployedName ? { name: deployedName } : {}), ...(nameWhy ? { nameWhy } : {}), ...(logicalId ? { logicalId } : {}) };
 }
 
+/**
+ * The values an expression can take as written: `c ? a : b` gives both (each under its condition,
+ * ` (when c)` / ` (unless c)`), `c && a` gives a; identifiers are followed. Conditions nest.
+ */
+export function alternatives(r: Reader, expr: t.Node, mod: JsModule, conds: readonly string[] = [], depth = 0): { expr: t.Node; mod: JsModule; when: string }[] {
+  const { expr: e, mod: m } = r.program.deref(expr, mod);
+  const n = unwrap(e);
+  const test = (x: t.Node, yes: boolean): string[] => [...conds, `${yes ? 'when' : 'unless'} ${sourceText(m, x)}`];
+  if (depth <= 4 && n.type === 'ConditionalExpression') return [...alternatives(r, n.consequent, m, test(n.test, true), depth + 1), ...alternatives(r, n.alternate, m, test(n.test, false), depth + 1)];
+  if (depth <= 4 && n.type === 'LogicalExpression' && n.operator === '&&') return alternatives(r, n.right, m, test(n.left, true), depth + 1);
+  // `lambdaTriggers: this.triggers()`: what the helper returns.
+  const helped = depth <= 4 && n.type === 'CallExpression' ? r.program.helperReturn(n, m) : undefined;
+  if (helped && 'expr' in helped) return alternatives(r, helped.expr, helped.mod, conds, depth + 1);
+  return [{ expr: n, mod: m, when: conds.length ? ` (${conds.join(', ')})` : '' }];
+}
+
+function withoutName(fn: FunctionDecl): FunctionDecl {
+  const copy = { ...fn };
+  delete (copy as { name?: string }).name;
+  return copy;
+}
+
 /** Binds the function `fnExpr` names to a slot, or records why it cannot. */
-export function bindExpr(r: Reader, fnExpr: t.Node, mod: JsModule, slot: SlotDecl, what: string): void {
-  const fn = functionDecl(r, fnExpr, mod);
-  const at = slot.evidence.find((e) => e.fact === 'trigger');
-  if ('reason' in fn) r.out.unresolved.push({ kind: r.kind, file: at?.file ?? mod.file, line: at?.line ?? 1, what, reason: fn.reason });
-  else addWired(r.out, r.fs, fn, slot);
+export function bindExpr(r: Reader, fnExpr: t.Node, mod: JsModule, slot: SlotDecl, what: string, conditional = false): void {
+  // `preSignUp: prod ? strictFn : autoConfirmFn`: both are bound, each under its condition.
+  const ways = unwrap(fnExpr).type === 'ConditionalExpression' || unwrap(fnExpr).type === 'LogicalExpression' ? alternatives(r, fnExpr, mod) : [{ expr: fnExpr, mod, when: '' }];
+  for (const w of ways) {
+    // `cond ? fn : undefined`: no trigger in that case, nothing to resolve.
+    if ((w.expr.type === 'Identifier' && w.expr.name === 'undefined') || w.expr.type === 'NullLiteral') continue;
+    const fn = functionDecl(r, w.expr, w.mod);
+    const at = slot.evidence.find((e) => e.fact === 'trigger');
+    const under = w.when ? { ...slot, evidence: slot.evidence.map((e) => (e === at ? { ...e, text: `${e.text}${w.when}` } : e)) } : slot;
+    if ('reason' in fn) r.out.unresolved.push({ kind: r.kind, file: at?.file ?? mod.file, line: at?.line ?? 1, what: `${what}${w.when}`, reason: fn.reason });
+    // Which branch deploys is not known statically: a conditional binding claims no deployed name (the doctor would call the other branch drift).
+    else addWired(r.out, r.fs, w.when || conditional ? withoutName(fn) : fn, under);
+  }
 }
 
 /**
@@ -233,22 +263,32 @@ export function readCdk(file: string, fs: WiringFs, program = new JsProgram(fs))
       const propsExpr = n.arguments[2] ? unwrap(r.program.deref(n.arguments[2], mod).expr) : undefined;
       const kms = propsExpr?.type === 'ObjectExpression' ? propsExpr.properties.find((p): p is t.ObjectProperty => p.type === 'ObjectProperty' && p.key.type === 'Identifier' && p.key.name === 'customSenderKmsKey') : undefined;
       const triggers = propsExpr?.type === 'ObjectExpression' ? propsExpr.properties.find((p): p is t.ObjectProperty => p.type === 'ObjectProperty' && p.key.type === 'Identifier' && p.key.name === 'lambdaTriggers') : undefined;
-      const tObj = triggers ? unwrap(r.program.deref(triggers.value, mod).expr) : undefined;
-      if (tObj?.type !== 'ObjectExpression') return;
-      for (const p of tObj.properties) {
-        if (p.type !== 'ObjectProperty' || (p.key.type !== 'Identifier' && p.key.type !== 'StringLiteral')) continue;
-        const raw = p.key.type === 'Identifier' ? p.key.name : p.key.value;
-        const key = lambdaConfigKeyOf(raw);
-        const line = p.loc?.start.line ?? 1;
-        if (!key) {
-          out.unresolved.push({ kind: 'cdk', file, line, what: `lambdaTriggers.${raw}`, reason: `${raw} is not a user pool trigger (${CDK_DOCS})` });
+      if (!triggers) return;
+      const bindTriggerObject = (tObj: t.ObjectExpression, when: string, tMod: JsModule): void => {
+        for (const p of tObj.properties) {
+          if (p.type !== 'ObjectProperty' || (p.key.type !== 'Identifier' && p.key.type !== 'StringLiteral')) continue;
+          const raw = p.key.type === 'Identifier' ? p.key.name : p.key.value;
+          const key = lambdaConfigKeyOf(raw);
+          const line = p.loc?.start.line ?? 1;
+          if (!key) {
+            out.unresolved.push({ kind: 'cdk', file, line, what: `lambdaTriggers.${raw}`, reason: `${raw} is not a user pool trigger (${CDK_DOCS})` });
+            continue;
+          }
+          const sender = key === 'CustomEmailSender' || key === 'CustomSMSSender';
+          const kmsText = sender && kms ? sourceText(mod, kms.value) : undefined;
+          const evidence: Evidence[] = [ev('trigger', tMod.file, line, `lambdaTriggers.${raw} of ${pool.ref} binds ${sourceText(tMod, p.value)} to ${key}${when}`)];
+          if (kmsText && kms) evidence.push(ev('kmsKey', file, kms.loc?.start.line ?? line, `customSenderKmsKey ${kmsText}`));
+          bindExpr(r, p.value, tMod, { lambdaConfigKey: key, ...(sender ? { lambdaVersion: 'V1_0' } : {}), ...(kmsText ? { kmsKey: kmsText } : {}), pool, evidence }, `lambdaTriggers.${raw}${when}`, !!when);
+        }
+      };
+      // `lambdaTriggers: prod ? { ... } : { ... }`: each branch binds its triggers, under its condition.
+      const branches = alternatives(r, triggers.value, mod);
+      for (const b of branches) {
+        if (b.expr.type !== 'ObjectExpression') {
+          out.unresolved.push({ kind: 'cdk', file, line: triggers.loc?.start.line ?? 1, what: 'lambdaTriggers', reason: `lambdaTriggers${b.when} is ${sourceText(b.mod, b.expr)}, not an object literal this reader can read` });
           continue;
         }
-        const sender = key === 'CustomEmailSender' || key === 'CustomSMSSender';
-        const kmsText = sender && kms ? sourceText(mod, kms.value) : undefined;
-        const evidence: Evidence[] = [ev('trigger', file, line, `lambdaTriggers.${raw} of ${pool.ref} binds ${sourceText(mod, p.value)} to ${key}`)];
-        if (kmsText && kms) evidence.push(ev('kmsKey', file, kms.loc?.start.line ?? line, `customSenderKmsKey ${kmsText}`));
-        bindExpr(r, p.value, mod, { lambdaConfigKey: key, ...(sender ? { lambdaVersion: 'V1_0' } : {}), ...(kmsText ? { kmsKey: kmsText } : {}), pool, evidence }, `lambdaTriggers.${raw}`);
+        bindTriggerObject(b.expr, b.when, b.mod);
       }
     }
     // pool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, fn, LambdaVersion.V2_0)
