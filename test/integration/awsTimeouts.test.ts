@@ -2,9 +2,13 @@
 // answers (timeout naming the call), one that answers HTML ("did not answer like AWS"), and an
 // access denied whose hint names the IAM action.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as net from 'node:net';
 import type { AddressInfo } from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createAwsClients } from '../../server/src/core/aws/clients';
 import { explainAwsError } from '../../server/src/core/aws/errors';
@@ -13,6 +17,28 @@ import { ensurePermission } from '../../server/src/core/aws/lambdaPermission';
 import { USER_POOL_PRINCIPAL } from '../../server/src/core/aws/permission';
 import { startFakeAws, type FakeAws } from '../fakeAws/server';
 import { isolateAwsEnv } from './cognitoLocal';
+import { ensureBuilt } from '../ensureBuilt';
+
+const CLI = path.resolve(__dirname, '..', '..', 'dist', 'cli.js');
+
+/** Runs the built CLI (asynchronously: the endpoints answer from this process); killed after `limitMs`. */
+function cli(args: string[], cwd: string, limitMs = 20000): Promise<{ status: number | null; stderr: string; ms: number; killed: boolean }> {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const c = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, AWS_MAX_ATTEMPTS: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    let killed = false;
+    const guard = setTimeout(() => {
+      killed = true;
+      c.kill('SIGKILL');
+    }, limitMs);
+    c.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    c.on('close', (status) => {
+      clearTimeout(guard);
+      resolve({ status, stderr, ms: Date.now() - started, killed });
+    });
+  });
+}
 
 describe('AWS calls that time out or meet something that is not AWS', () => {
   let silent: net.Server;
@@ -50,6 +76,36 @@ describe('AWS calls that time out or meet something that is not AWS', () => {
     } finally {
       clients.destroy();
     }
+  });
+
+  // Every CLI command that calls AWS takes --aws-timeout (README: "Every AWS subcommand takes ...");
+  // invoke --remote did not (unknown option, exit 2), and a value that is no number was taken silently
+  // as the 30 s default, so a silent endpoint held the command for 5 attempts of 30 s.
+  it('CLI: bind, bindings, doctor and invoke --remote give up after --aws-timeout naming the call; a bad value is a usage error', { timeout: 60000 }, async () => {
+    ensureBuilt();
+    const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-aws-timeout-'));
+    const at = ['--endpoint-url', url(silent), '--region', 'us-east-1', '--aws-timeout', '1000'];
+    const runs = await Promise.all(
+      [
+        // A bind reads the function and the pool first, in parallel: either may be the one that times out.
+        ['(DescribeUserPool|GetFunctionConfiguration)', ['bind', '--user-pool', 'us-east-1_abc', '--trigger', 'PreSignUp', '--function', 'f', '--yes', ...at]],
+        ['ListUserPools', ['bindings', ...at]],
+        ['DescribeUserPool', ['doctor', '--user-pool', 'us-east-1_abc', ...at]],
+        ['Invoke', ['invoke', '--remote', 'f', '--source', 'PreSignUp_SignUp', ...at]],
+      ].map(async ([call, args]) => ({ call: call as string, args: args as string[], r: await cli(args as string[], cwd) })),
+    );
+    for (const { call, args, r } of runs) {
+      assert.equal(r.killed, false, `${args[0]} was still waiting after 20 s`);
+      assert.equal(r.status, 1, `${args.join(' ')}: ${r.stderr}`);
+      assert.match(r.stderr, new RegExp(`: ${call} got no answer from ${url(silent).replace(/[.:/]/g, '\\$&')} within 1000 ms`), args[0]);
+    }
+    for (const bad of ['abc', '0', '-5']) {
+      const r = await cli(['bindings', '--endpoint-url', url(silent), '--region', 'us-east-1', '--aws-timeout', bad], cwd);
+      assert.equal(r.status, 2, `--aws-timeout ${bad}: ${r.stderr}`);
+      assert.match(r.stderr, /--aws-timeout <ms>.*invalid\. It must be a positive number of milliseconds/);
+      assert.ok(r.ms < 10000, `--aws-timeout ${bad}: ${r.ms} ms`);
+    }
+    fs.rmSync(cwd, { recursive: true, force: true });
   });
 
   it('an HTML answer: "did not answer like AWS", with the endpoint', async () => {

@@ -1,7 +1,7 @@
 // Shared pieces of the AWS subcommands: connection options, clients, confirmation, error output.
 // The AWS SDK loads on use (clientsFor): `check`, `invoke` and the other local subcommands never pay for it.
 import * as readline from 'node:readline/promises';
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import type { AwsClients } from '../core/aws/clients';
 import { DEFAULT_AWS_TIMEOUT_MS } from '../core/aws/defaults';
 import { clampSetting } from '../core/settings';
@@ -28,7 +28,17 @@ export function withConnection(cmd: Command): Command {
     .option('--profile <name>', 'profile from the shared AWS config/credentials files (default: the provider chain)')
     .option('--region <region>', 'AWS Region (default: AWS_REGION or the profile)')
     .option('--endpoint-url <url>', 'endpoint for every service, e.g. a local emulator (AWS_ENDPOINT_URL_<SERVICE> also work)')
-    .option('--aws-timeout <ms>', `time limit of one AWS call in milliseconds (default ${DEFAULT_AWS_TIMEOUT_MS})`);
+    .option('--aws-timeout <ms>', `time limit of one AWS call in milliseconds (default ${DEFAULT_AWS_TIMEOUT_MS})`, parseAwsTimeout);
+}
+
+/**
+ * `--aws-timeout`'s value: a positive number of milliseconds, else a usage error (exit 2). A value
+ * taken silently as the default would let a silent endpoint hold the command for minutes.
+ */
+export function parseAwsTimeout(value: string): string {
+  const t = Number(value);
+  if (!Number.isFinite(t) || t <= 0) throw new InvalidArgumentError('It must be a positive number of milliseconds.');
+  return value;
 }
 
 /** Clients for the options. */

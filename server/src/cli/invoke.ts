@@ -12,6 +12,8 @@ import { projectRootOf } from '../core/wiring/nodeFs';
 import { buildSample, sampleChoices } from '../core/payload/samples';
 import type { InvokeResult } from '../core/protocol';
 import { clampSetting, defaultSettings } from '../core/settings';
+import { DEFAULT_AWS_TIMEOUT_MS } from '../core/aws/defaults';
+import { parseAwsTimeout } from './awsCommon';
 
 interface InvokeOptions {
   handler?: string;
@@ -26,6 +28,7 @@ interface InvokeOptions {
   profile?: string;
   region?: string;
   endpointUrl?: string;
+  awsTimeout?: string;
 }
 
 function usage(message: string): void {
@@ -105,6 +108,7 @@ async function run(file: string | undefined, o: InvokeOptions): Promise<void> {
       ...(o.profile ? { profile: o.profile } : {}),
       ...(o.region ? { region: o.region } : {}),
       ...(o.endpointUrl ? { endpointUrl: o.endpointUrl } : {}),
+      ...(o.awsTimeout ? { awsTimeout: o.awsTimeout } : {}),
     });
     return;
   }
@@ -219,5 +223,6 @@ export function addInvokeCommand(program: Command): void {
     .option('--profile <name>', 'with --remote: AWS profile')
     .option('--region <region>', 'with --remote: AWS Region')
     .option('--endpoint-url <url>', 'with --remote: Lambda endpoint (local emulator)')
+    .option('--aws-timeout <ms>', `with --remote: time limit of one AWS call in milliseconds (default ${DEFAULT_AWS_TIMEOUT_MS})`, parseAwsTimeout)
     .action((file: string | undefined, o: InvokeOptions) => run(file, o));
 }
