@@ -322,3 +322,27 @@ export class S extends Stack {
     'lambdaTriggers: lambdaTriggers is props.triggers, not an object literal this reader can read',
   ]);
 });
+
+test('lambda.Function whose code is a shared Code.fromAsset variable or comes in a spread of common props (observed: dentipal/DentiPalCDK, 3 of its 4 triggers)', async () => {
+  const w = await read({
+    'lib/stack.ts': `${IMPORTS}
+const code = lambda.Code.fromAsset(path.join(__dirname, '../lambda'));
+const common = { runtime: lambda.Runtime.NODEJS_20_X, code };
+export class S extends Stack {
+  constructor(scope, id) {
+    super(scope, id);
+    const define = new lambda.Function(this, 'Define', { runtime: lambda.Runtime.NODEJS_18_X, handler: 'dist/handlers/define.handler', code });
+    const post = new lambda.Function(this, 'Post', { ...common, handler: 'post.handler' });
+    const other = new lambda.Function(this, 'Other', { ...common, code: lambda.Code.fromAsset(path.join(__dirname, '../other')), handler: 'x.handler' });
+    const pool = new cognito.UserPool(this, 'Pool', { lambdaTriggers: { postConfirmation: post, customMessage: other } });
+    pool.addTrigger(cognito.UserPoolOperation.DEFINE_AUTH_CHALLENGE, define);
+  }
+}
+`,
+    'lambda/src/handlers/define.ts': 'export const handler = async (e: unknown) => e;\n',
+    'lambda/post.js': 'exports.handler = async (e) => e;\n',
+    'other/x.js': 'exports.handler = async (e) => e;\n',
+  });
+  assert.deepEqual(w.handlers.map(brief), ['lambda/post.js#handler PostConfirmation nodejs20.x name=*Post*', 'other/x.js#handler CustomMessage nodejs20.x name=*Other*', 'lambda/src/handlers/define.ts#handler DefineAuthChallenge nodejs18.x name=*Define*']);
+  assert.deepEqual(w.unresolved, []);
+});

@@ -119,11 +119,9 @@ export function functionDecl(r: Reader, expr: t.Node, mod: JsModule, depth = 0):
     const asset = code?.kind === 'opaque' ? /Code\.fromAsset\(/.exec(code.text) : null;
     if (code?.kind === 'opaque' && /Code\.fromInline\(|InlineCode\(/.test(code.text)) return { reason: `the code of ${id} is inline (${/InlineCode\(/.test(code.text) ? 'InlineCode' : 'Code.fromInline'}), not in a file${via}` };
     if (!asset) return { reason: `the code of ${id} is ${code?.kind === 'opaque' ? code.text : 'not stated'}, not Code.fromAsset(<folder>)${via}` };
-    // Re-evaluate the asset path argument itself.
-    let dir: string | undefined;
-    walkAst(n.arguments[2] ?? n, (x) => {
-      if (!dir && x.type === 'CallExpression' && lastName(x.callee) === 'fromAsset' && x.arguments[0]) dir = pathOf(r.program.evaluate(x.arguments[0] as t.Expression, m), cwd);
-    });
+    // Re-evaluate the asset path argument itself, wherever the `code` value was written (a shared `const code = Code.fromAsset(...)`, a spread of common props).
+    const assetCall = n.arguments[2] ? fromAssetCall(r, n.arguments[2], m) : undefined;
+    const dir = assetCall?.call.arguments[0] ? pathOf(r.program.evaluate(assetCall.call.arguments[0] as t.Expression, assetCall.mod), cwd) : undefined;
     if (!dir) return { reason: `the Code.fromAsset folder of ${id} is not a path this reader can compute${via}` };
     if (!handler) return { reason: `${id} states no handler string${via}` };
     evidence.push(ev('handler', m.file, child(props, 'handler')?.line ?? line, `${id} has handler ${handler} in ${dir}${via}`));
@@ -131,6 +129,23 @@ export function functionDecl(r: Reader, expr: t.Node, mod: JsModule, depth = 0):
   }
   if (cls === 'DockerImageFunction') return { reason: `${id} is a container image function; its handler is in the image${via}` };
   return { reason: `${cls} ${id} is not a function construct this reader knows (NodejsFunction, Function, PythonFunction)${via}` };
+}
+
+/** The `Code.fromAsset(...)` call that a function's props give as `code`: followed through variables, spreads and `code: x`. */
+function fromAssetCall(r: Reader, expr: t.Node, mod: JsModule, depth = 0): { call: t.CallExpression; mod: JsModule } | undefined {
+  if (depth > 6) return undefined;
+  const { expr: e, mod: m } = r.program.deref(expr, mod);
+  const n = unwrap(e);
+  if (n.type === 'CallExpression' && lastName(n.callee) === 'fromAsset') return { call: n, mod: m };
+  if (n.type !== 'ObjectExpression') return undefined;
+  // The last `code` wins, as in the object itself: walk the properties from the end.
+  for (const p of [...n.properties].reverse()) {
+    if (p.type === 'SpreadElement') {
+      const found = fromAssetCall(r, p.argument, m, depth + 1);
+      if (found) return found;
+    } else if (p.type === 'ObjectProperty' && !p.computed && ((p.key.type === 'Identifier' && p.key.name === 'code') || (p.key.type === 'StringLiteral' && p.key.value === 'code'))) return fromAssetCall(r, p.value, m, depth + 1);
+  }
+  return undefined;
 }
 
 /**
