@@ -24,7 +24,8 @@ const REPO: Record<string, string> = {
   'svc/resources/pool.yml': 'Resources:\n  P:\n    Type: AWS::Cognito::UserPool\n    Properties:\n      LambdaConfig:\n        DefineAuthChallenge: !GetAtt DefineLambdaFunction.Arn\n',
   'svc/app.js': 'exports.verify = async (e) => e;\nexports.define = async (e) => e;\n',
   // CDK: the stack imports a module that holds the entry folder.
-  'infra/lib/stack.ts': "import * as cognito from 'aws-cdk-lib/aws-cognito';\nimport { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';\nimport { LAMBDA_DIR } from './constants';\nconst fn = new NodejsFunction(this, 'Post', { entry: `${LAMBDA_DIR}/post.ts` });\nnew cognito.UserPool(this, 'Pool', { lambdaTriggers: { postConfirmation: fn } });\n",
+  'infra/lib/stack.ts': "import * as cognito from 'aws-cdk-lib/aws-cognito';\nimport { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';\nimport { LAMBDA_DIR } from './constants';\nconst fn = new NodejsFunction(this, 'Post', { entry: `${LAMBDA_DIR}/post.ts` });\nnew cognito.UserPool(this, 'Pool', { lambdaTriggers: { postConfirmation: fn } });\nnew cognito.UserPool(this, 'Admins', { lambdaTriggers: { postConfirmation: fn } });\n",
+  'infra/cdk.json': '{}',
   'infra/lib/constants.ts': "export const LAMBDA_DIR = 'lambda';\n",
   'infra/lambda/post.ts': 'export const handler = async (event: unknown) => event;\n',
   // SAM with samconfig.toml.
@@ -42,25 +43,31 @@ const REPO: Record<string, string> = {
 const EXPECTED = [
   'amplify/backend/function/appPreSignup/src/custom.js#handler PreSignUp',
   'infra/lambda/post.ts#handler PostConfirmation',
+  'infra/lambda/post.ts#handler PostConfirmation',
   'sam/src/app.js#handler CustomMessage',
   'svc/app.js#define DefineAuthChallenge',
   'svc/app.js#verify VerifyAuthChallengeResponse',
 ];
 const brief = (hs: readonly WiredHandler[]): string[] => hs.map((h) => `${h.file ?? '?'}#${h.export} ${h.trigger}`).sort();
 
-/** The in-memory repository with its reads counted per file. */
-function counted(files: Record<string, string>): { fs: WiringFs; reads: Map<string, number> } {
+/** The in-memory repository with its reads (and folder listings) counted per file. */
+function counted(files: Record<string, string>): { fs: WiringFs; reads: Map<string, number>; lists: Map<string, number> } {
   const mem = memoryWiringFs(files);
   const reads = new Map<string, number>();
-  return { fs: { ...mem, readFile: (rel) => (reads.set(rel, (reads.get(rel) ?? 0) + 1), mem.readFile(rel)) }, reads };
+  const lists = new Map<string, number>();
+  const count = (m: Map<string, number>, rel: string): void => void m.set(rel, (m.get(rel) ?? 0) + 1);
+  return { fs: { ...mem, readFile: (rel) => (count(reads, rel), mem.readFile(rel)), list: (rel) => (count(lists, rel), mem.list(rel)) }, reads, lists };
 }
 const readTwice = (reads: Map<string, number>): string[] => [...reads].filter(([, n]) => n > 1).map(([rel, n]) => `${rel} ×${n}`);
 
 test('one wiring read reads every file of the repository at most once (includes, the Amplify loader, imported modules, samconfig.toml)', async () => {
-  const { fs: counting, reads } = counted(REPO);
+  const { fs: counting, reads, lists } = counted(REPO);
   const w = await new WiringCache(counting).read();
   assert.deepEqual(brief(w.handlers), [...EXPECTED, 'tf/index.js#handler PreAuthentication'].sort());
   assert.deepEqual(readTwice(reads), []);
+  // Folders too: each pool of the stack looks for its synthesized template in cdk.out.
+  assert.deepEqual(readTwice(lists), []);
+  assert.equal(lists.get('infra/cdk.out'), 1);
   // The files of the sharpest cases were read at all (the test would pass vacuously otherwise).
   for (const rel of ['amplify/backend/function/appPreSignup/src/index.js', 'svc/functions.yml', 'svc/resources/pool.yml', 'infra/lib/constants.ts', 'sam/samconfig.toml']) assert.equal(reads.get(rel), 1, rel);
 });

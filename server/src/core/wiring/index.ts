@@ -162,6 +162,8 @@ export class WiringCache {
   /** The current read (KeptText.gen), and the characters it keeps. */
   private gen = 0;
   private kept = 0;
+  /** Folder listings of the current read. */
+  private readonly listings = new Map<string, string[]>();
 
   constructor(readonly fs: WiringFs) {}
 
@@ -208,6 +210,7 @@ export class WiringCache {
     if (this.last) return this.last;
     this.gen++;
     this.kept = 0;
+    this.listings.clear();
     const projects = this.projects ?? this.discover();
     this.projects = projects;
     for (const [rel, p] of projects) {
@@ -216,7 +219,7 @@ export class WiringCache {
       const read = new Set<string>();
       p.read = read;
       const readText = (f: string): string | undefined => (read.add(f), this.readText(f));
-      const fs: WiringFs = { readFile: readText, exists: (f) => this.fs.exists(f), list: (f) => this.fs.list(f), walk: (keep) => this.fs.walk(keep) };
+      const fs: WiringFs = { readFile: readText, exists: (f) => this.fs.exists(f), list: (f) => this.listed(f), walk: (keep) => this.fs.walk(keep) };
       const ctx: ReadContext = { fs, yaml: (f) => (read.add(f), this.yaml(f)) };
       try {
         p.out = await p.reader.read(rel, ctx);
@@ -234,6 +237,13 @@ export class WiringCache {
       files: [...new Set(outs.flatMap((o) => o.files))].sort(),
     };
     return this.last;
+  }
+
+  /** A folder's names, listed once per read (each pool's reader looks in cdk.out; Amplify's in backend/function). */
+  private listed(rel: string): string[] {
+    let names = this.listings.get(rel);
+    if (!names) this.listings.set(rel, (names = this.fs.list(rel)));
+    return names;
   }
 
   /** The file's text, read at most once per read (and not again while it is unchanged). */
