@@ -4,8 +4,12 @@
 // .cache/bench-ts7 on first run: as a devDependency its `tsc` bin would shadow TypeScript 5.9's).
 // Run: npx tsx bench/handlerCode.ts (build first: node esbuild.mjs). BENCH_N sets samples (default 100);
 // BENCH_DIST runs another build's server (a copy of dist/, e.g. while tests rebuild dist/ or to compare two builds).
+// BENCH_DISTS="/tmp/old/dist,dist" measures only the 3,000-line completion after an edit, for each build side by
+// side (servers open at once, blocks of 10 edits taken in turn) and tsserver in the same run, with each server's
+// main-thread CPU per completion (Linux: /proc schedstat), which a loaded machine disturbs less than wall time.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
@@ -49,6 +53,11 @@ const pct = (xs: number[], p: number): number => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
 };
 
+interface Position {
+  line: number;
+  character: number;
+}
+
 /** Where to complete (after `event.request.` on the probe line) and where to edit (the comment). */
 function spots(text: string): { probe: { line: number; character: number }; edit: { line: number; character: number } } {
   const lines = text.split('\n');
@@ -65,8 +74,8 @@ interface Lsp {
   stop(): Promise<void>;
 }
 
-async function startOurs(env: NodeJS.ProcessEnv = {}): Promise<Lsp> {
-  const proc = spawn(process.execPath, [path.join(process.env.BENCH_DIST ?? path.join(ROOT, 'dist'), 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+async function startOurs(env: NodeJS.ProcessEnv = {}, dist = process.env.BENCH_DIST ?? path.join(ROOT, 'dist')): Promise<Lsp> {
+  const proc = spawn(process.execPath, [path.join(dist, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } });
   if (!proc.stdout || !proc.stdin) throw new Error('no stdio');
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
   const waiters = new Map<string, () => void>();
@@ -191,6 +200,36 @@ interface Row {
   tss: number[];
 }
 
+/** tsserver's completion after a 1-character edit and semantic diagnostics after the edit back, N times. */
+async function tssEdits(file: string, text: string, probe: Position, edit: Position): Promise<{ tc: number[]; td: number[] }> {
+  const tss = startTss();
+  tss.notify('open', { file, fileContent: text, scriptKindName: 'TS', projectRootPath: DIR });
+  await tss.request('completionInfo', { file, line: probe.line + 1, offset: probe.character + 1 });
+  const tc: number[] = [];
+  const td: number[] = [];
+  const at = { file, line: edit.line + 1, offset: edit.character + 1, endLine: edit.line + 1, endOffset: edit.character + 1 };
+  for (let i = 0; i < N + WARMUP; i++) {
+    // Insert one character, complete; delete it again, ask for diagnostics: the text stays the same.
+    tss.notify('change', { ...at, insertString: 'x' });
+    const t1 = performance.now();
+    const r = await tss.request<{ entries?: { name: string }[] }>('completionInfo', { file, line: probe.line + 1, offset: probe.character + 1, triggerCharacter: '.' });
+    const t2 = performance.now();
+    if (!r?.entries?.some((x) => x.name === 'userAttributes')) throw new Error(`tsserver completion lacks userAttributes: ${JSON.stringify(r).slice(0, 300)}`);
+    tss.notify('change', { ...at, endOffset: at.offset + 1, insertString: '' });
+    const t3 = performance.now();
+    const sd = tss.semanticDiag(file);
+    tss.notify('geterr', { files: [file], delay: 0 });
+    await sd;
+    const t4 = performance.now();
+    if (i >= WARMUP) {
+      tc.push(t2 - t1);
+      td.push(t4 - t3);
+    }
+  }
+  tss.stop();
+  return { tc, td };
+}
+
 async function measureFile(lines: number, rows: Row[]): Promise<void> {
   console.error(`measuring ${lines} lines`);
   const name = `bench${lines}.ts`;
@@ -228,32 +267,67 @@ async function measureFile(lines: number, rows: Row[]): Promise<void> {
   }
   await ours.stop();
 
-  const tss = startTss();
-  tss.notify('open', { file, fileContent: text, scriptKindName: 'TS', projectRootPath: DIR });
-  await tss.request('completionInfo', { file, line: probe.line + 1, offset: probe.character + 1 });
-  const tc: number[] = [];
-  const td: number[] = [];
-  const at = { file, line: edit.line + 1, offset: edit.character + 1, endLine: edit.line + 1, endOffset: edit.character + 1 };
-  for (let i = 0; i < N + WARMUP; i++) {
-    // Insert one character, complete; delete it again, ask for diagnostics: the text stays the same.
-    tss.notify('change', { ...at, insertString: 'x' });
-    const t1 = performance.now();
-    const r = await tss.request<{ entries?: { name: string }[] }>('completionInfo', { file, line: probe.line + 1, offset: probe.character + 1, triggerCharacter: '.' });
-    const t2 = performance.now();
-    if (!r?.entries?.some((x) => x.name === 'userAttributes')) throw new Error(`tsserver completion lacks userAttributes: ${JSON.stringify(r).slice(0, 300)}`);
-    tss.notify('change', { ...at, endOffset: at.offset + 1, insertString: '' });
-    const t3 = performance.now();
-    const sd = tss.semanticDiag(file);
-    tss.notify('geterr', { files: [file], delay: 0 });
-    await sd;
-    const t4 = performance.now();
-    if (i >= WARMUP) {
-      tc.push(t2 - t1);
-      td.push(t4 - t3);
+  const { tc, td } = await tssEdits(file, text, probe, edit);
+  rows.push({ what: `completion after 1-char edit, ${lines} lines`, ours: oc, tss: tc }, { what: `diagnostics after edit, ${lines} lines`, ours: od, tss: td });
+}
+
+/** CPU nanoseconds the main thread of `pid` has used so far (the thread whose id is the pid); NaN off Linux. */
+function mainThreadCpuNs(pid: number): number {
+  try {
+    return Number(fs.readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[0]);
+  } catch {
+    return NaN;
+  }
+}
+
+/** BENCH_DISTS: the 3,000-line completion after an edit for each build, in turns, then tsserver's. */
+async function compareBuilds(dists: readonly string[]): Promise<void> {
+  const lines = 3000;
+  const file = path.join(DIR, `bench${lines}.ts`);
+  const text = handlerText(lines);
+  fs.writeFileSync(file, text);
+  const { probe, edit } = spots(text);
+  const uri = `file://${file}`;
+  const builds: { dist: string; lsp: Lsp; version: number; ms: number[]; cpu: number[] }[] = [];
+  for (const dist of dists) {
+    const lsp = await startOurs({}, path.resolve(ROOT, dist));
+    const first = lsp.diagnostics(uri, 1);
+    await lsp.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text } });
+    await first;
+    builds.push({ dist, lsp, version: 1, ms: [], cpu: [] });
+  }
+  const BLOCK = 10;
+  for (let round = 0; round * BLOCK < N + WARMUP; round++) {
+    // Alternate the order so that no build always follows another's burst.
+    for (const b of round % 2 ? [...builds].reverse() : builds) {
+      for (let k = 0; k < BLOCK; k++) {
+        const insert = b.version % 2 === 1;
+        const change = insert ? { range: { start: edit, end: edit }, text: 'x' } : { range: { start: edit, end: { line: edit.line, character: edit.character + 1 } }, text: '' };
+        const version = ++b.version;
+        const diag = b.lsp.diagnostics(uri, version);
+        await b.lsp.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+        const c0 = mainThreadCpuNs(b.lsp.proc.pid ?? 0);
+        const t1 = performance.now();
+        const r = (await b.lsp.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: probe })) as { items: { label: string }[] } | null;
+        const t2 = performance.now();
+        const c1 = mainThreadCpuNs(b.lsp.proc.pid ?? 0);
+        await diag;
+        if (!r?.items.some((x) => x.label === 'userAttributes')) throw new Error(`${b.dist}: completion lacks userAttributes`);
+        if (round * BLOCK >= WARMUP) {
+          b.ms.push(t2 - t1);
+          b.cpu.push((c1 - c0) / 1e6);
+        }
+      }
     }
   }
-  tss.stop();
-  rows.push({ what: `completion after 1-char edit, ${lines} lines`, ours: oc, tss: tc }, { what: `diagnostics after edit, ${lines} lines`, ours: od, tss: td });
+  for (const b of builds) await b.lsp.stop();
+  const { tc } = await tssEdits(file, text, probe, edit);
+  const f = (x: number): string => x.toFixed(2).padStart(8);
+  console.log(`\nCompletion after a 1-character edit, ${lines} lines, builds side by side (node ${process.version}, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}), times in ms`);
+  console.log(`${'build'.padEnd(40)} ${'n'.padStart(4)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'p50 ratio'.padStart(9)} ${'p95 ratio'.padStart(9)} ${'CPU p50'.padStart(8)} ${'CPU p95'.padStart(8)}`);
+  for (const b of builds) console.log(`${b.dist.slice(-40).padEnd(40)} ${String(b.ms.length).padStart(4)} ${f(pct(b.ms, 50))} ${f(pct(b.ms, 95))} ${f(pct(b.ms, 50) / pct(tc, 50)).padStart(9)} ${f(pct(b.ms, 95) / pct(tc, 95)).padStart(9)} ${f(pct(b.cpu, 50))} ${f(pct(b.cpu, 95))}`);
+  console.log(`${'tsserver 5.9 (anchor)'.padEnd(40)} ${String(tc.length).padStart(4)} ${f(pct(tc, 50))} ${f(pct(tc, 95))}`);
+  console.log('CPU: the server main thread during the completion round trip. Target: p95 ≤ 0.1× tsserver.');
 }
 
 async function coldStart(rows: Row[]): Promise<void> {
@@ -316,6 +390,7 @@ async function main(): Promise<void> {
   fs.mkdirSync(DIR, { recursive: true });
   fs.writeFileSync(path.join(DIR, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, target: 'ES2022', module: 'commonjs', types: ['aws-lambda', 'node'], typeRoots: [path.join(ROOT, 'node_modules', '@types')] }, include: ['*.ts'] }));
   const rows: Row[] = [];
+  if (process.env.BENCH_DISTS) return compareBuilds(process.env.BENCH_DISTS.split(','));
   // BENCH_ONLY=cold measures only the cold start (ours, without the code cache, and TypeScript 7, alternating).
   const coldOnly = process.env.BENCH_ONLY === 'cold';
   if (!coldOnly) {
