@@ -56,7 +56,8 @@ function counted(files: Record<string, string>): { fs: WiringFs; reads: Map<stri
   const reads = new Map<string, number>();
   const lists = new Map<string, number>();
   const count = (m: Map<string, number>, rel: string): void => void m.set(rel, (m.get(rel) ?? 0) + 1);
-  return { fs: { ...mem, readFile: (rel) => (count(reads, rel), mem.readFile(rel)), list: (rel) => (count(lists, rel), mem.list(rel)) }, reads, lists };
+  // A walk of the whole tree counts as a listing of '' (the root).
+  return { fs: { ...mem, readFile: (rel) => (count(reads, rel), mem.readFile(rel)), list: (rel) => (count(lists, rel), mem.list(rel)), walk: (keep) => (count(lists, ''), mem.walk(keep)) }, reads, lists };
 }
 const readTwice = (reads: Map<string, number>): string[] => [...reads].filter(([, n]) => n > 1).map(([rel, n]) => `${rel} ×${n}`);
 
@@ -68,6 +69,8 @@ test('one wiring read reads every file of the repository at most once (includes,
   // Folders too: each pool of the stack looks for its synthesized template in cdk.out.
   assert.deepEqual(readTwice(lists), []);
   assert.equal(lists.get('infra/cdk.out'), 1);
+  // One walk of the tree: the discovery's, which the Terraform reader's *.tf and *.tfvars searches reuse.
+  assert.equal(lists.get(''), 1);
   // The files of the sharpest cases were read at all (the test would pass vacuously otherwise).
   for (const rel of ['amplify/backend/function/appPreSignup/src/index.js', 'svc/functions.yml', 'svc/resources/pool.yml', 'infra/lib/constants.ts', 'sam/samconfig.toml']) assert.equal(reads.get(rel), 1, rel);
 });

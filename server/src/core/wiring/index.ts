@@ -164,6 +164,7 @@ export class WiringCache {
   private kept = 0;
   /** Folder listings of the current read. */
   private readonly listings = new Map<string, string[]>();
+  private allFiles: string[] | undefined;
 
   constructor(readonly fs: WiringFs) {}
 
@@ -211,6 +212,7 @@ export class WiringCache {
     this.gen++;
     this.kept = 0;
     this.listings.clear();
+    this.allFiles = undefined;
     const projects = this.projects ?? this.discover();
     this.projects = projects;
     for (const [rel, p] of projects) {
@@ -219,7 +221,7 @@ export class WiringCache {
       const read = new Set<string>();
       p.read = read;
       const readText = (f: string): string | undefined => (read.add(f), this.readText(f));
-      const fs: WiringFs = { readFile: readText, exists: (f) => this.fs.exists(f), list: (f) => this.listed(f), walk: (keep) => this.fs.walk(keep) };
+      const fs: WiringFs = { readFile: readText, exists: (f) => this.fs.exists(f), list: (f) => this.listed(f), walk: (keep) => this.walked(keep) };
       const ctx: ReadContext = { fs, yaml: (f) => (read.add(f), this.yaml(f)) };
       try {
         p.out = await p.reader.read(rel, ctx);
@@ -237,6 +239,12 @@ export class WiringCache {
       files: [...new Set(outs.flatMap((o) => o.files))].sort(),
     };
     return this.last;
+  }
+
+  /** The repository's files, walked once per read (each Terraform project looks for *.tf and *.tfvars; the discovery for candidates). */
+  private walked(keep: (rel: string) => boolean): string[] {
+    this.allFiles ??= this.fs.walk(() => true);
+    return this.allFiles.filter(keep);
   }
 
   /** A folder's names, listed once per read (each pool's reader looks in cdk.out; Amplify's in backend/function). */
@@ -280,7 +288,7 @@ export class WiringCache {
 
   private discover(): Map<string, Project> {
     const found = new Map<string, Project>();
-    const candidates = this.fs.walk((rel) => READERS.some((r) => r.claims(rel, () => undefined) || mayClaimByText(rel)));
+    const candidates = this.walked((rel) => READERS.some((r) => r.claims(rel, () => undefined) || mayClaimByText(rel)));
     const walked = new Set(candidates);
     for (const rel of this.claimed.keys()) if (!walked.has(rel)) this.claimed.delete(rel);
     for (const rel of candidates) {
