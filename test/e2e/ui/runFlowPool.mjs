@@ -1,6 +1,7 @@
-// UI: Run Flow… on a pool, as the CLI's --pool: a DescribeUserPool JSON file of the folder, then a deployed
-// user pool (cognito-local on 127.0.0.1), each binding PreSignUp to a function that only the bindings file
-// links to its local handler. The Flow Timeline's PreSignUp event carries that pool's id and Region.
+// UI: Run Flow… on a pool, as the CLI's --pool: a DescribeUserPool JSON file of the folder, then deployed
+// user pools (cognito-local on 127.0.0.1), each binding PreSignUp to a function that only the bindings file
+// links to its local handler. The Flow Timeline's PreSignUp event carries that pool's id and Region, and
+// for a deployed pool its app client's id: the only one without a step, one of two after a pick.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -10,11 +11,17 @@ import { answerInput, timelineRows } from './runFlow.mjs';
 const ACCOUNT = '123456789012';
 const FN = 'ui-flow-pre-sign-up';
 const POOL = 'ui-e2e-flow-pool';
+/** A second deployed pool, with two app clients. */
+const TWO_CLIENTS_POOL = 'ui-e2e-two-clients';
 const FILE_POOL_ID = 'eu-west-1_Fl0wP00l';
 const arn = (region, name) => `arn:aws:lambda:${region}:${ACCOUNT}:function:${name}`;
 
 let services = /** @type {Awaited<ReturnType<typeof startAwsEnvironment>>['services'] | undefined} */ (undefined);
 let poolId = '';
+let clientId = '';
+let twoClientsPoolId = '';
+/** The two app clients of TWO_CLIENTS_POOL by name. */
+const clientIds = { web: '', admin: '' };
 
 /** The folder: a pre sign-up handler, a bindings entry naming only its function (no trigger), a pool file. */
 function writeWorkspace(workspace) {
@@ -32,6 +39,9 @@ export const environment = {
     writeWorkspace(workspace);
     const started = await startAwsEnvironment({ root, tmp, state: { functions: [{ name: FN, arn: arn(REGION, FN), runtime: 'nodejs22.x', statements: [], run: (/** @type {unknown} */ e) => e }], identityPools: [] } }, async (s) => {
       poolId = (await s.cognito('CreateUserPool', { PoolName: POOL, LambdaConfig: { PreSignUp: arn(REGION, FN) } })).UserPool.Id;
+      clientId = (await s.cognito('CreateUserPoolClient', { UserPoolId: poolId, ClientName: 'shop-web', PreventUserExistenceErrors: 'ENABLED' })).UserPoolClient.ClientId;
+      twoClientsPoolId = (await s.cognito('CreateUserPool', { PoolName: TWO_CLIENTS_POOL, LambdaConfig: { PreSignUp: arn(REGION, FN) } })).UserPool.Id;
+      for (const name of /** @type {const} */ (['web', 'admin'])) clientIds[name] = (await s.cognito('CreateUserPoolClient', { UserPoolId: twoClientsPoolId, ClientName: `${name}-app` })).UserPoolClient.ClientId;
     });
     services = started.services;
     return started.environment;
@@ -39,11 +49,11 @@ export const environment = {
 };
 
 /** Runs sign-up for `user` after the pool steps, and returns the PreSignUp step's event as the JSON editor shows it. */
-async function signUp(ui, user, firstStep) {
-  await ui.pick('sign-up', { title: `Run Flow (${firstStep}/6): which Cognito flow?` });
-  await answerInput(ui, `Run Flow (${firstStep + 1}/6): sign-up, user name`, user);
-  await answerInput(ui, `Run Flow (${firstStep + 2}/6): sign-up, password`, 'Passw0rd!');
-  await answerInput(ui, `Run Flow (${firstStep + 3}/6): sign-up, user attributes`, `email=${user}@example.com`);
+async function signUp(ui, user, firstStep, total = 6) {
+  await ui.pick('sign-up', { title: `Run Flow (${firstStep}/${total}): which Cognito flow?` });
+  await answerInput(ui, `Run Flow (${firstStep + 1}/${total}): sign-up, user name`, user);
+  await answerInput(ui, `Run Flow (${firstStep + 2}/${total}): sign-up, password`, 'Passw0rd!');
+  await answerInput(ui, `Run Flow (${firstStep + 3}/${total}): sign-up, user attributes`, `email=${user}@example.com`);
   // This user's run, not the previous test's timeline still showing (its rows are replaced when the new run ends).
   await timelineRows(ui, `the Flow Timeline of ${user}'s sign-up`, (t) => t.some((r) => r.includes('Flow sign-up: succeeded')) && t.some((r) => r.includes('PreSignUp_SignUp')) && t.some((r) => r.includes(`${user} created`)));
   // The step opens to its event: click its row (a click selects and expands a new tree's row) and, while it is
@@ -80,7 +90,7 @@ export default [
     },
   },
   {
-    name: 'Run Flow… on a deployed user pool: DescribeUserPool through the profile, and its PreSignUp runs the local handler',
+    name: 'Run Flow… on a deployed user pool: DescribeUserPool through the profile, its only app client used without a step, and its PreSignUp runs the local handler',
     async run(ui) {
       assert.ok(services, 'the AWS services did not start');
       await ui.runCommand('Cognito Triggers: Run Flow…');
@@ -88,7 +98,22 @@ export default [
       await ui.pick(POOL, { title: 'Run Flow (2/6): user pool' });
       const event = await signUp(ui, 'john', 3);
       assert.ok(event.includes(`"userPoolId": "${poolId}"`) && event.includes(`"region": "${REGION}"`), event);
+      assert.ok(event.includes(`"clientId": "${clientId}"`), event);
       await ui.shot('deployed-pool');
+    },
+  },
+  {
+    name: 'Run Flow… on a deployed user pool with two app clients: a step asks which (name and id), and the flow runs as the one picked',
+    async run(ui) {
+      assert.ok(services, 'the AWS services did not start');
+      await ui.runCommand('Cognito Triggers: Run Flow…');
+      await ui.pick('A deployed user pool…', { title: 'Run Flow (1/5): which pool configuration?' });
+      await ui.pick(TWO_CLIENTS_POOL, { title: 'Run Flow (2/6): user pool' });
+      const offered = await ui.pick('admin-app', { title: 'Run Flow (3/7): which app client?' });
+      assert.deepEqual([...offered].sort(), [`admin-app, ${clientIds.admin}`, `web-app, ${clientIds.web}`].sort(), JSON.stringify(offered));
+      const event = await signUp(ui, 'joan', 4, 7);
+      assert.ok(event.includes(`"userPoolId": "${twoClientsPoolId}"`) && event.includes(`"clientId": "${clientIds.admin}"`), event);
+      await ui.shot('deployed-pool-two-clients');
     },
   },
 ];
