@@ -3,6 +3,8 @@
 // PreventUserExistenceErrors ENABLED hides an unknown user behind NotAuthorizedException. A fault proxy
 // refuses the calls to check that access denied names the IAM action.
 import assert from 'node:assert/strict';
+import * as net from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { CreateUserPoolClientCommand, CreateUserPoolCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { createAwsClients, type AwsClients } from '../../server/src/core/aws/clients';
@@ -90,6 +92,24 @@ describe("Run Flow's deployed pool: its app client from cognito-local", () => {
       assert.equal(explained.code, 'AccessDeniedException');
       assert.match(explained.message, new RegExp(`^${poolId}: reading the pool and its app clients failed at ${call}: access denied\\.`));
       assert.match(explained.hint, new RegExp(`Grant the caller cognito-idp:${call} on that resource`));
+    }
+  });
+
+  it("an endpoint that never answers: the clients' time limit ends the listing, and the message names the call", async () => {
+    const sockets: net.Socket[] = [];
+    const silent = net.createServer((socket) => sockets.push(socket));
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const endpoint = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    const slow = await createAwsClients({ region: 'us-east-1', endpoints: { cognitoIdentityProvider: endpoint }, maxAttempts: 1, timeoutMs: 300 });
+    try {
+      const e = await listUserPoolClients(slow, poolId).then(() => undefined, (err: unknown) => err);
+      const explained = explainAwsError(e, `${poolId}: reading the pool and its app clients`);
+      assert.equal(explained.code, 'Timeout');
+      assert.equal(explained.message, `${poolId}: reading the pool and its app clients failed: ListUserPoolClients got no answer from ${endpoint} within 300 ms.`);
+    } finally {
+      slow.destroy();
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((r) => silent.close(() => r()));
     }
   });
 });

@@ -119,7 +119,7 @@ async function askParams(state: ExtensionState, poolId?: string): Promise<FlowRu
     return undefined;
   }
   // Planned: the pool (unless the Pools view gave it), the flow, the user, the password, the attributes;
-  // the flow picked says which of them it asks.
+  // the flow picked says which of them it asks, and a deployed pool with several app clients adds their pick.
   const steps = new Steps('Run Flow', poolId ? 4 : 5);
   let pool: FlowPoolChoice | null | undefined;
   if (poolId) {
