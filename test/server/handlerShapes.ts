@@ -9,13 +9,14 @@ export type HandlerShape =
   | 'deep-nesting'
   | 'many-branches'
   | 'many-handlers'
+  | 'tiny-handlers'
   | 'source-branches'
   | 'callbacks-awaits'
   | 'nested-functions'
   | 'huge-object'
   | 'templates'
   | 'minified';
-export const HANDLER_SHAPES: readonly HandlerShape[] = ['helpers', 'big-handler', 'member-chain', 'deep-nesting', 'many-branches', 'many-handlers', 'source-branches', 'callbacks-awaits', 'nested-functions', 'huge-object', 'templates', 'minified'];
+export const HANDLER_SHAPES: readonly HandlerShape[] = ['helpers', 'big-handler', 'member-chain', 'deep-nesting', 'many-branches', 'many-handlers', 'tiny-handlers', 'source-branches', 'callbacks-awaits', 'nested-functions', 'huge-object', 'templates', 'minified'];
 
 const SOURCES = ['PreSignUp_SignUp', 'PreSignUp_AdminCreateUser', 'PreSignUp_ExternalProvider'];
 
@@ -50,6 +51,9 @@ export function jsHandler(shape: HandlerShape, bytes: number): string {
     case 'many-handlers':
       // Each export with its own trigger comment, refs, a source branch and a return: per-handler work times the handlers.
       return fill(bytes, (i) => `// @cognito-trigger PreSignUp\nexports.handler${i} = async (event) => {\n  if (event.triggerSource === '${SOURCES[i % 3]}') { event.response.autoConfirmUser = !!event.request.userAttributes.email; }\n  return event;\n};\n`);
+    case 'tiny-handlers':
+      // As little per handler as a handler can be, so that any work per pair of handlers (or per handler and reference) dominates.
+      return fill(bytes, (i) => `// @cognito-trigger PreSignUp\nexports.h${i} = async (e) => { e.response.autoConfirmUser = true; return e; };\n`);
     case 'source-branches':
       return `${head}exports.handler = async (event) => {\n${fill(bytes, (i) => `  if (event.triggerSource === '${SOURCES[i % 3]}') { event.response.autoVerifyEmail = event.request.userAttributes.email_${i} !== undefined; }\n`)}  return event;\n};\n`;
     case 'callbacks-awaits':
@@ -87,6 +91,8 @@ export function pyHandler(shape: HandlerShape, bytes: number): string {
       return `${head}def lambda_handler(event, context):\n    email = event["request"]["userAttributes"]["email"]\n    if email == "first@example.com":\n        pass\n${fill(bytes, (i) => `    elif email == "user${i}@example.com":\n        event["response"]["autoConfirmUser"] = ${i % 2 === 0 ? 'True' : 'False'}\n`)}    return event\n`;
     case 'many-handlers':
       return fill(bytes, (i) => `# @cognito-trigger PreSignUp\ndef handler${i}(event, context):\n    if event["triggerSource"] == "${SOURCES[i % 3]}":\n        event["response"]["autoConfirmUser"] = bool(event["request"]["userAttributes"].get("email"))\n    return event\n\n`);
+    case 'tiny-handlers':
+      return fill(bytes, (i) => `# @cognito-trigger PreSignUp\ndef handler${i}(event, context):\n    event["response"]["autoConfirmUser"] = True\n    return event\n`);
     case 'source-branches':
       return `${head}def lambda_handler(event, context):\n${fill(bytes, (i) => `    if event["triggerSource"] == "${SOURCES[i % 3]}":\n        event["response"]["autoVerifyEmail"] = "email_${i}" in event["request"]["userAttributes"]\n`)}    return event\n`;
     case 'callbacks-awaits':
