@@ -303,4 +303,55 @@ export default [
       }
     },
   },
+  {
+    name: 'a bind stopped half way by a conflict: the view shows the changed pool while the dialog asks; Finish retries the rest and the slot is bound',
+    async run(ui) {
+      assert.ok(services, 'the AWS services did not start');
+      const fake = services.fake;
+      const sidebar = ui.page.locator('.part.sidebar');
+      const slot = (key) => sidebar.locator(`.monaco-list-row[aria-level="2"][aria-label^=${JSON.stringify(`${key} `)}]`).first();
+      // The view as the person left it (the Roll back above emptied the slot): the pool expanded, PreSignUp unbound.
+      const pool = sidebar.locator('.monaco-list-row[aria-level="1"]', { hasText: POOL }).first();
+      await pool.waitFor({ state: 'visible', timeout: 30_000 });
+      if ((await pool.getAttribute('aria-expanded')) !== 'true') await pool.click();
+      await ui.waitFor('PreSignUp unbound in the view', async () => /^PreSignUp —/.test((await slot('PreSignUp').getAttribute('aria-label').catch(() => '')) ?? ''), 30_000);
+      // One conflict on the policy read after UpdateUserPool (Lambda answers 409 while the function is being updated): retrying can succeed.
+      fake.state.failures = { GetPolicy: { status: 409, type: 'ResourceConflictException', message: 'injected: the function is being updated', times: 1 } };
+      try {
+        await ui.runCommand('Cognito Triggers: Bind Trigger to a Pool…');
+        await ui.pick('User pool', { title: 'Bind Trigger (1/4): user pool or identity pool?' });
+        await ui.pick(POOL, { title: 'Bind Trigger (2/4): user pool' });
+        await ui.pick('PreSignUp', { title: `Bind Trigger (3/4): trigger slot of ${POOL}` });
+        await ui.pick(HOOK, { title: `Bind Trigger (4/4): function for PreSignUp of ${POOL}` });
+        await ui.dialogText();
+        await ui.dialogButton('Apply');
+        const text = await ui.waitFor('the partial-change dialog', async () => {
+          const t = await ui.dialogText(2_000).catch(() => '');
+          return t.includes('stopped half way') ? t.replace(/\s+/g, ' ') : undefined;
+        }, 30_000);
+        assert.ok(text.includes(`${POOL}: the change stopped half way.`), text);
+        assert.ok(text.includes('Finish retries the steps not done'), text);
+        // While the dialog still asks, the view already shows the pool as it is now: PreSignUp calls the function.
+        await ui.waitFor('the view to show the changed slot behind the dialog', async () => ((await slot('PreSignUp').getAttribute('aria-label').catch(() => '')) ?? '').startsWith(`PreSignUp ${HOOK}`), 30_000);
+        await ui.shot('partial-change-view');
+        const box = ui.page.locator('.monaco-dialog-box', { hasText: 'stopped half way' });
+        await ui.waitFor('the dialog to take Finish', async () => {
+          if (!(await box.isVisible())) return true;
+          await box.getByRole('button', { name: 'Finish', exact: true }).click().catch(() => {});
+          return box.waitFor({ state: 'hidden', timeout: 5_000 }).then(() => true, () => false);
+        }, 30_000);
+        // Finish ran the steps not done: the pool calls the function and the function lets this pool call it.
+        const poolArn = (await describe(POOL)).Arn;
+        await ui.waitFor('the permission for this pool', async () => JSON.stringify(fake.state.functions.find((f) => f.name === HOOK)?.statements ?? []).includes(poolArn), 30_000);
+        assert.equal((await describe(POOL)).LambdaConfig?.PreSignUp, arn(HOOK));
+        assert.equal((await describe(POOL)).LambdaConfig?.PostConfirmation, arn(MAILER), 'the other trigger stays');
+        const done = ui.page.locator('.notifications-toasts .notification-toast', { hasText: POOL }).first();
+        await done.waitFor({ state: 'visible', timeout: 30_000 });
+        await ui.waitFor('the bound slot with its zap icon', async () => (await slot('PreSignUp').locator('.codicon-zap').count()) === 1, 30_000);
+        await ui.shot('partial-change-finished');
+      } finally {
+        fake.state.failures = {};
+      }
+    },
+  },
 ];
