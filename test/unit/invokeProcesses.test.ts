@@ -119,6 +119,58 @@ describe('processes a handler starts end with the invoke', () => {
   });
 });
 
+/**
+ * A hostile handler: two children that leave the runner's process group and session and drop its
+ * environment (so its tag), each with a grandchild: `setsid env -i sh` (setsid(1) without a fork: the
+ * child leads no group) and `env -i sh` spawned with `detached: true` (setsid(2)). It answers once both
+ * shells are up (their `sleep n` grandchild forked), then answers or hangs.
+ */
+function escaper(n: number, then: 'answer' | 'hang'): string {
+  const file = path.join(tmp, `escaper-${n}-${then}.js`);
+  fs.writeFileSync(
+    file,
+    `const { spawn } = require('node:child_process');
+const started = (c) => new Promise((resolve) => c.stdout.once('data', resolve));
+exports.handler = async (event) => {
+  const script = 'sleep ${n} & echo up; exec sleep ${n}';
+  const a = spawn('setsid', ['env', '-i', '/bin/sh', '-c', script], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const b = spawn('env', ['-i', '/bin/sh', '-c', script], { detached: true, stdio: ['ignore', 'pipe', 'ignore'] });
+  b.unref();
+  await Promise.all([started(a), started(b)]);
+  ${then === 'hang' ? 'await new Promise(() => setInterval(() => {}, 1000));' : ''}
+  return event;
+};
+`,
+  );
+  return file;
+}
+
+describe('children that leave the group, the session and the environment end with the invoke too', () => {
+  it('fresh run, normal answer: the setsid and detached env -i children and their grandchildren are gone', async () => {
+    const n = marker();
+    const r = await newInvoker().run(req(escaper(n, 'answer')));
+    assert.equal(r.outcome.kind, 'returned', JSON.stringify(r.outcome));
+    await until(() => leftovers(n) === 0, `no "sleep ${n}" left (found ${leftovers(n)})`);
+  });
+
+  it('timeout: the same tree is ended', async () => {
+    const n = marker();
+    const r = await newInvoker().run(req(escaper(n, 'hang'), { timeoutMs: 1500 }));
+    assert.equal(r.outcome.kind, 'timeout');
+    await until(() => leftovers(n) === 0, `no "sleep ${n}" left after the timeout (found ${leftovers(n)})`);
+  });
+
+  it('warm worker: all four live while it is warm, none after dispose', async () => {
+    const n = marker();
+    const inv = newInvoker();
+    const r = await inv.run(req(escaper(n, 'answer'), { warm: true }));
+    assert.equal(r.outcome.kind, 'returned');
+    await until(() => leftovers(n) === 4, `four "sleep ${n}" while warm (found ${leftovers(n)})`);
+    inv.dispose();
+    await until(() => leftovers(n) === 0, `no "sleep ${n}" left after dispose (found ${leftovers(n)})`);
+  });
+});
+
 describe('late errors and output belong to no run', () => {
   it('a timer that throws after the answer: reported, worker recycled, next run says so', async () => {
     const file = path.join(tmp, 'lateThrow.js');

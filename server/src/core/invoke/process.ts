@@ -201,13 +201,16 @@ export class RunnerProcess {
     });
   }
 
-  /** Ends the process and everything it started: closes the channel (the runner exits), then kills the tree. */
+  /**
+   * Ends the process and everything it started, now, as Lambda ends an execution environment. Not by
+   * closing the channel first: the runner would exit on the disconnect before the tree is killed, and a
+   * descendant that left the group (setsid) and dropped the tag (env -i) could then no longer be found
+   * by its parent pid. Output of a settled run is already read (its end markers came).
+   */
   dispose(): void {
     this.usable = false;
     if (this.closed) return;
-    if (this.child.connected) this.child.disconnect();
-    const t = setTimeout(() => this.tree.kill(), 1000);
-    t.unref();
+    this.tree.kill();
   }
 
   /** Kills the runner and its tree now (process exit, where no timer runs any more). */

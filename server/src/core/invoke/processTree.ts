@@ -45,12 +45,34 @@ export function killTree(child: ChildProcess, tag: string): void {
     if (pid !== undefined && child.exitCode === null && child.signalCode === null) spawnSync('taskkill', ['/T', '/F', '/PID', String(pid)], { stdio: 'ignore', windowsHide: true });
     return;
   }
-  // Collect before killing: once the leader dies its children are re-parented and the walk loses them.
-  const table = processTable();
-  const targets = new Set<number>([...descendantsOf(pid, table), ...taggedIn(tag, table)]);
+  const alive = pid !== undefined && child.exitCode === null && child.signalCode === null;
+  // Freeze before collecting: once the leader dies its children are re-parented and the walk loses
+  // them, and a descendant that is not stopped can fork again between the walk and the kill. A
+  // descendant that left the group (setsid) and dropped the tag (env -i) is found only by this walk.
+  if (alive) signal(pid, 'SIGSTOP');
+  const targets = frozenDescendants(pid, tag);
   if (pid !== undefined) signal(-pid);
-  if (pid !== undefined && child.exitCode === null && child.signalCode === null) signal(pid);
+  if (alive) signal(pid);
   for (const p of targets) signal(p);
+}
+
+/**
+ * Stops (SIGSTOP) every descendant of `pid` and every process carrying `tag`, walking again until a
+ * walk finds no new one (a process forking during a walk shows up in the next), and returns them.
+ */
+function frozenDescendants(pid: number | undefined, tag: string): Set<number> {
+  const found = new Set<number>();
+  // Bounded: every round stops at least one more process, and a stopped one forks no more.
+  for (let round = 0; round < 50; round++) {
+    const table = processTable();
+    const fresh = [...descendantsOf(pid, table), ...taggedIn(tag, table)].filter((p) => p !== process.pid && p !== pid && !found.has(p));
+    if (fresh.length === 0) break;
+    for (const p of fresh) {
+      found.add(p);
+      signal(p, 'SIGSTOP');
+    }
+  }
+  return found;
 }
 
 /** Pids of live processes carrying `tag` (Linux; elsewhere an empty list). */
@@ -58,9 +80,9 @@ export function listTree(tag: string): number[] {
   return taggedIn(tag, processTable()).filter((p) => !isZombie(p));
 }
 
-function signal(pid: number): void {
+function signal(pid: number, name: NodeJS.Signals = 'SIGKILL'): void {
   try {
-    process.kill(pid, 'SIGKILL');
+    process.kill(pid, name);
   } catch {
     // ESRCH (already gone) or EPERM (not ours): nothing more to do.
   }
