@@ -346,3 +346,14 @@ export class S extends Stack {
   assert.deepEqual(w.handlers.map(brief), ['lambda/post.js#handler PostConfirmation nodejs20.x name=*Post*', 'other/x.js#handler CustomMessage nodejs20.x name=*Other*', 'lambda/src/handlers/define.ts#handler DefineAuthChallenge nodejs18.x name=*Define*']);
   assert.deepEqual(w.unresolved, []);
 });
+
+test("helpers are followed after the folder idioms: the serverless.ts template's handlerPath(__dirname), defined in the repository, still names the function's folder", async () => {
+  const w = await read({
+    'serverless.ts': "import hello from './src/functions/hello';\nconst serverlessConfiguration = { service: 's', provider: { name: 'aws', runtime: 'nodejs20.x' }, functions: { hello } };\nmodule.exports = serverlessConfiguration;\n",
+    'src/functions/hello/index.ts': "import { handlerPath } from '../../libs/handler-resolver';\nexport default {\n  handler: `${handlerPath(__dirname)}/handler.main`,\n  events: [{ cognitoUserPool: { pool: 'Users', trigger: 'PostConfirmation', existing: true } }],\n};\n",
+    // The template's body: relative to process.cwd(), which a static reader cannot know.
+    'src/libs/handler-resolver.ts': "export const handlerPath = (context: string) => {\n  return `${context.split(process.cwd())[1].substring(1).replace(/\\\\/g, '/')}`;\n};\n",
+    'src/functions/hello/handler.ts': 'export const main = async (e: unknown) => e;\n',
+  });
+  assert.deepEqual(w.handlers.map((h) => `${h.file}#${h.export} ${h.trigger}`), ['src/functions/hello/handler.ts#main PostConfirmation']);
+});

@@ -439,13 +439,14 @@ export class JsProgram {
           const o = this.evaluate(n.callee.object, mod, depth + 1);
           if (o.kind === 'scalar' && typeof o.value === 'string' && !o.value.includes('*')) return { kind: 'scalar', file, line, value: stringMethod(n.callee.property.name, o.value) };
         }
-        // A helper of this file (or one it imports) that computes a value: `entryOf('preSignUp')`.
-        const helped = this.helperReturn(n, mod, depth);
-        if (helped && 'expr' in helped) return this.evaluate(helped.expr, helped.mod, depth + 1);
         // A helper given `__dirname` (the serverless.ts template's `handlerPath(__dirname)`) names that folder.
         if (args.length === 1 && args[0]?.type === 'Identifier' && args[0].name === '__dirname') return { kind: 'scalar', file, line, value: `/${dirOf(mod.file)}` };
         // `fileURLToPath(new URL('.', import.meta.url))` and `dirname(fileURLToPath(import.meta.url))`: this file's folder.
         if (/import\.meta\.url/.test(sourceText(mod, n)) && /dirname|new URL\('\.'/.test(sourceText(mod, n))) return { kind: 'scalar', file, line, value: `/${dirOf(mod.file)}` };
+        // A helper of this file (or one it imports) that computes a value: `entryOf('preSignUp')`. After the
+        // idioms above: `handlerPath(__dirname)` computes from process.cwd(), which only the folder rule gets right.
+        const helped = this.helperReturn(n, mod, depth);
+        if (helped && 'expr' in helped) return this.evaluate(helped.expr, helped.mod, depth + 1);
         return opaque(n);
       }
       default:
