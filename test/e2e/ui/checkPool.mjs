@@ -139,4 +139,39 @@ export default [
       assert.deepEqual(s.tripwire.hits, [], 'no request reached the catch-all endpoint');
     },
   },
+  {
+    name: "Pools view: a pool's context menu Check Pool… checks that pool with no picker, and finds the permission removed since",
+    async run(ui) {
+      assert.ok(services, 'the AWS services did not start');
+      const s = services;
+      // Someone removes the permission the first test added: the pool is broken again.
+      const hook = s.fake.state.functions.find((f) => f.name === HOOK);
+      assert.ok(hook && hook.statements.length > 0, 'the first test added the permission');
+      hook.statements = [];
+      const sidebar = ui.page.locator('.part.sidebar');
+      const pool = sidebar.locator('.monaco-list-row[aria-level="1"]', { hasText: POOL }).first();
+      // The Pool Check view shares the container: its icon is already active, and a click on an active icon
+      // hides the side bar. Click it only while the pool's row is not shown, then wait a turn.
+      await ui.waitFor("the pool's row in the Pools and Triggers view", async () => {
+        if (await pool.isVisible().catch(() => false)) return true;
+        await ui.page.locator('.activitybar .action-item a[aria-label^="Cognito Triggers"]').first().click();
+        return pool.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => undefined);
+      }, 30_000);
+      // Right-click until the row's menu shows Check Pool… (a re-render of the view can swallow the first one).
+      const item = ui.page.locator('.monaco-menu .action-item', { hasText: 'Check Pool…' }).first();
+      await ui.waitFor("the pool row's context menu with Check Pool…", async () => {
+        if (await item.isVisible().catch(() => false)) return true;
+        await pool.click({ button: 'right' });
+        return (await item.isVisible().catch(() => false)) || undefined;
+      }, 30_000);
+      await item.click();
+      // No picker: the row named the pool. The Pool Check view shows its findings.
+      const finding = sidebar.locator('.monaco-list-row[aria-level="1"]', { hasText: 'PreSignUp: permission-missing' }).first();
+      await finding.waitFor({ state: 'visible', timeout: 30_000 });
+      assert.equal(await ui.page.locator('.quick-input-widget .quick-input-title').isVisible(), false, 'a picker opened');
+      assert.ok((await sidebar.locator('.monaco-list-row[aria-level="1"]', { hasText: `${POOL}: 1 error(s)` }).count()) === 1, 'the summary names the pool');
+      await ui.shot('pool-context-check');
+      assert.deepEqual(s.tripwire.hits, [], 'no request reached the catch-all endpoint');
+    },
+  },
 ];
