@@ -100,7 +100,7 @@ export function registerFlowRequests(deps: RequestDeps): void {
       answers: [],
       ...(flow === 'sync' ? { dataset: { name: 'UserPreferences', records: attributes } } : {}),
     };
-    invoker ??= new LocalInvoker(runnerPath());
+    invoker ??= new LocalInvoker(runnerPath(), {}, deps.warmPool);
     const local = invoker;
     let crypto: SenderCrypto | undefined;
     try {

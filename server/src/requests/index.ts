@@ -2,6 +2,7 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ProviderHost } from '../core/features/provider';
+import { WarmPool } from '../core/invoke';
 import type { InitializationOptions, UserFacingError } from '../core/protocol';
 import type { SettingsCache } from '../workspace/settings';
 import type { WorkspaceFolders } from '../workspace/folders';
@@ -28,10 +29,13 @@ export interface RequestDeps {
   untrustedError?(): UserFacingError;
   /** The client supports window/showDocument (results of workspace/executeCommand are shown with it). */
   canShowDocument?(): boolean;
+  /** The warm workers of the whole server: Invoke, Run Flow and every Local Lambda Endpoint share one cap. */
+  warmPool?: WarmPool;
 }
 
 /** Registers every area's custom requests. */
 export function registerRequests(deps: RequestDeps): void {
+  deps.warmPool ??= new WarmPool();
   registerModelRequests(deps);
   registerAwsRequests(deps);
   const runInvoke = registerInvokeRequests(deps);

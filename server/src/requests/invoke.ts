@@ -134,7 +134,7 @@ export function registerInvokeRequests(deps: RequestDeps): RunLocalInvoke {
     const file = URI.parse(p.handler.uri).fsPath;
     const folder = deps.folders.folderOf(p.handler.uri) ?? path.dirname(file);
     const settings = await deps.settings.get(p.handler.uri);
-    invoker ??= new LocalInvoker(runnerPath(), invokerEvents);
+    invoker ??= new LocalInvoker(runnerPath(), invokerEvents, deps.warmPool);
     const local = invoker;
     // Warm mode switched off: end the handler's warm worker rather than leave it idle.
     if (!settings.invoke.warm) invoker.forget(file);

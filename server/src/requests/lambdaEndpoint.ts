@@ -47,7 +47,7 @@ export function registerLambdaEndpointRequests(deps: RequestDeps): void {
     if (!functions.size) {
       return { ok: false, error: { code: 'no-handlers', message: `No handler to serve in ${path.basename(folder)}: neither the infrastructure code nor ${settings.bindingsFile} binds one to a trigger.`, hint: 'Add {"file", "functionName", "trigger"} entries to the bindings file, or bind a handler with Cognito Triggers: Bind to Trigger….' } };
     }
-    const invoker = new LocalInvoker(runnerPath());
+    const invoker = new LocalInvoker(runnerPath(), {}, deps.warmPool);
     let n = 0;
     const runId = `lambda-endpoint:${folder}`;
     const { port } = settings.localEndpoint;

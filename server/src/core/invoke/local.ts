@@ -7,6 +7,7 @@ import { RunnerProcess, type RunOutcome } from './process';
 import type { WireError } from './wire';
 import { executableFor, pythonVersion, resolvePythonInterpreter, runtimeMismatch, type PythonInterpreter } from './python/interpreter';
 import { isPython, preparePython } from './python/prepare';
+import { WarmPool, type PooledWorker } from './warmPool';
 
 /** One local run. */
 export interface LocalRunRequest {
@@ -23,7 +24,7 @@ export interface LocalRunRequest {
   env: Record<string, string>;
   /** A warm worker idle this long is ended (ms); 0 = never. */
   warmIdleMs?: number;
-  /** At most this many warm workers live at once; the least recently used is ended first. */
+  /** At most this many warm workers live at once in the invoker's pool (the whole server); the least recently used idle one is ended first. */
   maxWarmWorkers?: number;
   /** Python handlers: `cognitoTriggers.python.interpreter` ('' = the workspace's .venv/venv, else python3). */
   pythonInterpreter?: string;
@@ -81,6 +82,8 @@ interface Warm {
   output?: LocalRunRequest['onOutput'];
   lastUsed: number;
   idleTimer?: NodeJS.Timeout;
+  /** This worker in the pool's accounting. */
+  pooled: PooledWorker;
 }
 
 /** setTimeout fires at once past 2^31-1 ms. */
@@ -100,10 +103,15 @@ export class LocalInvoker {
   /** Fresh (one-run) processes not yet closed: killed too when the invoker is disposed at exit. */
   private readonly fresh = new Set<RunnerProcess>();
 
-  /** `runnerPath` is dist/runner.js of the installed extension or package. */
+  /**
+   * `runnerPath` is dist/runner.js of the installed extension or package. `pool`: the warm-worker
+   * accounting shared by every invoker of the process (the language server passes one); by default
+   * the invoker has its own.
+   */
   constructor(
     private readonly runnerPath: string,
     private readonly events: LocalInvokerEvents = {},
+    private readonly pool: WarmPool = new WarmPool(),
   ) {}
 
   /** Runs the handler once. Never rejects for handler problems: they are outcomes. */
@@ -151,10 +159,11 @@ export class LocalInvoker {
     const reused = !!w && w.proc.usable && w.envKey === envKey && w.module.modulePath === prepared.modulePath && !isStale(w.module);
     if (!reused) {
       if (w) this.end(file, w);
-      w = { proc: this.spawn(req, env, file, python, () => w?.output), module: prepared, envKey, lastUsed: Date.now() };
+      w = this.newWarm(this.spawn(req, env, file, python, () => w?.output), prepared, envKey, file);
       this.warm.set(file, w);
+      this.pool.add(w.pooled);
       this.graphs.set(file, this.fillGraph(file, w));
-      this.capWorkers(req.maxWarmWorkers, file);
+      this.pool.cap(req.maxWarmWorkers, w.pooled);
     }
     const worker = w as Warm;
     worker.output = req.onOutput;
@@ -194,17 +203,28 @@ export class LocalInvoker {
     clearTimeout(w.idleTimer);
     if (now) w.proc.killNow();
     else w.proc.dispose();
+    this.pool.delete(w.pooled);
     if (this.warm.get(file) === w) this.warm.delete(file);
   }
 
-  /** Keeps at most `max` warm workers: ends the least recently used idle ones (never `keep`). */
-  private capWorkers(max: number | undefined, keep: string): void {
-    if (!max || max < 1 || this.warm.size <= max) return;
-    const idle = [...this.warm].filter(([f, w]) => f !== keep && !w.proc.busy).sort((a, b) => a[1].lastUsed - b[1].lastUsed);
-    for (const [f, w] of idle) {
-      if (this.warm.size <= max) break;
-      this.end(f, w);
-    }
+  /** A warm worker record, with its view for the shared pool. */
+  private newWarm(proc: RunnerProcess, module: PreparedModule, envKey: string, file: string): Warm {
+    const w: Warm = {
+      proc,
+      module,
+      envKey,
+      lastUsed: Date.now(),
+      pooled: {
+        get lastUsed() {
+          return w.lastUsed;
+        },
+        get busy() {
+          return w.proc.busy;
+        },
+        end: () => this.end(file, w),
+      },
+    };
+    return w;
   }
 
   /** Resolves when the warm worker of `file` knows the handler's local imports (tests wait on it). */
