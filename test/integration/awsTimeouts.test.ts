@@ -78,6 +78,26 @@ describe('AWS calls that time out or meet something that is not AWS', () => {
     }
   });
 
+  // The SDK retried a timed-out attempt as transient: with the default 5 attempts a silent endpoint held
+  // one call about 5 x the limit while the message said "within 1000 ms". A timeout is now the last attempt.
+  it('a call that times out is not retried: the default attempts end within about the limit, and the message says so', { timeout: 20000 }, async () => {
+    const clients = await createAwsClients({ region: 'us-east-1', endpointUrl: url(silent), timeoutMs: 1000 });
+    try {
+      const started = Date.now();
+      const e = await listUserPools(clients).then(
+        () => assert.fail('should have timed out'),
+        (err: unknown) => err,
+      );
+      const elapsed = Date.now() - started;
+      assert.ok(elapsed <= 1500, `gave up after ${elapsed} ms; the limit is 1000 ms`);
+      const x = explainAwsError(e, 'Listing user pools');
+      assert.equal(x.code, 'Timeout');
+      assert.equal(x.message, `Listing user pools failed: ListUserPools got no answer from ${url(silent)} within 1000 ms (attempt 1 of 5; a call that times out is not retried).`);
+    } finally {
+      clients.destroy();
+    }
+  });
+
   // Every CLI command that calls AWS takes --aws-timeout (README: "Every AWS subcommand takes ...");
   // invoke --remote did not (unknown option, exit 2), and a value that is no number was taken silently
   // as the 30 s default, so a silent endpoint held the command for 5 attempts of 30 s.
@@ -122,6 +142,32 @@ describe('AWS calls that time out or meet something that is not AWS', () => {
       assert.doesNotMatch(x.hint, /same input/);
     } finally {
       clients.destroy();
+    }
+  });
+
+  it('a truncated JSON answer (200): "did not answer like AWS", naming the call and the endpoint', async () => {
+    const truncated = http.createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"UserPools": [{"Id":');
+    });
+    await new Promise<void>((r) => truncated.listen(0, '127.0.0.1', r));
+    const clients = await createAwsClients({ region: 'us-east-1', endpointUrl: url(truncated), maxAttempts: 1 });
+    try {
+      for (const [call, read] of [
+        ['ListUserPools', () => listUserPools(clients)],
+        ['ListFunctions', () => listFunctions(clients)],
+      ] as const) {
+        const e = await read().then(
+          () => assert.fail(`${call} should have failed`),
+          (err: unknown) => err,
+        );
+        const x = explainAwsError(e, 'Listing');
+        assert.equal(x.code, 'NotAws', JSON.stringify(x));
+        assert.equal(x.message, `Listing failed at ${call}: ${url(truncated)} did not answer like AWS (the response was not the service's JSON).`);
+      }
+    } finally {
+      clients.destroy();
+      await new Promise((r) => truncated.close(r));
     }
   });
 

@@ -105,7 +105,7 @@ describe("Run Flow's deployed pool: its app client from cognito-local", () => {
       const e = await listUserPoolClients(slow, poolId).then(() => undefined, (err: unknown) => err);
       const explained = explainAwsError(e, `${poolId}: reading the pool and its app clients`);
       assert.equal(explained.code, 'Timeout');
-      assert.equal(explained.message, `${poolId}: reading the pool and its app clients failed: ListUserPoolClients got no answer from ${endpoint} within 300 ms.`);
+      assert.equal(explained.message, `${poolId}: reading the pool and its app clients failed: ListUserPoolClients got no answer from ${endpoint} within 300 ms (attempt 1 of 1; a call that times out is not retried).`);
     } finally {
       slow.destroy();
       for (const socket of sockets) socket.destroy();

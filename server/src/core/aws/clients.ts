@@ -5,6 +5,7 @@ import { CognitoSyncClient } from '@aws-sdk/client-cognito-sync';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import { StandardRetryStrategy } from '@smithy/core/retry';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import type { EndpointSettings } from '../settings';
 import { DEFAULT_AWS_TIMEOUT_MS } from './defaults';
@@ -18,7 +19,7 @@ export interface AwsTarget {
   endpoints?: EndpointSettings;
   /** One endpoint for every service (`--endpoint-url`); a per-service override wins over it. */
   endpointUrl?: string;
-  /** Attempts per call including the first (SDK standard retry strategy with backoff). Default 5. */
+  /** Attempts per call including the first (SDK standard retry strategy with backoff; a timed-out attempt is not retried). Default 5. */
   maxAttempts?: number;
   /** Time limit of one attempt of a call, ms (setting aws.timeoutMs). Connecting gets at most 10 s of it. */
   timeoutMs?: number;
@@ -36,6 +37,8 @@ export interface CallContext {
   $endpoint?: string;
   /** The configured time limit of one attempt (ms). */
   $timeoutMs?: number;
+  /** Attempts the call was allowed (maxAttempts). */
+  $maxAttempts?: number;
 }
 
 /** The clients the AWS features use. */
@@ -69,6 +72,7 @@ export async function resolvedRegion(clients: AwsClients): Promise<string | unde
 export async function createAwsClients(target: AwsTarget = {}): Promise<AwsClients> {
   const profile = target.profile || undefined;
   const timeoutMs = target.timeoutMs ?? DEFAULT_AWS_TIMEOUT_MS;
+  const maxAttempts = target.maxAttempts ?? 5;
   const fromProfile: Partial<Record<keyof typeof SERVICE_IDS, string>> = {};
   if (profile) {
     const { configFile } = await loadSharedConfigFiles({ ignoreCache: true });
@@ -82,8 +86,8 @@ export async function createAwsClients(target: AwsTarget = {}): Promise<AwsClien
     // Passing the profile lets the SDK read region and endpoint_url from that profile too.
     ...(profile ? { profile } : {}),
     ...(target.region ? { region: target.region } : {}),
-    maxAttempts: target.maxAttempts ?? 5,
-    retryMode: 'standard' as const,
+    maxAttempts,
+    retryStrategy: new TimeoutsNotRetried(maxAttempts),
     // Without these an endpoint that accepts the connection and never answers hangs the call forever.
     requestHandler: { connectionTimeout: Math.min(timeoutMs, 10000), requestTimeout: timeoutMs, throwOnRequestTimeout: true },
   };
@@ -105,7 +109,7 @@ export async function createAwsClients(target: AwsTarget = {}): Promise<AwsClien
     [sync, 'cognito-sync'],
     [kms, 'kms'],
   ] as const;
-  for (const [client, prefix] of prefixes) nameFailedCalls(client, prefix, timeoutMs);
+  for (const [client, prefix] of prefixes) nameFailedCalls(client, prefix, timeoutMs, maxAttempts);
   return {
     lambda,
     userPools,
@@ -118,6 +122,25 @@ export async function createAwsClients(target: AwsTarget = {}): Promise<AwsClien
   };
 }
 
+/** True for an attempt that hit the connection or request time limit (the HTTP handler's TimeoutError). */
+export function isTimeoutError(error: unknown): boolean {
+  const e = error as { name?: unknown; code?: unknown } | undefined;
+  return e?.name === 'TimeoutError' || e?.code === 'ETIMEDOUT';
+}
+
+/**
+ * The SDK's standard retries (backoff, retry quota) except after a timed-out attempt: the SDK retries
+ * a timeout as transient, so a silent endpoint held one call for maxAttempts times the limit (5 x 30 s)
+ * while the message said it did not answer within 30 s. The limit the user set bounds the call.
+ */
+class TimeoutsNotRetried extends StandardRetryStrategy {
+  override async refreshRetryTokenForRetry(...args: Parameters<StandardRetryStrategy['refreshRetryTokenForRetry']>): ReturnType<StandardRetryStrategy['refreshRetryTokenForRetry']> {
+    // Throwing here makes the retry middleware give up and throw the attempt's error (with $metadata.attempts).
+    if (isTimeoutError(args[1].error)) throw args[1].error;
+    return super.refreshRetryTokenForRetry(...args);
+  }
+}
+
 /** A client's middleware stack, as far as we use it (the four client types differ in their generics). */
 interface WithStack {
   middlewareStack: { add(mw: unknown, options: { step: 'build'; name: string }): void };
@@ -128,7 +151,7 @@ interface WithStack {
  * messages can say which call failed or timed out and name the IAM action (lambda:AddPermission).
  * At the build step: below it are the retries and the transport, above it nothing of ours.
  */
-function nameFailedCalls(client: WithStack, iamPrefix: string, timeoutMs: number): void {
+function nameFailedCalls(client: WithStack, iamPrefix: string, timeoutMs: number, maxAttempts: number): void {
   const mw =
     (next: (args: { request: unknown }) => Promise<unknown>, context: { commandName?: string }) =>
     async (args: { request: unknown }): Promise<unknown> => {
@@ -138,7 +161,7 @@ function nameFailedCalls(client: WithStack, iamPrefix: string, timeoutMs: number
         if (e && typeof e === 'object') {
           const r = args.request as { protocol?: string; hostname?: string; port?: number } | undefined;
           const endpoint = r?.hostname ? `${r.protocol ?? 'https:'}//${r.hostname}${r.port ? `:${r.port}` : ''}` : undefined;
-          Object.assign(e, { $call: (context.commandName ?? '').replace(/Command$/, ''), $iamPrefix: iamPrefix, $timeoutMs: timeoutMs, ...(endpoint ? { $endpoint: endpoint } : {}) } satisfies CallContext);
+          Object.assign(e, { $call: (context.commandName ?? '').replace(/Command$/, ''), $iamPrefix: iamPrefix, $timeoutMs: timeoutMs, $maxAttempts: maxAttempts, ...(endpoint ? { $endpoint: endpoint } : {}) } satisfies CallContext);
         }
         throw e;
       }

@@ -36,7 +36,7 @@ export function redactSecrets(text: string, known: readonly string[] = []): stri
  * are redacted by value (default: those in the environment); AWS-shaped secrets always are.
  */
 export function explainAwsError(error: unknown, operation: string, secrets: readonly string[] = envSecrets()): ExplainedError {
-  const e = (error ?? {}) as { name?: string; message?: string; code?: string; Code?: string; $metadata?: { httpStatusCode?: number }; $response?: { headers?: Record<string, string> } } & CallContext;
+  const e = (error ?? {}) as { name?: string; message?: string; code?: string; Code?: string; $metadata?: { httpStatusCode?: number; attempts?: number }; $response?: { headers?: Record<string, string> } } & CallContext;
   const name = String(e.name ?? e.Code ?? e.code ?? 'Error');
   const raw = redactSecrets(String(e.message ?? error), secrets);
   // The call that failed, when the clients' middleware named it: "AddPermission (lambda) failed".
@@ -47,9 +47,12 @@ export function explainAwsError(error: unknown, operation: string, secrets: read
   const endpoint = e.$endpoint ? redactSecrets(e.$endpoint, secrets) : 'the endpoint';
   if (name === 'TimeoutError' || /timed out|ETIMEDOUT/i.test(raw)) {
     const limit = e.$timeoutMs ? ` within ${e.$timeoutMs} ms` : '';
+    // The retry middleware counts the attempts; a timed-out attempt is the last (clients.ts TimeoutsNotRetried).
+    const attempts = e.$metadata?.attempts;
+    const tried = attempts ? ` (attempt ${attempts}${e.$maxAttempts ? ` of ${e.$maxAttempts}` : ''}; a call that times out is not retried)` : '';
     return {
       code: 'Timeout',
-      message: `${operation} failed: ${call ?? 'the call'} got no answer from ${endpoint}${limit}.`,
+      message: `${operation} failed: ${call ?? 'the call'} got no answer from ${endpoint}${limit}${tried}.`,
       hint: 'Check that the endpoint is AWS or a running emulator (cognitoTriggers.aws.endpoints, AWS_ENDPOINT_URL_*, --endpoint-url) and reachable; for a slow link raise cognitoTriggers.aws.timeoutMs.',
     };
   }
