@@ -144,3 +144,18 @@ test('on disk: one read opens each file once; an update opens only the changed f
   assert.equal(again.handlers.find((h) => h.file === 'sam/src/app.js')?.pool?.name, 'production-users');
   assert.deepEqual([...opened.keys()].sort(), ['sam/samconfig.toml', 'web/new.ts']);
 });
+
+test('a walked file that becomes a project on an edit is read as one (a stack that gets its lambdaTriggers while typing), reading only that file', async () => {
+  const files: Record<string, string> = { ...REPO, 'infra/lib/admin.ts': "import { Stack } from 'aws-cdk-lib';\nexport class Admin extends Stack {}\n", 'infra/lambda/admin.ts': 'export const handler = async (e: unknown) => e;\n' };
+  const { fs: counting, reads } = counted(files);
+  const cache = new WiringCache(counting);
+  const before = await cache.read();
+  assert.ok(!before.handlers.some((h) => h.file === 'infra/lambda/admin.ts'));
+  reads.clear();
+  files['infra/lib/admin.ts'] = "import * as cognito from 'aws-cdk-lib/aws-cognito';\nimport { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';\nconst fn = new NodejsFunction(this, 'Admin', { entry: 'lambda/admin.ts' });\nnew cognito.UserPool(this, 'AdminPool', { lambdaTriggers: { preSignUp: fn } });\n";
+  cache.updateFile('infra/lib/admin.ts', 'changed');
+  const after = await cache.read();
+  assert.deepEqual(after.handlers.filter((h) => h.file === 'infra/lambda/admin.ts').map((h) => `${h.trigger} ${h.pool?.ref}`), ['PreSignUp AdminPool']);
+  assert.deepEqual([...reads.keys()], ['infra/lib/admin.ts']);
+  assert.deepEqual(after, await new WiringCache(memoryWiringFs(files)).read());
+});

@@ -165,11 +165,14 @@ export class WiringCache {
   /** Folder listings of the current read. */
   private readonly listings = new Map<string, string[]>();
   private allFiles: string[] | undefined;
+  /** Walked files changed since the last read that were no project: their claim is decided again. */
+  private readonly recheck = new Set<string>();
 
   constructor(readonly fs: WiringFs) {}
 
   /** A changed file: re-read the projects that depend on it; a created or deleted one may also start or end a project. */
   updateFile(rel: string, change: 'created' | 'changed' | 'deleted' = 'changed'): void {
+    const walked = this.claimed.has(rel);
     this.parsed.delete(rel);
     this.texts.delete(rel);
     this.claimed.delete(rel);
@@ -182,6 +185,8 @@ export class WiringCache {
     }
     const own = this.projects.get(rel);
     if (own) own.out = undefined;
+    // A walked file that was no project may be one now (a stack that just got its lambdaTriggers): ask its claim again.
+    else if (walked) this.recheck.add(rel);
     for (const p of this.projects.values()) if (p.out?.files.includes(rel) || p.read?.has(rel)) p.out = undefined;
   }
 
@@ -200,6 +205,7 @@ export class WiringCache {
   /** Drops everything (a settings change, a new root). */
   clear(): void {
     this.projects = undefined;
+    this.recheck.clear();
     this.parsed.clear();
     this.chunked.clear();
     this.texts.clear();
@@ -213,7 +219,17 @@ export class WiringCache {
     this.kept = 0;
     this.listings.clear();
     this.allFiles = undefined;
-    const projects = this.projects ?? this.discover();
+    let projects = this.projects ?? this.discover();
+    let added = false;
+    for (const rel of this.recheck) {
+      const reader = this.claimOf(rel);
+      if (!reader || projects.has(rel)) continue;
+      projects.set(rel, { reader });
+      added = true;
+    }
+    this.recheck.clear();
+    // Results are listed in file order, as a fresh discovery (a sorted walk) would list them.
+    if (added) projects = new Map([...projects].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     this.projects = projects;
     for (const [rel, p] of projects) {
       if (p.out) continue;
