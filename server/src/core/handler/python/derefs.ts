@@ -139,6 +139,18 @@ export function unguardedDerefs(fn: Node, handler: number, eventParam: string | 
    * those are tried before a use, and of the assignments only the ones to its last key: trying every
    * statement before each use was quadratic in a long handler.
    */
+  // Names some binding ties to a part of the event: a condition naming none of them mentions no path at any
+  // place (`if not context.x: return` guards nothing), so it need not be tried for each use after it.
+  const eventNames = new Set([...bindings].filter(([, list]) => list.some((b) => b.bound)).map(([name]) => name));
+  const namesEventPart = (cond: Node | null): boolean => {
+    const todo = cond ? [cond] : [];
+    while (todo.length) {
+      const x = todo.pop() as Node;
+      if (x.type === 'identifier' && eventNames.has(x.text)) return true;
+      todo.push(...x.namedChildren);
+    }
+    return false;
+  };
   interface BlockIndex {
     /** `if` statements whose branch exits, and assignments to anything but a subscript (tried for every path). */
     readonly others: Node[];
@@ -151,7 +163,8 @@ export function unguardedDerefs(fn: Node, handler: number, eventParam: string | 
     if (b) return b;
     b = { others: [], assignsByKey: new Map() };
     for (const s of block.children) {
-      if (s.type === 'if_statement' && exits(s.childForFieldName('consequence'))) b.others.push(s);
+      // A guard clause can speak for a path only if its condition names something bound to the event somewhere.
+      if (s.type === 'if_statement' && exits(s.childForFieldName('consequence')) && namesEventPart(s.childForFieldName('condition'))) b.others.push(s);
       const a = s.type === 'expression_statement' ? kids(s)[0] : undefined;
       const left = a?.type === 'assignment' ? a.childForFieldName('left') : null;
       if (!left || left.type === 'identifier') continue;
