@@ -11,13 +11,14 @@ export type HandlerShape =
   | 'many-handlers'
   | 'tiny-handlers'
   | 'guard-clauses'
+  | 'key-guards'
   | 'source-branches'
   | 'callbacks-awaits'
   | 'nested-functions'
   | 'huge-object'
   | 'templates'
   | 'minified';
-export const HANDLER_SHAPES: readonly HandlerShape[] = ['helpers', 'big-handler', 'member-chain', 'deep-nesting', 'many-branches', 'many-handlers', 'tiny-handlers', 'guard-clauses', 'source-branches', 'callbacks-awaits', 'nested-functions', 'huge-object', 'templates', 'minified'];
+export const HANDLER_SHAPES: readonly HandlerShape[] = ['helpers', 'big-handler', 'member-chain', 'deep-nesting', 'many-branches', 'many-handlers', 'tiny-handlers', 'guard-clauses', 'key-guards', 'source-branches', 'callbacks-awaits', 'nested-functions', 'huge-object', 'templates', 'minified'];
 
 const SOURCES = ['PreSignUp_SignUp', 'PreSignUp_AdminCreateUser', 'PreSignUp_ExternalProvider'];
 
@@ -58,6 +59,9 @@ export function jsHandler(shape: HandlerShape, bytes: number): string {
     case 'guard-clauses':
       // Early exits on something else than the event, each followed by a read the model may see null in.
       return `${head}exports.handler = async (event, context) => {\n${fill(bytes, (i) => `  if (!context.x${i}) return event;\n  const v${i} = event.request.clientMetadata.k${i};\n`)}  return event;\n};\n`;
+    case 'key-guards':
+      // Early exits on other parts of the event (validation), each followed by a read the model may see null in.
+      return `${head}exports.handler = async (event) => {\n${fill(bytes, (i) => `  if (!event.request.userAttributes.k${i}) return event;\n  const v${i} = event.request.clientMetadata.k${i};\n`)}  return event;\n};\n`;
     case 'source-branches':
       return `${head}exports.handler = async (event) => {\n${fill(bytes, (i) => `  if (event.triggerSource === '${SOURCES[i % 3]}') { event.response.autoVerifyEmail = event.request.userAttributes.email_${i} !== undefined; }\n`)}  return event;\n};\n`;
     case 'callbacks-awaits':
@@ -99,6 +103,8 @@ export function pyHandler(shape: HandlerShape, bytes: number): string {
       return fill(bytes, (i) => `# @cognito-trigger PreSignUp\ndef handler${i}(event, context):\n    event["response"]["autoConfirmUser"] = True\n    return event\n`);
     case 'guard-clauses':
       return `${head}def lambda_handler(event, context):\n${fill(bytes, (i) => `    if not context.x${i}:\n        return event\n    v${i} = event["request"]["clientMetadata"]["k${i}"]\n`)}    return event\n`;
+    case 'key-guards':
+      return `${head}def lambda_handler(event, context):\n${fill(bytes, (i) => `    if "k${i}" not in event["request"]["userAttributes"]:\n        return event\n    v${i} = event["request"]["clientMetadata"]["k${i}"]\n`)}    return event\n`;
     case 'source-branches':
       return `${head}def lambda_handler(event, context):\n${fill(bytes, (i) => `    if event["triggerSource"] == "${SOURCES[i % 3]}":\n        event["response"]["autoVerifyEmail"] = "email_${i}" in event["request"]["userAttributes"]\n`)}    return event\n`;
     case 'callbacks-awaits':

@@ -1,6 +1,7 @@
 // Finds where a handler dereferences a part of the event with no guard against null (`'x' in event.request.validationData`).
 import type { Node } from '@babel/types';
 import type { PathKey, UnguardedDeref } from '../description';
+import { pathKey } from '../pathKey';
 import { memberKey, type AliasTable } from './paths';
 import { span, unwrap, walk } from './walk';
 
@@ -16,19 +17,6 @@ type Step = { readonly node: Node; readonly key: string };
  */
 const MAX_DEPTH = 4;
 const worthChecking = (p: readonly PathKey[]): boolean => p.length >= 2 && p.length <= MAX_DEPTH && p[0] === 'request';
-
-/**
- * The first `n` keys of a path as one string, each with its length (so no key's text can look like two
- * keys); a number and its digits as a string stay apart, as `===` keeps them.
- */
-function pathKey(p: readonly PathKey[], n: number): string {
-  let k = '';
-  for (let i = 0; i < n; i++) {
-    const key = p[i] as PathKey;
-    k += typeof key === 'number' ? `#${key};` : `${key.length}:${key}`;
-  }
-  return k;
-}
 
 /**
  * Every unguarded dereference of a request part in the function body `body` (handler number

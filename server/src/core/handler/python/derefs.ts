@@ -1,6 +1,7 @@
 // Finds where a Python handler dereferences a part of the event with no guard against None
 // (`event["request"]["clientMetadata"]["x"]`, `"x" in event["request"]["validationData"]`).
 import type { Alias, PathKey, UnguardedDeref } from '../description';
+import { pathKey } from '../pathKey';
 import { eventPath, subscriptKey, type Bound } from './paths';
 import { isScope, kids, unwrap, type Node } from './tree';
 
@@ -151,8 +152,39 @@ export function unguardedDerefs(fn: Node, handler: number, eventParam: string | 
     }
     return false;
   };
+  /**
+   * A guard clause's condition reads the same paths at every use after it when each name in it is bound
+   * once, before it, or never: then the paths it mentions (with their prefixes) are listed once, by key.
+   */
+  const stableMentions = (cond: Node, at: number): Set<string> | undefined => {
+    const names: Node[] = [];
+    const todo = [cond];
+    while (todo.length) {
+      const x = todo.pop() as Node;
+      if (x.type === 'identifier') names.push(x);
+      todo.push(...x.namedChildren);
+    }
+    for (const n of names) {
+      const list = bindings.get(n.text);
+      if (list && (list.length > 1 || (list[0] as { at: number }).at >= at)) return undefined;
+    }
+    const table = tableAt(at);
+    const keys = new Set<string>();
+    todo.push(cond);
+    while (todo.length) {
+      const x = todo.pop() as Node;
+      if (x.type === 'subscript' || x.type === 'call' || x.type === 'identifier' || x.type === 'attribute') {
+        const q = pathOf(x, table);
+        if (q) for (let n = 0; n <= q.length; n++) keys.add(pathKey(q, n));
+      }
+      todo.push(...x.namedChildren);
+    }
+    return keys;
+  };
   interface BlockIndex {
-    /** `if` statements whose branch exits, and assignments to anything but a subscript (tried for every path). */
+    /** Of the guard clauses whose paths are the same at every later use: for each path key, the place of the first. */
+    readonly firstGuard: Map<string, number>;
+    /** Other guard clauses, and assignments to anything but a subscript (tried for every path). */
     readonly others: Node[];
     /** Assignments to a subscript, by its key: the last key of the path it resolves to. */
     readonly assignsByKey: Map<PathKey, Node[]>;
@@ -161,10 +193,15 @@ export function unguardedDerefs(fn: Node, handler: number, eventParam: string | 
   const blockOf = (block: Node): BlockIndex => {
     let b = blocks.get(block);
     if (b) return b;
-    b = { others: [], assignsByKey: new Map() };
+    b = { firstGuard: new Map(), others: [], assignsByKey: new Map() };
     for (const s of block.children) {
       // A guard clause can speak for a path only if its condition names something bound to the event somewhere.
-      if (s.type === 'if_statement' && exits(s.childForFieldName('consequence')) && namesEventPart(s.childForFieldName('condition'))) b.others.push(s);
+      const cond = s.type === 'if_statement' && exits(s.childForFieldName('consequence')) ? s.childForFieldName('condition') : null;
+      if (cond && namesEventPart(cond)) {
+        const keys = stableMentions(cond, s.startIndex);
+        if (!keys) b.others.push(s);
+        else for (const k of keys) if (!b.firstGuard.has(k)) b.firstGuard.set(k, s.index);
+      }
       const a = s.type === 'expression_statement' ? kids(s)[0] : undefined;
       const left = a?.type === 'assignment' ? a.childForFieldName('left') : null;
       if (!left || left.type === 'identifier') continue;
@@ -184,6 +221,8 @@ export function unguardedDerefs(fn: Node, handler: number, eventParam: string | 
   /** Some statement of `block` before `child` makes `p` safe (what trying each statement before it with `safeBefore` answers). */
   const safeInBlock = (block: Node, child: Node, p: readonly PathKey[], table: ReadonlyMap<string, Bound>): boolean => {
     const b = blockOf(block);
+    const guard = b.firstGuard.get(pathKey(p));
+    if (guard !== undefined && guard < child.index) return true;
     const before = (s: Node): boolean => s.parent === block && s.index < child.index;
     for (const s of b.others) {
       if (!before(s)) break;
