@@ -145,10 +145,15 @@ describe('AWS calls that time out or meet something that is not AWS', () => {
     }
   });
 
-  it('a truncated JSON answer (200): "did not answer like AWS", naming the call and the endpoint', async () => {
+  for (const [what, body] of [
+    ['a truncated JSON answer', '{"UserPools": [{"Id":'],
+    // Read as "no user pools" / "no functions" before.
+    ['an empty answer', ''],
+  ] as const)
+  it(`${what} (200): "did not answer like AWS", naming the call and the endpoint`, async () => {
     const truncated = http.createServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end('{"UserPools": [{"Id":');
+      res.end(body);
     });
     await new Promise<void>((r) => truncated.listen(0, '127.0.0.1', r));
     const clients = await createAwsClients({ region: 'us-east-1', endpointUrl: url(truncated), maxAttempts: 1 });

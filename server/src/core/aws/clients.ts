@@ -7,6 +7,7 @@ import { LambdaClient } from '@aws-sdk/client-lambda';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { StandardRetryStrategy } from '@smithy/core/retry';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
+import { Readable } from 'node:stream';
 import type { EndpointSettings } from '../settings';
 import { DEFAULT_AWS_TIMEOUT_MS } from './defaults';
 import { configuredEndpoint, SERVICE_IDS } from './endpoints';
@@ -109,7 +110,10 @@ export async function createAwsClients(target: AwsTarget = {}): Promise<AwsClien
     [sync, 'cognito-sync'],
     [kms, 'kms'],
   ] as const;
-  for (const [client, prefix] of prefixes) nameFailedCalls(client, prefix, timeoutMs, maxAttempts);
+  for (const [client, prefix] of prefixes) {
+    nameFailedCalls(client, prefix, timeoutMs, maxAttempts);
+    refuseEmptyReads(client);
+  }
   return {
     lambda,
     userPools,
@@ -142,8 +146,37 @@ class TimeoutsNotRetried extends StandardRetryStrategy {
 }
 
 /** A client's middleware stack, as far as we use it (the four client types differ in their generics). */
-interface WithStack {
-  middlewareStack: { add(mw: unknown, options: { step: 'build'; name: string }): void };
+interface WithStack<Step extends string = 'build'> {
+  middlewareStack: { add(mw: unknown, options: { step: Step; name: string; priority?: 'low' }): void };
+}
+
+/** The error of a read that AWS would have answered with JSON but that came back empty. */
+export const EMPTY_ANSWER = 'EmptyAnswer';
+
+/**
+ * A List/Describe/Get call answered 200 with an empty body is not AWS (its JSON protocols always send
+ * a body, `{}` at least): the SDK read it as an empty result, so a proxy or a wrong endpoint that
+ * answers 200 with nothing showed "no user pools" / "no functions". Writes are left alone: emulators
+ * answer some with no body.
+ */
+function refuseEmptyReads(client: WithStack<'deserialize'>): void {
+  const mw =
+    (next: (args: unknown) => Promise<{ response?: unknown }>, context: { commandName?: string }) =>
+    async (args: unknown): Promise<unknown> => {
+      const out = await next(args);
+      const call = (context.commandName ?? '').replace(/Command$/, '');
+      const res = out.response as { statusCode?: number; body?: unknown } | undefined;
+      if (res?.statusCode !== 200 || !/^(List|Describe|Get)/.test(call) || !(res.body instanceof Readable)) return out;
+      // Below the SDK's deserializer (priority low): read the body here and hand it on as bytes, which the
+      // deserializer takes as they are. These answers are small JSON documents.
+      const chunks: Buffer[] = [];
+      for await (const chunk of res.body) chunks.push(Buffer.from(chunk as Uint8Array));
+      const bytes = Buffer.concat(chunks);
+      if (bytes.length === 0) throw Object.assign(new Error(`${call} was answered with HTTP 200 and an empty body, not the service's JSON.`), { name: EMPTY_ANSWER, $response: res });
+      res.body = new Uint8Array(bytes);
+      return out;
+    };
+  client.middlewareStack.add(mw, { step: 'deserialize', name: 'cognitoTriggersRefuseEmptyReads', priority: 'low' });
 }
 
 /**

@@ -129,6 +129,6 @@ export const KMS_KEY_HINT =
 function notLikeAws(name: string, raw: string, e: { $response?: { headers?: Record<string, string> } }): boolean {
   const type = e.$response?.headers?.['content-type'] ?? '';
   if (/text\/html/i.test(type)) return true;
-  if (name === 'SyntaxError' || /Deserialization error|Unexpected token|is not valid JSON|Unexpected end of JSON|<!DOCTYPE|<html/i.test(raw)) return true;
+  if (name === 'EmptyAnswer' || name === 'SyntaxError' || /Deserialization error|Unexpected token|is not valid JSON|Unexpected end of JSON|<!DOCTYPE|<html/i.test(raw)) return true;
   return false;
 }
