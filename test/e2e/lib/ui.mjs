@@ -213,6 +213,35 @@ export class Ui {
     return (await box.innerText()).replace(/\u00a0/g, ' ');
   }
 
+  /**
+   * Runs `label` from the context menu of `row` (a locator) and waits until `done()` is truthy. Right-click
+   * and click are made again until it is: a re-render of the view can swallow the right-click, and a click
+   * on the menu item can be lost while the menu is still being laid out (seen in a CI rehearsal: the menu
+   * stayed open with the item shown for 20 s).
+   * @param {import('playwright-core').Locator} row
+   * @param {string} label
+   * @param {() => Promise<unknown>} done
+   */
+  async contextMenu(row, label, done, ms = 45_000) {
+    const item = this.page.locator('.monaco-menu .action-item', { hasText: label }).first();
+    const shown = () => item.isVisible().catch(() => false);
+    /** Polls `probe` (no fixed sleep: it returns as soon as the probe holds) for up to `within` ms. */
+    const holds = (what, probe, within) => this.waitFor(what, probe, within).then(() => true, () => false);
+    await this.waitFor(`${label} from the context menu`, async () => {
+      if (await done()) return true;
+      if (!(await shown())) {
+        // Open the menu; a re-render of the view can swallow the right-click: the next round makes it again.
+        await row.click({ button: 'right', timeout: 2_000 }).catch(() => {});
+        await holds('the context menu', shown, 3_000);
+        return undefined;
+      }
+      await item.click({ timeout: 2_000 }).catch(() => {});
+      // The click took when the menu closes; then the command has time to answer before anything is clicked again.
+      if (!(await holds('the context menu to close', async () => !(await shown()), 3_000))) return undefined;
+      return (await holds(`what ${label} does`, done, 15_000)) || undefined;
+    }, ms);
+  }
+
   /** Clicks the button labelled `label` of the modal dialog and waits for the dialog to close. */
   async dialogButton(label) {
     const box = this.page.locator('.monaco-dialog-box');

@@ -157,17 +157,9 @@ export default [
         await ui.page.locator('.activitybar .action-item a[aria-label^="Cognito Triggers"]').first().click();
         return pool.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => undefined);
       }, 30_000);
-      // Right-click until the row's menu shows Check Pool… (a re-render of the view can swallow the first one).
-      const item = ui.page.locator('.monaco-menu .action-item', { hasText: 'Check Pool…' }).first();
-      await ui.waitFor("the pool row's context menu with Check Pool…", async () => {
-        if (await item.isVisible().catch(() => false)) return true;
-        await pool.click({ button: 'right' });
-        return (await item.isVisible().catch(() => false)) || undefined;
-      }, 30_000);
-      await item.click();
-      // No picker: the row named the pool. The Pool Check view shows its findings.
+      // The pool row's Check Pool…, until the Pool Check view shows the finding (no picker: the row named the pool).
       const finding = sidebar.locator('.monaco-list-row[aria-level="1"]', { hasText: 'PreSignUp: permission-missing' }).first();
-      await finding.waitFor({ state: 'visible', timeout: 30_000 });
+      await ui.contextMenu(pool, 'Check Pool…', () => finding.isVisible().catch(() => false));
       assert.equal(await ui.page.locator('.quick-input-widget .quick-input-title').isVisible(), false, 'a picker opened');
       assert.ok((await sidebar.locator('.monaco-list-row[aria-level="1"]', { hasText: `${POOL}: 1 error(s)` }).count()) === 1, 'the summary names the pool');
       await ui.shot('pool-context-check');

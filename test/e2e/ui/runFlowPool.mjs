@@ -123,14 +123,9 @@ export default [
       await ui.page.locator('.activitybar .action-item a[aria-label^="Cognito Triggers"]').first().click();
       const pool = ui.page.locator('.part.sidebar .monaco-list-row[aria-level="1"]', { hasText: TWO_CLIENTS_POOL }).first();
       await pool.waitFor({ state: 'visible', timeout: 30_000 });
-      // Right-click until the row's menu shows its Run Flow… (a re-render of the view can swallow the first one).
-      const item = ui.page.locator('.monaco-menu .action-item', { hasText: 'Run Flow…' }).first();
-      await ui.waitFor("the pool row's context menu with Run Flow…", async () => {
-        if (await item.isVisible().catch(() => false)) return true;
-        await pool.click({ button: 'right' });
-        return (await item.isVisible().catch(() => false)) || undefined;
-      }, 30_000);
-      await item.click();
+      // The pool row's Run Flow…, until the first step (the app client) asks.
+      const title = ui.page.locator('.quick-input-widget .quick-input-title', { hasText: 'Run Flow (1/5): which app client?' });
+      await ui.contextMenu(pool, 'Run Flow…', () => title.isVisible().catch(() => false));
       // The pool is given: the app client is the first step (4 planned, one more for the pick).
       await ui.pick('web-app', { title: 'Run Flow (1/5): which app client?' });
       const event = await signUp(ui, 'jill', 2, 5);
