@@ -57,14 +57,9 @@ export class Ui {
   /** Opens a workspace file with Quick Open (Ctrl+P) and waits for its editor. */
   async openFile(relativePath) {
     const name = path.posix.basename(relativePath);
+    await this.page.keyboard.press('Control+P');
     const input = this.page.locator('.quick-input-widget input');
-    // Ctrl+P again while Quick Open has not opened: a key press can be lost while the workbench is busy
-    // (seen in a CI rehearsal right after Trust, when the extension host restarts).
-    await this.waitFor('Quick Open', async () => {
-      if (await input.isVisible().catch(() => false)) return true;
-      await this.page.keyboard.press('Control+P');
-      return input.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => undefined);
-    }, 30_000);
+    await input.waitFor({ state: 'visible' });
     await input.fill(relativePath);
     // Enter only once the focused row is the file: the list may still be filling in, and Enter
     // would open whatever row is focused at that moment. (Clicking a row is flaky: the workbench
